@@ -1,0 +1,98 @@
+package io.dynasplit.cloud;
+
+import io.dynasplit.schemas.Topics;
+import java.util.Objects;
+
+/**
+ * How a cloud worker runs.
+ *
+ * @param workerId the worker's id in topics and client ids
+ * @param brokerHost MQTT broker host
+ * @param brokerPort MQTT broker port
+ * @param username broker user name, or null for none
+ * @param password broker password, or null for none
+ * @param topics the topic tree
+ * @param instances how many tail verticles share the work in this process (one MQTT client each)
+ * @param maxQueue how many tail jobs may wait or run at once in this process; past it a job is
+ *     answered {@code OVERLOADED}
+ * @param accelerator {@code cpu} or {@code gpu}
+ * @param threads intra-op threads per tail session; 0 for ONNX Runtime's default
+ * @param activeWatts the power this worker's compute draws while a tail runs, for the energy
+ *     estimate (source {@code model})
+ * @param telemetryPeriodMs how often load telemetry is published
+ */
+public record CloudSettings(
+    String workerId,
+    String brokerHost,
+    int brokerPort,
+    String username,
+    String password,
+    Topics topics,
+    int instances,
+    int maxQueue,
+    String accelerator,
+    int threads,
+    double activeWatts,
+    long telemetryPeriodMs) {
+
+  /** Checks every value. */
+  public CloudSettings {
+    Objects.requireNonNull(workerId, "workerId");
+    Objects.requireNonNull(brokerHost, "brokerHost");
+    Objects.requireNonNull(topics, "topics");
+    Objects.requireNonNull(accelerator, "accelerator");
+    if (!Topics.isValidId(workerId)) {
+      throw new IllegalArgumentException("workerId must be a valid topic id: '" + workerId + "'");
+    }
+    if (brokerPort < 1 || brokerPort > 65535) {
+      throw new IllegalArgumentException("brokerPort must be in 1..65535: " + brokerPort);
+    }
+    if (instances < 1) {
+      throw new IllegalArgumentException("instances must be >= 1: " + instances);
+    }
+    if (maxQueue < 1) {
+      throw new IllegalArgumentException("maxQueue must be >= 1: " + maxQueue);
+    }
+    if (!accelerator.equals("cpu") && !accelerator.equals("gpu")) {
+      throw new IllegalArgumentException("accelerator must be cpu or gpu: " + accelerator);
+    }
+    if (threads < 0) {
+      throw new IllegalArgumentException("threads must be >= 0: " + threads);
+    }
+    if (!(activeWatts >= 0) || Double.isInfinite(activeWatts)) {
+      throw new IllegalArgumentException("activeWatts must be finite and >= 0: " + activeWatts);
+    }
+    if (telemetryPeriodMs < 100) {
+      throw new IllegalArgumentException("telemetryPeriodMs must be >= 100: " + telemetryPeriodMs);
+    }
+  }
+
+  /** Defaults for a worker on a broker: one instance, a queue of 64, CPU, 65 W. */
+  public static CloudSettings defaults(String workerId, String host, int port) {
+    return new CloudSettings(workerId, host, port, null, null, Topics.DEFAULT, 1, 64, "cpu", 0, 65.0, 1000);
+  }
+
+  /** A copy with another instance count. */
+  public CloudSettings withInstances(int n) {
+    return new CloudSettings(workerId, brokerHost, brokerPort, username, password, topics, n, maxQueue, accelerator,
+        threads, activeWatts, telemetryPeriodMs);
+  }
+
+  /** A copy with another queue bound. */
+  public CloudSettings withMaxQueue(int n) {
+    return new CloudSettings(workerId, brokerHost, brokerPort, username, password, topics, instances, n, accelerator,
+        threads, activeWatts, telemetryPeriodMs);
+  }
+
+  /** A copy with broker credentials. */
+  public CloudSettings withCredentials(String user, String pass) {
+    return new CloudSettings(workerId, brokerHost, brokerPort, user, pass, topics, instances, maxQueue, accelerator,
+        threads, activeWatts, telemetryPeriodMs);
+  }
+
+  /** A copy with another accelerator. */
+  public CloudSettings withAccelerator(String a) {
+    return new CloudSettings(workerId, brokerHost, brokerPort, username, password, topics, instances, maxQueue, a,
+        threads, activeWatts, telemetryPeriodMs);
+  }
+}

@@ -1,0 +1,181 @@
+package io.dynasplit.cloud;
+
+import com.hivemq.client.mqtt.MqttGlobalPublishFilter;
+import com.hivemq.client.mqtt.datatypes.MqttQos;
+import com.hivemq.client.mqtt.mqtt5.Mqtt5AsyncClient;
+import com.hivemq.client.mqtt.mqtt5.message.publish.Mqtt5Publish;
+import io.dynasplit.schemas.Tensor;
+import io.dynasplit.models.runtime.InferenceException;
+import io.dynasplit.models.runtime.ModelSession;
+import io.dynasplit.models.runtime.Part;
+import io.dynasplit.models.runtime.SessionCache;
+import io.dynasplit.models.runtime.SessionKey;
+import io.dynasplit.schemas.EnergySource;
+import io.dynasplit.schemas.ErrorCode;
+import io.dynasplit.schemas.MeasuredEnergy;
+import io.dynasplit.schemas.TailResult;
+import io.dynasplit.schemas.TailTiming;
+import io.vertx.core.Future;
+import io.vertx.core.VerticleBase;
+import java.nio.ByteBuffer;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * One cloud tail worker: takes intermediate tensors from the shared subscription on {@code
+ * cloud/tail}, runs the tail of the split model and answers on the edge's MQTT 5 response topic
+ * with the request's correlation data, the output tensors, its timing and its energy.
+ *
+ * <p>Deploy it as a worker verticle ({@code ThreadingModel.WORKER}), one instance per concurrent
+ * tail: the MQTT callback only admits or refuses a job (the bounded queue of {@link CloudLoad}),
+ * and the tail runs on the verticle's worker context.
+ *
+ * @implNote ONNX Runtime blocks; this verticle must run with {@code ThreadingModel.WORKER}.
+ */
+public final class TailInferenceVerticle extends VerticleBase {
+
+  private static final Logger LOG = LoggerFactory.getLogger(TailInferenceVerticle.class);
+
+  private final CloudSettings settings;
+  private final int instance;
+  private final SessionCache sessions;
+  private final CloudLoad load;
+  private Mqtt5AsyncClient client;
+
+  /**
+   * A tail worker.
+   *
+   * @param instance the instance number, part of the MQTT client id
+   * @param sessions the tail sessions, shared by the instances of one process
+   * @param load the process's bounded queue and load figures, shared by its instances
+   */
+  public TailInferenceVerticle(CloudSettings settings, int instance, SessionCache sessions, CloudLoad load) {
+    this.settings = Objects.requireNonNull(settings, "settings");
+    this.instance = instance;
+    this.sessions = Objects.requireNonNull(sessions, "sessions");
+    this.load = Objects.requireNonNull(load, "load");
+  }
+
+  @Override
+  public Future<?> start() {
+    client = CloudMqtt.client(settings, "dynasplit-cloud-" + settings.workerId() + "-" + instance, null, null);
+    client.publishes(MqttGlobalPublishFilter.ALL, this::onPublish);
+    return Future.fromCompletionStage(
+            client.connectWith().cleanStart(false).sessionExpiryInterval(CloudMqtt.SESSION_EXPIRY_S).send(), context)
+        .compose(ack -> Future.fromCompletionStage(
+            client.subscribeWith()
+                .topicFilter(settings.topics().cloudTailShared())
+                .qos(MqttQos.AT_LEAST_ONCE)
+                .send(),
+            context))
+        .onSuccess(ack -> LOG.info("tail worker ready [worker: {}, instance: {}, topic: {}]",
+            settings.workerId(), instance, settings.topics().cloudTailShared()));
+  }
+
+  @Override
+  public Future<?> stop() {
+    Mqtt5AsyncClient c = client;
+    client = null;
+    if (c == null) {
+      return Future.succeededFuture();
+    }
+    return Future.fromCompletionStage(c.disconnect(), context).recover(e -> Future.succeededFuture());
+  }
+
+  /** Runs on the MQTT client's thread: admit (hop onto the worker context) or refuse at once. */
+  private void onPublish(Mqtt5Publish publish) {
+    long arrived = System.nanoTime();
+    Optional<String> responseTopic = publish.getResponseTopic().map(Object::toString);
+    if (responseTopic.isEmpty()) {
+      LOG.warn("tail request without a response topic dropped [topic: {}]", publish.getTopic());
+      return;
+    }
+    byte[] correlation = publish.getCorrelationData().map(TailInferenceVerticle::bytes).orElse(null);
+    byte[] payload = publish.getPayloadAsBytes();
+    if (!load.tryAdmit()) {
+      String id = TailMessages.peekId(payload);
+      answer(responseTopic.get(), correlation,
+          TailMessages.encodeError(TailResult.failed(id, settings.workerId(), ErrorCode.OVERLOADED,
+              "cloud worker " + settings.workerId() + " has " + load.maxQueue() + " jobs queued")));
+      return;
+    }
+    context.runOnContext(v -> run(payload, responseTopic.get(), correlation, arrived));
+  }
+
+  /** Runs on the worker context: decode, run the tail, answer. */
+  private void run(byte[] payload, String responseTopic, byte[] correlation, long arrived) {
+    long started = System.nanoTime();
+    double queueMs = (started - arrived) / 1e6;
+    TailMessages.Job job;
+    try {
+      job = TailMessages.decodeJob(payload);
+    } catch (IllegalArgumentException e) {
+      load.dropped();
+      String id = TailMessages.peekId(payload);
+      LOG.warn("malformed tail request [id: {}]: {}", id, e.getMessage());
+      answer(responseTopic, correlation,
+          TailMessages.encodeError(TailResult.failed(id, settings.workerId(), ErrorCode.BAD_REQUEST, e.getMessage())));
+      return;
+    }
+    String id = job.header().id();
+    if (job.header().deadline() > 0 && System.currentTimeMillis() > job.header().deadline()) {
+      load.dropped();
+      LOG.debug("tail request past its deadline skipped [id: {}, model: {}]", id, job.header().model());
+      answer(responseTopic, correlation, TailMessages.encodeError(TailResult.failed(id, settings.workerId(),
+          ErrorCode.CLOUD_UNAVAILABLE, "the request's deadline passed before a cloud worker took it")));
+      return;
+    }
+    SessionKey key = new SessionKey(job.header().model(), job.header().split(), Part.TAIL,
+        settings.accelerator(), settings.threads());
+    ByteBuffer answer;
+    boolean ok = false;
+    try {
+      ModelSession session = sessions.get(key);
+      List<Tensor> outputs = session.run(job.tensors());
+      double computeMs = (System.nanoTime() - started) / 1e6;
+      double joules = settings.activeWatts() * computeMs / 1000.0;
+      TailResult result = TailResult.ok(id, settings.workerId(), new TailTiming(queueMs, computeMs),
+          new MeasuredEnergy(joules, EnergySource.MODEL));
+      answer = TailMessages.encodeResult(result, outputs);
+      ok = true;
+    } catch (InferenceException e) {
+      ErrorCode code = switch (e.reason()) {
+        case BAD_INPUT -> ErrorCode.BAD_REQUEST;
+        case MODEL_UNAVAILABLE -> ErrorCode.UNKNOWN_MODEL;
+        case PROVIDER_UNAVAILABLE, RUNTIME -> ErrorCode.INTERNAL;
+      };
+      LOG.warn("tail failed [id: {}, model: {}, split: {}]: {}", id, key.model(), key.split(), e.getMessage());
+      answer = TailMessages.encodeError(TailResult.failed(id, settings.workerId(), code, e.getMessage()));
+    } catch (RuntimeException e) {
+      LOG.error("tail failed unexpectedly [id: {}, model: {}, split: {}]", id, key.model(), key.split(), e);
+      answer = TailMessages.encodeError(TailResult.failed(id, settings.workerId(), ErrorCode.INTERNAL, e.toString()));
+    }
+    load.done(queueMs, (System.nanoTime() - started) / 1e6, ok);
+    answer(responseTopic, correlation, answer);
+  }
+
+  private void answer(String topic, byte[] correlation, ByteBuffer payload) {
+    Mqtt5AsyncClient c = client;
+    if (c == null) {
+      return;
+    }
+    var builder = c.publishWith().topic(topic).qos(MqttQos.AT_LEAST_ONCE).payload(payload);
+    if (correlation != null) {
+      builder = builder.correlationData(correlation);
+    }
+    builder.send().whenComplete((r, e) -> {
+      if (e != null) {
+        LOG.warn("cannot publish tail answer [topic: {}]: {}", topic, e.toString());
+      }
+    });
+  }
+
+  private static byte[] bytes(ByteBuffer b) {
+    byte[] out = new byte[b.remaining()];
+    b.duplicate().get(out);
+    return out;
+  }
+}

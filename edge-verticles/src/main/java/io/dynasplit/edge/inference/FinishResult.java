@@ -1,0 +1,18 @@
+package io.dynasplit.edge.inference;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.util.Objects;
+
+/**
+ * A reply's output, post-processed.
+ *
+ * @param output the output JSON
+ * @param ms time spent post-processing
+ */
+public record FinishResult(JsonNode output, double ms) {
+
+  /** Checks the values. */
+  public FinishResult {
+    Objects.requireNonNull(output, "output");
+  }
+}

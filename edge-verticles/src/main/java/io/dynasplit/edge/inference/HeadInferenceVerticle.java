@@ -1,0 +1,116 @@
+package io.dynasplit.edge.inference;
+
+import io.dynasplit.schemas.Tensor;
+import io.dynasplit.models.runtime.InferenceException;
+import io.dynasplit.models.runtime.ModelSession;
+import io.dynasplit.models.runtime.Part;
+import io.dynasplit.models.runtime.SessionCache;
+import io.dynasplit.models.runtime.SessionKey;
+import io.dynasplit.schemas.ErrorCode;
+import io.vertx.core.Future;
+import io.vertx.core.VerticleBase;
+import io.vertx.core.eventbus.Message;
+import io.vertx.core.eventbus.MessageConsumer;
+import java.nio.ByteBuffer;
+import java.util.List;
+import java.util.Objects;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Runs the edge's blocking work: pre-processing ({@link PrepareJob}), head, whole-model and
+ * fallback tail sessions with the intermediate encoded into a tensor frame ({@link InferenceJob}),
+ * and post-processing ({@link FinishJob}). Sessions come from a {@link SessionCache} shared by the
+ * instances, keyed by (model, split, part, provider, threads) and warmed up on load.
+ *
+ * <p>A failed job fails its message with the {@link ErrorCode} ordinal as failure code (see {@link
+ * #errorCode}) and a message that says what went wrong.
+ *
+ * @implNote blocks; deploy with {@code ThreadingModel.WORKER}, one instance per concurrent job.
+ */
+public final class HeadInferenceVerticle extends VerticleBase {
+
+  private static final Logger LOG = LoggerFactory.getLogger(HeadInferenceVerticle.class);
+
+  private final String address;
+  private final ServedModels models;
+  private final SessionCache sessions;
+  private MessageConsumer<Object> consumer;
+
+  /**
+   * A worker.
+   *
+   * @param address the event-bus address to serve ({@code EdgeAddresses.inference(edgeId)})
+   * @param models the served models
+   * @param sessions the session cache shared by all instances
+   */
+  public HeadInferenceVerticle(String address, ServedModels models, SessionCache sessions) {
+    this.address = Objects.requireNonNull(address, "address");
+    this.models = Objects.requireNonNull(models, "models");
+    this.sessions = Objects.requireNonNull(sessions, "sessions");
+  }
+
+  @Override
+  public Future<?> start() {
+    consumer = vertx.eventBus().consumer(address, this::onJob);
+    return consumer.completion();
+  }
+
+  /** The error code a failed job's failure code stands for. */
+  public static ErrorCode errorCode(int failureCode) {
+    ErrorCode[] all = ErrorCode.values();
+    return failureCode >= 0 && failureCode < all.length ? all[failureCode] : ErrorCode.INTERNAL;
+  }
+
+  private void onJob(Message<Object> message) {
+    try {
+      switch (message.body()) {
+        case PrepareJob job -> message.reply(prepare(job));
+        case InferenceJob job -> message.reply(infer(job));
+        case FinishJob job -> message.reply(finish(job));
+        default -> message.fail(ErrorCode.INTERNAL.ordinal(), "unknown job " + message.body().getClass().getName());
+      }
+    } catch (IllegalArgumentException e) {
+      message.fail(ErrorCode.BAD_REQUEST.ordinal(), e.getMessage());
+    } catch (InferenceException e) {
+      ErrorCode code = e.reason() == InferenceException.Reason.BAD_INPUT ? ErrorCode.BAD_REQUEST : ErrorCode.INTERNAL;
+      LOG.warn("edge inference failed: {}", e.getMessage());
+      message.fail(code.ordinal(), e.getMessage());
+    } catch (RuntimeException e) {
+      LOG.error("edge job failed unexpectedly [job: {}]", message.body().getClass().getSimpleName(), e);
+      message.fail(ErrorCode.INTERNAL.ordinal(), e.toString());
+    }
+  }
+
+  private ServedModels.Prepared prepare(PrepareJob job) {
+    return job.input() != null
+        ? models.prepare(job.model(), job.input())
+        : models.prepareTensors(job.model(), job.tensors());
+  }
+
+  private InferenceResult infer(InferenceJob job) {
+    long t0 = System.nanoTime();
+    List<Tensor> outputs = switch (job.stage()) {
+      case PASS -> job.inputs();
+      case FULL -> session(SessionKey.full(job.model()).withProvider(job.provider(), job.threads())).run(job.inputs());
+      case HEAD -> session(new SessionKey(job.model(), job.split(), Part.HEAD, job.provider(), job.threads()))
+          .run(job.inputs());
+      case TAIL -> session(new SessionKey(job.model(), job.split(), Part.TAIL, job.provider(), job.threads()))
+          .run(job.inputs());
+    };
+    long t1 = System.nanoTime();
+    ByteBuffer frame = job.tailHeader() == null ? null : TailFrames.encodeCall(job.tailHeader(), outputs, job.codec());
+    long t2 = System.nanoTime();
+    return new InferenceResult(outputs, (t1 - t0) / 1e6, frame, (t2 - t1) / 1e6);
+  }
+
+  private FinishResult finish(FinishJob job) {
+    long t0 = System.nanoTime();
+    var output = models.finish(job.model(), job.outputs(), job.context());
+    return new FinishResult(output, (System.nanoTime() - t0) / 1e6);
+  }
+
+  private ModelSession session(SessionKey key) {
+    return sessions.get(key);
+  }
+}

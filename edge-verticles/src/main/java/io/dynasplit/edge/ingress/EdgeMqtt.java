@@ -1,0 +1,41 @@
+package io.dynasplit.edge.ingress;
+
+import com.hivemq.client.mqtt.MqttClient;
+import com.hivemq.client.mqtt.datatypes.MqttQos;
+import com.hivemq.client.mqtt.mqtt5.Mqtt5AsyncClient;
+import com.hivemq.client.mqtt.mqtt5.Mqtt5ClientBuilder;
+import java.nio.charset.StandardCharsets;
+import java.util.concurrent.TimeUnit;
+
+/** Builds the MQTT 5 clients of an edge node: reconnect with backoff, optional credentials, a last will. */
+public final class EdgeMqtt {
+
+  /** How long the broker keeps a disconnected node's session, in seconds. */
+  public static final long SESSION_EXPIRY_S = 300;
+
+  private EdgeMqtt() {}
+
+  /** A client of the edge's broker with reconnect, credentials and an optional retained last will. */
+  public static Mqtt5AsyncClient client(EdgeSettings s, String clientId, String willTopic, byte[] willPayload) {
+    Mqtt5ClientBuilder b =
+        MqttClient.builder()
+            .useMqttVersion5()
+            .identifier(clientId)
+            .serverHost(s.brokerHost())
+            .serverPort(s.brokerPort())
+            .automaticReconnect()
+            .initialDelay(200, TimeUnit.MILLISECONDS)
+            .maxDelay(10, TimeUnit.SECONDS)
+            .applyAutomaticReconnect();
+    if (s.username() != null) {
+      b = b.simpleAuth()
+          .username(s.username())
+          .password(s.password() == null ? new byte[0] : s.password().getBytes(StandardCharsets.UTF_8))
+          .applySimpleAuth();
+    }
+    if (willTopic != null) {
+      b = b.willPublish().topic(willTopic).qos(MqttQos.AT_LEAST_ONCE).retain(true).payload(willPayload).applyWillPublish();
+    }
+    return b.buildAsync();
+  }
+}

@@ -1,0 +1,127 @@
+package io.dynasplit.edge.pipeline;
+
+import io.dynasplit.edge.hardware.power.EnergyMeter;
+import io.dynasplit.edge.inference.FinishJob;
+import io.dynasplit.edge.inference.FinishResult;
+import io.dynasplit.edge.inference.HeadInferenceVerticle;
+import io.dynasplit.edge.inference.InferenceJob;
+import io.dynasplit.edge.inference.InferenceResult;
+import io.dynasplit.edge.inference.PrepareJob;
+import io.dynasplit.edge.inference.ServedModels;
+import io.dynasplit.edge.ingress.EdgeSettings;
+import io.dynasplit.edge.ingress.IngressVerticle;
+import io.dynasplit.edge.ingress.ReplyListener;
+import io.dynasplit.edge.scheduler.Scheduler;
+import io.dynasplit.models.runtime.SessionCache;
+import io.dynasplit.models.runtime.SessionKey;
+import io.dynasplit.schemas.ErrorReply;
+import io.dynasplit.schemas.InferenceReply;
+import io.dynasplit.schemas.ParetoFront;
+import io.vertx.core.DeploymentOptions;
+import io.vertx.core.Future;
+import io.vertx.core.ThreadingModel;
+import io.vertx.core.VerticleBase;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Objects;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * An edge node in one deployment: scheduler, inference workers, tail client, pipeline, telemetry and,
+ * last, the ingress, so that the edge takes requests only once it can serve them. Every served model
+ * gets a front: the one given, else {@link DefaultFronts}. The whole model of every served model is
+ * loaded and warmed up before the ingress starts. Undeploying it stops them all.
+ */
+public final class EdgeNodeVerticle extends VerticleBase {
+
+  private static final Logger LOG = LoggerFactory.getLogger(EdgeNodeVerticle.class);
+
+  private final EdgeSettings settings;
+  private final ServedModels models;
+  private final Scheduler scheduler;
+  private final Map<String, ParetoFront> fronts;
+  private final EnergyMeter meter;
+  private final ReplyListener listener;
+  private final String version;
+  private final EdgeCounters counters;
+  private SessionCache sessions;
+
+  /**
+   * An edge node.
+   *
+   * @param scheduler the online scheduler (its default policy decides requests that name none)
+   * @param fronts fronts for some or all served models; the others get a default front
+   * @param meter the edge's energy meter
+   * @param listener hears every reply
+   */
+  public EdgeNodeVerticle(EdgeSettings settings, ServedModels models, Scheduler scheduler,
+      Map<String, ParetoFront> fronts, EnergyMeter meter, ReplyListener listener, String version) {
+    this.settings = Objects.requireNonNull(settings, "settings");
+    this.models = Objects.requireNonNull(models, "models");
+    this.scheduler = Objects.requireNonNull(scheduler, "scheduler");
+    this.fronts = Map.copyOf(Objects.requireNonNull(fronts, "fronts"));
+    this.meter = Objects.requireNonNull(meter, "meter");
+    this.listener = Objects.requireNonNull(listener, "listener");
+    this.version = Objects.requireNonNull(version, "version");
+    this.counters = new EdgeCounters(settings.maxInFlight());
+  }
+
+  /** The edge's counters (admission, replies, fallbacks, late cloud answers). */
+  public EdgeCounters counters() {
+    return counters;
+  }
+
+  @Override
+  public Future<?> start() {
+    LocalCodec.register(vertx, AdmittedRequest.class, Outcome.class, ScheduleQuery.class, Plan.class,
+        Observation.class, TailCall.class, TailAnswer.class, TailFailure.class, PrepareJob.class,
+        ServedModels.Prepared.class, InferenceJob.class, InferenceResult.class, FinishJob.class, FinishResult.class,
+        InferenceReply.class, ErrorReply.class);
+    sessions = new SessionCache(models.parts());
+    String address = EdgeAddresses.inference(settings.edgeId());
+    DeploymentOptions workers = new DeploymentOptions()
+        .setThreadingModel(ThreadingModel.WORKER)
+        .setInstances(settings.headWorkers());
+    return vertx.executeBlocking(this::frontsForAll)
+        .compose(all -> vertx.deployVerticle(new SchedulerVerticle(settings, scheduler, all)))
+        .compose(id -> vertx.deployVerticle(() -> new HeadInferenceVerticle(address, models, sessions), workers))
+        .compose(id -> vertx.executeBlocking(this::warmUp))
+        .compose(v -> vertx.deployVerticle(new TailClientVerticle(settings, counters)))
+        .compose(id -> vertx.deployVerticle(new PipelineVerticle(settings, models, meter, counters)))
+        .compose(id -> vertx.deployVerticle(new TelemetryVerticle(settings, counters, version, models.ids())))
+        .compose(id -> vertx.deployVerticle(new IngressVerticle(settings, models, counters, listener)));
+  }
+
+  @Override
+  public Future<?> stop() {
+    SessionCache s = sessions;
+    sessions = null;
+    return s == null ? Future.succeededFuture() : vertx.executeBlocking(() -> {
+      s.close();
+      return null;
+    });
+  }
+
+  private Map<String, ParetoFront> frontsForAll() {
+    Map<String, ParetoFront> all = new LinkedHashMap<>();
+    for (String model : models.ids()) {
+      ParetoFront f = fronts.get(model);
+      if (f == null || f.entries().isEmpty()) {
+        f = DefaultFronts.of(model, models.candidates(model), models.allEdgeSplit(model));
+        LOG.info("no pareto front for {}: running it on the edge until one is profiled or published", model);
+      }
+      all.put(model, f);
+    }
+    return all;
+  }
+
+  private Void warmUp() {
+    for (String model : models.ids()) {
+      long t0 = System.nanoTime();
+      sessions.get(SessionKey.full(model));
+      LOG.info("model loaded [model: {}, ms: {}]", model, (System.nanoTime() - t0) / 1_000_000);
+    }
+    return null;
+  }
+}

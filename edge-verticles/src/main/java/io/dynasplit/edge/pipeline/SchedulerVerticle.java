@@ -1,0 +1,145 @@
+package io.dynasplit.edge.pipeline;
+
+import com.hivemq.client.mqtt.MqttGlobalPublishFilter;
+import com.hivemq.client.mqtt.datatypes.MqttQos;
+import com.hivemq.client.mqtt.mqtt5.Mqtt5AsyncClient;
+import com.hivemq.client.mqtt.mqtt5.message.publish.Mqtt5Publish;
+import io.dynasplit.edge.ingress.EdgeMqtt;
+import io.dynasplit.edge.ingress.EdgeSettings;
+import io.dynasplit.edge.scheduler.Decision;
+import io.dynasplit.edge.scheduler.FrontIndex;
+import io.dynasplit.edge.scheduler.Scheduler;
+import io.dynasplit.schemas.FrontEntry;
+import io.dynasplit.schemas.Json;
+import io.dynasplit.schemas.ParetoFront;
+import io.dynasplit.schemas.TopicAddress;
+import io.vertx.core.Future;
+import io.vertx.core.VerticleBase;
+import io.vertx.core.eventbus.Message;
+import io.vertx.core.eventbus.MessageConsumer;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Wraps the online {@link Scheduler} (ARCHITECTURE 6): answers scheduling queries on the event bus,
+ * feeds the live estimates with what finished requests observed, and keeps each model's front
+ * current: the fronts it starts with (files, or {@link DefaultFronts}), replaced whenever a front
+ * is retained or published on {@code edge/{edgeId}/pareto/{model}} (hot reload).
+ *
+ * <p>The scheduler is confined to this verticle's event loop; a decision costs microseconds.
+ */
+public final class SchedulerVerticle extends VerticleBase {
+
+  private static final Logger LOG = LoggerFactory.getLogger(SchedulerVerticle.class);
+
+  private final EdgeSettings settings;
+  private final Scheduler scheduler;
+  private final Map<String, ParetoFront> initialFronts;
+  private Mqtt5AsyncClient client;
+  private MessageConsumer<ScheduleQuery> queries;
+  private MessageConsumer<Observation> observations;
+
+  /**
+   * A scheduler verticle.
+   *
+   * @param scheduler the scheduler, with its default policy ({@code adaptive} on a real edge)
+   * @param initialFronts the front of every served model to start from
+   */
+  public SchedulerVerticle(EdgeSettings settings, Scheduler scheduler, Map<String, ParetoFront> initialFronts) {
+    this.settings = Objects.requireNonNull(settings, "settings");
+    this.scheduler = Objects.requireNonNull(scheduler, "scheduler");
+    this.initialFronts = Map.copyOf(Objects.requireNonNull(initialFronts, "initialFronts"));
+  }
+
+  @Override
+  public Future<?> start() {
+    initialFronts.values().forEach(scheduler::load);
+    queries = vertx.eventBus().consumer(EdgeAddresses.schedule(settings.edgeId()), this::onQuery);
+    observations = vertx.eventBus().consumer(EdgeAddresses.observe(settings.edgeId()), this::onObservation);
+    client = EdgeMqtt.client(settings, "dynasplit-edge-" + settings.edgeId() + "-scheduler", null, null);
+    client.publishes(MqttGlobalPublishFilter.ALL, p -> context.runOnContext(v -> onFront(p)));
+    return Future.all(queries.completion(), observations.completion())
+        .compose(v -> Future.fromCompletionStage(
+            client.connectWith().cleanStart(true).send(), context))
+        .compose(ack -> Future.fromCompletionStage(
+            client.subscribeWith()
+                .topicFilter(settings.topics().edgeParetoFilter(settings.edgeId()))
+                .qos(MqttQos.AT_LEAST_ONCE)
+                .send(),
+            context))
+        .onSuccess(v -> LOG.info("scheduler ready [edge: {}, policy: {}, models: {}]",
+            settings.edgeId(), scheduler.defaultPolicy(), initialFronts.keySet()));
+  }
+
+  @Override
+  public Future<?> stop() {
+    Mqtt5AsyncClient c = client;
+    client = null;
+    return c == null
+        ? Future.succeededFuture()
+        : Future.fromCompletionStage(c.disconnect(), context).recover(e -> Future.succeededFuture());
+  }
+
+  private void onQuery(Message<ScheduleQuery> message) {
+    ScheduleQuery q = message.body();
+    scheduler.live().setEdgeQueue(q.edgeQueue());
+    Decision d = scheduler.decide(q.model(), q.budgetMs(), q.policy(), q.failIfInfeasible());
+    message.reply(new Plan(d, d.status().chosen() ? localTailMs(q.model(), d.entry()) : 0));
+  }
+
+  private double localTailMs(String model, FrontEntry chosen) {
+    FrontIndex f = scheduler.front(model);
+    int edge = f == null ? -1 : f.edgeOnly();
+    if (edge < 0) {
+      return chosen.tailMs();
+    }
+    return Math.max(0, f.entry(edge).headMs() - chosen.headMs());
+  }
+
+  private void onObservation(Message<Observation> message) {
+    Observation o = message.body();
+    if (!Double.isNaN(o.transferMs()) && o.bytes() > 0) {
+      scheduler.live().observeTransfer(o.bytes(), Math.max(0, o.transferMs()));
+    }
+    if (!Double.isNaN(o.cloudServiceMs())) {
+      scheduler.live().observeTail(o.entry(), o.cloudServiceMs(), Double.isNaN(o.cloudQueueMs()) ? 0 : o.cloudQueueMs());
+    }
+    scheduler.live().observeHead(o.entry(), o.edgeMs());
+  }
+
+  private void onFront(Mqtt5Publish publish) {
+    Optional<TopicAddress> address = settings.topics().parse(publish.getTopic().toString());
+    if (address.isEmpty() || address.get().kind() != TopicAddress.Kind.EDGE_PARETO) {
+      return;
+    }
+    String model = address.get().model();
+    byte[] payload = publish.getPayloadAsBytes();
+    if (payload.length == 0) {
+      // an empty retained message clears the topic: go back to the front the edge started with
+      ParetoFront initial = initialFronts.get(model);
+      if (initial != null) {
+        scheduler.load(initial);
+        LOG.info("pareto front cleared, initial front restored [model: {}]", model);
+      }
+      return;
+    }
+    try {
+      ParetoFront front = Json.fromBytes(payload, ParetoFront.class);
+      if (!front.model().equals(model)) {
+        LOG.warn("pareto front ignored: topic names model {} but the front is for {}", model, front.model());
+        return;
+      }
+      if (front.entries().isEmpty()) {
+        LOG.warn("pareto front ignored: no entries [model: {}]", model);
+        return;
+      }
+      scheduler.load(front);
+      LOG.info("pareto front loaded [model: {}, entries: {}, source: {}]", model, front.entries().size(), front.source());
+    } catch (IllegalArgumentException e) {
+      LOG.warn("pareto front ignored [model: {}]: {}", model, e.getMessage());
+    }
+  }
+}
