@@ -172,8 +172,8 @@ public final class ModelSession implements AutoCloseable {
 
   /**
    * Runs the session once on zeros, so that the first real request does not pay for ONNX
-   * Runtime's lazy initialization. A dynamic batch dimension becomes 1, other dynamic dimensions
-   * 64.
+   * Runtime's lazy initialization. A dynamic batch dimension becomes 1, dynamic spatial or
+   * sequence dimensions 64; an input with a dynamic channel count is not warmed up.
    *
    * @return whether the run succeeded; a part with several dynamic inputs whose sizes depend on
    *     each other (skip connections) may refuse zeros of guessed sizes, and then warms up on its
@@ -183,6 +183,10 @@ public final class ModelSession implements AutoCloseable {
     List<Tensor> feed = new ArrayList<>();
     for (Map.Entry<String, TensorInfo> e : inputs.entrySet()) {
       long[] shape = e.getValue().getShape().clone();
+      if (shape.length >= 3 && shape[1] < 0) {
+        // a dynamic channel count cannot be guessed; warm up on the first real request instead
+        return false;
+      }
       for (int i = 0; i < shape.length; i++) {
         if (shape[i] < 0) {
           shape[i] = i == 0 ? 1 : 64;
