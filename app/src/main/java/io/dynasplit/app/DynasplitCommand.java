@@ -16,6 +16,10 @@ import picocli.CommandLine.Command;
     subcommands = {
       VersionCommand.class,
       SplitCommand.class,
+      UpCommand.class,
+      EdgeCommand.class,
+      CloudCommand.class,
+      RequestCommand.class,
       CommandLine.HelpCommand.class,
     })
 public final class DynasplitCommand implements Runnable {

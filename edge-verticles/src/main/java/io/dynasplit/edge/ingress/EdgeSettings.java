@@ -64,9 +64,9 @@ public record EdgeSettings(
     }
   }
 
-  /** Defaults for an edge on a broker: 64 in flight, 250 ms grace, 2 head workers, fp32, no sensor endpoint. */
+  /** Defaults for an edge on a broker: 64 in flight, 2 s grace, 2 head workers, fp32, no sensor endpoint. */
   public static EdgeSettings defaults(String edgeId, String host, int port) {
-    return new EdgeSettings(edgeId, host, port, null, null, Topics.DEFAULT, 64, 250, 2, Codec.FP32, 1000, 0);
+    return new EdgeSettings(edgeId, host, port, null, null, Topics.DEFAULT, 64, 2000, 2, Codec.FP32, 1000, 0);
   }
 
   /** A copy with another in-flight bound. */

@@ -1,0 +1,61 @@
+package io.dynasplit.app;
+
+import io.dynasplit.cloud.CloudNodeVerticle;
+import io.dynasplit.cloud.CloudSettings;
+import io.dynasplit.models.runtime.SplitParts;
+import io.vertx.core.Vertx;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+
+/** {@code dynasplit cloud}: a cloud tail worker on a broker. */
+@Command(
+    name = "cloud",
+    mixinStandardHelpOptions = true,
+    description = {
+      "Run a cloud tail worker on an MQTT broker until interrupted: it shares dynasplit/v1/cloud/tail with"
+          + " every other worker (MQTT 5 shared subscription), runs the tail of each split request and answers"
+          + " on the edge's response topic. Start several, here or on other machines, to share the load."
+    },
+    footer = {"", "Example:", "  dynasplit cloud --broker-host broker.lan --worker-id gpu-1 --accelerator gpu --instances 4"})
+public final class CloudCommand implements Callable<Integer> {
+
+  @Mixin BrokerOptions broker;
+
+  @Option(names = "--worker-id", paramLabel = "ID", defaultValue = "cloud-1", description = "the worker's id in topics (default: ${DEFAULT-VALUE})")
+  String workerId;
+
+  @Option(names = "--instances", paramLabel = "N", defaultValue = "2", description = "tails run at once (default: ${DEFAULT-VALUE})")
+  int instances;
+
+  @Option(names = "--max-queue", paramLabel = "N", defaultValue = "64", description = "tails queued at once; past it OVERLOADED (default: ${DEFAULT-VALUE})")
+  int maxQueue;
+
+  @Option(names = "--accelerator", paramLabel = "A", defaultValue = "cpu", description = "cpu or gpu (the CUDA execution provider) (default: ${DEFAULT-VALUE})")
+  String accelerator;
+
+  @Override
+  public Integer call() throws Exception {
+    CloudSettings settings = CloudSettings.defaults(workerId, broker.host, broker.port)
+        .withCredentials(broker.username, broker.password())
+        .withInstances(instances)
+        .withMaxQueue(maxQueue)
+        .withAccelerator(accelerator);
+    Vertx vertx = DataPlaneSetup.vertx();
+    CountDownLatch stopped = new CountDownLatch(1);
+    Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+      DataPlaneSetup.close(vertx);
+      stopped.countDown();
+    }, "dynasplit-cloud-shutdown"));
+    vertx.deployVerticle(new CloudNodeVerticle(settings, DataPlaneSetup.parts(SplitParts.DEFAULT_MAX_TENSORS), VersionCommand.projectVersion()))
+        .await(120, TimeUnit.SECONDS);
+    System.out.println("dynasplit cloud: worker " + workerId + " on " + broker.host + ":" + broker.port + " ("
+        + instances + " instances, " + accelerator + "); Ctrl-C stops");
+    System.out.flush();
+    stopped.await();
+    return 0;
+  }
+}

@@ -1,0 +1,113 @@
+package io.dynasplit.app;
+
+import io.dynasplit.edge.hardware.power.EnergyMeter;
+import io.dynasplit.edge.hardware.power.EnergyMeters;
+import io.dynasplit.edge.hardware.power.PowerModel;
+import io.dynasplit.edge.hardware.power.Rapl;
+import io.dynasplit.edge.inference.CatalogModels;
+import io.dynasplit.edge.scheduler.AdaptiveSettings;
+import io.dynasplit.edge.scheduler.Policy;
+import io.dynasplit.edge.scheduler.Scheduler;
+import io.dynasplit.models.catalog.ModelCatalog;
+import io.dynasplit.models.catalog.ModelsFolder;
+import io.dynasplit.models.runtime.SplitParts;
+import io.dynasplit.schemas.Json;
+import io.dynasplit.schemas.ParetoFront;
+import io.vertx.core.Vertx;
+import java.io.IOException;
+import java.nio.file.DirectoryStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/** What the data-plane commands set up alike: the catalog, split parts, served models, fronts, energy meter. */
+final class DataPlaneSetup {
+
+  private static final Logger LOG = LoggerFactory.getLogger(DataPlaneSetup.class);
+
+  /** The folder {@code up}, {@code edge} and {@code profile} use when not told otherwise. */
+  static final String DEFAULT_DATA = "dynasplit-data";
+
+  private DataPlaneSetup() {}
+
+  /** The built-in catalog, with generated models in {@code $DYNASPLIT_MODELS} or the default folder. */
+  static ModelCatalog catalog() {
+    return ModelCatalog.builtIn(ModelsFolder.resolve(System.getenv(), System.getProperty("user.home")));
+  }
+
+  static SplitParts parts(int maxTensors) {
+    return new SplitParts(catalog(), maxTensors);
+  }
+
+  /** The served models: the given ids, or every present catalog model. */
+  static CatalogModels models(SplitParts parts, List<String> ids) {
+    return ids == null || ids.isEmpty() ? CatalogModels.present(parts) : new CatalogModels(parts, ids);
+  }
+
+  /** The folder of front files under a data folder. */
+  static Path frontsDir(Path data) {
+    return data.resolve("fronts");
+  }
+
+  /** The front file of a model in a fronts folder. */
+  static Path frontFile(Path frontsDir, String model) {
+    return frontsDir.resolve(model + ".json");
+  }
+
+  /**
+   * Reads every {@code *.json} front in a folder (a missing folder holds none).
+   *
+   * @throws IllegalArgumentException naming a file that is not a valid front
+   */
+  static Map<String, ParetoFront> readFronts(Path dir) {
+    Map<String, ParetoFront> fronts = new LinkedHashMap<>();
+    if (!Files.isDirectory(dir)) {
+      return fronts;
+    }
+    try (DirectoryStream<Path> files = Files.newDirectoryStream(dir, "*.json")) {
+      for (Path f : files) {
+        ParetoFront front;
+        try {
+          front = Json.fromBytes(Files.readAllBytes(f), ParetoFront.class);
+        } catch (IllegalArgumentException e) {
+          throw new IllegalArgumentException("front file " + f + " is not a valid pareto front: " + e.getMessage(), e);
+        }
+        fronts.put(front.model(), front);
+        LOG.info("pareto front read [model: {}, entries: {}, file: {}]", front.model(), front.entries().size(), f);
+      }
+    } catch (IOException e) {
+      throw new IllegalArgumentException("cannot read front folder " + dir + ": " + e, e);
+    }
+    return fronts;
+  }
+
+  /** The edge's energy meter: RAPL where it can be read, else the uncalibrated power model. */
+  static EnergyMeter energyMeter() {
+    EnergyMeters.Selection s = EnergyMeters.select(Optional.empty(), Rapl.DEFAULT_ROOT,
+        PowerModel.RASPBERRY_PI_4_UNCALIBRATED);
+    s.notes().forEach(n -> LOG.info("{}", n));
+    return s.meter();
+  }
+
+  static Scheduler scheduler(Policy policy) {
+    return new Scheduler(policy, AdaptiveSettings.DEFAULT);
+  }
+
+  static Vertx vertx() {
+    return Vertx.vertx();
+  }
+
+  /** Closes Vert.x (undeploying every verticle), waiting at most 20 s. */
+  static void close(Vertx vertx) {
+    try {
+      vertx.close().await(20, java.util.concurrent.TimeUnit.SECONDS);
+    } catch (java.util.concurrent.TimeoutException e) {
+      LOG.warn("vert.x did not stop within 20 s");
+    }
+  }
+}

@@ -1,0 +1,96 @@
+package io.dynasplit.app;
+
+import io.dynasplit.broker.BrokerSettings;
+import io.dynasplit.broker.EmbeddedBroker;
+import io.dynasplit.cloud.CloudNodeVerticle;
+import io.dynasplit.cloud.CloudSettings;
+import io.dynasplit.edge.inference.CatalogModels;
+import io.dynasplit.edge.ingress.EdgeSettings;
+import io.dynasplit.edge.ingress.ReplyListener;
+import io.dynasplit.edge.pipeline.EdgeNodeVerticle;
+import io.dynasplit.edge.scheduler.Policy;
+import io.dynasplit.models.runtime.SplitParts;
+import io.vertx.core.Vertx;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/** {@code dynasplit up}: an embedded broker, one cloud worker and one edge node in one process. */
+@Command(
+    name = "up",
+    mixinStandardHelpOptions = true,
+    description = {
+      "Run everything in one process: an embedded MQTT broker (HiveMQ CE), one cloud tail worker and one"
+          + " edge node serving every present catalog model, until interrupted (Ctrl-C).",
+      "The edge schedules each model from DATA/fronts/MODEL.json when present (write one with `dynasplit"
+          + " profile`), else from a default front that runs the model on the edge; a front published"
+          + " retained on the edge's pareto topic replaces it while running."
+    },
+    footer = {"", "Example:", "  dynasplit up --port 1883 --data dynasplit-data --edge-id edge-1",
+        "  dynasplit request --model ppocr-det --image page.png --sla 500"})
+public final class UpCommand implements Callable<Integer> {
+
+  @Option(names = "--port", paramLabel = "P", defaultValue = "1883", description = "broker MQTT port (default: ${DEFAULT-VALUE}; 0 = any free port)")
+  int port;
+
+  @Option(names = "--ws-port", paramLabel = "P", defaultValue = "0", description = "broker MQTT over WebSocket port (default: any free port)")
+  int wsPort;
+
+  @Option(names = "--bind", paramLabel = "ADDRESS", defaultValue = "127.0.0.1", description = "address the broker listens on (default: ${DEFAULT-VALUE}; 0.0.0.0 for every interface)")
+  String bind;
+
+  @Option(names = "--data", paramLabel = "DIR", defaultValue = DataPlaneSetup.DEFAULT_DATA, description = "broker and state folder; fronts are read from DIR/fronts (default: ${DEFAULT-VALUE})")
+  Path data;
+
+  @Option(names = "--edge-id", paramLabel = "ID", defaultValue = "edge-1", description = "the edge's id in topics (default: ${DEFAULT-VALUE})")
+  String edgeId;
+
+  @Option(names = "--cloud-id", paramLabel = "ID", defaultValue = "cloud-1", description = "the cloud worker's id (default: ${DEFAULT-VALUE})")
+  String cloudId;
+
+  @Option(names = "--models", paramLabel = "ID", split = ",", description = "catalog models to serve (default: every present one)")
+  List<String> models;
+
+  @Option(names = "--policy", paramLabel = "POLICY", defaultValue = "adaptive", description = "scheduling policy of requests that name none: ${COMPLETION-CANDIDATES} (default: ${DEFAULT-VALUE})")
+  Policy policy;
+
+  @Option(names = "--cloud-instances", paramLabel = "N", defaultValue = "2", description = "tail verticles of the cloud worker (default: ${DEFAULT-VALUE})")
+  int cloudInstances;
+
+  @Option(names = "--max-tensors", paramLabel = "K", defaultValue = "1", description = "most tensors a candidate split may send (default: ${DEFAULT-VALUE})")
+  int maxTensors;
+
+  @Override
+  public Integer call() throws Exception {
+    SplitParts parts = DataPlaneSetup.parts(maxTensors);
+    CatalogModels served = DataPlaneSetup.models(parts, models);
+    var fronts = DataPlaneSetup.readFronts(DataPlaneSetup.frontsDir(data));
+    EmbeddedBroker broker = EmbeddedBroker.start(
+        new BrokerSettings(port, wsPort, bind, data.resolve("broker")));
+    Vertx vertx = DataPlaneSetup.vertx();
+    CountDownLatch stopped = new CountDownLatch(1);
+    Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+      DataPlaneSetup.close(vertx);
+      broker.close();
+      stopped.countDown();
+    }, "dynasplit-up-shutdown"));
+    String host = "127.0.0.1".equals(bind) || "0.0.0.0".equals(bind) ? "127.0.0.1" : bind;
+    CloudSettings cloud = CloudSettings.defaults(cloudId, host, broker.port()).withInstances(cloudInstances);
+    EdgeSettings edge = EdgeSettings.defaults(edgeId, host, broker.port());
+    vertx.deployVerticle(new CloudNodeVerticle(cloud, parts, VersionCommand.projectVersion()))
+        .compose(id -> vertx.deployVerticle(new EdgeNodeVerticle(edge, served, DataPlaneSetup.scheduler(policy),
+            fronts, DataPlaneSetup.energyMeter(), ReplyListener.NONE, VersionCommand.projectVersion())))
+        .await(300, TimeUnit.SECONDS);
+    System.out.println("dynasplit up: broker on " + host + ":" + broker.port() + ", edge " + edgeId + " serving "
+        + served.ids() + ", cloud worker " + cloudId + " (" + cloudInstances + " instances); Ctrl-C stops");
+    System.out.println("try: dynasplit request --port " + broker.port() + " --edge " + edgeId
+        + " --model " + (served.ids().contains("ppocr-det") ? "ppocr-det" : served.ids().get(0)) + " --random --sla 500");
+    System.out.flush();
+    stopped.await();
+    return 0;
+  }
+}
