@@ -20,6 +20,7 @@ import picocli.CommandLine.Command;
       EdgeCommand.class,
       CloudCommand.class,
       RequestCommand.class,
+      ProfileCommand.class,
       CommandLine.HelpCommand.class,
     })
 public final class DynasplitCommand implements Runnable {

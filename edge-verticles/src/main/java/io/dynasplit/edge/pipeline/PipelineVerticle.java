@@ -249,7 +249,7 @@ public final class PipelineVerticle extends VerticleBase {
         p.cloudAnswered ? p.bytes : 0, p.cloudAnswered ? p.transferMs : Double.NaN,
         p.cloudAnswered ? p.tailMs : Double.NaN, p.cloudAnswered ? p.cloudQueueMs : Double.NaN));
     StageTimes times = new StageTimes(queueMs, p.headMs, p.encodeMs, p.transferMs, p.cloudQueueMs, p.tailMs,
-        p.finishMs, totalMs, p.fallback);
+        p.finishMs, totalMs, p.fallback, p.bytes);
     return new Outcome(reply, times);
   }
 

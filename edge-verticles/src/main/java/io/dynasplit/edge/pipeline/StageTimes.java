@@ -14,6 +14,7 @@ package io.dynasplit.edge.pipeline;
  * @param finishMs post-processing the outputs
  * @param totalMs from arrival until the reply was composed
  * @param fallback whether the tail ran on the edge because the cloud did not answer
+ * @param bytes the size of the tensor frame sent to the cloud; 0 when nothing was sent
  */
 public record StageTimes(
     double queueMs,
@@ -24,4 +25,5 @@ public record StageTimes(
     double tailMs,
     double finishMs,
     double totalMs,
-    boolean fallback) {}
+    boolean fallback,
+    long bytes) {}
