@@ -20,7 +20,7 @@ import org.slf4j.LoggerFactory;
 /**
  * Runs the edge's blocking work: pre-processing ({@link PrepareJob}), head, whole-model and
  * fallback tail sessions with the intermediate encoded into a tensor frame ({@link InferenceJob}),
- * and post-processing ({@link FinishJob}). Sessions come from a {@link SessionCache} shared by the
+ * post-processing ({@link FinishJob}) and loading sessions ahead of use ({@link WarmJob}). Sessions come from a {@link SessionCache} shared by the
  * instances, keyed by (model, split, part, provider, threads) and warmed up on load.
  *
  * <p>A failed job fails its message with the {@link ErrorCode} ordinal as failure code (see {@link
@@ -68,6 +68,7 @@ public final class HeadInferenceVerticle extends VerticleBase {
         case PrepareJob job -> message.reply(prepare(job));
         case InferenceJob job -> message.reply(infer(job));
         case FinishJob job -> message.reply(finish(job));
+        case WarmJob job -> message.reply(warm(job));
         default -> message.fail(ErrorCode.INTERNAL.ordinal(), "unknown job " + message.body().getClass().getName());
       }
     } catch (IllegalArgumentException e) {
@@ -108,6 +109,16 @@ public final class HeadInferenceVerticle extends VerticleBase {
     long t0 = System.nanoTime();
     var output = models.finish(job.model(), job.outputs(), job.context());
     return new FinishResult(output, (System.nanoTime() - t0) / 1e6);
+  }
+
+  private Integer warm(WarmJob job) {
+    int loaded = 0;
+    for (int split : job.splits()) {
+      session(new SessionKey(job.model(), split, Part.HEAD, job.provider(), job.threads()));
+      session(new SessionKey(job.model(), split, Part.TAIL, job.provider(), job.threads()));
+      loaded += 2;
+    }
+    return loaded;
   }
 
   private ModelSession session(SessionKey key) {

@@ -8,11 +8,13 @@ import io.dynasplit.edge.inference.InferenceJob;
 import io.dynasplit.edge.inference.InferenceResult;
 import io.dynasplit.edge.inference.PrepareJob;
 import io.dynasplit.edge.inference.ServedModels;
+import io.dynasplit.edge.inference.WarmJob;
 import io.dynasplit.edge.ingress.EdgeSettings;
 import io.dynasplit.edge.ingress.IngressVerticle;
 import io.dynasplit.edge.ingress.ReplyListener;
 import io.dynasplit.edge.scheduler.Scheduler;
 import io.dynasplit.models.runtime.SessionCache;
+import io.dynasplit.models.runtime.Part;
 import io.dynasplit.models.runtime.SessionKey;
 import io.dynasplit.schemas.ErrorReply;
 import io.dynasplit.schemas.InferenceReply;
@@ -77,7 +79,7 @@ public final class EdgeNodeVerticle extends VerticleBase {
     LocalCodec.register(vertx, AdmittedRequest.class, Outcome.class, ScheduleQuery.class, Plan.class,
         Observation.class, TailCall.class, TailAnswer.class, TailFailure.class, PrepareJob.class,
         ServedModels.Prepared.class, InferenceJob.class, InferenceResult.class, FinishJob.class, FinishResult.class,
-        InferenceReply.class, ErrorReply.class);
+        WarmJob.class, InferenceReply.class, ErrorReply.class);
     sessions = new SessionCache(models.parts());
     String address = EdgeAddresses.inference(settings.edgeId());
     DeploymentOptions workers = new DeploymentOptions()
@@ -86,7 +88,7 @@ public final class EdgeNodeVerticle extends VerticleBase {
     return vertx.executeBlocking(this::frontsForAll)
         .compose(all -> vertx.deployVerticle(new SchedulerVerticle(settings, scheduler, all)))
         .compose(id -> vertx.deployVerticle(() -> new HeadInferenceVerticle(address, models, sessions), workers))
-        .compose(id -> vertx.executeBlocking(this::warmUp))
+        .compose(id -> vertx.executeBlocking(() -> warmUp(fronts)))
         .compose(v -> vertx.deployVerticle(new TailClientVerticle(settings, counters)))
         .compose(id -> vertx.deployVerticle(new PipelineVerticle(settings, models, meter, counters)))
         .compose(id -> vertx.deployVerticle(new TelemetryVerticle(settings, counters, version, models.ids())))
@@ -116,11 +118,22 @@ public final class EdgeNodeVerticle extends VerticleBase {
     return all;
   }
 
-  private Void warmUp() {
+  private Void warmUp(Map<String, ParetoFront> given) {
     for (String model : models.ids()) {
       long t0 = System.nanoTime();
       sessions.get(SessionKey.full(model));
-      LOG.info("model loaded [model: {}, ms: {}]", model, (System.nanoTime() - t0) / 1_000_000);
+      ParetoFront front = given.get(model);
+      int parts = 1;
+      if (front != null) {
+        for (WarmJob job : WarmUps.of(front)) {
+          for (int split : job.splits()) {
+            sessions.get(new SessionKey(model, split, Part.HEAD, job.provider(), job.threads()));
+            sessions.get(new SessionKey(model, split, Part.TAIL, job.provider(), job.threads()));
+            parts += 2;
+          }
+        }
+      }
+      LOG.info("model loaded [model: {}, sessions: {}, ms: {}]", model, parts, (System.nanoTime() - t0) / 1_000_000);
     }
     return null;
   }

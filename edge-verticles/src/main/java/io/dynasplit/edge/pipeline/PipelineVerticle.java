@@ -21,6 +21,7 @@ import io.dynasplit.schemas.TailRequestHeader;
 import io.dynasplit.schemas.Tensor;
 import io.dynasplit.schemas.Timing;
 import io.vertx.core.Future;
+import io.vertx.core.Promise;
 import io.vertx.core.VerticleBase;
 import io.vertx.core.eventbus.DeliveryOptions;
 import io.vertx.core.eventbus.Message;
@@ -47,6 +48,12 @@ public final class PipelineVerticle extends VerticleBase {
 
   private static final Logger LOG = LoggerFactory.getLogger(PipelineVerticle.class);
 
+  /** How long before the ingress's hard stop the pipeline gives up on a request. */
+  private static final long STOP_MARGIN_MS = 50;
+
+  /** Time kept, beyond the expected local tail, for deciding on and starting a fallback. */
+  private static final double FALLBACK_MARGIN_MS = 10;
+
   /** The smallest budget a query is made with, for requests that arrive at their deadline. */
   private static final double MIN_BUDGET_MS = 1;
 
@@ -72,12 +79,40 @@ public final class PipelineVerticle extends VerticleBase {
 
   private void onRequest(Message<AdmittedRequest> message) {
     AdmittedRequest r = message.body();
-    run(r).onComplete(ar -> message.reply(ar.succeeded() ? ar.result() : new Outcome(errorReply(r, ar.cause()), null)));
+    Progress p = new Progress(r);
+    Promise<Outcome> answer = Promise.promise();
+    // give up a little before the ingress would, so that the reply says which stage did not finish
+    long stopMs = Math.max(1, (r.deadlineNanos() - System.nanoTime()) / 1_000_000L + settings.graceMs() - STOP_MARGIN_MS);
+    long timer = vertx.setTimer(stopMs, t -> {
+      if (answer.tryComplete(new Outcome(stopped(p), null))) {
+        LOG.info("request given up at its deadline plus grace [request: {}, stage: {}]", r.id(), p.stage);
+      }
+    });
+    run(p).onComplete(ar -> {
+      vertx.cancelTimer(timer);
+      answer.tryComplete(ar.succeeded() ? ar.result() : new Outcome(errorReply(r, ar.cause()), null));
+    });
+    answer.future().onSuccess(message::reply);
   }
+
+  private static ErrorReply stopped(Progress p) {
+    AdmittedRequest r = p.request;
+    return switch (p.stage) {
+      case CLOUD, FALLBACK -> ErrorReply.of(r.id(), r.model(), ErrorCode.CLOUD_UNAVAILABLE,
+          "the cloud did not answer in time and the edge could not finish the tail itself within the deadline plus grace");
+      case SCHEDULE, EDGE, FINISH -> ErrorReply.of(r.id(), r.model(), ErrorCode.INTERNAL,
+          "the edge did not finish the request (stage " + p.stage.name().toLowerCase(java.util.Locale.ROOT)
+              + ") within the deadline plus grace");
+    };
+  }
+
+  /** Where a request is, for the reply of one that is given up. */
+  private enum Stage { SCHEDULE, EDGE, CLOUD, FALLBACK, FINISH }
 
   /** One request's mutable progress, confined to this verticle's event loop. */
   private static final class Progress {
     final AdmittedRequest request;
+    Stage stage = Stage.SCHEDULE;
     FrontEntry entry;
     Configuration config;
     double localTailMs;
@@ -101,8 +136,8 @@ public final class PipelineVerticle extends VerticleBase {
     }
   }
 
-  private Future<Outcome> run(AdmittedRequest r) {
-    Progress p = new Progress(r);
+  private Future<Outcome> run(Progress p) {
+    AdmittedRequest r = p.request;
     double budget = Math.max(MIN_BUDGET_MS, (r.deadlineNanos() - System.nanoTime()) / 1e6);
     ScheduleQuery q = new ScheduleQuery(r.model(), budget, r.policy(), r.failIfInfeasible(), counters.inFlight());
     return vertx.eventBus().<Plan>request(EdgeAddresses.schedule(settings.edgeId()), q)
@@ -128,6 +163,7 @@ public final class PipelineVerticle extends VerticleBase {
     p.localTailMs = plan.localTailMs();
     p.startNanos = System.nanoTime();
     p.window = meter.open();
+    p.stage = Stage.EDGE;
     String provider = ExecutionProvider.of(p.config.edgeAccelerator()).wireName();
     boolean allEdge = p.config.split() >= models.allEdgeSplit(r.model())
         || Configuration.CLOUD_NONE.equals(p.config.cloudAccelerator());
@@ -153,6 +189,10 @@ public final class PipelineVerticle extends VerticleBase {
       });
     }
     return outputs
+        .compose(out -> {
+          p.stage = Stage.FINISH;
+          return Future.succeededFuture(out);
+        })
         .compose(out -> vertx.eventBus()
             .<FinishResult>request(inferenceAddress(), new FinishJob(r.model(), out, r.context()))
             .map(Message::body))
@@ -166,15 +206,18 @@ public final class PipelineVerticle extends VerticleBase {
   private Future<List<Tensor>> callCloud(Progress p, Plan plan, InferenceResult head, String provider) {
     AdmittedRequest r = p.request;
     long now = System.nanoTime();
-    long localTailNanos = (long) (plan.localTailMs() * 1e6);
+    // keep enough time for a local fallback: its expected time with half again as margin, plus the
+    // hop to the inference workers
+    long reserveNanos = (long) ((plan.localTailMs() * 1.5 + FALLBACK_MARGIN_MS) * 1e6);
     long untilDeadline = r.deadlineNanos() - now;
     // wait for the cloud as long as a local fallback could still meet the deadline; if it cannot
     // anyway, wait until the deadline itself
-    long waitNanos = untilDeadline - localTailNanos > 0 ? untilDeadline - localTailNanos : untilDeadline;
+    long waitNanos = untilDeadline - reserveNanos > 0 ? untilDeadline - reserveNanos : untilDeadline;
     long waitMs = Math.max(1, waitNanos / 1_000_000L);
     long expiry = Math.max(1, (untilDeadline / 1_000_000_000L) + 1);
     TailCall call = new TailCall(r.id(), head.frame(), waitMs, expiry);
     DeliveryOptions options = new DeliveryOptions().setSendTimeout(waitMs + settings.graceMs() + 1000);
+    p.stage = Stage.CLOUD;
     return vertx.eventBus().<Object>request(EdgeAddresses.tail(settings.edgeId()), call, options)
         .map(Message::body)
         .recover(e -> Future.succeededFuture(new TailFailure(TailFailure.Kind.UNREACHABLE, e.getMessage(), null)))
@@ -212,6 +255,7 @@ public final class PipelineVerticle extends VerticleBase {
         r.id(), p.config.split(), failure.message());
     counters.fallback();
     p.fallback = true;
+    p.stage = Stage.FALLBACK;
     int split = p.config.split();
     InferenceJob job = split == 0
         ? new InferenceJob(r.model(), InferenceJob.Stage.FULL, 0, provider, p.config.threads(), r.inputs(), null, null)

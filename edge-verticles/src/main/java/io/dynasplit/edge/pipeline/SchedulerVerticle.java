@@ -138,6 +138,7 @@ public final class SchedulerVerticle extends VerticleBase {
       }
       scheduler.load(front);
       LOG.info("pareto front loaded [model: {}, entries: {}, source: {}]", model, front.entries().size(), front.source());
+      WarmUps.of(front).forEach(job -> vertx.eventBus().send(EdgeAddresses.inference(settings.edgeId()), job));
     } catch (IllegalArgumentException e) {
       LOG.warn("pareto front ignored [model: {}]: {}", model, e.getMessage());
     }
