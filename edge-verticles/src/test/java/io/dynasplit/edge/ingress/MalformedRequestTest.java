@@ -1,0 +1,141 @@
+package io.dynasplit.edge.ingress;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertInstanceOf;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.dynasplit.broker.EmbeddedBroker;
+import io.dynasplit.schemas.DType;
+import io.dynasplit.schemas.ErrorCode;
+import io.dynasplit.schemas.ErrorReply;
+import io.dynasplit.schemas.FrameCodec;
+import io.dynasplit.schemas.InferenceReply;
+import io.dynasplit.schemas.InferenceRequest;
+import io.dynasplit.schemas.Json;
+import io.dynasplit.schemas.Reply;
+import io.dynasplit.schemas.RequestHeader;
+import io.dynasplit.schemas.RequestInput;
+import io.dynasplit.schemas.Shape;
+import io.dynasplit.schemas.Tensor;
+import io.dynasplit.schemas.Topics;
+import io.dynasplit.testsupport.EmbeddedBrokerExtension;
+import io.vertx.core.Vertx;
+import java.nio.ByteBuffer;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.Random;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+/** Untrusted payloads: each malformed request gets the right error reply and the edge keeps serving. */
+@ExtendWith(EmbeddedBrokerExtension.class)
+@Timeout(value = 120, unit = TimeUnit.SECONDS)
+class MalformedRequestTest {
+
+  private static final String EDGE = "malformed-edge";
+  private static final String TOPIC = Topics.DEFAULT.edgeRequests(EDGE);
+  private static Vertx vertx;
+  private static EdgeFixture.Requester requester;
+
+  @BeforeAll
+  static void start(EmbeddedBroker broker) throws Exception {
+    vertx = EdgeFixture.vertx();
+    vertx.deployVerticle(EdgeFixture.classifierEdge(broker.host(), broker.port(), EDGE)).await(60, TimeUnit.SECONDS);
+    requester = new EdgeFixture.Requester(broker.host(), broker.port());
+  }
+
+  @AfterAll
+  static void stop() throws Exception {
+    if (requester != null) {
+      requester.close();
+    }
+    if (vertx != null) {
+      vertx.close().await(30, TimeUnit.SECONDS);
+    }
+  }
+
+  @AfterEach
+  void stillServes() throws Exception {
+    // whatever came before, a valid request still gets an ok reply
+    byte[] zeros = new byte[3 * 48 * 192 * 4];
+    InferenceRequest ok = InferenceRequest.of("after", "ppocr-cls", 10_000,
+        RequestInput.tensor(DType.FLOAT32, Shape.of(1, 3, 48, 192), zeros));
+    requester.send(TOPIC, Json.toBytes(ok));
+    Reply reply = requester.next();
+    assertInstanceOf(InferenceReply.class, reply, () -> new String(Json.toBytes(reply), StandardCharsets.UTF_8));
+  }
+
+  private static ErrorReply errorFor(byte[] payload) throws Exception {
+    requester.send(TOPIC, payload);
+    Reply reply = requester.next();
+    return assertInstanceOf(ErrorReply.class, reply, () -> new String(Json.toBytes(reply), StandardCharsets.UTF_8));
+  }
+
+  /** Verifies that a payload that is not JSON gets BAD_REQUEST under the unknown id. */
+  @Test
+  void notJsonIsABadRequest() throws Exception {
+    ErrorReply e = errorFor("this is not json".getBytes(StandardCharsets.UTF_8));
+    assertEquals(ErrorCode.BAD_REQUEST, e.code());
+    assertEquals(ErrorReply.UNKNOWN_ID, e.id());
+    assertFalse(e.error().message().isBlank());
+  }
+
+  /** Verifies that an image that is not base64 gets BAD_REQUEST naming the base64. */
+  @Test
+  void badBase64IsABadRequest() throws Exception {
+    String json = "{\"id\":\"m-b64\",\"model\":\"ppocr-cls\",\"slaMs\":1000,"
+        + "\"input\":{\"encoding\":\"image/png\",\"data\":\"@@not base64@@\"}}";
+    ErrorReply e = errorFor(json.getBytes(StandardCharsets.UTF_8));
+    assertEquals(ErrorCode.BAD_REQUEST, e.code());
+    assertEquals("m-b64", e.id());
+    assertTrue(e.error().message().contains("base64"), e.error().message());
+  }
+
+  /** Verifies that a tensor of the wrong shape gets BAD_REQUEST naming the shape. */
+  @Test
+  void wrongShapeIsABadRequest() throws Exception {
+    InferenceRequest r = InferenceRequest.of("m-shape", "ppocr-cls", 1000,
+        RequestInput.tensor(DType.FLOAT32, Shape.of(1, 3, 10, 10), new byte[3 * 10 * 10 * 4]));
+    ErrorReply e = errorFor(Json.toBytes(r));
+    assertEquals(ErrorCode.BAD_REQUEST, e.code());
+    assertEquals("m-shape", e.id());
+  }
+
+  /** Verifies that a model the edge does not serve gets UNKNOWN_MODEL naming the model. */
+  @Test
+  void unknownModelIsUnknownModel() throws Exception {
+    InferenceRequest r = InferenceRequest.of("m-model", "no-such-model", 1000,
+        RequestInput.tensor(DType.FLOAT32, Shape.of(1, 3, 48, 192), new byte[3 * 48 * 192 * 4]));
+    ErrorReply e = errorFor(Json.toBytes(r));
+    assertEquals(ErrorCode.UNKNOWN_MODEL, e.code());
+    assertTrue(e.error().message().contains("no-such-model"), e.error().message());
+  }
+
+  /** Verifies that a tensor frame whose lengths claim more bytes than it carries gets BAD_REQUEST. */
+  @Test
+  void frameWithLyingLengthsIsABadRequest() throws Exception {
+    Tensor x = Tensor.of("x", DType.FLOAT32, Shape.of(1, 3, 48, 192), ByteBuffer.allocate(3 * 48 * 192 * 4));
+    ByteBuffer frame = FrameCodec.encode(RequestHeader.of("m-frame", "ppocr-cls", 1000), List.of(x));
+    byte[] truncated = new byte[frame.remaining() - 4096];
+    frame.duplicate().get(truncated);
+    ErrorReply e = errorFor(truncated);
+    assertEquals(ErrorCode.BAD_REQUEST, e.code());
+    assertFalse(e.error().message().isBlank());
+  }
+
+  /** Verifies that 10 MB of random bytes get BAD_REQUEST. */
+  @Test
+  void tenMegabytesOfGarbageIsABadRequest() throws Exception {
+    byte[] garbage = new byte[10 << 20];
+    new Random(42).nextBytes(garbage);
+    garbage[0] = 'x';
+    ErrorReply e = errorFor(garbage);
+    assertEquals(ErrorCode.BAD_REQUEST, e.code());
+  }
+}
