@@ -63,6 +63,16 @@ public final class HardwareVerticle extends VerticleBase implements HardwareCont
         .onSuccess(v -> {
           statWindow = hardware.energyMeter().open();
           timer = vertx.setPeriodic(options.statePeriod().toMillis(), id -> publishState());
+        })
+        .onFailure(e -> {
+          Hardware hw = hardware;
+          hardware = null;
+          if (hw != null) {
+            vertx.executeBlocking(() -> {
+              hw.close();
+              return null;
+            }, false);
+          }
         });
   }
 
