@@ -57,4 +57,22 @@ public record SwitchCosts(Map<ChangeKind, Cost> costs) {
   public Cost cost(ChangeKind kind) {
     return costs.get(kind);
   }
+
+  /**
+   * These costs as the scheduler takes them ({@code Scheduler.setSwitchCosts}): CPU frequency changes as
+   * {@code CPU_FREQUENCY}, USB accelerator power switches as {@code EDGE_ACCELERATOR}; kinds not measured yet are
+   * left out, so the scheduler counts them as free until they are.
+   */
+  public io.dynasplit.edge.scheduler.SwitchCosts forScheduler() {
+    io.dynasplit.edge.scheduler.SwitchCosts out = io.dynasplit.edge.scheduler.SwitchCosts.NONE;
+    Cost cpu = cost(ChangeKind.CPU_FREQUENCY);
+    if (cpu.count() > 0) {
+      out = out.with(io.dynasplit.edge.scheduler.SwitchCosts.ChangeKind.CPU_FREQUENCY, cpu.p50Ms(), cpu.p95Ms());
+    }
+    Cost usb = cost(ChangeKind.ACCELERATOR_POWER);
+    if (usb.count() > 0) {
+      out = out.with(io.dynasplit.edge.scheduler.SwitchCosts.ChangeKind.EDGE_ACCELERATOR, usb.p50Ms(), usb.p95Ms());
+    }
+    return out;
+  }
 }

@@ -33,4 +33,16 @@ class SwitchCostRecorderTest {
     assertEquals(10, none.count());
     assertEquals(2.0, none.maxMs(), 1e-9);
   }
+
+  /** Verifies that measured kinds reach the scheduler's cost model and unmeasured ones stay out of it. */
+  @Test
+  void convertsForTheScheduler() {
+    SwitchCostRecorder recorder = new SwitchCostRecorder(16);
+    recorder.record(ChangeKind.CPU_FREQUENCY, 3_000_000L);
+    recorder.record(ChangeKind.NONE, 1_000L);
+    io.dynasplit.edge.scheduler.SwitchCosts forScheduler = recorder.snapshot().forScheduler();
+    assertEquals(new io.dynasplit.edge.scheduler.SwitchCosts.Cost(3.0, 3.0),
+        forScheduler.costs().get(io.dynasplit.edge.scheduler.SwitchCosts.ChangeKind.CPU_FREQUENCY));
+    assertEquals(1, forScheduler.costs().size());
+  }
 }
