@@ -96,7 +96,7 @@ public final class EmbeddedBroker implements AutoCloseable {
     }
     broker.checkListening("MQTT", resolved.port());
     broker.checkListening("WebSocket", resolved.wsPort());
-    LOG.info("broker started [mqtt: {}:{}, websocket: {}:{}/mqtt, data: {}]",
+    LOG.debug("broker started [mqtt: {}:{}, websocket: {}:{}/mqtt, data: {}]",
         resolved.bindAddress(), resolved.port(), resolved.bindAddress(), resolved.wsPort(), resolved.dataDir());
     return broker;
   }
@@ -142,7 +142,7 @@ public final class EmbeddedBroker implements AutoCloseable {
     }
     try {
       hivemq.close();
-      LOG.info("broker stopped [mqtt port: {}]", settings.port());
+      LOG.debug("broker stopped [mqtt port: {}]", settings.port());
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       throw new BrokerException("interrupted while stopping the broker", e);
