@@ -39,7 +39,7 @@ class BrokerCommandTest {
     assertEquals(new BrokerSettings(1884, 0, "127.0.0.1", dir.toAbsolutePath()), command.settings());
   }
 
-  /** Verifies the defaults: 1883, 8000, every interface, data/broker under the working directory. */
+  /** Verifies that the defaults are 1883, 8000, every interface and data/broker under the working directory. */
   @Test
   void hasDefaults() {
     BrokerSettings settings = parse("broker").settings();

@@ -92,7 +92,9 @@ public final class EmbeddedBroker implements AutoCloseable {
     } catch (ExecutionException | TimeoutException e) {
       broker.close();
       Throwable cause = e instanceof ExecutionException && e.getCause() != null ? e.getCause() : e;
-      throw new BrokerException("the broker failed to start: " + cause, cause);
+      // HiveMQ stops when it cannot bind its listeners; someone may have taken a port since the check
+      checkPortsAfterFailure(resolved, cause);
+      throw new BrokerException("the broker failed to start (see its log lines above): " + cause, cause);
     }
     broker.checkListening("MQTT", resolved.port());
     broker.checkListening("WebSocket", resolved.wsPort());
@@ -175,6 +177,18 @@ public final class EmbeddedBroker implements AutoCloseable {
       return settings.withPort(port).withWsPort(wsPort);
     } catch (IOException e) {
       throw new BrokerException("cannot bind to address " + settings.bindAddress() + ": " + e, e);
+    }
+  }
+
+  private static void checkPortsAfterFailure(BrokerSettings settings, Throwable cause) {
+    try {
+      checkBindable("MQTT", settings.bindAddress(), settings.port());
+      checkBindable("WebSocket", settings.bindAddress(), settings.wsPort());
+    } catch (IOException e) {
+      cause.addSuppressed(e);
+    } catch (BrokerException taken) {
+      taken.initCause(cause);
+      throw taken;
     }
   }
 

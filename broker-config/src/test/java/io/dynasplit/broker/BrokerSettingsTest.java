@@ -32,7 +32,7 @@ class BrokerSettingsTest {
     assertEquals("dataDir", npe.getMessage());
   }
 
-  /** Verifies the defaults of dynasplit broker and the free-port test settings. */
+  /** Verifies that the defaults are those of dynasplit broker, and the test settings ask for free loopback ports. */
   @Test
   void defaults() {
     assertEquals(new BrokerSettings(1883, 8000, "0.0.0.0", DIR), BrokerSettings.of(DIR));
