@@ -114,6 +114,9 @@ public final class ModelsBenchCommand implements Callable<Integer> {
         for (int i = -2; i < runs; i++) {
           long s = System.nanoTime();
           try (OrtSession.Result r = session.run(Map.of(name, x))) {
+            if (r.size() == 0) {
+              throw new IllegalStateException("model " + file + " gave no output");
+            }
             if (i >= 0) {
               ms[i] = (System.nanoTime() - s) / 1e6;
             }
