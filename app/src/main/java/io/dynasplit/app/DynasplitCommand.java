@@ -16,6 +16,7 @@ import picocli.CommandLine.Command;
     subcommands = {
       VersionCommand.class,
       BrokerCommand.class,
+      ModelsCommand.class,
       CommandLine.HelpCommand.class,
     })
 public final class DynasplitCommand implements Runnable {
