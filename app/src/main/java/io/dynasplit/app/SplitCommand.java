@@ -1,5 +1,6 @@
 package io.dynasplit.app;
 
+import ai.onnxruntime.OrtSession.SessionOptions.OptLevel;
 import io.dynasplit.models.catalog.CatalogEntry;
 import io.dynasplit.models.catalog.ModelCatalog;
 import io.dynasplit.models.catalog.ModelNotFoundException;
@@ -87,6 +88,27 @@ public final class SplitCommand implements Callable<Integer> {
   @Option(names = "--seed", defaultValue = "42", description = "seed of the random input of --verify (default: ${DEFAULT-VALUE})")
   long seed;
 
+  /** ONNX Runtime graph optimization levels, as --verify takes them. */
+  enum Optimization {
+    none(OptLevel.NO_OPT),
+    basic(OptLevel.BASIC_OPT),
+    extended(OptLevel.EXTENDED_OPT),
+    all(OptLevel.ALL_OPT);
+
+    final OptLevel level;
+
+    Optimization(OptLevel level) {
+      this.level = level;
+    }
+  }
+
+  @Option(
+      names = "--optimization",
+      paramLabel = "LEVEL",
+      defaultValue = "none",
+      description = "ONNX Runtime graph optimizations for --verify: ${COMPLETION-CANDIDATES} (default: ${DEFAULT-VALUE}: the graphs run exactly as cut)")
+  Optimization optimization;
+
   @Override
   public Integer call() {
     PrintWriter out = spec.commandLine().getOut();
@@ -161,7 +183,7 @@ public final class SplitCommand implements Callable<Integer> {
         analysis.model().id(), candidates.size(), maxTensors, describe(analysis.inputs()), seed);
     out.printf(Locale.ROOT, "%6s  %8s  %8s  %12s  %12s  %s%n", "split", "compute", "tensors", "bytes", "max |diff|", "result");
     List<SplitCheck> checks = new ArrayList<>();
-    try (SplitVerifier verifier = new SplitVerifier(analysis, seed);
+    try (SplitVerifier verifier = new SplitVerifier(analysis, seed, optimization.level);
         ProgressBar bar =
             new ProgressBarBuilder()
                 .setTaskName("verify")
