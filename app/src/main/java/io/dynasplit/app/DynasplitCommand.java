@@ -17,6 +17,7 @@ import picocli.CommandLine.Command;
       VersionCommand.class,
       BrokerCommand.class,
       ModelsCommand.class,
+      SplitCommand.class,
       CommandLine.HelpCommand.class,
     })
 public final class DynasplitCommand implements Runnable {
