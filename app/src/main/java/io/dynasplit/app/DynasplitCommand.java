@@ -18,6 +18,7 @@ import picocli.CommandLine.Command;
       BrokerCommand.class,
       ModelsCommand.class,
       SplitCommand.class,
+      HwCommand.class,
       CommandLine.HelpCommand.class,
     })
 public final class DynasplitCommand implements Runnable {
