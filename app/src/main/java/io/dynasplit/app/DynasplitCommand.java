@@ -15,6 +15,7 @@ import picocli.CommandLine.Command;
     description = "Energy-aware split inference at the edge: MQTT, ONNX Runtime, Vert.x.",
     subcommands = {
       VersionCommand.class,
+      SimulateCommand.class,
       CommandLine.HelpCommand.class,
     })
 public final class DynasplitCommand implements Runnable {
