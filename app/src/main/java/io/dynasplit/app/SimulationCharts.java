@@ -75,8 +75,7 @@ final class SimulationCharts {
     List<StrategySummary> rows = result.summaries();
     BufferedImage image = new BufferedImage(1200, 520, BufferedImage.TYPE_INT_RGB);
     Graphics2D g = canvas(image);
-    g.setFont(TITLE);
-    g.drawString("Energy and SLAs met per strategy  (" + title + ")", 30, 32);
+    header(g, "Energy and SLAs met per strategy", title);
     double maxEnergy = rows.stream().mapToDouble(StrategySummary::energyJ).max().orElse(1);
     bars(g, rows, new Rectangle2D.Double(80, 80, 470, 360), "energy per request (J)", niceCeiling(maxEnergy),
         StrategySummary::energyJ, "%.1f");
@@ -111,11 +110,10 @@ final class SimulationCharts {
   static BufferedImage configurations(SimulationResult result, String title) {
     List<StrategySummary> rows = result.summaries();
     int panelHeight = 110;
-    int top = 60;
+    int top = 70;
     BufferedImage image = new BufferedImage(1200, top + rows.size() * (panelHeight + 30) + 50, BufferedImage.TYPE_INT_RGB);
     Graphics2D g = canvas(image);
-    g.setFont(TITLE);
-    g.drawString("Configurations chosen over time: split layer per request  (" + title + ")", 30, 32);
+    header(g, "Configurations chosen over time: split layer per request", title);
     int maxSplit = result.outcomes().stream().mapToInt(o -> o.config().split()).max().orElse(1);
     maxSplit = Math.max(maxSplit, 1);
     for (int r = 0; r < rows.size(); r++) {
@@ -140,9 +138,9 @@ final class SimulationCharts {
     }
     g.setFont(SMALL);
     g.setColor(SCENARIO_BAND);
-    g.fillRect(900, 40, 16, 12);
+    g.fillRect(900, 16, 16, 12);
     g.setColor(Color.BLACK);
-    g.drawString("scenario changes bandwidth or cloud load", 920, 51);
+    g.drawString("scenario changes bandwidth or cloud load", 920, 27);
     g.dispose();
     return image;
   }
@@ -170,20 +168,19 @@ final class SimulationCharts {
     int columns = Math.min(4, rows.size());
     int gridRows = (rows.size() + columns - 1) / columns;
     int cell = 290;
-    BufferedImage image = new BufferedImage(60 + columns * cell, 80 + gridRows * (cell + 20), BufferedImage.TYPE_INT_RGB);
+    BufferedImage image = new BufferedImage(Math.max(760, 60 + columns * cell), 90 + gridRows * (cell + 20), BufferedImage.TYPE_INT_RGB);
     Graphics2D g = canvas(image);
-    g.setFont(TITLE);
-    g.drawString("Latency against SLA per request  (" + title + ")", 30, 32);
+    header(g, "Latency against SLA per request", title);
     g.setFont(SMALL);
     g.setColor(MET.darker());
-    g.fill(new Ellipse2D.Double(image.getWidth() - 330, 42, 8, 8));
+    g.fill(new Ellipse2D.Double(image.getWidth() - 330, 20, 8, 8));
     g.setColor(Color.BLACK);
-    g.drawString("met", image.getWidth() - 318, 50);
+    g.drawString("met", image.getWidth() - 318, 28);
     g.setColor(MISSED);
-    g.fill(new Ellipse2D.Double(image.getWidth() - 280, 42, 8, 8));
+    g.fill(new Ellipse2D.Double(image.getWidth() - 280, 20, 8, 8));
     g.setColor(Color.BLACK);
-    g.drawString("missed", image.getWidth() - 268, 50);
-    g.drawString("diagonal: latency = SLA", image.getWidth() - 210, 50);
+    g.drawString("missed", image.getWidth() - 268, 28);
+    g.drawString("diagonal: latency = SLA", image.getWidth() - 210, 28);
     double lo = Double.POSITIVE_INFINITY;
     double hi = 0;
     for (RequestOutcome o : result.outcomes()) {
@@ -198,7 +195,7 @@ final class SimulationCharts {
     for (int r = 0; r < rows.size(); r++) {
       StrategySummary s = rows.get(r);
       Rectangle2D area = new Rectangle2D.Double(
-          70 + (r % columns) * cell, 80 + (r / columns) * (cell + 20), cell - 70, cell - 70);
+          70 + (r % columns) * cell, 90 + (r / columns) * (cell + 20), cell - 70, cell - 70);
       logAxes(g, area, logLo, logHi);
       g.setColor(Color.GRAY);
       g.setStroke(new BasicStroke(1f, BasicStroke.CAP_BUTT, BasicStroke.JOIN_MITER, 10f, new float[] {4f, 4f}, 0f));
@@ -216,6 +213,17 @@ final class SimulationCharts {
     }
     g.dispose();
     return image;
+  }
+
+  /** The chart's title and, below it in grey, what was simulated. */
+  private static void header(Graphics2D g, String title, String subtitle) {
+    g.setColor(Color.BLACK);
+    g.setFont(TITLE);
+    g.drawString(title, 30, 28);
+    g.setFont(LABEL);
+    g.setColor(Color.DARK_GRAY);
+    g.drawString(subtitle, 30, 50);
+    g.setColor(Color.BLACK);
   }
 
   private static void logAxes(Graphics2D g, Rectangle2D area, double logLo, double logHi) {

@@ -75,7 +75,12 @@ final class SimulationReport {
   }
 
   private static String fixed(double v, int decimals) {
-    return Double.isNaN(v) ? "-" : String.format(Locale.ROOT, "%." + decimals + "f", v);
+    if (Double.isNaN(v)) {
+      return "-";
+    }
+    String text = String.format(Locale.ROOT, "%." + decimals + "f", v);
+    // -0.0 and values that round to zero from below print as 0
+    return text.matches("-0\\.?0*") ? text.substring(1) : text;
   }
 
   private static String factor(double v) {

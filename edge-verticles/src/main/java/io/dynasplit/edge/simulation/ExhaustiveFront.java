@@ -38,12 +38,24 @@ public final class ExhaustiveFront {
     return new ParetoFront(ParetoFront.SCHEMA_VERSION, pool.model(), "pool", Instant.now().toString(), front);
   }
 
-  /** Whether {@code b} is no worse than {@code a} in every objective and better in one. */
+  /**
+   * Whether {@code b} is no worse than {@code a} in every objective and better in one. Figures
+   * closer than one part in 10^9 count as equal, so that means of identical measurements that
+   * differ in the last bit (0.605 and 0.6050000000000001) do not split hairs.
+   */
   static boolean dominates(FrontEntry b, FrontEntry a, boolean withFidelity) {
-    double fa = withFidelity ? a.fidelity() : 0;
-    double fb = withFidelity ? b.fidelity() : 0;
-    boolean noWorse = b.latencyMs() <= a.latencyMs() && b.energyJ() <= a.energyJ() && fb >= fa;
-    boolean better = b.latencyMs() < a.latencyMs() || b.energyJ() < a.energyJ() || fb > fa;
-    return noWorse && better;
+    int latency = compare(b.latencyMs(), a.latencyMs());
+    int energy = compare(b.energyJ(), a.energyJ());
+    int fidelity = withFidelity ? -compare(b.fidelity(), a.fidelity()) : 0;
+    return latency <= 0 && energy <= 0 && fidelity <= 0 && (latency < 0 || energy < 0 || fidelity < 0);
+  }
+
+  /** -1, 0 or 1 as {@code x} is below, about equal to or above {@code y}. */
+  private static int compare(double x, double y) {
+    double tolerance = 1e-9 * Math.max(Math.abs(x), Math.abs(y));
+    if (Math.abs(x - y) <= tolerance) {
+      return 0;
+    }
+    return x < y ? -1 : 1;
   }
 }
