@@ -19,6 +19,7 @@ import picocli.CommandLine.Command;
       ModelsCommand.class,
       SplitCommand.class,
       HwCommand.class,
+      SimulateCommand.class,
       CommandLine.HelpCommand.class,
     })
 public final class DynasplitCommand implements Runnable {
