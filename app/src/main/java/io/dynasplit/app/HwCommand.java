@@ -32,11 +32,10 @@ import picocli.CommandLine.Option;
 @Command(
     name = "hw",
     mixinStandardHelpOptions = true,
-    description = {
-      "Print the hardware DynaSplit finds here: cpu frequency policies with their frequencies, governors and",
-      "permissions, ONNX Runtime execution providers, power sensors and the energy source, with a line for each",
-      "thing missing. With --sample, sample power for a while and print mean watts and joules."
-    })
+    description = "Print the hardware DynaSplit finds here: cpu frequency policies with their frequencies,"
+        + " governors and permissions, ONNX Runtime execution providers, power sensors and the energy source,"
+        + " with a line for each thing missing. With --sample, sample power for a while and print mean watts"
+        + " and joules.")
 public final class HwCommand implements Callable<Integer> {
 
   @CommandLine.Spec CommandLine.Model.CommandSpec spec;
@@ -170,11 +169,11 @@ public final class HwCommand implements Callable<Integer> {
     if (sampler.isPresent() && !sampler.get().awaitFirstSample(Duration.ofSeconds(5))) {
       out.println("the power sensor gave no sample within 5 s: " + sampler.get().stats().lastError());
     }
-    EnergyMeter.Window window = meter.open();
     long totalMs = sample.toMillis();
     EnergyReading reading;
     try (ProgressBar bar = new ProgressBarBuilder().setTaskName("sampling power").setInitialMax(totalMs)
         .setUnit(" s", 1000).setStyle(ProgressBarStyle.ASCII).continuousUpdate().build()) {
+      EnergyMeter.Window window = meter.open(); // after the bar is up: building it takes a while
       long start = System.nanoTime();
       long elapsed;
       while ((elapsed = (System.nanoTime() - start) / 1_000_000) < totalMs) {
