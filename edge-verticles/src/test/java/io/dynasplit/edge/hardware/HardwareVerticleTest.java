@@ -66,7 +66,7 @@ class HardwareVerticleTest {
     EnergyReading reading = window.close();
     ctx.verify(() -> {
       assertEquals(EnergySource.MODEL, reading.source());
-      assertTrue(reading.joules() >= 3.0 * reading.seconds(), reading.toString());
+      assertTrue(reading.joules() >= 3.0 * reading.seconds() - 1e-9, reading.toString()); // idle 3 W at least
     });
     ctx.completeNow();
   }
@@ -108,7 +108,7 @@ class HardwareVerticleTest {
       HardwareState state = Json.fromBytes(message.body().toBuffer().getBytes(), HardwareState.class);
       assertEquals("model", state.energySource());
       assertTrue(state.cpuFreqManaged());
-      assertTrue(state.watts() >= 3.0, state.toString());
+      assertTrue(state.watts() >= 3.0 - 1e-9, state.toString()); // idle 3 W at least
       ctx.completeNow();
     }));
   }
