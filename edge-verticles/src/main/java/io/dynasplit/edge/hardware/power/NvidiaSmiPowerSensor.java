@@ -63,8 +63,7 @@ public final class NvidiaSmiPowerSensor implements PowerSensor {
   public double readWatts() throws IOException {
     Process p = new ProcessBuilder(command).redirectErrorStream(true).start();
     p.getOutputStream().close();
-    String out = new String(p.getInputStream().readNBytes(64 * 1024), StandardCharsets.UTF_8);
-    try {
+    try { // wait first: a wedged driver can hang nvidia-smi with its output open; a few lines fit the pipe
       if (!p.waitFor(5, TimeUnit.SECONDS)) {
         p.destroyForcibly();
         throw new IOException("nvidia-smi did not finish within 5 s");
@@ -74,6 +73,7 @@ public final class NvidiaSmiPowerSensor implements PowerSensor {
       Thread.currentThread().interrupt();
       throw new IOException("interrupted while running nvidia-smi", e);
     }
+    String out = new String(p.getInputStream().readNBytes(64 * 1024), StandardCharsets.UTF_8);
     if (p.exitValue() != 0) {
       throw new IOException("nvidia-smi exited with " + p.exitValue() + ": " + out.strip());
     }
