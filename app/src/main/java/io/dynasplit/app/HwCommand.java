@@ -10,6 +10,7 @@ import io.dynasplit.edge.hardware.power.EnergyMeter;
 import io.dynasplit.edge.hardware.power.EnergyReading;
 import io.dynasplit.edge.hardware.power.FallbackEnergyMeter;
 import io.dynasplit.edge.hardware.power.PowerModel;
+import io.dynasplit.edge.hardware.power.PowerModelCalibration;
 import io.dynasplit.edge.hardware.power.PowerSampler;
 import io.dynasplit.edge.hardware.power.SampledEnergyMeter;
 import io.dynasplit.edge.hardware.power.ina.InaConfig;
@@ -35,7 +36,7 @@ import picocli.CommandLine.Option;
     description = "Print the hardware DynaSplit finds here: cpu frequency policies with their frequencies,"
         + " governors and permissions, ONNX Runtime execution providers, power sensors and the energy source,"
         + " with a line for each thing missing. With --sample, sample power for a while and print mean watts"
-        + " and joules.")
+        + " and joules; with --calibrate, fit the power model to a sensor.")
 public final class HwCommand implements Callable<Integer> {
 
   @CommandLine.Spec CommandLine.Model.CommandSpec spec;
@@ -61,6 +62,11 @@ public final class HwCommand implements Callable<Integer> {
       description = "sample power for this long (e.g. 5s, 500ms, 1m) and print mean watts and joules")
   Duration sample;
 
+  @Option(names = "--calibrate", paramLabel = "DURATION", converter = DurationConverter.class,
+      description = "calibrate the power model against the measuring source (an INA sensor or RAPL): hold 0 to"
+          + " all cores busy for DURATION each, fit idle and per-core watts, print them")
+  Duration calibrate;
+
   @Option(names = "--period", paramLabel = "DURATION", converter = DurationConverter.class, defaultValue = "1ms",
       description = "power sensor sampling period (default: ${DEFAULT-VALUE})")
   Duration period;
@@ -79,6 +85,9 @@ public final class HwCommand implements Callable<Integer> {
     if (sample != null && (sample.isNegative() || sample.isZero())) {
       throw new CommandLine.ParameterException(spec.commandLine(), "--sample must be > 0: " + sample);
     }
+    if (calibrate != null && (calibrate.isNegative() || calibrate.isZero())) {
+      throw new CommandLine.ParameterException(spec.commandLine(), "--calibrate must be > 0: " + calibrate);
+    }
     HardwareOptions options = options();
     try (Hardware hw = Hardware.open(options)) {
       printCpu(out, hw);
@@ -86,6 +95,9 @@ public final class HwCommand implements Callable<Integer> {
       printEnergy(out, hw);
       if (sample != null) {
         sample(out, hw);
+      }
+      if (calibrate != null) {
+        return calibrate(out, hw);
       }
     }
     out.flush();
@@ -191,6 +203,36 @@ public final class HwCommand implements Callable<Integer> {
       out.printf(Locale.ROOT, "sampler: %d samples, %d failed reads, mean read %.1f us, sampler cpu %.1f ms%n",
           st.samples(), st.errors(), st.meanReadMicros(), st.threadCpuNanos() / 1e6);
     });
+  }
+
+  private int calibrate(PrintWriter out, Hardware hw) throws InterruptedException {
+    EnergyMeter meter = hw.energyMeter();
+    if (!meter.source().measured()) {
+      spec.commandLine().getErr().println("cannot calibrate: nothing measures power here (energy is "
+          + meter.source().wireName() + "); give --ina, --nvidia-smi or a readable --powercap-root");
+      return 1;
+    }
+    int cores = Runtime.getRuntime().availableProcessors();
+    List<PowerModelCalibration.Point> points;
+    try (ProgressBar bar = new ProgressBarBuilder().setTaskName("calibrating").setInitialMax(cores + 1L)
+        .setUnit(" steps", 1).setStyle(ProgressBarStyle.ASCII).build()) {
+      points = PowerModelCalibration.measure(meter, cores, calibrate, bar::stepTo);
+      bar.stepTo(cores + 1L);
+    }
+    for (PowerModelCalibration.Point p : points) {
+      out.printf(Locale.ROOT, "  %.2f busy cores: %.3f W (source %s)%n", p.busyCores(), p.watts(),
+          meter.source().wireName());
+    }
+    try {
+      PowerModel model = PowerModelCalibration.fit(points, cores);
+      out.printf(Locale.ROOT, "calibrated: %.3f W idle + %.3f W per busy core; use --idle-watts %.3f"
+          + " --watts-per-core %.3f%n", model.idleWatts(), model.wattsPerBusyCore(), model.idleWatts(),
+          model.wattsPerBusyCore());
+      return 0;
+    } catch (IllegalArgumentException e) {
+      spec.commandLine().getErr().println("calibration failed: " + e.getMessage());
+      return 1;
+    }
   }
 
   private static Optional<PowerSampler> samplerOf(EnergyMeter meter) {

@@ -85,4 +85,13 @@ class HwCommandTest {
     assertEquals(2, sample.exit());
     assertTrue(sample.err().contains("not a duration: 'soon'"), sample.err());
   }
+
+  /** Verifies that calibration is refused, with the reason, where nothing measures power. */
+  @Test
+  void calibrationNeedsAMeasuringSource() {
+    Run r = run("hw", "--sysfs-root", dir.toString(), "--powercap-root", dir.resolve("none").toString(),
+        "--calibrate", "1s");
+    assertEquals(1, r.exit());
+    assertTrue(r.err().contains("cannot calibrate: nothing measures power here (energy is model)"), r.err());
+  }
 }
