@@ -41,11 +41,18 @@ public final class ImagePreprocessor {
       throw new InvalidInputException("image cannot be decoded: " + e.getMessage(), e);
     }
     if (image == null) {
-      throw new InvalidInputException("image is not a PNG or JPEG the JDK can decode (" + encoded.length + " bytes)");
+      throw new InvalidInputException(
+          "image is not a PNG or JPEG the JDK can decode (" + encoded.length + " bytes)");
     }
     if (image.getWidth() > MAX_SIDE || image.getHeight() > MAX_SIDE) {
       throw new InvalidInputException(
-          "image is too large: " + image.getWidth() + "x" + image.getHeight() + ", at most " + MAX_SIDE + " per side");
+          "image is too large: "
+              + image.getWidth()
+              + "x"
+              + image.getHeight()
+              + ", at most "
+              + MAX_SIDE
+              + " per side");
     }
     return image;
   }
@@ -74,7 +81,8 @@ public final class ImagePreprocessor {
         contentW = (int) Math.min(inputW, Math.ceil(inputH * (double) w / h));
       }
       case LIMIT_MULTIPLE -> {
-        double ratio = Math.max(w, h) > spec.maxSide() ? spec.maxSide() / (double) Math.max(w, h) : 1.0;
+        double ratio =
+            Math.max(w, h) > spec.maxSide() ? spec.maxSide() / (double) Math.max(w, h) : 1.0;
         int m = spec.multiple();
         contentW = inputW = Math.max(m, (int) Math.round(w * ratio / m) * m);
         contentH = inputH = Math.max(m, (int) Math.round(h * ratio / m) * m);
@@ -113,7 +121,8 @@ public final class ImagePreprocessor {
     try {
       g.setColor(Color.WHITE);
       g.fillRect(0, 0, w, h);
-      g.setRenderingHint(RenderingHints.KEY_INTERPOLATION, RenderingHints.VALUE_INTERPOLATION_BILINEAR);
+      g.setRenderingHint(
+          RenderingHints.KEY_INTERPOLATION, RenderingHints.VALUE_INTERPOLATION_BILINEAR);
       g.setRenderingHint(RenderingHints.KEY_RENDERING, RenderingHints.VALUE_RENDER_QUALITY);
       g.drawImage(image, 0, 0, w, h, null);
     } finally {

@@ -29,14 +29,27 @@ class ImagePreprocessorTest {
     return out.toByteArray();
   }
 
-  /** Verifies that an RGB model gets red in channel 0 and a BGR model in channel 2, each normalized with its mean and std. */
+  /**
+   * Verifies that an RGB model gets red in channel 0 and a BGR model in channel 2, each normalized
+   * with its mean and std.
+   */
   @Test
   void channelOrderAndNormalizationFollowTheSpec() throws Exception {
     ModelCatalog catalog = ModelCatalog.builtIn(modelsDir);
     byte[] red = solid(Color.RED, 50, 40, "png");
 
-    TensorData.Float32 rgb = (TensorData.Float32) new Preprocessor().prepare(catalog.get("tiny-cnn"), new ModelInput.Image(red)).tensors().get("input");
-    TensorData.Float32 bgr = (TensorData.Float32) new Preprocessor().prepare(catalog.get("ppocr-det"), new ModelInput.Image(red)).tensors().get("x");
+    TensorData.Float32 rgb =
+        (TensorData.Float32)
+            new Preprocessor()
+                .prepare(catalog.get("tiny-cnn"), new ModelInput.Image(red))
+                .tensors()
+                .get("input");
+    TensorData.Float32 bgr =
+        (TensorData.Float32)
+            new Preprocessor()
+                .prepare(catalog.get("ppocr-det"), new ModelInput.Image(red))
+                .tensors()
+                .get("x");
 
     assertArrayEquals(new long[] {1, 3, 32, 32}, rgb.shape());
     int plane = 32 * 32;
@@ -54,12 +67,15 @@ class ImagePreprocessorTest {
   @Test
   void jpegIsDecodedAndStretched() throws Exception {
     byte[] jpeg = solid(Color.WHITE, 300, 100, "jpeg");
-    PreProcessing.Image spec = (PreProcessing.Image) ModelCatalog.builtIn(modelsDir).get("resnet50").preProcessing();
+    PreProcessing.Image spec =
+        (PreProcessing.Image) ModelCatalog.builtIn(modelsDir).get("resnet50").preProcessing();
 
     PreparedInput input = new ImagePreprocessor(spec).prepare("input", jpeg);
 
     assertArrayEquals(new long[] {1, 3, 224, 224}, input.tensors().get("input").shape());
-    assertEquals(new PreparedInput.ImageGeometry(300, 100, 224, 224, 224, 224), input.geometry().orElseThrow());
+    assertEquals(
+        new PreparedInput.ImageGeometry(300, 100, 224, 224, 224, 224),
+        input.geometry().orElseThrow());
     float white = (1 - 0.485f) / 0.229f;
     assertEquals(white, ((TensorData.Float32) input.tensors().get("input")).values()[1000], 0.05f);
   }
