@@ -195,7 +195,15 @@ public final class ModelCatalog {
     }
     String name = path.getFileName().toString();
     String id = name.endsWith(".onnx") ? name.substring(0, name.length() - ".onnx".length()) : name;
-    return new ResolvedModel(id, Optional.empty(), new ResolvedModel.FileLocation(path));
+    boolean synthetic;
+    try {
+      synthetic = OnnxMetadata.isSynthetic(path);
+    } catch (IOException e) {
+      // not readable as protobuf: the loader will say what is wrong with it; nothing claims
+      // synthetic
+      synthetic = false;
+    }
+    return new ResolvedModel(id, Optional.empty(), synthetic, new ResolvedModel.FileLocation(path));
   }
 
   /** Resolves a catalog entry to readable ONNX bytes; see {@link #resolve(String)}. */
@@ -253,7 +261,7 @@ public final class ModelCatalog {
             yield new ResolvedModel.FileLocation(file);
           }
         };
-    return new ResolvedModel(entry.id(), Optional.of(entry), location);
+    return new ResolvedModel(entry.id(), Optional.of(entry), entry.synthetic(), location);
   }
 
   private Path filePath(ModelSource.File f) {

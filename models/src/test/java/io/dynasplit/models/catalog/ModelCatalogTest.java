@@ -134,6 +134,7 @@ class ModelCatalogTest {
     assertTrue(generated.synthetic());
     assertEquals("mine", file.id());
     assertTrue(file.entry().isEmpty());
+    assertTrue(file.synthetic(), "a generated file found by path still says synthetic");
     assertArrayEquals(tiny, file.bytes());
   }
 
@@ -152,6 +153,23 @@ class ModelCatalogTest {
     assertTrue(first.path().isEmpty());
     assertTrue(first.bytes().length < 100_000, "tiny-cnn is " + first.bytes().length + " bytes");
     assertArrayEquals(first.bytes(), second.bytes());
+  }
+
+  /**
+   * Verifies that a real model's file found by path is not synthetic, and that metadata is read
+   * without the graph.
+   */
+  @Test
+  void metadataSaysWhetherAFileIsSynthetic() throws IOException {
+    ModelCatalog catalog = ModelCatalog.builtIn(modelsDir);
+    Path det = modelsDir.resolve("det.onnx");
+    catalog.resolve("ppocr-det").writeTo(det);
+    Path tiny = modelsDir.resolve("tiny.onnx");
+    catalog.resolve("tiny-cnn").writeTo(tiny);
+
+    assertFalse(catalog.resolve(det.toString()).synthetic());
+    assertEquals("tiny-cnn", OnnxMetadata.read(tiny).get("dynasplit.model"));
+    assertTrue(OnnxMetadata.isSynthetic(tiny));
   }
 
   /**
