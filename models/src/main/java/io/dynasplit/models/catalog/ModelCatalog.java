@@ -9,6 +9,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
+import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -180,7 +181,15 @@ public final class ModelCatalog {
     if (!looksLikePath(model)) {
       throw unknown(model);
     }
-    Path path = Path.of(model);
+    Path path;
+    try {
+      path = Path.of(model);
+    } catch (InvalidPathException e) {
+      throw new ModelNotFoundException(
+          model,
+          ModelNotFoundException.Reason.FILE_MISSING,
+          "not a valid file path: " + e.getMessage());
+    }
     if (!Files.isRegularFile(path)) {
       throw new ModelNotFoundException(
           model,
@@ -274,7 +283,15 @@ public final class ModelCatalog {
         || model.contains("\\")
         || model.endsWith(".onnx")
         || model.startsWith(".")
-        || Files.exists(Path.of(model));
+        || exists(model);
+  }
+
+  private static boolean exists(String model) {
+    try {
+      return Files.exists(Path.of(model));
+    } catch (InvalidPathException e) {
+      return false;
+    }
   }
 
   private ModelNotFoundException unknown(String id) {

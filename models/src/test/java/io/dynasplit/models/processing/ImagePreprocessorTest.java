@@ -2,6 +2,8 @@ package io.dynasplit.models.processing;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.dynasplit.models.catalog.ModelCatalog;
 import io.dynasplit.models.catalog.PreProcessing;
@@ -78,5 +80,26 @@ class ImagePreprocessorTest {
         input.geometry().orElseThrow());
     float white = (1 - 0.485f) / 0.229f;
     assertEquals(white, ((TensorData.Float32) input.tensors().get("input")).values()[1000], 0.05f);
+  }
+
+  /**
+   * Verifies that an image whose header declares a huge size is refused before its pixels are
+   * allocated.
+   */
+  @Test
+  void hugeImageIsRefusedFromItsHeader() throws Exception {
+    byte[] png = solid(Color.WHITE, 8, 8, "png");
+    // IHDR width is bytes 16..19 (big-endian); the size check reads only the header, so the
+    // stale checksum is never reached
+    byte[] huge = png.clone();
+    huge[16] = 0x00;
+    huge[17] = 0x01;
+    huge[18] = (byte) 0x86;
+    huge[19] = (byte) 0xA0; // 100000
+
+    InvalidInputException e =
+        assertThrows(InvalidInputException.class, () -> ImagePreprocessor.decode(huge));
+
+    assertTrue(e.getMessage().contains("100000x8"), e.getMessage());
   }
 }
