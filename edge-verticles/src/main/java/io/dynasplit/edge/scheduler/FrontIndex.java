@@ -33,6 +33,7 @@ public final class FrontIndex {
   private final double[] tailMs;
   private final double[] bytes;
   private final double[] edgePowerW;
+  private final double[] inverseProfiledTransferMs;
   private final int[] cheapestUpTo;
   private final int cloudIndex;
   private final int edgeIndex;
@@ -51,6 +52,7 @@ public final class FrontIndex {
     tailMs = new double[n];
     bytes = new double[n];
     edgePowerW = new double[n];
+    inverseProfiledTransferMs = new double[n];
     cheapestUpTo = new int[n];
     int cloud = -1;
     int edge = -1;
@@ -78,6 +80,10 @@ public final class FrontIndex {
     double[] fit = fitTransfer(entries);
     profileRttMs = fit[0];
     profileMsPerByte = fit[1];
+    for (int i = 0; i < n; i++) {
+      double profiled = profileRttMs + bytes[i] * profileMsPerByte;
+      inverseProfiledTransferMs[i] = profiled > 0 ? 1 / profiled : 0;
+    }
   }
 
   /** Indexes a front. */
@@ -194,6 +200,14 @@ public final class FrontIndex {
   /** Mean edge power of entry {@code i} while it runs its head, in watts; 0 when unknown. */
   double edgePowerW(int i) {
     return edgePowerW[i];
+  }
+
+  /**
+   * One over the transfer time the profiled channel line gives for entry {@code i}'s size; 0 when
+   * the line gives none (the entry's transfer then keeps its front value).
+   */
+  double inverseProfiledTransferMs(int i) {
+    return inverseProfiledTransferMs[i];
   }
 
   /** Round trip of the channel the front was profiled on, from a line fit of transfer time on bytes. */

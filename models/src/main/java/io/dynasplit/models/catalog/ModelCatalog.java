@@ -26,6 +26,8 @@ import java.util.concurrent.ConcurrentHashMap;
  * resources of dependency jars; generated models are files in the models folder (see {@link
  * ModelsFolder}); the tiny CNN is generated in memory when its file is absent.
  *
+ * <p>Immutable and thread-safe.
+ *
  * {@snippet :
  * ModelCatalog catalog = ModelCatalog.builtIn(ModelsFolder.resolve(System.getenv(), home));
  * ResolvedModel model = catalog.resolve("ppocr-det");      // or "/path/to/model.onnx"
@@ -44,7 +46,8 @@ public final class ModelCatalog {
   private final List<String> order;
   private final Path modelsDir;
   private final ClassLoader loader;
-  private final Map<String, byte[]> generatedInMemory = new ConcurrentHashMap<>();
+  /** Small models generated in memory, shared by all catalogs (the bytes depend only on the generator). */
+  private static final Map<String, byte[]> GENERATED_IN_MEMORY = new ConcurrentHashMap<>();
 
   private ModelCatalog(List<CatalogEntry> list, Path modelsDir, ClassLoader loader) {
     Map<String, CatalogEntry> map = new LinkedHashMap<>();
@@ -201,7 +204,7 @@ public final class ModelCatalog {
             }
             if (g.inMemory()) {
               byte[] bytes =
-                  generatedInMemory.computeIfAbsent(g.generator(), name -> new ModelGenerator().toBytes(ReferenceModels.get(name)));
+                  GENERATED_IN_MEMORY.computeIfAbsent(g.generator(), name -> new ModelGenerator().toBytes(ReferenceModels.get(name)));
               yield new ResolvedModel.MemoryLocation(bytes);
             }
             throw new ModelNotFoundException(

@@ -62,7 +62,31 @@ public final class GraphPlan {
    * @param shape its dimensions (empty for a scalar)
    * @param values the values
    */
-  public record IntConstant(String name, long[] shape, long[] values) {}
+  public record IntConstant(String name, long[] shape, long[] values) {
+    /** Checks that the shape and the number of values agree. */
+    public IntConstant {
+      Objects.requireNonNull(name, "name");
+      shape = Objects.requireNonNull(shape, "shape").clone();
+      values = Objects.requireNonNull(values, "values").clone();
+      long n = 1;
+      for (long d : shape) {
+        n *= d;
+      }
+      if (n != values.length) {
+        throw new IllegalArgumentException("constant " + name + " of shape " + Arrays.toString(shape) + " needs " + n + " values, got " + values.length);
+      }
+    }
+
+    @Override
+    public long[] shape() {
+      return shape.clone();
+    }
+
+    @Override
+    public long[] values() {
+      return values.clone();
+    }
+  }
 
   /**
    * A small float constant (a scale, a clip bound): never a parameter.
@@ -70,7 +94,12 @@ public final class GraphPlan {
    * @param name the initializer name
    * @param value the scalar value
    */
-  public record FloatConstant(String name, float value) {}
+  public record FloatConstant(String name, float value) {
+    /** Checks the values. */
+    public FloatConstant {
+      Objects.requireNonNull(name, "name");
+    }
+  }
 
   /**
    * A graph input or output with a fixed shape, float32.
@@ -78,7 +107,23 @@ public final class GraphPlan {
    * @param name the tensor name
    * @param shape its dimensions
    */
-  public record Port(String name, long[] shape) {}
+  public record Port(String name, long[] shape) {
+    /** Checks the values. */
+    public Port {
+      Objects.requireNonNull(name, "name");
+      shape = Objects.requireNonNull(shape, "shape").clone();
+      for (long d : shape) {
+        if (d <= 0) {
+          throw new IllegalArgumentException("shape of " + name + " must be positive: " + Arrays.toString(shape));
+        }
+      }
+    }
+
+    @Override
+    public long[] shape() {
+      return shape.clone();
+    }
+  }
 
   private final String name;
   private final List<NodeProto> nodes = new ArrayList<>();

@@ -11,6 +11,7 @@ import ai.onnx.proto.OnnxMl.ValueInfoProto;
 import com.google.protobuf.ByteString;
 import com.google.protobuf.UnsafeByteOperations;
 import java.io.BufferedOutputStream;
+import java.io.FilterOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.ByteBuffer;
@@ -127,16 +128,27 @@ public final class ModelGenerator {
   }
 
   /**
+   * The progress total of {@link #write}: every weight value once when filled and once (as 4
+   * bytes) when written.
+   */
+  public static long writeProgressTotal(ReferenceModel model) {
+    return 2 * model.plan().weightElements();
+  }
+
+  /**
    * Generates the model and writes it to {@code target} (through a temporary file in the same
    * folder, moved into place when complete), returning the file size.
+   *
+   * @param progress told how much work was just done, {@link #writeProgressTotal} in all: weight
+   *     values filled, then bytes written divided by 4; may be called from several threads
    */
   public long write(ReferenceModel model, Path target, LongConsumer progress) throws IOException {
     ModelProto proto = generate(model, progress);
     Path dir = target.toAbsolutePath().getParent();
     Files.createDirectories(dir);
-    Path tmp = Files.createTempFile(dir, "." + model.id(), ".onnx.part");
+    Path tmp = dir.resolve("." + target.getFileName() + ".part");
     try {
-      try (OutputStream out = new BufferedOutputStream(Files.newOutputStream(tmp), 1 << 20)) {
+      try (OutputStream out = new ProgressOutputStream(new BufferedOutputStream(Files.newOutputStream(tmp), 1 << 20), progress)) {
         proto.writeTo(out);
       }
       Files.move(tmp, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
@@ -144,6 +156,44 @@ public final class ModelGenerator {
       Files.deleteIfExists(tmp);
     }
     return Files.size(target);
+  }
+
+  /** Counts bytes written and reports them, divided by 4, to a progress consumer. */
+  private static final class ProgressOutputStream extends FilterOutputStream {
+    private final LongConsumer progress;
+    private long pending;
+
+    ProgressOutputStream(OutputStream out, LongConsumer progress) {
+      super(out);
+      this.progress = progress;
+    }
+
+    @Override
+    public void write(int b) throws IOException {
+      out.write(b);
+      count(1);
+    }
+
+    @Override
+    public void write(byte[] b, int off, int len) throws IOException {
+      out.write(b, off, len);
+      count(len);
+    }
+
+    private void count(long n) {
+      pending += n;
+      if (pending >= (1 << 22)) {
+        progress.accept(pending / Float.BYTES);
+        pending %= Float.BYTES;
+      }
+    }
+
+    @Override
+    public void close() throws IOException {
+      progress.accept(pending / Float.BYTES);
+      pending = 0;
+      super.close();
+    }
   }
 
   private TensorProto fill(GraphPlan.Weight w, int index, LongConsumer progress) {

@@ -1,5 +1,6 @@
 package io.dynasplit.models.catalog;
 
+import static java.nio.charset.StandardCharsets.UTF_8;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -9,6 +10,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import ai.onnxruntime.OrtEnvironment;
 import ai.onnxruntime.OrtException;
 import ai.onnxruntime.OrtSession;
+import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -121,6 +123,24 @@ class ModelCatalogTest {
     assertTrue(first.path().isEmpty());
     assertTrue(first.bytes().length < 100_000, "tiny-cnn is " + first.bytes().length + " bytes");
     assertArrayEquals(first.bytes(), second.bytes());
+  }
+
+  /** Verifies that a catalog file with a generated model not marked synthetic, or an unknown field, is refused. */
+  @Test
+  void badCatalogEntriesAreRefused() {
+    String notSynthetic =
+        """
+        [{"id":"x","description":"d","source":{"type":"generated","generator":"tiny-cnn","file":"x.onnx","inMemory":false},
+          "synthetic":false,"inputs":[{"name":"input","shape":[1,3,32,32],"dtype":"float32"}],
+          "preProcessing":{"type":"tensor"},"postProcessing":{"type":"embedding","meanPooling":false,"normalize":true}}]
+        """;
+    String unknownField = notSynthetic.replace("\"synthetic\":false", "\"synthetic\":true,\"weights\":\"trained\"");
+
+    Exception a = assertThrows(Exception.class, () -> ModelCatalog.parse(new ByteArrayInputStream(notSynthetic.getBytes(UTF_8))));
+    Exception b = assertThrows(Exception.class, () -> ModelCatalog.parse(new ByteArrayInputStream(unknownField.getBytes(UTF_8))));
+
+    assertTrue(a.getMessage().contains("must be marked synthetic"), a.getMessage());
+    assertTrue(b.getMessage().contains("weights"), b.getMessage());
   }
 
   /** Verifies that the models folder comes from DYNASPLIT_MODELS when set, else from the home folder. */

@@ -1,6 +1,8 @@
 package io.dynasplit.models.zoo;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import ai.onnx.proto.OnnxMl.ModelProto;
@@ -10,9 +12,11 @@ import ai.onnxruntime.OrtEnvironment;
 import ai.onnxruntime.OrtException;
 import ai.onnxruntime.OrtSession;
 import java.nio.FloatBuffer;
+import java.util.Arrays;
 import java.util.Map;
 import java.util.SplittableRandom;
 import java.util.stream.Collectors;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
@@ -28,6 +32,19 @@ class ReferenceModelsTest {
 
     double error = Math.abs(count - model.publishedParameters()) / (double) model.publishedParameters();
     assertTrue(error <= 0.01, id + ": " + count + " parameters vs published " + model.publishedParameters());
+  }
+
+  /** Verifies that the same seed gives byte-identical models and another seed other weights. */
+  @Test
+  void seedDeterminesTheWeights() {
+    ReferenceModel tiny = ReferenceModels.get("tiny-cnn");
+
+    byte[] a = new ModelGenerator(1).toBytes(tiny);
+    byte[] b = new ModelGenerator(1).toBytes(tiny);
+    byte[] c = new ModelGenerator(2).toBytes(tiny);
+
+    assertArrayEquals(a, b);
+    assertFalse(Arrays.equals(a, c));
   }
 
   /** Verifies that ONNX Runtime runs the generated model on a seeded random input, giving finite logits, and that the metadata says synthetic. */

@@ -73,14 +73,17 @@ public final class CpuFreqController {
     for (int i = 0; i < appliedKHz.length; i++) {
       appliedKHz[i] = knownState(policies.get(i));
     }
-    List<String> readOnly = policies.stream().filter(p -> !p.writable()).map(CpuPolicy::name).toList();
+    List<String> readOnly = policies.stream().filter(p -> !p.writable())
+        .map(p -> p.name() + " " + (p.hasUserspace() ? "scaling_governor/scaling_setspeed"
+            : "scaling_min_freq/scaling_max_freq"))
+        .toList();
     if (!readOnly.isEmpty()) {
       CpuPolicy first = policies.getFirst();
-      fix(toMHz(first.curKHz()), String.format(Locale.ROOT,
-          "cpufreq is not writable by this process (%s; %s); the cpu frequency stays at %d MHz under governor %s"
-              + " and the scheduler chooses only among configurations at that frequency",
-          String.join(", ", readOnly), first.hasUserspace() ? "scaling_governor/scaling_setspeed" : "scaling_min_freq/"
-              + "scaling_max_freq", toMHz(first.curKHz()), first.governor()));
+      int now = toMHz(first.curKHz());
+      fix(now, String.format(Locale.ROOT,
+          "cpufreq is not writable by this process (%s); the cpu frequency stays at %d MHz (%s, governor %s) and"
+              + " the scheduler chooses only among configurations at that frequency",
+          String.join(", ", readOnly), now, first.name(), first.governor()));
     }
   }
 
