@@ -3,6 +3,7 @@ package io.dynasplit.models.graph;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import ai.onnxruntime.OrtSession.SessionOptions.OptLevel;
 import io.dynasplit.models.zoo.ModelGenerator;
 import io.dynasplit.models.zoo.ReferenceModels;
 import java.util.ArrayList;
@@ -61,6 +62,16 @@ class RealModelSplitTest {
     assertTrue(checks.size() > 10, "candidates: " + checks.size());
     assertEquals(List.of(1L, 1L, 320L, 320L), analysis.outputs().get(0).shape());
     assertAllPass(checks);
+  }
+
+  /** Verifies that the detector's splits also compose within 1e-5 with all ONNX Runtime graph optimizations, as a data plane runs them. */
+  @Test
+  void detectorSplitsComposeWithAllOptimizations() {
+    ModelAnalysis analysis = ModelAnalyzer.analyze(RealModels.model("ppocr-det"));
+
+    try (SplitVerifier verifier = new SplitVerifier(analysis, SEED, OptLevel.ALL_OPT)) {
+      assertAllPass(verifier.verifyAll(analysis.requireCandidates(1)));
+    }
   }
 
   /** Verifies that head and tail cut from an analysis at 64x64 run the detector at another size: crossing shapes stay dynamic. */
