@@ -15,12 +15,16 @@ import picocli.CommandLine.Command;
     description = "Energy-aware split inference at the edge: MQTT, ONNX Runtime, Vert.x.",
     subcommands = {
       VersionCommand.class,
+      BrokerCommand.class,
+      ModelsCommand.class,
       SplitCommand.class,
       UpCommand.class,
       EdgeCommand.class,
       CloudCommand.class,
       RequestCommand.class,
       ProfileCommand.class,
+      HwCommand.class,
+      SimulateCommand.class,
       CommandLine.HelpCommand.class,
     })
 public final class DynasplitCommand implements Runnable {

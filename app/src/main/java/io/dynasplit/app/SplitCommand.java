@@ -1,9 +1,9 @@
 package io.dynasplit.app;
 
+import ai.onnxruntime.OrtSession.SessionOptions.OptLevel;
 import io.dynasplit.models.catalog.CatalogEntry;
 import io.dynasplit.models.catalog.ModelCatalog;
 import io.dynasplit.models.catalog.ModelNotFoundException;
-import io.dynasplit.models.catalog.ModelsFolder;
 import io.dynasplit.models.catalog.ResolvedModel;
 import io.dynasplit.models.graph.InputShapes;
 import io.dynasplit.models.graph.ModelAnalysis;
@@ -28,6 +28,7 @@ import me.tongfei.progressbar.ProgressBar;
 import me.tongfei.progressbar.ProgressBarBuilder;
 import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -54,6 +55,8 @@ import picocli.CommandLine.Spec;
 public final class SplitCommand implements Callable<Integer> {
 
   @Spec CommandSpec spec;
+
+  @Mixin ModelsDirOption models;
 
   @Parameters(index = "0", paramLabel = "MODEL", description = "a catalog id (see `dynasplit models list`) or the path of an ONNX file")
   String model;
@@ -87,6 +90,27 @@ public final class SplitCommand implements Callable<Integer> {
   @Option(names = "--seed", defaultValue = "42", description = "seed of the random input of --verify (default: ${DEFAULT-VALUE})")
   long seed;
 
+  /** ONNX Runtime graph optimization levels, as --verify takes them. */
+  enum Optimization {
+    none(OptLevel.NO_OPT),
+    basic(OptLevel.BASIC_OPT),
+    extended(OptLevel.EXTENDED_OPT),
+    all(OptLevel.ALL_OPT);
+
+    final OptLevel level;
+
+    Optimization(OptLevel level) {
+      this.level = level;
+    }
+  }
+
+  @Option(
+      names = "--optimization",
+      paramLabel = "LEVEL",
+      defaultValue = "none",
+      description = "ONNX Runtime graph optimizations for --verify: ${COMPLETION-CANDIDATES} (default: ${DEFAULT-VALUE}: the graphs run exactly as cut)")
+  Optimization optimization;
+
   @Override
   public Integer call() {
     PrintWriter out = spec.commandLine().getOut();
@@ -100,7 +124,7 @@ public final class SplitCommand implements Callable<Integer> {
       return 2;
     }
     try {
-      Loaded loaded = load(model);
+      Loaded loaded = load(models.catalog(), model);
       InputShapes shapes = loaded.shapes;
       try {
         shapes = merge(shapes, InputShapes.parse(inputShapes));
@@ -161,7 +185,7 @@ public final class SplitCommand implements Callable<Integer> {
         analysis.model().id(), candidates.size(), maxTensors, describe(analysis.inputs()), seed);
     out.printf(Locale.ROOT, "%6s  %8s  %8s  %12s  %12s  %s%n", "split", "compute", "tensors", "bytes", "max |diff|", "result");
     List<SplitCheck> checks = new ArrayList<>();
-    try (SplitVerifier verifier = new SplitVerifier(analysis, seed);
+    try (SplitVerifier verifier = new SplitVerifier(analysis, seed, optimization.level);
         ProgressBar bar =
             new ProgressBarBuilder()
                 .setTaskName("verify")
@@ -194,8 +218,7 @@ public final class SplitCommand implements Callable<Integer> {
 
   private record Loaded(OnnxModel model, InputShapes shapes) {}
 
-  private static Loaded load(String argument) throws IOException {
-    ModelCatalog catalog = ModelCatalog.builtIn(ModelsFolder.resolve(System.getenv(), System.getProperty("user.home")));
+  private static Loaded load(ModelCatalog catalog, String argument) throws IOException {
     ResolvedModel resolved = catalog.resolve(argument);
     OnnxModel model =
         resolved.path().isPresent()

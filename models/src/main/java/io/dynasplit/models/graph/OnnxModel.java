@@ -121,7 +121,11 @@ public final class OnnxModel {
       in.checkLastTagWas(0);
     } catch (InvalidProtocolBufferException e) {
       String m = String.valueOf(e.getMessage());
-      if (m.contains("ended unexpectedly") || m.contains("truncated")) {
+      boolean endedEarly = m.contains("ended unexpectedly") || m.contains("truncated");
+      // a cut-off ONNX file still parses to a model with its leading fields (ir_version first)
+      boolean onnxPrefix =
+          e.getUnfinishedMessage() instanceof ModelProto partial && partial.getIrVersion() > 0;
+      if (endedEarly && onnxPrefix) {
         throw new ModelGraphException(
             Reason.TRUNCATED,
             "model '" + id + "' is truncated: the ONNX data ends in the middle of a field (" + bytes.length + " bytes read)",

@@ -30,9 +30,10 @@ import java.util.Optional;
  * }
  * }
  *
- * <p>Sessions use ONNX Runtime's basic graph optimizations (constant folding, redundant node
- * removal), which do not change results, so a difference shows a cut that is wrong rather than
- * a fused kernel that rounds differently.
+ * <p>Sessions run without graph optimizations unless another level is given: the model, the
+ * head and the tail then execute exactly the nodes of their graphs, so any difference shows a
+ * cut that is wrong rather than a fused kernel that rounds differently (and sessions load
+ * faster). With optimizations on, differences of about 1e-7 appear and still pass.
  *
  * @implNote blocks and burns CPU; not thread-safe; call from one worker thread.
  */
@@ -47,9 +48,9 @@ public final class SplitVerifier implements AutoCloseable {
   private final Map<String, long[]> expectedShapes;
   private final OptLevel level;
 
-  /** A verifier on a seeded sample at the analysis input shapes, with basic optimizations. */
+  /** A verifier on a seeded sample at the analysis input shapes, without graph optimizations. */
   public SplitVerifier(ModelAnalysis analysis, long seed) {
-    this(analysis, seed, OptLevel.BASIC_OPT);
+    this(analysis, seed, OptLevel.NO_OPT);
   }
 
   /**
