@@ -1,9 +1,7 @@
 package io.dynasplit.app;
 
-import io.dynasplit.edge.hardware.power.EnergyMeter;
-import io.dynasplit.edge.hardware.power.EnergyMeters;
-import io.dynasplit.edge.hardware.power.PowerModel;
-import io.dynasplit.edge.hardware.power.Rapl;
+import io.dynasplit.edge.hardware.HardwareOptions;
+import io.dynasplit.edge.hardware.HardwareVerticle;
 import io.dynasplit.edge.inference.CatalogModels;
 import io.dynasplit.edge.scheduler.AdaptiveSettings;
 import io.dynasplit.edge.scheduler.Policy;
@@ -21,7 +19,6 @@ import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -86,12 +83,16 @@ final class DataPlaneSetup {
     return fronts;
   }
 
-  /** The edge's energy meter: RAPL where it can be read, else the uncalibrated power model. */
-  static EnergyMeter energyMeter() {
-    EnergyMeters.Selection s = EnergyMeters.select(Optional.empty(), Rapl.DEFAULT_ROOT,
-        PowerModel.RASPBERRY_PI_4_UNCALIBRATED);
-    s.notes().forEach(n -> LOG.info("{}", n));
-    return s.meter();
+  /**
+   * Deploys the edge's hardware verticle with the defaults of {@code dynasplit hw} (cpufreq and
+   * RAPL where readable, else the power model); the data plane applies configurations through it
+   * and meters energy with its meter.
+   */
+  static HardwareVerticle deployHardware(Vertx vertx) throws java.util.concurrent.TimeoutException {
+    HardwareVerticle hw = new HardwareVerticle(HardwareOptions.defaults());
+    vertx.deployVerticle(hw).await(60, java.util.concurrent.TimeUnit.SECONDS);
+    hw.notes().forEach(n -> LOG.info("{}", n));
+    return hw;
   }
 
   static Scheduler scheduler(Policy policy) {

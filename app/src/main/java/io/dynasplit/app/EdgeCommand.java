@@ -1,5 +1,6 @@
 package io.dynasplit.app;
 
+import io.dynasplit.edge.hardware.HardwareVerticle;
 import io.dynasplit.edge.inference.CatalogModels;
 import io.dynasplit.edge.ingress.EdgeSettings;
 import io.dynasplit.edge.ingress.ReplyListener;
@@ -71,8 +72,9 @@ public final class EdgeCommand implements Callable<Integer> {
       DataPlaneSetup.close(vertx);
       stopped.countDown();
     }, "dynasplit-edge-shutdown"));
+    HardwareVerticle hw = DataPlaneSetup.deployHardware(vertx);
     vertx.deployVerticle(new EdgeNodeVerticle(settings, served, DataPlaneSetup.scheduler(policy),
-            DataPlaneSetup.readFronts(fronts), DataPlaneSetup.energyMeter(), ReplyListener.NONE,
+            DataPlaneSetup.readFronts(fronts), hw.energyMeter(), hw, ReplyListener.NONE,
             VersionCommand.projectVersion()))
         .await(300, TimeUnit.SECONDS);
     System.out.println("dynasplit edge: " + edgeId + " on " + broker.host + ":" + broker.port + " serving "

@@ -7,6 +7,7 @@ import io.dynasplit.broker.BrokerSettings;
 import io.dynasplit.broker.EmbeddedBroker;
 import io.dynasplit.cloud.CloudNodeVerticle;
 import io.dynasplit.cloud.CloudSettings;
+import io.dynasplit.edge.hardware.HardwareVerticle;
 import io.dynasplit.edge.inference.CatalogModels;
 import io.dynasplit.edge.ingress.EdgeSettings;
 import io.dynasplit.edge.ingress.ReplyListener;
@@ -59,9 +60,10 @@ final class InProcessDataPlane implements AutoCloseable {
           .withInstances(cloudInstances);
       EdgeSettings edge = EdgeSettings.defaults(EDGE_ID, broker.host(), broker.port()).withMaxInFlight(256);
       CatalogModels served = new CatalogModels(parts, models);
+      HardwareVerticle hw = DataPlaneSetup.deployHardware(vertx);
       vertx.deployVerticle(new CloudNodeVerticle(cloud, parts, VersionCommand.projectVersion()))
           .compose(id -> vertx.deployVerticle(new EdgeNodeVerticle(edge, served, DataPlaneSetup.scheduler(Policy.ADAPTIVE),
-              Map.of(), DataPlaneSetup.energyMeter(), listener, VersionCommand.projectVersion())))
+              Map.of(), hw.energyMeter(), hw, listener, VersionCommand.projectVersion())))
           .await(300, TimeUnit.SECONDS);
       Mqtt5AsyncClient client = MqttClient.builder().useMqttVersion5().identifier("dynasplit-profile-client")
           .serverHost(broker.host()).serverPort(broker.port()).buildAsync();

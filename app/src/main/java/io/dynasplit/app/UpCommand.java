@@ -4,6 +4,7 @@ import io.dynasplit.broker.BrokerSettings;
 import io.dynasplit.broker.EmbeddedBroker;
 import io.dynasplit.cloud.CloudNodeVerticle;
 import io.dynasplit.cloud.CloudSettings;
+import io.dynasplit.edge.hardware.HardwareVerticle;
 import io.dynasplit.edge.inference.CatalogModels;
 import io.dynasplit.edge.ingress.EdgeSettings;
 import io.dynasplit.edge.ingress.ReplyListener;
@@ -81,9 +82,10 @@ public final class UpCommand implements Callable<Integer> {
     String host = "127.0.0.1".equals(bind) || "0.0.0.0".equals(bind) ? "127.0.0.1" : bind;
     CloudSettings cloud = CloudSettings.defaults(cloudId, host, broker.port()).withInstances(cloudInstances);
     EdgeSettings edge = EdgeSettings.defaults(edgeId, host, broker.port());
+    HardwareVerticle hw = DataPlaneSetup.deployHardware(vertx);
     vertx.deployVerticle(new CloudNodeVerticle(cloud, parts, VersionCommand.projectVersion()))
         .compose(id -> vertx.deployVerticle(new EdgeNodeVerticle(edge, served, DataPlaneSetup.scheduler(policy),
-            fronts, DataPlaneSetup.energyMeter(), ReplyListener.NONE, VersionCommand.projectVersion())))
+            fronts, hw.energyMeter(), hw, ReplyListener.NONE, VersionCommand.projectVersion())))
         .await(300, TimeUnit.SECONDS);
     System.out.println("dynasplit up: broker on " + host + ":" + broker.port() + ", edge " + edgeId + " serving "
         + served.ids() + ", cloud worker " + cloudId + " (" + cloudInstances + " instances); Ctrl-C stops");

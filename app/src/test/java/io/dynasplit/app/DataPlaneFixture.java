@@ -61,7 +61,7 @@ final class DataPlaneFixture {
 
   static EdgeNodeVerticle edgeNode(EdgeSettings settings, List<String> models, Map<String, ParetoFront> fronts) {
     return new EdgeNodeVerticle(settings, new CatalogModels(PARTS, models), Scheduler.withDefaults(), fronts,
-        new ModelEnergyMeter(PowerModel.RASPBERRY_PI_4_UNCALIBRATED), ReplyListener.NONE, "test");
+        new ModelEnergyMeter(PowerModel.RASPBERRY_PI_4_UNCALIBRATED), null, ReplyListener.NONE, "test");
   }
 
   /** An MQTT 5 requester that collects every reply on its own reply topic. */

@@ -1,5 +1,6 @@
 package io.dynasplit.edge.pipeline;
 
+import io.dynasplit.edge.hardware.HardwareControl;
 import io.dynasplit.edge.hardware.power.EnergyMeter;
 import io.dynasplit.edge.inference.FinishJob;
 import io.dynasplit.edge.inference.FinishResult;
@@ -44,6 +45,7 @@ public final class EdgeNodeVerticle extends VerticleBase {
   private final Scheduler scheduler;
   private final Map<String, ParetoFront> fronts;
   private final EnergyMeter meter;
+  private final HardwareControl hardware;
   private final ReplyListener listener;
   private final String version;
   private final EdgeCounters counters;
@@ -55,15 +57,19 @@ public final class EdgeNodeVerticle extends VerticleBase {
    * @param scheduler the online scheduler (its default policy decides requests that name none)
    * @param fronts fronts for some or all served models; the others get a default front
    * @param meter the edge's energy meter
+   * @param hardware applies the hardware part of configurations; null when this edge does not manage
+   *     its hardware
    * @param listener hears every reply
    */
   public EdgeNodeVerticle(EdgeSettings settings, ServedModels models, Scheduler scheduler,
-      Map<String, ParetoFront> fronts, EnergyMeter meter, ReplyListener listener, String version) {
+      Map<String, ParetoFront> fronts, EnergyMeter meter, HardwareControl hardware, ReplyListener listener,
+      String version) {
     this.settings = Objects.requireNonNull(settings, "settings");
     this.models = Objects.requireNonNull(models, "models");
     this.scheduler = Objects.requireNonNull(scheduler, "scheduler");
     this.fronts = Map.copyOf(Objects.requireNonNull(fronts, "fronts"));
     this.meter = Objects.requireNonNull(meter, "meter");
+    this.hardware = hardware;
     this.listener = Objects.requireNonNull(listener, "listener");
     this.version = Objects.requireNonNull(version, "version");
     this.counters = new EdgeCounters(settings.maxInFlight());
@@ -90,7 +96,7 @@ public final class EdgeNodeVerticle extends VerticleBase {
         .compose(id -> vertx.deployVerticle(() -> new HeadInferenceVerticle(address, models, sessions), workers))
         .compose(id -> vertx.executeBlocking(() -> warmUp(fronts)))
         .compose(v -> vertx.deployVerticle(new TailClientVerticle(settings, counters)))
-        .compose(id -> vertx.deployVerticle(new PipelineVerticle(settings, models, meter, counters)))
+        .compose(id -> vertx.deployVerticle(new PipelineVerticle(settings, models, meter, hardware, counters)))
         .compose(id -> vertx.deployVerticle(new TelemetryVerticle(settings, counters, version, models.ids())))
         .compose(id -> vertx.deployVerticle(new IngressVerticle(settings, models, counters, listener)));
   }

@@ -1,5 +1,6 @@
 package io.dynasplit.edge.pipeline;
 
+import io.dynasplit.edge.hardware.HardwareControl;
 import io.dynasplit.edge.hardware.power.EnergyMeter;
 import io.dynasplit.edge.hardware.power.EnergyReading;
 import io.dynasplit.edge.inference.FinishJob;
@@ -35,7 +36,7 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Runs an admitted request through the edge (ARCHITECTURE 3, steps 3 to 9): asks the scheduler for
- * a configuration, runs the head (or the whole model) on the inference workers with the edge's
+ * a configuration, has the hardware apply its hardware part (when the edge manages it), runs the head (or the whole model) on the inference workers with the edge's
  * energy metered over the window, sends the intermediate to the cloud through the tail client,
  * falls back to the edge's own tail when the cloud does not answer in time (if that can still meet
  * the deadline, else {@code CLOUD_UNAVAILABLE}), post-processes the output and composes the reply
@@ -60,14 +61,23 @@ public final class PipelineVerticle extends VerticleBase {
   private final EdgeSettings settings;
   private final ServedModels models;
   private final EnergyMeter meter;
+  private final HardwareControl hardware;
   private final EdgeCounters counters;
   private MessageConsumer<AdmittedRequest> consumer;
 
-  /** A pipeline over the served models, metering edge energy with {@code meter}. */
-  public PipelineVerticle(EdgeSettings settings, ServedModels models, EnergyMeter meter, EdgeCounters counters) {
+  /**
+   * A pipeline over the served models.
+   *
+   * @param meter meters the edge's energy over each request's edge window
+   * @param hardware applies the hardware part of each configuration before its head runs; null when
+   *     this edge does not manage its hardware
+   */
+  public PipelineVerticle(
+      EdgeSettings settings, ServedModels models, EnergyMeter meter, HardwareControl hardware, EdgeCounters counters) {
     this.settings = Objects.requireNonNull(settings, "settings");
     this.models = Objects.requireNonNull(models, "models");
     this.meter = Objects.requireNonNull(meter, "meter");
+    this.hardware = hardware;
     this.counters = Objects.requireNonNull(counters, "counters");
   }
 
@@ -147,13 +157,24 @@ public final class PipelineVerticle extends VerticleBase {
               new PipelineException(ErrorCode.UNKNOWN_MODEL, "no pareto front for model " + r.model()));
           case INFEASIBLE -> Future.failedFuture(new PipelineException(ErrorCode.SLA_INFEASIBLE,
               "no configuration of " + r.model() + " is expected to answer within " + r.slaMs() + " ms"));
-          case MEETS_SLA, MISSES_SLA -> execute(p, plan);
+          case MEETS_SLA, MISSES_SLA -> applyHardware(plan).compose(v -> execute(p, plan));
         })
         .onComplete(ar -> {
           if (p.window != null && ar.failed()) {
             p.window.close();
           }
         });
+  }
+
+  /** Puts the edge's hardware in the configuration's state (no-op when already there or not managed). */
+  private Future<Void> applyHardware(Plan plan) {
+    if (hardware == null) {
+      return Future.succeededFuture();
+    }
+    return hardware.apply(plan.decision().entry().config())
+        .recover(e -> Future.failedFuture(new PipelineException(ErrorCode.INTERNAL,
+            "cannot apply the hardware configuration: " + e.getMessage())))
+        .mapEmpty();
   }
 
   private Future<Outcome> execute(Progress p, Plan plan) {

@@ -42,7 +42,7 @@ final class EdgeFixture {
   /** An edge serving the classifier from its default front (everything on the edge, no cloud needed). */
   static EdgeNodeVerticle classifierEdge(String host, int port, String edgeId) {
     return new EdgeNodeVerticle(EdgeSettings.defaults(edgeId, host, port), new CatalogModels(PARTS, List.of("ppocr-cls")),
-        Scheduler.withDefaults(), Map.of(), new ModelEnergyMeter(PowerModel.RASPBERRY_PI_4_UNCALIBRATED),
+        Scheduler.withDefaults(), Map.of(), new ModelEnergyMeter(PowerModel.RASPBERRY_PI_4_UNCALIBRATED), null,
         ReplyListener.NONE, "test");
   }
 
