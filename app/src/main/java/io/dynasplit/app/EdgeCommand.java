@@ -54,6 +54,9 @@ public final class EdgeCommand implements Callable<Integer> {
   @Option(names = "--head-workers", paramLabel = "N", defaultValue = "2", description = "concurrent edge inferences (default: ${DEFAULT-VALUE})")
   int headWorkers;
 
+  @Option(names = "--sensor-port", paramLabel = "PORT", defaultValue = "0", description = "also accept sensors connecting straight to this edge over MQTT on PORT (ARCHITECTURE 4.4); 0 = off (default)")
+  int sensorPort;
+
   @Option(names = "--max-tensors", paramLabel = "K", defaultValue = "1", description = "most tensors a candidate split may send (default: ${DEFAULT-VALUE})")
   int maxTensors;
 
@@ -63,7 +66,8 @@ public final class EdgeCommand implements Callable<Integer> {
         .withCredentials(broker.username, broker.password())
         .withMaxInFlight(maxInFlight)
         .withGraceMs(graceMs)
-        .withHeadWorkers(headWorkers);
+        .withHeadWorkers(headWorkers)
+        .withSensorPort(sensorPort);
     SplitParts parts = DataPlaneSetup.parts(maxTensors);
     CatalogModels served = DataPlaneSetup.models(parts, models);
     Vertx vertx = DataPlaneSetup.vertx();

@@ -62,6 +62,9 @@ public final class UpCommand implements Callable<Integer> {
   @Option(names = "--cloud-instances", paramLabel = "N", defaultValue = "2", description = "tail verticles of the cloud worker (default: ${DEFAULT-VALUE})")
   int cloudInstances;
 
+  @Option(names = "--sensor-port", paramLabel = "PORT", defaultValue = "0", description = "also accept sensors connecting straight to the edge over MQTT on PORT (ARCHITECTURE 4.4); 0 = off (default)")
+  int sensorPort;
+
   @Option(names = "--max-tensors", paramLabel = "K", defaultValue = "1", description = "most tensors a candidate split may send (default: ${DEFAULT-VALUE})")
   int maxTensors;
 
@@ -81,7 +84,7 @@ public final class UpCommand implements Callable<Integer> {
     }, "dynasplit-up-shutdown"));
     String host = "127.0.0.1".equals(bind) || "0.0.0.0".equals(bind) ? "127.0.0.1" : bind;
     CloudSettings cloud = CloudSettings.defaults(cloudId, host, broker.port()).withInstances(cloudInstances);
-    EdgeSettings edge = EdgeSettings.defaults(edgeId, host, broker.port());
+    EdgeSettings edge = EdgeSettings.defaults(edgeId, host, broker.port()).withSensorPort(sensorPort);
     HardwareVerticle hw = DataPlaneSetup.deployHardware(vertx);
     vertx.deployVerticle(new CloudNodeVerticle(cloud, parts, VersionCommand.projectVersion()))
         .compose(id -> vertx.deployVerticle(new EdgeNodeVerticle(edge, served, DataPlaneSetup.scheduler(policy),

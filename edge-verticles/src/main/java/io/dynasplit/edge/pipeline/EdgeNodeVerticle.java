@@ -13,6 +13,7 @@ import io.dynasplit.edge.inference.WarmJob;
 import io.dynasplit.edge.ingress.EdgeSettings;
 import io.dynasplit.edge.ingress.IngressVerticle;
 import io.dynasplit.edge.ingress.ReplyListener;
+import io.dynasplit.edge.ingress.SensorEndpointVerticle;
 import io.dynasplit.edge.scheduler.Scheduler;
 import io.dynasplit.models.runtime.SessionCache;
 import io.dynasplit.models.runtime.Part;
@@ -32,7 +33,8 @@ import org.slf4j.LoggerFactory;
 
 /**
  * An edge node in one deployment: scheduler, inference workers, tail client, pipeline, telemetry and,
- * last, the ingress, so that the edge takes requests only once it can serve them. Every served model
+ * last, the ingress (and the direct sensor endpoint when {@code sensorPort} is set), so that the edge
+ * takes requests only once it can serve them. Every served model
  * gets a front: the one given, else {@link DefaultFronts}. The whole model of every served model is
  * loaded and warmed up before the ingress starts. Undeploying it stops them all.
  */
@@ -98,7 +100,10 @@ public final class EdgeNodeVerticle extends VerticleBase {
         .compose(v -> vertx.deployVerticle(new TailClientVerticle(settings, counters)))
         .compose(id -> vertx.deployVerticle(new PipelineVerticle(settings, models, meter, hardware, counters)))
         .compose(id -> vertx.deployVerticle(new TelemetryVerticle(settings, counters, version, models.ids())))
-        .compose(id -> vertx.deployVerticle(new IngressVerticle(settings, models, counters, listener)));
+        .compose(id -> vertx.deployVerticle(new IngressVerticle(settings, models, counters, listener)))
+        .compose(id -> settings.sensorPort() > 0
+            ? vertx.deployVerticle(new SensorEndpointVerticle(settings, models, counters, listener))
+            : Future.succeededFuture(id));
   }
 
   @Override

@@ -1,0 +1,11 @@
+package io.dynasplit.edge.ingress;
+
+import io.vertx.core.Future;
+
+/** Where an ingress path publishes replies: the broker client, or a directly connected sensor. */
+@FunctionalInterface
+public interface ReplySink {
+
+  /** Publishes a reply payload on its route; completes when the receiver (or broker) took it. */
+  Future<Void> publish(ReplyRoute route, byte[] payload);
+}

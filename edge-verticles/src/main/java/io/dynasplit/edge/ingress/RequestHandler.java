@@ -1,0 +1,204 @@
+package io.dynasplit.edge.ingress;
+
+import io.dynasplit.edge.inference.HeadInferenceVerticle;
+import io.dynasplit.edge.inference.PrepareJob;
+import io.dynasplit.edge.inference.ServedModels;
+import io.dynasplit.edge.pipeline.AdmittedRequest;
+import io.dynasplit.edge.pipeline.EdgeAddresses;
+import io.dynasplit.edge.pipeline.EdgeCounters;
+import io.dynasplit.edge.pipeline.Outcome;
+import io.dynasplit.edge.pipeline.PipelineException;
+import io.dynasplit.edge.pipeline.StageTimes;
+import io.dynasplit.edge.scheduler.Policy;
+import io.dynasplit.schemas.ErrorCode;
+import io.dynasplit.schemas.ErrorReply;
+import io.dynasplit.schemas.InferenceReply;
+import io.dynasplit.schemas.Json;
+import io.dynasplit.schemas.Reply;
+import io.dynasplit.schemas.RequestHeader;
+import io.vertx.core.Vertx;
+import io.vertx.core.eventbus.DeliveryOptions;
+import io.vertx.core.eventbus.Message;
+import io.vertx.core.eventbus.ReplyException;
+import io.vertx.core.eventbus.ReplyFailure;
+import java.util.Objects;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * What both ingress paths (the broker client and the direct sensor endpoint) do with a request:
+ * admit it against the edge's bound ({@code OVERLOADED} at once past it), decode and validate it
+ * (JSON envelope or tensor frame) on a worker thread, pre-process its input on the inference
+ * workers, hand it to the pipeline, and publish its one reply through a {@link ReplySink}.
+ *
+ * <p>Exactly one reply per request: every path ends in {@code reply}, once; if the pipeline has not
+ * answered by the deadline plus the grace, the handler answers with an error itself and drops
+ * whatever the pipeline answers later. Use it from one event loop (the owning verticle's).
+ */
+public final class RequestHandler {
+
+  private static final Logger LOG = LoggerFactory.getLogger(RequestHandler.class);
+
+  private final Vertx vertx;
+  private final EdgeSettings settings;
+  private final ServedModels models;
+  private final EdgeCounters counters;
+  private final ReplyListener listener;
+
+  /** A handler; {@code listener} hears every reply. */
+  public RequestHandler(Vertx vertx, EdgeSettings settings, ServedModels models, EdgeCounters counters,
+      ReplyListener listener) {
+    this.vertx = Objects.requireNonNull(vertx, "vertx");
+    this.settings = Objects.requireNonNull(settings, "settings");
+    this.models = Objects.requireNonNull(models, "models");
+    this.counters = Objects.requireNonNull(counters, "counters");
+    this.listener = Objects.requireNonNull(listener, "listener");
+  }
+
+  /** One request's reply state, confined to the event loop. */
+  private static final class Exchange {
+    final String responseTopic;
+    final byte[] correlation;
+    final ReplySink sink;
+    final long arrivedNanos;
+    final long receivedAtMs;
+    ReplyRoute route;
+    String id;
+    boolean replied;
+    long timer = -1;
+
+    Exchange(String responseTopic, byte[] correlation, ReplySink sink) {
+      this.responseTopic = responseTopic;
+      this.correlation = correlation;
+      this.sink = sink;
+      this.arrivedNanos = System.nanoTime();
+      this.receivedAtMs = System.currentTimeMillis();
+    }
+  }
+
+  /**
+   * Takes one request; its reply goes out through {@code sink}, exactly once.
+   *
+   * @param payload the MQTT payload
+   * @param responseTopic the MQTT 5 response topic, or null
+   * @param correlation the MQTT 5 correlation data, or null
+   * @param sink where the reply is published
+   */
+  public void handle(byte[] payload, String responseTopic, byte[] correlation, ReplySink sink) {
+    Exchange x = new Exchange(responseTopic, correlation, sink);
+    if (!counters.tryAdmit()) {
+      RequestDecoder.Peek peek = RequestDecoder.peek(payload);
+      routeFromPeek(x, peek);
+      reply(x, ErrorReply.of(x.id, safeId(peek.model()), ErrorCode.OVERLOADED,
+          "edge " + settings.edgeId() + " has " + counters.maxInFlight() + " requests in flight"), null, false);
+      return;
+    }
+    vertx.executeBlocking(() -> RequestDecoder.decode(payload), false)
+        .onFailure(e -> {
+          routeFromPeek(x, RequestDecoder.peek(payload));
+          reply(x, ErrorReply.of(x.id, null, ErrorCode.BAD_REQUEST, message(e)), null, true);
+        })
+        .onSuccess(request -> admit(x, request));
+  }
+
+  private void admit(Exchange x, DecodedRequest request) {
+    RequestHeader h = request.header();
+    x.id = h.id();
+    x.route = ReplyRoute.resolve(settings.topics(), settings.edgeId(), x.responseTopic, x.correlation, h.replyTo(), h.id());
+    // the hard stop: whatever happens downstream, one reply by the deadline plus the grace
+    long hardStopMs = Math.max(1, h.slaMs() + settings.graceMs() - (System.nanoTime() - x.arrivedNanos) / 1_000_000L);
+    x.timer = vertx.setTimer(hardStopMs, t -> {
+      x.timer = -1;
+      reply(x, ErrorReply.of(h.id(), h.model(), ErrorCode.INTERNAL,
+          "no result within the " + h.slaMs() + " ms sla plus " + settings.graceMs() + " ms grace"), null, true);
+    });
+    if (!models.serves(h.model())) {
+      reply(x, ErrorReply.of(h.id(), h.model(), ErrorCode.UNKNOWN_MODEL,
+          "edge " + settings.edgeId() + " does not serve model " + h.model() + "; it serves " + models.ids()), null, true);
+      return;
+    }
+    Policy policy;
+    try {
+      policy = h.policy() == null ? null : Policy.of(h.policy());
+    } catch (IllegalArgumentException e) {
+      reply(x, ErrorReply.of(h.id(), h.model(), ErrorCode.BAD_REQUEST, e.getMessage()), null, true);
+      return;
+    }
+    long t0 = System.nanoTime();
+    PrepareJob job = new PrepareJob(h.model(), request.input(), request.tensors());
+    vertx.eventBus().<ServedModels.Prepared>request(EdgeAddresses.inference(settings.edgeId()), job)
+        .map(Message::body)
+        .compose(prepared -> {
+          AdmittedRequest admitted = new AdmittedRequest(h.id(), h.model(), h.slaMs(), policy, h.failsIfInfeasible(),
+              prepared.inputs(), prepared.context(), x.arrivedNanos, x.receivedAtMs, (System.nanoTime() - t0) / 1e6);
+          long left = Math.max(1, h.slaMs() + settings.graceMs() - (System.nanoTime() - x.arrivedNanos) / 1_000_000L);
+          return vertx.eventBus().<Outcome>request(EdgeAddresses.pipeline(settings.edgeId()), admitted,
+              new DeliveryOptions().setSendTimeout(left + 1000));
+        })
+        .onComplete(ar -> {
+          if (ar.succeeded()) {
+            Outcome o = ar.result().body();
+            reply(x, o.reply(), o.times(), true);
+          } else {
+            reply(x, ErrorReply.of(h.id(), h.model(), errorCode(ar.cause()), message(ar.cause())), null, true);
+          }
+        });
+  }
+
+  private void routeFromPeek(Exchange x, RequestDecoder.Peek peek) {
+    String id = safeId(peek.id());
+    x.id = id == null ? ErrorReply.UNKNOWN_ID : id;
+    x.route = ReplyRoute.resolve(settings.topics(), settings.edgeId(), x.responseTopic, x.correlation, peek.replyTo(), x.id);
+  }
+
+  /** Publishes the one reply of an exchange; later calls for the same exchange do nothing. */
+  private void reply(Exchange x, Reply reply, StageTimes times, boolean admitted) {
+    if (x.replied) {
+      return;
+    }
+    x.replied = true;
+    if (x.timer >= 0) {
+      vertx.cancelTimer(x.timer);
+    }
+    if (admitted) {
+      counters.release();
+    }
+    boolean ok = reply instanceof InferenceReply;
+    counters.replied(ok, ok && ((InferenceReply) reply).slaMet());
+    if (!ok) {
+      ErrorReply e = (ErrorReply) reply;
+      LOG.debug("error reply [request: {}, code: {}]: {}", e.id(), e.code(), e.error().message());
+    }
+    long t0 = System.nanoTime();
+    x.sink.publish(x.route, Json.toBytes(reply)).onComplete(ar -> {
+      if (ar.failed()) {
+        LOG.warn("cannot publish reply [request: {}, topic: {}]: {}", x.id, x.route.topic(), ar.cause().toString());
+      } else {
+        listener.replied(reply, times, (System.nanoTime() - t0) / 1e6);
+      }
+    });
+  }
+
+  private static ErrorCode errorCode(Throwable e) {
+    if (e instanceof PipelineException pe) {
+      return pe.code();
+    }
+    if (e instanceof ReplyException re && re.failureType() == ReplyFailure.RECIPIENT_FAILURE) {
+      return HeadInferenceVerticle.errorCode(re.failureCode());
+    }
+    if (e instanceof IllegalArgumentException) {
+      return ErrorCode.BAD_REQUEST;
+    }
+    return ErrorCode.INTERNAL;
+  }
+
+  private static String message(Throwable e) {
+    return e.getMessage() == null ? e.toString() : e.getMessage();
+  }
+
+  /** The value if it is a valid wire id, else null. */
+  private static String safeId(String value) {
+    return value != null && !value.isEmpty() && value.length() <= 256 && value.chars().noneMatch(Character::isISOControl)
+        ? value : null;
+  }
+}
