@@ -44,7 +44,8 @@ final class DataPlaneFixture {
         .setMaxEventLoopExecuteTime(100)
         .setMaxEventLoopExecuteTimeUnit(TimeUnit.MILLISECONDS)
         .setBlockedThreadCheckInterval(200)
-        .setBlockedThreadCheckIntervalUnit(TimeUnit.MILLISECONDS));
+        .setBlockedThreadCheckIntervalUnit(TimeUnit.MILLISECONDS)
+        .setWarningExceptionTime(300).setWarningExceptionTimeUnit(TimeUnit.MILLISECONDS));
   }
 
   static CloudSettings cloud(EmbeddedBroker broker, String workerId) {

@@ -5,7 +5,9 @@ import com.hivemq.client.mqtt.datatypes.MqttQos;
 import com.hivemq.client.mqtt.mqtt5.Mqtt5AsyncClient;
 import com.hivemq.client.mqtt.mqtt5.Mqtt5ClientBuilder;
 import java.nio.charset.StandardCharsets;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 
 /** Builds the MQTT 5 clients of a cloud worker: reconnect with backoff, optional credentials, a last will. */
 final class CloudMqtt {
@@ -36,5 +38,27 @@ final class CloudMqtt {
       b = b.willPublish().topic(willTopic).qos(MqttQos.AT_LEAST_ONCE).retain(true).payload(willPayload).applyWillPublish();
     }
     return b.buildAsync();
+  }
+
+  /**
+   * Connects to the broker once and disconnects: says clearly when the broker cannot be reached,
+   * and takes the HiveMQ client's first-use initialization (about a second) off the event loops.
+   *
+   * @throws IllegalStateException when the broker does not accept the connection within 10 s
+   * @implNote blocks; call from a worker thread
+   */
+  static void probe(CloudSettings s) {
+    Mqtt5AsyncClient c = client(s, "dynasplit-cloud-" + s.workerId() + "-probe", null, null);
+    try {
+      c.connectWith().cleanStart(true).send().get(10, TimeUnit.SECONDS);
+      c.disconnect().get(10, TimeUnit.SECONDS);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException("interrupted while connecting to the broker", e);
+    } catch (ExecutionException | TimeoutException e) {
+      Throwable cause = e.getCause() == null ? e : e.getCause();
+      throw new IllegalStateException("cannot reach the mqtt broker at " + s.brokerHost() + ":" + s.brokerPort()
+          + ": " + cause.getMessage(), cause);
+    }
   }
 }

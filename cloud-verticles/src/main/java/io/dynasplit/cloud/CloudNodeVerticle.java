@@ -41,7 +41,11 @@ public final class CloudNodeVerticle extends VerticleBase {
     DeploymentOptions workers = new DeploymentOptions()
         .setThreadingModel(ThreadingModel.WORKER)
         .setInstances(settings.instances());
-    return vertx.deployVerticle(new CloudStatusVerticle(settings, load, version))
+    return vertx.executeBlocking(() -> {
+          CloudMqtt.probe(settings);
+          return null;
+        })
+        .compose(v -> vertx.deployVerticle(new CloudStatusVerticle(settings, load, version)))
         .compose(id -> vertx.deployVerticle(
             () -> new TailInferenceVerticle(settings, instance.getAndIncrement(), sessions, load), workers));
   }

@@ -10,6 +10,7 @@ import io.dynasplit.edge.inference.InferenceResult;
 import io.dynasplit.edge.inference.PrepareJob;
 import io.dynasplit.edge.inference.ServedModels;
 import io.dynasplit.edge.inference.WarmJob;
+import io.dynasplit.edge.ingress.EdgeMqtt;
 import io.dynasplit.edge.ingress.EdgeSettings;
 import io.dynasplit.edge.ingress.IngressVerticle;
 import io.dynasplit.edge.ingress.ReplyListener;
@@ -93,7 +94,11 @@ public final class EdgeNodeVerticle extends VerticleBase {
     DeploymentOptions workers = new DeploymentOptions()
         .setThreadingModel(ThreadingModel.WORKER)
         .setInstances(settings.headWorkers());
-    return vertx.executeBlocking(this::frontsForAll)
+    return vertx.executeBlocking(() -> {
+          EdgeMqtt.probe(settings);
+          return null;
+        })
+        .compose(v -> vertx.executeBlocking(this::frontsForAll))
         .compose(all -> vertx.deployVerticle(new SchedulerVerticle(settings, scheduler, all)))
         .compose(id -> vertx.deployVerticle(() -> new HeadInferenceVerticle(address, models, sessions), workers))
         .compose(id -> vertx.executeBlocking(() -> warmUp(fronts)))
