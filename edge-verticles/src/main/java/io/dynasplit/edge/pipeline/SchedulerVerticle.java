@@ -9,6 +9,7 @@ import io.dynasplit.edge.ingress.EdgeSettings;
 import io.dynasplit.edge.scheduler.Decision;
 import io.dynasplit.edge.scheduler.FrontIndex;
 import io.dynasplit.edge.scheduler.Scheduler;
+import io.dynasplit.schemas.CloudTelemetry;
 import io.dynasplit.schemas.FrontEntry;
 import io.dynasplit.schemas.Json;
 import io.dynasplit.schemas.ParetoFront;
@@ -25,7 +26,8 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Wraps the online {@link Scheduler} (ARCHITECTURE 6): answers scheduling queries on the event bus,
- * feeds the live estimates with what finished requests observed, and keeps each model's front
+ * feeds the live estimates with what finished requests observed and with the cloud workers' load
+ * telemetry, and keeps each model's front
  * current: the fronts it starts with (files, or {@link DefaultFronts}), replaced whenever a front
  * is retained or published on {@code edge/{edgeId}/pareto/{model}} (hot reload).
  *
@@ -60,7 +62,7 @@ public final class SchedulerVerticle extends VerticleBase {
     queries = vertx.eventBus().consumer(EdgeAddresses.schedule(settings.edgeId()), this::onQuery);
     observations = vertx.eventBus().consumer(EdgeAddresses.observe(settings.edgeId()), this::onObservation);
     client = EdgeMqtt.client(settings, "dynasplit-edge-" + settings.edgeId() + "-scheduler", null, null);
-    client.publishes(MqttGlobalPublishFilter.ALL, p -> context.runOnContext(v -> onFront(p)));
+    client.publishes(MqttGlobalPublishFilter.ALL, p -> context.runOnContext(v -> onPublish(p)));
     return Future.all(queries.completion(), observations.completion())
         .compose(v -> Future.fromCompletionStage(
             client.connectWith().cleanStart(true).send(), context))
@@ -68,6 +70,12 @@ public final class SchedulerVerticle extends VerticleBase {
             client.subscribeWith()
                 .topicFilter(settings.topics().edgeParetoFilter(settings.edgeId()))
                 .qos(MqttQos.AT_LEAST_ONCE)
+                .send(),
+            context))
+        .compose(ack -> Future.fromCompletionStage(
+            client.subscribeWith()
+                .topicFilter(settings.topics().cloudTelemetryFilter())
+                .qos(MqttQos.AT_MOST_ONCE)
                 .send(),
             context))
         .onSuccess(v -> LOG.info("scheduler ready [edge: {}, policy: {}, models: {}]",
@@ -110,12 +118,33 @@ public final class SchedulerVerticle extends VerticleBase {
     scheduler.live().observeHead(o.entry(), o.edgeMs());
   }
 
-  private void onFront(Mqtt5Publish publish) {
+  private void onPublish(Mqtt5Publish publish) {
     Optional<TopicAddress> address = settings.topics().parse(publish.getTopic().toString());
-    if (address.isEmpty() || address.get().kind() != TopicAddress.Kind.EDGE_PARETO) {
-      return;
+    if (address.isPresent() && address.get().kind() == TopicAddress.Kind.EDGE_PARETO) {
+      onFront(address.get(), publish);
+    } else if (address.isPresent() && address.get().kind() == TopicAddress.Kind.CLOUD_TELEMETRY) {
+      onCloudTelemetry(publish);
     }
-    String model = address.get().model();
+  }
+
+  /**
+   * A cloud worker's load: the wait a new tail would see there, estimated as its queue per instance
+   * times its median service time, goes into the live estimates ({@code queue_cloud}).
+   */
+  private void onCloudTelemetry(Mqtt5Publish publish) {
+    try {
+      CloudTelemetry t = Json.fromBytes(publish.getPayloadAsBytes(), CloudTelemetry.class);
+      if (t.serviceP50Ms() != null) {
+        double waitMs = (double) Math.max(0, t.queueLength() - t.instances()) / t.instances() * t.serviceP50Ms();
+        scheduler.live().observeCloudQueue(waitMs);
+      }
+    } catch (IllegalArgumentException e) {
+      LOG.debug("cloud telemetry ignored: {}", e.getMessage());
+    }
+  }
+
+  private void onFront(TopicAddress address, Mqtt5Publish publish) {
+    String model = address.model();
     byte[] payload = publish.getPayloadAsBytes();
     if (payload.length == 0) {
       // an empty retained message clears the topic: go back to the front the edge started with
