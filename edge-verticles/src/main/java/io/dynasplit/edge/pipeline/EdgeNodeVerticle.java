@@ -88,7 +88,7 @@ public final class EdgeNodeVerticle extends VerticleBase {
     LocalCodec.register(vertx, AdmittedRequest.class, Outcome.class, ScheduleQuery.class, Plan.class,
         Observation.class, TailCall.class, TailAnswer.class, TailFailure.class, PrepareJob.class,
         ServedModels.Prepared.class, InferenceJob.class, InferenceResult.class, FinishJob.class, FinishResult.class,
-        WarmJob.class, InferenceReply.class, ErrorReply.class);
+        WarmJob.class, HardwareUpdate.class, InferenceReply.class, ErrorReply.class);
     sessions = new SessionCache(models.parts());
     String address = EdgeAddresses.inference(settings.edgeId());
     DeploymentOptions workers = new DeploymentOptions()

@@ -174,6 +174,8 @@ public final class PipelineVerticle extends VerticleBase {
     return hardware.apply(plan.decision().entry().config())
         .recover(e -> Future.failedFuture(new PipelineException(ErrorCode.INTERNAL,
             "cannot apply the hardware configuration: " + e.getMessage())))
+        .onSuccess(applied -> vertx.eventBus().send(EdgeAddresses.observe(settings.edgeId()),
+            new HardwareUpdate(applied.configuration(), hardware.switchCosts().forScheduler())))
         .mapEmpty();
   }
 

@@ -42,7 +42,7 @@ public final class SchedulerVerticle extends VerticleBase {
   private final Map<String, ParetoFront> initialFronts;
   private Mqtt5AsyncClient client;
   private MessageConsumer<ScheduleQuery> queries;
-  private MessageConsumer<Observation> observations;
+  private MessageConsumer<Object> observations;
 
   /**
    * A scheduler verticle.
@@ -107,8 +107,15 @@ public final class SchedulerVerticle extends VerticleBase {
     return Math.max(0, f.entry(edge).headMs() - chosen.headMs());
   }
 
-  private void onObservation(Message<Observation> message) {
-    Observation o = message.body();
+  private void onObservation(Message<Object> message) {
+    if (message.body() instanceof HardwareUpdate u) {
+      scheduler.setCurrentConfiguration(u.applied());
+      scheduler.setSwitchCosts(u.costs());
+      return;
+    }
+    if (!(message.body() instanceof Observation o)) {
+      return;
+    }
     if (!Double.isNaN(o.transferMs()) && o.bytes() > 0) {
       scheduler.live().observeTransfer(o.bytes(), Math.max(0, o.transferMs()));
     }
