@@ -6,8 +6,8 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.dynasplit.edge.hardware.accel.UsbPowerConfig;
-import io.dynasplit.edge.hardware.power.EnergySource;
 import io.dynasplit.schemas.Configuration;
+import io.dynasplit.schemas.EnergySource;
 import io.dynasplit.testsupport.sysfs.FakeSysfs;
 import java.nio.file.Files;
 import java.nio.file.Path;

@@ -5,9 +5,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.dynasplit.edge.hardware.power.EnergyMeter;
 import io.dynasplit.edge.hardware.power.EnergyReading;
-import io.dynasplit.edge.hardware.power.EnergySource;
 import io.dynasplit.edge.hardware.power.PowerModel;
 import io.dynasplit.schemas.Configuration;
+import io.dynasplit.schemas.EnergySource;
 import io.dynasplit.schemas.Json;
 import io.dynasplit.testsupport.sysfs.FakeSysfs;
 import io.vertx.core.Vertx;

@@ -1,5 +1,7 @@
 package io.dynasplit.edge.hardware.power;
 
+import io.dynasplit.schemas.EnergySource;
+
 /**
  * Meters the energy of the device over windows of time, such as one request's edge window.
  *

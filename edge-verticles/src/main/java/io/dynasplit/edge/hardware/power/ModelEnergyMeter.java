@@ -1,5 +1,6 @@
 package io.dynasplit.edge.hardware.power;
 
+import io.dynasplit.schemas.EnergySource;
 import java.lang.management.ManagementFactory;
 import java.util.Objects;
 import java.util.concurrent.atomic.AtomicBoolean;

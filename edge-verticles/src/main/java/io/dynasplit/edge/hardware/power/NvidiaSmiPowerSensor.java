@@ -1,5 +1,6 @@
 package io.dynasplit.edge.hardware.power;
 
+import io.dynasplit.schemas.EnergySource;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;

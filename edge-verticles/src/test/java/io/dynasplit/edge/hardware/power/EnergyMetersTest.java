@@ -3,6 +3,7 @@ package io.dynasplit.edge.hardware.power;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.dynasplit.schemas.EnergySource;
 import io.dynasplit.testsupport.sysfs.FakeSysfs;
 import java.nio.file.Files;
 import java.nio.file.Path;

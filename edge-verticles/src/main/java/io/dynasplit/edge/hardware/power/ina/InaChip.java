@@ -1,6 +1,6 @@
 package io.dynasplit.edge.hardware.power.ina;
 
-import io.dynasplit.edge.hardware.power.EnergySource;
+import io.dynasplit.schemas.EnergySource;
 import java.util.Locale;
 
 /** The INA current/power monitors this package drives. */

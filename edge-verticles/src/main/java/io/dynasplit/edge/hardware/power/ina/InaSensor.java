@@ -1,8 +1,8 @@
 package io.dynasplit.edge.hardware.power.ina;
 
 import com.pi4j.io.i2c.I2C;
-import io.dynasplit.edge.hardware.power.EnergySource;
 import io.dynasplit.edge.hardware.power.PowerSensor;
+import io.dynasplit.schemas.EnergySource;
 import java.io.IOException;
 import java.util.Objects;
 

@@ -8,7 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.pi4j.plugin.mock.provider.i2c.MockI2C;
-import io.dynasplit.edge.hardware.power.EnergySource;
+import io.dynasplit.schemas.EnergySource;
 import java.io.IOException;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;

@@ -5,9 +5,9 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.pi4j.plugin.mock.provider.i2c.MockI2C;
-import io.dynasplit.edge.hardware.power.EnergySource;
 import io.dynasplit.edge.hardware.power.PowerRing;
 import io.dynasplit.edge.hardware.power.PowerSampler;
+import io.dynasplit.schemas.EnergySource;
 import java.io.IOException;
 import java.time.Duration;
 import org.junit.jupiter.api.AfterEach;
