@@ -1,6 +1,6 @@
 package io.dynasplit.edge.hardware;
 
-import io.dynasplit.edge.hardware.power.EnergyMeter;
+import io.dynasplit.energy.EnergyMeter;
 import io.dynasplit.schemas.Configuration;
 import io.vertx.core.Future;
 import java.util.List;

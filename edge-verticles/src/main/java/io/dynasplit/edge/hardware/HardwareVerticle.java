@@ -1,7 +1,7 @@
 package io.dynasplit.edge.hardware;
 
-import io.dynasplit.edge.hardware.power.EnergyMeter;
-import io.dynasplit.edge.hardware.power.EnergyReading;
+import io.dynasplit.energy.EnergyMeter;
+import io.dynasplit.energy.EnergyReading;
 import io.dynasplit.schemas.Configuration;
 import io.dynasplit.schemas.Json;
 import io.vertx.core.Future;

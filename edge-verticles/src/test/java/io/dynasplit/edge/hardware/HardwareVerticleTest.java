@@ -3,9 +3,9 @@ package io.dynasplit.edge.hardware;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.dynasplit.edge.hardware.power.EnergyMeter;
-import io.dynasplit.edge.hardware.power.EnergyReading;
-import io.dynasplit.edge.hardware.power.PowerModel;
+import io.dynasplit.energy.EnergyMeter;
+import io.dynasplit.energy.EnergyReading;
+import io.dynasplit.energy.PowerModel;
 import io.dynasplit.schemas.Configuration;
 import io.dynasplit.schemas.EnergySource;
 import io.dynasplit.schemas.Json;
