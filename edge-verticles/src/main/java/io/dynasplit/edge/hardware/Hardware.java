@@ -8,6 +8,8 @@ import io.dynasplit.edge.hardware.accel.UsbPowerSwitch;
 import io.dynasplit.edge.hardware.cpufreq.CpuFreq;
 import io.dynasplit.edge.hardware.cpufreq.CpuFreqController;
 import io.dynasplit.edge.hardware.cpufreq.CpuFreqException;
+import io.dynasplit.edge.scheduler.SwitchCosts;
+import io.dynasplit.edge.scheduler.SwitchCosts.ChangeKind;
 import io.dynasplit.energy.EnergyMeter;
 import io.dynasplit.energy.EnergyMeters;
 import io.dynasplit.energy.NvidiaSmiPowerSensor;
@@ -18,6 +20,7 @@ import io.dynasplit.schemas.Configuration;
 import java.io.IOException;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.EnumSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -38,6 +41,9 @@ public final class Hardware implements AutoCloseable {
 
   private static final Logger LOG = LoggerFactory.getLogger(Hardware.class);
   private static final int COST_WINDOW = 256;
+
+  /** The quantile {@link #switchCostMs} predicts at: the p95, so a switch is rarely cheaper than predicted. */
+  public static final double PREDICTION_QUANTILE = 0.95;
   private static final Duration NVIDIA_SMI_MIN_PERIOD = Duration.ofMillis(100);
 
   private final CpuFreq.Discovery cpuDiscovery;
@@ -204,45 +210,43 @@ public final class Hardware implements AutoCloseable {
             "usb accelerator power " + (on ? "on" : "off") + " failed: " + e.getMessage(), e);
       }
       if (usbChanged) {
-        costs.record(ChangeKind.ACCELERATOR_POWER, System.nanoTime() - t0);
+        costs.record(ChangeKind.EDGE_ACCELERATOR, System.nanoTime() - t0);
       }
     }
     long nanos = System.nanoTime() - start;
     if (cpuChanged || usbChanged) {
       changes++;
     } else {
-      costs.record(ChangeKind.NONE, nanos);
+      costs.recordNoChange(nanos);
     }
     current = target;
     return new AppliedConfiguration(target, cpuChanged, usbChanged, nanos / 1e6);
   }
 
   /**
-   * The predicted cost in milliseconds of moving from the configuration in force to {@code target}: the p95 of each
-   * kind of change it needs, or the median no-op cost when it needs none. Kinds not measured yet count 0.
+   * The predicted cost in milliseconds of moving from the hardware in force to {@code target}, at the
+   * {@link #PREDICTION_QUANTILE}: {@link SwitchCosts#costMs(java.util.Collection, double)} over the changes
+   * {@link #apply} would really make (a frequency where cpufreq is managed, the USB accelerator's power where one is
+   * configured), or the no-change cost when it would make none. Kinds not measured yet count 0.
    *
    * @implNote no I/O, no locks beyond a snapshot of the cost recorder: microseconds
    */
   public double switchCostMs(Configuration target) {
-    SwitchCosts snapshot = costs.snapshot();
-    double ms = 0;
-    boolean any = false;
+    EnumSet<ChangeKind> changes = EnumSet.noneOf(ChangeKind.class);
     if (cpu.isPresent() && target.cpuFreqMHz() != 0 && target.cpuFreqMHz() != appliedMHz()) {
-      ms += snapshot.cost(ChangeKind.CPU_FREQUENCY).p95Ms();
-      any = true;
+      changes.add(ChangeKind.CPU_FREQUENCY);
     }
     if (usb.isPresent()) {
       boolean on = usb.get().config().modes().contains(target.edgeAccelerator());
       Boolean powered = usb.get().powered();
       if (powered == null || powered != on) {
-        ms += snapshot.cost(ChangeKind.ACCELERATOR_POWER).p95Ms();
-        any = true;
+        changes.add(ChangeKind.EDGE_ACCELERATOR);
       }
     }
-    return any ? ms : snapshot.cost(ChangeKind.NONE).p50Ms();
+    return costs.snapshot().costMs(changes, PREDICTION_QUANTILE);
   }
 
-  /** The measured cost of each kind of change so far. */
+  /** The measured cost of each kind of change so far, as the scheduler takes them ({@code setSwitchCosts}). */
   public SwitchCosts switchCosts() {
     return costs.snapshot();
   }
@@ -254,8 +258,12 @@ public final class Hardware implements AutoCloseable {
    */
   public HardwareState state(double watts) {
     Configuration c = current;
+    SwitchCosts measured = costs.snapshot();
     Map<String, SwitchCosts.Cost> byName = new LinkedHashMap<>();
-    costs.snapshot().costs().forEach((k, v) -> byName.put(k.wireName(), v));
+    for (ChangeKind k : ChangeKind.values()) {
+      byName.put(k.wireName(), measured.cost(k));
+    }
+    byName.put(HardwareState.NO_CHANGE, measured.noChange());
     String usbPower = usb.map(u -> u.powered() == null ? "unknown" : u.powered() ? "on" : "off").orElse("none");
     return new HardwareState(cpu.isPresent(), cpu.map(CpuFreqController::isFixed).orElse(false), appliedMHz(),
         c == null ? Configuration.ACCELERATOR_OFF : c.edgeAccelerator(), c == null ? 0 : c.threads(), usbPower,

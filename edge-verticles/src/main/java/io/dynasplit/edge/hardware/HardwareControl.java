@@ -1,5 +1,6 @@
 package io.dynasplit.edge.hardware;
 
+import io.dynasplit.edge.scheduler.SwitchCosts;
 import io.dynasplit.energy.EnergyMeter;
 import io.dynasplit.schemas.Configuration;
 import io.vertx.core.Future;
@@ -25,7 +26,7 @@ public interface HardwareControl {
   /** The predicted cost in milliseconds of switching from the configuration in force to {@code target}. */
   double switchCostMs(Configuration target);
 
-  /** The measured cost of each kind of change so far. */
+  /** The measured cost of each kind of change so far, as the scheduler takes them. */
   SwitchCosts switchCosts();
 
   /** The CPU frequencies to choose from, in MHz; one when fixed, none when not managed here. */

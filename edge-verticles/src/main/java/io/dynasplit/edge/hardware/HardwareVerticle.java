@@ -1,5 +1,6 @@
 package io.dynasplit.edge.hardware;
 
+import io.dynasplit.edge.scheduler.SwitchCosts;
 import io.dynasplit.energy.EnergyMeter;
 import io.dynasplit.energy.EnergyReading;
 import io.dynasplit.schemas.Configuration;
