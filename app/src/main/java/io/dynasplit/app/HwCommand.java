@@ -170,8 +170,6 @@ public final class HwCommand implements Callable<Integer> {
   private static void printEnergy(PrintWriter out, Hardware hw) {
     out.println("power and energy");
     hw.energySelection().notes().forEach(n -> out.println("  " + n));
-    hw.notes().stream().filter(n -> n.startsWith("ina sensor") || n.startsWith("no nvidia-smi"))
-        .forEach(n -> out.println("  " + n));
     out.println("  energy source for replies: " + hw.energyMeter().source().wireName());
   }
 

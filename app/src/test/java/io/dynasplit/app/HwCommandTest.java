@@ -1,6 +1,7 @@
 package io.dynasplit.app;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.dynasplit.testsupport.sysfs.FakeSysfs;
@@ -51,6 +52,20 @@ class HwCommandTest {
     assertTrue(r.out().contains("no rapl:"), r.out());
     assertTrue(r.out().contains("no power sensor configured"), r.out());
     assertTrue(r.out().contains("energy is modelled"), r.out());
+    assertTrue(r.out().contains("energy source for replies: model"), r.out());
+  }
+
+  /** Verifies that an INA sensor that cannot be opened is reported as configured but unusable, not as missing. */
+  @Test
+  void unusableSensorIsNotCalledMissing() {
+    // no machine has /dev/i2c-99: opening the sensor fails wherever this runs
+    Run r = run("hw", "--sysfs-root", dir.toString(), "--powercap-root", dir.resolve("none").toString(),
+        "--ina", "ina260:99:0x40");
+    assertEquals(0, r.exit(), r.err());
+    assertTrue(r.out().contains("ina sensor ina260"), r.out());
+    assertTrue(r.out().contains("is unusable: "), r.out());
+    assertTrue(r.out().contains("power sensor configured, unusable; energy is modelled"), r.out());
+    assertFalse(r.out().contains("no power sensor configured"), r.out());
     assertTrue(r.out().contains("energy source for replies: model"), r.out());
   }
 

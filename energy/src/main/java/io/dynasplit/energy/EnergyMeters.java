@@ -44,26 +44,44 @@ public final class EnergyMeters {
   }
 
   /**
+   * Chooses a meter where no sensor was configured or the one configured works.
+   *
+   * @see #select(Optional, List, Path, PowerModel)
+   */
+  public static Selection select(Optional<PowerSampler> sensor, Path powercapRoot, PowerModel model) {
+    return select(sensor, List.of(), powercapRoot, model);
+  }
+
+  /**
    * Chooses a meter.
    *
    * @param sensor a running sampler of a configured power sensor, if any; the returned meter owns it
+   * @param sensorProblems why a configured sensor could not be used, one line each (e.g. an INA sensor whose bus
+   *     failed to open, {@code nvidia-smi} missing); empty when none was configured or it works. The notes then say
+   *     the sensor is configured but unusable, rather than that none is configured.
    * @param powercapRoot where to look for RAPL, normally {@link Rapl#DEFAULT_ROOT}
    * @param model the device's power model, used alone or as the fallback
    * @implNote blocks on a few sysfs reads; call at start-up, not per request
    */
-  public static Selection select(Optional<PowerSampler> sensor, Path powercapRoot, PowerModel model) {
+  public static Selection select(Optional<PowerSampler> sensor, List<String> sensorProblems, Path powercapRoot,
+      PowerModel model) {
     Objects.requireNonNull(sensor, "sensor");
     Objects.requireNonNull(powercapRoot, "powercapRoot");
     ModelEnergyMeter estimate = new ModelEnergyMeter(model);
-    List<String> notes = new ArrayList<>();
+    List<String> notes = new ArrayList<>(List.copyOf(sensorProblems));
     if (sensor.isPresent()) {
       PowerSampler s = sensor.get();
       notes.add("energy is measured by " + s.sensor().description() + " sampled every " + s.period().toNanos() / 1e6
           + " ms (source " + s.sensor().source().wireName() + ")");
       return new Selection(new FallbackEnergyMeter(new SampledEnergyMeter(s), estimate), notes);
     }
-    notes.add("no power sensor configured (ina219, ina226, ina260 or nvidia-smi)");
     Rapl.Discovery rapl = Rapl.discover(powercapRoot);
+    if (sensorProblems.isEmpty()) {
+      notes.add("no power sensor configured (ina219, ina226, ina260 or nvidia-smi)");
+    } else {
+      notes.add("power sensor configured, unusable; energy is "
+          + (rapl.available() ? "measured by rapl instead" : "modelled"));
+    }
     notes.addAll(rapl.problems());
     if (rapl.available()) {
       notes.add("energy is measured by rapl over " + rapl.zones().stream().map(z -> z.id() + " (" + z.name() + ")")

@@ -8,6 +8,7 @@ import io.dynasplit.testsupport.sysfs.FakeSysfs;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -26,6 +27,26 @@ class EnergyMetersTest {
     assertEquals(EnergySource.MODEL, chosen.meter().open().close().source());
     assertTrue(chosen.notes().stream().anyMatch(n -> n.startsWith("no rapl")), chosen.notes().toString());
     assertTrue(chosen.notes().getLast().startsWith("energy is modelled"), chosen.notes().toString());
+  }
+
+  /** Verifies that a configured sensor that failed is reported as configured but unusable, never as missing. */
+  @Test
+  void unusableSensorIsNotCalledMissing() {
+    String problem = "ina sensor ina219 on i2c bus 7 at 0x40 is unusable: no such bus";
+    EnergyMeters.Selection chosen = EnergyMeters.select(Optional.empty(), List.of(problem), dir.resolve("none"),
+        MODEL);
+    assertEquals(EnergySource.MODEL, chosen.source());
+    assertEquals(problem, chosen.notes().getFirst());
+    assertTrue(chosen.notes().contains("power sensor configured, unusable; energy is modelled"),
+        chosen.notes().toString());
+    assertTrue(chosen.notes().stream().noneMatch(n -> n.startsWith("no power sensor")), chosen.notes().toString());
+    assertTrue(chosen.notes().getLast().startsWith("energy is modelled"), chosen.notes().toString());
+
+    FakeSysfs sysfs = FakeSysfs.at(dir).raplZone(0, 0, 1_000_000_000L);
+    EnergyMeters.Selection rapl = EnergyMeters.select(Optional.empty(), List.of(problem), sysfs.powercapDir(), MODEL);
+    assertEquals(EnergySource.RAPL, rapl.source());
+    assertTrue(rapl.notes().contains("power sensor configured, unusable; energy is measured by rapl instead"),
+        rapl.notes().toString());
   }
 
   /** Verifies that readable RAPL counters are preferred to the model. */

@@ -84,13 +84,14 @@ public final class Hardware implements AutoCloseable {
 
     Context pi4j = null;
     Optional<PowerSampler> sampler = Optional.empty();
+    List<String> sensorProblems = new ArrayList<>();
     if (options.ina().isPresent()) {
       try {
         pi4j = Pi4J.newContextBuilder().add(LinuxFsI2CProvider.newInstance()).build();
         PowerSensor sensor = InaSensors.open(pi4j, options.ina().get());
         sampler = Optional.of(PowerSampler.start(sensor, options.samplePeriod(), options.ringCapacity()));
       } catch (IOException | RuntimeException e) {
-        notes.add("ina sensor " + options.ina().get().describe() + " is unusable: " + e.getMessage());
+        sensorProblems.add("ina sensor " + options.ina().get().describe() + " is unusable: " + e.getMessage());
         if (pi4j != null) {
           pi4j.shutdown();
           pi4j = null;
@@ -102,10 +103,11 @@ public final class Hardware implements AutoCloseable {
             ? NVIDIA_SMI_MIN_PERIOD : options.samplePeriod();
         sampler = Optional.of(PowerSampler.start(new NvidiaSmiPowerSensor(), period, options.ringCapacity()));
       } else {
-        notes.add("no nvidia-smi on the PATH: gpu power is not measured");
+        sensorProblems.add("nvidia-smi is unusable: it is not on the PATH");
       }
     }
-    EnergyMeters.Selection energy = EnergyMeters.select(sampler, options.powercapRoot(), options.model());
+    EnergyMeters.Selection energy = EnergyMeters.select(sampler, sensorProblems, options.powercapRoot(),
+        options.model());
     notes.addAll(energy.notes());
 
     List<String> providers;
