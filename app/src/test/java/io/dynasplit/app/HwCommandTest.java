@@ -69,6 +69,30 @@ class HwCommandTest {
     assertTrue(r.out().contains("energy source for replies: model"), r.out());
   }
 
+  /** Verifies that --usb-on and --usb-off configure the USB accelerator, whose modes become edgeAccelerator values. */
+  @Test
+  void configuresUsbAccelerator() {
+    Run r = run("hw", "--sysfs-root", dir.toString(), "--powercap-root", dir.resolve("none").toString(),
+        "--usb-on", "uhubctl -l 2 -a 1", "--usb-off", "uhubctl -l 2 -a 0", "--usb-modes", "std,max");
+    assertEquals(0, r.exit(), r.err());
+    assertTrue(r.out().contains("usb accelerator for edgeAccelerator [max, std]: powered on by 'uhubctl -l 2 -a 1',"
+        + " off by 'uhubctl -l 2 -a 0'"), r.out());
+    assertTrue(r.out().matches("(?s).*edgeAccelerator values: \\[off, .*max, std\\].*"), r.out());
+    assertFalse(r.out().contains("no usb accelerator configured"), r.out());
+  }
+
+  /** Verifies that one USB command without the other, or an 'off' mode, exits non-zero naming the problem. */
+  @Test
+  void badUsbOptionsFail() {
+    Run half = run("hw", "--sysfs-root", dir.toString(), "--usb-on", "uhubctl -l 2 -a 1");
+    assertEquals(2, half.exit());
+    assertTrue(half.err().contains("--usb-on and --usb-off go together"), half.err());
+    Run off = run("hw", "--sysfs-root", dir.toString(), "--usb-on", "true", "--usb-off", "true",
+        "--usb-modes", "off");
+    assertEquals(2, off.exit());
+    assertTrue(off.err().contains("modes must not contain 'off'"), off.err());
+  }
+
   /** Verifies that read-only cpufreq files are shown as not writable and the fixed frequency is named. */
   @Test
   void showsFixedFrequency() {

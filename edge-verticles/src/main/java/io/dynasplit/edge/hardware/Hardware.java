@@ -4,6 +4,7 @@ import com.pi4j.Pi4J;
 import com.pi4j.context.Context;
 import com.pi4j.plugin.linuxfs.provider.i2c.LinuxFsI2CProvider;
 import io.dynasplit.edge.hardware.accel.ExecutionProviders;
+import io.dynasplit.edge.hardware.accel.UsbPowerConfig;
 import io.dynasplit.edge.hardware.accel.UsbPowerSwitch;
 import io.dynasplit.edge.hardware.cpufreq.CpuFreq;
 import io.dynasplit.edge.hardware.cpufreq.CpuFreqController;
@@ -144,6 +145,11 @@ public final class Hardware implements AutoCloseable {
   /** The energy source chosen and why. */
   public EnergyMeters.Selection energySelection() {
     return energy;
+  }
+
+  /** How the USB accelerator's power is switched, empty where none is configured. */
+  public Optional<UsbPowerConfig> usbPower() {
+    return usb.map(UsbPowerSwitch::config);
   }
 
   /** One line per thing found missing, fixed or chosen, for logs and {@code dynasplit hw}. */
