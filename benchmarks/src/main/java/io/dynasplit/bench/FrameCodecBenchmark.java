@@ -49,8 +49,8 @@ public class FrameCodecBenchmark {
   @Param({"fp32", "fp16", "int8"})
   public String codec;
 
-  /** Where outputs go: {@code new} direct buffers per operation, or {@code reused} scratch buffers. */
-  @Param({"new", "reused"})
+  /** Where outputs go: {@code new} direct buffers, {@code heap} frames, or {@code reused} scratch buffers. */
+  @Param({"new", "heap", "reused"})
   public String alloc;
 
   private IntFunction<ByteBuffer> frameOut;
@@ -99,7 +99,7 @@ public class FrameCodecBenchmark {
       frameOut = size -> frameScratch.clear();
       floatOut = size -> floatScratch.clear();
     } else {
-      frameOut = Tensor.DIRECT;
+      frameOut = alloc.equals("heap") ? ByteBuffer::allocate : Tensor.DIRECT;
       floatOut = Tensor.DIRECT;
     }
   }
