@@ -15,6 +15,8 @@ import picocli.CommandLine.Command;
     description = "Energy-aware split inference at the edge: MQTT, ONNX Runtime, Vert.x.",
     subcommands = {
       VersionCommand.class,
+      OptimizeCommand.class,
+      FrontCommand.class,
       CommandLine.HelpCommand.class,
     })
 public final class DynasplitCommand implements Runnable {
