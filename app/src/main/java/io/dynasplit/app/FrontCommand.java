@@ -11,7 +11,7 @@ import io.dynasplit.schemas.Configuration;
 import io.dynasplit.schemas.FrontEntry;
 import io.dynasplit.schemas.ParetoFront;
 import java.io.IOException;
-import java.io.PrintStream;
+import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -58,7 +58,7 @@ public final class FrontCommand implements Callable<Integer> {
 
   @Override
   public Integer call() {
-    PrintStream out = System.out;
+    PrintWriter out = out();
     ParetoFront front;
     ParetoFront other = null;
     try {
@@ -67,15 +67,15 @@ public final class FrontCommand implements Callable<Integer> {
         other = PoolFiles.readFront(against);
       }
     } catch (IOException | IllegalArgumentException e) {
-      System.err.println("error: " + e.getMessage());
+      err().println("error: " + e.getMessage());
       return 1;
     }
     if (front.entries().isEmpty()) {
-      System.err.println("error: " + file + ": the front has no entries");
+      err().println("error: " + file + ": the front has no entries");
       return 1;
     }
     if (other != null && other.entries().isEmpty()) {
-      System.err.println("error: " + against + ": the front has no entries");
+      err().println("error: " + against + ": the front has no entries");
       return 1;
     }
     List<FrontEntry> all = new ArrayList<>(front.entries());
@@ -103,7 +103,7 @@ public final class FrontCommand implements Callable<Integer> {
       try {
         w = SlaWorkloadCsv.read(workload, net);
       } catch (IOException | IllegalArgumentException e) {
-        System.err.println("error: " + e.getMessage());
+        err().println("error: " + e.getMessage());
         return 1;
       }
       FrontRegret.Schedule mine = FrontRegret.schedule(front.model(), front.entries(), w);
@@ -145,7 +145,7 @@ public final class FrontCommand implements Callable<Integer> {
     };
   }
 
-  static void printTable(PrintStream out, List<FrontEntry> entries) {
+  static void printTable(PrintWriter out, List<FrontEntry> entries) {
     out.printf(
         Locale.ROOT,
         "%10s %10s %9s %9s %9s %8s %8s %8s  %s%n",
@@ -178,5 +178,13 @@ public final class FrontCommand implements Callable<Integer> {
           c.codec(),
           c.cloudAccelerator());
     }
+  }
+
+  private PrintWriter out() {
+    return spec.commandLine().getOut();
+  }
+
+  private PrintWriter err() {
+    return spec.commandLine().getErr();
   }
 }

@@ -20,7 +20,7 @@ import io.dynasplit.edge.offline.pool.SlaWorkload;
 import io.dynasplit.edge.offline.pool.SlaWorkloadCsv;
 import io.dynasplit.schemas.FrontEntry;
 import java.io.IOException;
-import java.io.PrintStream;
+import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.List;
@@ -75,7 +75,7 @@ public final class OptimizeBenchCommand implements Callable<Integer> {
 
   @Override
   public Integer call() throws IOException {
-    PrintStream out = System.out;
+    PrintWriter out = out();
     long[] seedRange = parseSeeds();
     if (loadRepeats < 1) {
       throw new ParameterException(spec.commandLine(), "--load-repeats must be >= 1: " + loadRepeats);
@@ -93,7 +93,7 @@ public final class OptimizeBenchCommand implements Callable<Integer> {
       try {
         p = PoolFiles.read(pool, network);
       } catch (IllegalArgumentException e) {
-        System.err.println("error: cannot read pool " + pool + ": " + e.getMessage());
+        err().println("error: cannot read pool " + pool + ": " + e.getMessage());
         return 1;
       }
       List<FrontEntry> sorted = Fronts.nonDominated(p.means(), Objectives.forEntries(p.means()));
@@ -106,7 +106,7 @@ public final class OptimizeBenchCommand implements Callable<Integer> {
     try {
       w = SlaWorkloadCsv.read(workload, network);
     } catch (IllegalArgumentException e) {
-      System.err.println("error: " + e.getMessage());
+      err().println("error: " + e.getMessage());
       return 1;
     }
     Objectives obj = OptimizeCommand.parseObjectives(spec, objectives, p);
@@ -216,5 +216,13 @@ public final class OptimizeBenchCommand implements Callable<Integer> {
       }
     }
     return c;
+  }
+
+  private PrintWriter out() {
+    return spec.commandLine().getOut();
+  }
+
+  private PrintWriter err() {
+    return spec.commandLine().getErr();
   }
 }

@@ -22,6 +22,7 @@ import io.dynasplit.schemas.Json;
 import io.dynasplit.schemas.ParetoFront;
 import io.dynasplit.schemas.Topics;
 import java.io.IOException;
+import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -182,7 +183,7 @@ public final class OptimizeCommand implements Callable<Integer> {
       return fail("cannot resume from " + trialsFile + ": " + e.getMessage() + " (use --restart to start over)");
     }
     if (!earlier.isEmpty()) {
-      System.err.printf(Locale.ROOT, "resuming from %d trials in %s%n", earlier.size(), trialsFile);
+      err().printf(Locale.ROOT, "resuming from %d trials in %s%n", earlier.size(), trialsFile);
     }
 
     OptimizationResult result;
@@ -210,13 +211,13 @@ public final class OptimizeCommand implements Callable<Integer> {
     Files.writeString(out, Json.toPrettyString(front) + "\n", StandardCharsets.UTF_8);
 
     ReferencePoint ref = ReferencePoint.covering(obj, p.means());
-    System.out.printf(
+    out().printf(
         Locale.ROOT,
         "strategy %s, seed %d, objectives %s%n",
         result.stats().strategy(),
         seed,
         obj);
-    System.out.printf(
+    out().printf(
         Locale.ROOT,
         "evaluations %d of %d valid configurations (%d resumed, %d not measured by the pool)%n",
         result.evaluations(),
@@ -224,25 +225,25 @@ public final class OptimizeCommand implements Callable<Integer> {
         result.resumed(),
         result.unmeasured());
     if (result.stats().generations() > 0) {
-      System.out.printf(
+      out().printf(
           Locale.ROOT,
           "generations %d, %.3f ms per generation%n",
           result.stats().generations(),
           result.stats().msPerGeneration());
     }
-    System.out.printf(Locale.ROOT, "front size %d%n", result.front().size());
-    System.out.printf(
+    out().printf(Locale.ROOT, "front size %d%n", result.front().size());
+    out().printf(
         Locale.ROOT,
         "log hypervolume %.6f (reference point covering the pool: %s)%n",
         Hypervolume.of(result.front(), ref),
         ref.describe());
-    System.out.printf(Locale.ROOT, "wrote %s (trials in %s)%n", out, trialsFile);
+    out().printf(Locale.ROOT, "wrote %s (trials in %s)%n", out, trialsFile);
 
     if (publish) {
       FrontPublisher publisher = new FrontPublisher(hostPort.host(), hostPort.port(), new Topics(topicPrefix));
       try {
         String topic = publisher.publish(edgeId, front).get(30, TimeUnit.SECONDS);
-        System.out.printf(Locale.ROOT, "published retained to %s on %s:%d%n", topic, hostPort.host(), hostPort.port());
+        out().printf(Locale.ROOT, "published retained to %s on %s:%d%n", topic, hostPort.host(), hostPort.port());
       } catch (ExecutionException e) {
         Throwable cause = e.getCause() == null ? e : e.getCause();
         return fail("cannot publish to " + broker + ": " + cause.getMessage());
@@ -301,8 +302,8 @@ public final class OptimizeCommand implements Callable<Integer> {
     return bar;
   }
 
-  private static int fail(String message) {
-    System.err.println("error: " + message);
+  private int fail(String message) {
+    err().println("error: " + message);
     return 1;
   }
 
@@ -321,5 +322,13 @@ public final class OptimizeCommand implements Callable<Integer> {
         throw new ParameterException(spec.commandLine(), "--broker must be HOST:PORT with a port in 1..65535: " + text);
       }
     }
+  }
+
+  private PrintWriter out() {
+    return spec.commandLine().getOut();
+  }
+
+  private PrintWriter err() {
+    return spec.commandLine().getErr();
   }
 }

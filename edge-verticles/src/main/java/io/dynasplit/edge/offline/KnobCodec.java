@@ -64,7 +64,7 @@ final class KnobCodec {
   }
 
   private IntRange range(Knob k) {
-    return IntRange.of(0, space.valueCount(k));
+    return new IntRange(0, space.valueCount(k));
   }
 
   private static int[] indexes(Genotype<IntegerGene> g) {

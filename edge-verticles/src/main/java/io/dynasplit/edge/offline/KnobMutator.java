@@ -56,6 +56,6 @@ final class KnobMutator<C extends Comparable<? super C>> extends Mutator<Integer
         next++;
       }
     }
-    return IntegerGene.of(gene.min() + next, IntRange.of(gene.min(), gene.max()));
+    return IntegerGene.of(gene.min() + next, new IntRange(gene.min(), gene.max()));
   }
 }

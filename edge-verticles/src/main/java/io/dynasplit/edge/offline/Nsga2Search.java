@@ -99,7 +99,7 @@ public record Nsga2Search(ConfigurationSpace space, Objectives objectives, Nsga2
               engine.stream(EvolutionInit.of(initialPopulation(codec, random), 1))
                   .limit(progress::goOn)
                   .peek(progress::record)
-                  .collect(MOEA.toParetoSet(IntRange.of(1, space.size() + 1)));
+                  .collect(MOEA.toParetoSet(new IntRange(1, space.size() + 1)));
           List<Configuration> frontConfigs = new ArrayList<>();
           for (Phenotype<IntegerGene, Vec<double[]>> p : front) {
             Configuration c = codec.decode(p.genotype());
