@@ -92,11 +92,13 @@ public final class EmbeddedBroker implements AutoCloseable {
     } catch (ExecutionException | TimeoutException e) {
       broker.close();
       Throwable cause = e instanceof ExecutionException && e.getCause() != null ? e.getCause() : e;
-      throw new BrokerException("the broker failed to start: " + cause, cause);
+      // HiveMQ stops when it cannot bind its listeners; someone may have taken a port since the check
+      checkPortsAfterFailure(resolved, cause);
+      throw new BrokerException("the broker failed to start (see its log lines above): " + cause, cause);
     }
     broker.checkListening("MQTT", resolved.port());
     broker.checkListening("WebSocket", resolved.wsPort());
-    LOG.info("broker started [mqtt: {}:{}, websocket: {}:{}/mqtt, data: {}]",
+    LOG.debug("broker started [mqtt: {}:{}, websocket: {}:{}/mqtt, data: {}]",
         resolved.bindAddress(), resolved.port(), resolved.bindAddress(), resolved.wsPort(), resolved.dataDir());
     return broker;
   }
@@ -142,7 +144,7 @@ public final class EmbeddedBroker implements AutoCloseable {
     }
     try {
       hivemq.close();
-      LOG.info("broker stopped [mqtt port: {}]", settings.port());
+      LOG.debug("broker stopped [mqtt port: {}]", settings.port());
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       throw new BrokerException("interrupted while stopping the broker", e);
@@ -175,6 +177,18 @@ public final class EmbeddedBroker implements AutoCloseable {
       return settings.withPort(port).withWsPort(wsPort);
     } catch (IOException e) {
       throw new BrokerException("cannot bind to address " + settings.bindAddress() + ": " + e, e);
+    }
+  }
+
+  private static void checkPortsAfterFailure(BrokerSettings settings, Throwable cause) {
+    try {
+      checkBindable("MQTT", settings.bindAddress(), settings.port());
+      checkBindable("WebSocket", settings.bindAddress(), settings.wsPort());
+    } catch (IOException e) {
+      cause.addSuppressed(e);
+    } catch (BrokerException taken) {
+      taken.initCause(cause);
+      throw taken;
     }
   }
 

@@ -1,10 +1,12 @@
 package io.dynasplit.schemas;
 
+import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectReader;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
 import java.nio.ByteBuffer;
@@ -67,8 +69,20 @@ public final class FrameCodec {
 
   private static final byte[] MAGIC_BYTES = MAGIC.getBytes(StandardCharsets.US_ASCII);
   private static final String TENSORS = "tensors";
+  /**
+   * Reads headers as trees only. Field names are not canonicalized: interning the names of
+   * untrusted headers would grow a shared symbol table, so each decode would copy a table sized by
+   * earlier traffic rather than by its own header.
+   */
   private static final ObjectReader READER =
-      Json.mapper().reader().with(DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
+      JsonMapper.builder(
+              JsonFactory.builder()
+                  .disable(JsonFactory.Feature.CANONICALIZE_FIELD_NAMES)
+                  .streamReadConstraints(Json.READ_CONSTRAINTS)
+                  .build())
+          .build()
+          .reader()
+          .with(DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
 
   private FrameCodec() {}
 

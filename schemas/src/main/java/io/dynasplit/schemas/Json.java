@@ -19,16 +19,16 @@ import java.io.IOException;
  */
 public final class Json {
 
+  /** The bounds every JSON read from the network is parsed under. */
+  static final StreamReadConstraints READ_CONSTRAINTS =
+      StreamReadConstraints.builder()
+          .maxStringLength(WireLimits.MAX_BASE64_CHARS + 1024)
+          .maxNestingDepth(WireLimits.MAX_JSON_DEPTH)
+          .maxNumberLength(64)
+          .build();
+
   private static final ObjectMapper MAPPER =
-      JsonMapper.builder(
-              JsonFactory.builder()
-                  .streamReadConstraints(
-                      StreamReadConstraints.builder()
-                          .maxStringLength(WireLimits.MAX_BASE64_CHARS + 1024)
-                          .maxNestingDepth(WireLimits.MAX_JSON_DEPTH)
-                          .maxNumberLength(64)
-                          .build())
-                  .build())
+      JsonMapper.builder(JsonFactory.builder().streamReadConstraints(READ_CONSTRAINTS).build())
           .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
           .enable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES)
           .disable(SerializationFeature.FAIL_ON_EMPTY_BEANS)

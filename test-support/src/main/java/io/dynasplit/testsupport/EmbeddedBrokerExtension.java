@@ -55,7 +55,12 @@ public final class EmbeddedBrokerExtension implements BeforeAllCallback, Paramet
     RunningBroker running = store.get(KEY, RunningBroker.class); // also finds an outer class's broker
     if (running == null) {
       Path dir = Files.createTempDirectory("dynasplit-broker-");
-      running = new RunningBroker(EmbeddedBroker.start(BrokerSettings.ephemeral(dir)), dir);
+      try {
+        running = new RunningBroker(EmbeddedBroker.start(BrokerSettings.ephemeral(dir)), dir);
+      } catch (RuntimeException e) {
+        deleteTree(dir);
+        throw e;
+      }
       store.put(KEY, running);
     }
     broker = running.broker();

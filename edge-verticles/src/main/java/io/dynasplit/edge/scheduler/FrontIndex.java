@@ -33,6 +33,7 @@ public final class FrontIndex {
   private final double[] tailMs;
   private final double[] bytes;
   private final double[] edgePowerW;
+  private final double[] inverseProfiledTransferMs;
   private final int[] cheapestUpTo;
   private final int cloudIndex;
   private final int edgeIndex;
@@ -51,6 +52,7 @@ public final class FrontIndex {
     tailMs = new double[n];
     bytes = new double[n];
     edgePowerW = new double[n];
+    inverseProfiledTransferMs = new double[n];
     cheapestUpTo = new int[n];
     int cloud = -1;
     int edge = -1;
@@ -62,7 +64,8 @@ public final class FrontIndex {
       transferMs[i] = e.transferMs();
       tailMs[i] = e.tailMs();
       bytes[i] = e.bytes();
-      edgePowerW[i] = e.headMs() > 0 ? e.edgeEnergyJ() / (e.headMs() / 1000.0) : 0;
+      // the edge draws power for the whole request, waiting on the cloud included
+      edgePowerW[i] = e.latencyMs() > 0 ? e.edgeEnergyJ() / (e.latencyMs() / 1000.0) : 0;
       // strict < keeps the earlier (faster) entry on an energy tie
       cheapestUpTo[i] = i == 0 || energyJ[i] < energyJ[cheapestUpTo[i - 1]] ? i : cheapestUpTo[i - 1];
       // entries are sorted by latency: the first match of a kind is its fastest
@@ -78,6 +81,10 @@ public final class FrontIndex {
     double[] fit = fitTransfer(entries);
     profileRttMs = fit[0];
     profileMsPerByte = fit[1];
+    for (int i = 0; i < n; i++) {
+      double profiled = profileRttMs + bytes[i] * profileMsPerByte;
+      inverseProfiledTransferMs[i] = profiled > 0 ? 1 / profiled : 0;
+    }
   }
 
   /** Indexes a front. */
@@ -191,9 +198,17 @@ public final class FrontIndex {
     return bytes[i];
   }
 
-  /** Mean edge power of entry {@code i} while it runs its head, in watts; 0 when unknown. */
+  /** Mean edge power of entry {@code i} over its request, in watts; 0 when unknown. */
   double edgePowerW(int i) {
     return edgePowerW[i];
+  }
+
+  /**
+   * One over the transfer time the profiled channel line gives for entry {@code i}'s size; 0 when
+   * the line gives none (the entry's transfer then keeps its front value).
+   */
+  double inverseProfiledTransferMs(int i) {
+    return inverseProfiledTransferMs[i];
   }
 
   /** Round trip of the channel the front was profiled on, from a line fit of transfer time on bytes. */

@@ -147,10 +147,17 @@ public final class LiveEstimates {
     return transfer.predictMs(bytes);
   }
 
-  /** Ratio of the live to the profiled transfer time of {@code bytes}; 1 when nothing is profiled. */
-  public double transferFactor(double bytes, double profileRttMs, double profileMsPerByte) {
-    double profiled = profileRttMs + bytes * profileMsPerByte;
-    return profiled > 0 ? transfer.predictMs(bytes) / profiled : 1;
+  /** Live milliseconds per byte (the inverse of the bandwidth), at the mean. */
+  public double msPerByte() {
+    return transfer.msPerByte();
+  }
+
+  /**
+   * The configured quantile of observed over fitted transfer time: how much slower than the live
+   * line a transfer is planned for; 1 until observed.
+   */
+  public double transferSpread() {
+    return transfer.spread();
   }
 
   /** The profiled round trip set by {@link #setProfile}. */

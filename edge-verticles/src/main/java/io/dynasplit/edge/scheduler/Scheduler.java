@@ -129,14 +129,16 @@ public final class Scheduler {
    * Decides for one request.
    *
    * @param model the request's model
-   * @param slaMs the request's latency SLA (time left until its deadline), > 0
+   * @param slaMs the request's latency SLA, or the time left until its deadline; zero or less
+   *     (a request that waited past its deadline) meets nothing
    * @param policy the request's own policy, or null for the default
    * @param failIfInfeasible whether to answer {@link Decision.Status#INFEASIBLE} rather than run a
    *     configuration expected to miss the SLA
+   * @throws IllegalArgumentException if {@code slaMs} is NaN
    */
   public Decision decide(String model, double slaMs, Policy policy, boolean failIfInfeasible) {
-    if (!(slaMs > 0)) {
-      throw new IllegalArgumentException("slaMs must be > 0: " + slaMs);
+    if (Double.isNaN(slaMs)) {
+      throw new IllegalArgumentException("slaMs must be a number: " + slaMs);
     }
     Policy p = policy == null ? defaultPolicy : policy;
     ModelState state = models.get(model);
@@ -178,15 +180,23 @@ public final class Scheduler {
     double bestLatency = Double.POSITIVE_INFINITY;
     int fastest = -1;
     double fastestLatency = Double.POSITIVE_INFINITY;
+    // the live figures are the same for every entry: read them once
+    double edgeQueue = live.edgeQueueMs();
+    double edgeDrift = live.edgeFactor() - 1;
+    double cloudDrift = live.cloudFactor() - 1;
+    double cloudQueue = live.cloudQueueMs();
+    double rtt = live.rttMs() * live.transferSpread();
+    double perByte = live.msPerByte() * live.transferSpread();
+    double[] switchMs = state.switchMs;
     for (int i = 0, n = f.size(); i < n; i++) {
-      double latency = predict(state, i);
+      double latency = predict(f, i, edgeQueue, edgeDrift, cloudDrift, cloudQueue, rtt, perByte, switchMs[i]);
       if (latency < fastestLatency) {
         fastest = i;
         fastestLatency = latency;
       }
       if (latency <= slaMs) {
         // the switch burns edge power for its duration
-        double score = f.energyJ(i) + state.switchMs[i] / 1000.0 * f.edgePowerW(i);
+        double score = f.energyJ(i) + switchMs[i] / 1000.0 * f.edgePowerW(i);
         if (score < bestScore || (score == bestScore && latency < bestLatency)) {
           best = i;
           bestScore = score;
@@ -204,20 +214,27 @@ public final class Scheduler {
   }
 
   private double predict(ModelState state, int i) {
-    FrontIndex f = state.index;
-    double latency = f.latencyMs(i) + live.edgeQueueMs() + state.switchMs[i];
-    double head = f.headMs(i);
-    if (head > 0) {
-      latency += head * (live.edgeFactor() - 1);
-    }
+    double spread = live.transferSpread();
+    return predict(state.index, i, live.edgeQueueMs(), live.edgeFactor() - 1, live.cloudFactor() - 1,
+        live.cloudQueueMs(), live.rttMs() * spread, live.msPerByte() * spread, state.switchMs[i]);
+  }
+
+  /**
+   * The front latency corrected by the live figures: each part's drift, the live over profiled
+   * transfer time, the queues and the switch.
+   */
+  private static double predict(
+      FrontIndex f, int i, double edgeQueue, double edgeDrift, double cloudDrift, double cloudQueue,
+      double rtt, double perByte, double switchMs) {
+    double latency = f.latencyMs(i) + edgeQueue + switchMs + f.headMs(i) * edgeDrift;
     double transfer = f.transferMs(i);
-    if (transfer > 0) {
-      double factor = live.transferFactor(f.bytes(i), f.profileRttMs(), f.profileMsPerByte());
-      latency += transfer * (factor - 1);
+    double inverseProfiled = f.inverseProfiledTransferMs(i);
+    if (transfer > 0 && inverseProfiled > 0) {
+      latency += transfer * ((rtt + f.bytes(i) * perByte) * inverseProfiled - 1);
     }
     double tail = f.tailMs(i);
     if (tail > 0) {
-      latency += tail * (live.cloudFactor() - 1) + live.cloudQueueMs();
+      latency += tail * cloudDrift + cloudQueue;
     }
     return Math.max(0, latency);
   }

@@ -10,11 +10,11 @@ import java.util.Map;
 import java.util.Objects;
 
 /**
- * An ONNX graph under construction whose weights are described (shape and initializer) but not
- * yet filled: counting parameters costs nothing, and {@link ModelGenerator} fills them from a seed.
+ * An ONNX graph under construction whose weights are described (shape and initializer) but not yet
+ * filled: counting parameters costs nothing, and {@link ModelGenerator} fills them from a seed.
  *
- * <p>Node and tensor names are made unique by the plan; each builder method returns the name of
- * the tensor it produced.
+ * <p>Node and tensor names are made unique by the plan; each builder method returns the name of the
+ * tensor it produced.
  */
 public final class GraphPlan {
 
@@ -35,7 +35,8 @@ public final class GraphPlan {
       shape = shape.clone();
       for (long d : shape) {
         if (d <= 0) {
-          throw new IllegalArgumentException("shape of " + name + " must be positive: " + Arrays.toString(shape));
+          throw new IllegalArgumentException(
+              "shape of " + name + " must be positive: " + Arrays.toString(shape));
         }
       }
     }
@@ -62,7 +63,39 @@ public final class GraphPlan {
    * @param shape its dimensions (empty for a scalar)
    * @param values the values
    */
-  public record IntConstant(String name, long[] shape, long[] values) {}
+  public record IntConstant(String name, long[] shape, long[] values) {
+    /** Checks that the shape and the number of values agree. */
+    public IntConstant {
+      Objects.requireNonNull(name, "name");
+      shape = Objects.requireNonNull(shape, "shape").clone();
+      values = Objects.requireNonNull(values, "values").clone();
+      long n = 1;
+      for (long d : shape) {
+        n *= d;
+      }
+      if (n != values.length) {
+        throw new IllegalArgumentException(
+            "constant "
+                + name
+                + " of shape "
+                + Arrays.toString(shape)
+                + " needs "
+                + n
+                + " values, got "
+                + values.length);
+      }
+    }
+
+    @Override
+    public long[] shape() {
+      return shape.clone();
+    }
+
+    @Override
+    public long[] values() {
+      return values.clone();
+    }
+  }
 
   /**
    * A small float constant (a scale, a clip bound): never a parameter.
@@ -70,7 +103,12 @@ public final class GraphPlan {
    * @param name the initializer name
    * @param value the scalar value
    */
-  public record FloatConstant(String name, float value) {}
+  public record FloatConstant(String name, float value) {
+    /** Checks the values. */
+    public FloatConstant {
+      Objects.requireNonNull(name, "name");
+    }
+  }
 
   /**
    * A graph input or output with a fixed shape, float32.
@@ -78,7 +116,24 @@ public final class GraphPlan {
    * @param name the tensor name
    * @param shape its dimensions
    */
-  public record Port(String name, long[] shape) {}
+  public record Port(String name, long[] shape) {
+    /** Checks the values. */
+    public Port {
+      Objects.requireNonNull(name, "name");
+      shape = Objects.requireNonNull(shape, "shape").clone();
+      for (long d : shape) {
+        if (d <= 0) {
+          throw new IllegalArgumentException(
+              "shape of " + name + " must be positive: " + Arrays.toString(shape));
+        }
+      }
+    }
+
+    @Override
+    public long[] shape() {
+      return shape.clone();
+    }
+  }
 
   private final String name;
   private final List<NodeProto> nodes = new ArrayList<>();
@@ -116,7 +171,9 @@ public final class GraphPlan {
     return weights.getLast().name();
   }
 
-  /** Adds a weight that is not a parameter (a batch-norm running statistic) and returns its name. */
+  /**
+   * Adds a weight that is not a parameter (a batch-norm running statistic) and returns its name.
+   */
   public String buffer(String bufferName, WeightInit init, long... shape) {
     weights.add(new Weight(unique(bufferName), shape, init, false));
     return weights.getLast().name();
@@ -142,7 +199,8 @@ public final class GraphPlan {
    * @param inputNames the node inputs, in order
    * @param attributes the node attributes
    */
-  public String node(String opType, String prefix, List<String> inputNames, AttributeProto... attributes) {
+  public String node(
+      String opType, String prefix, List<String> inputNames, AttributeProto... attributes) {
     String nodeName = unique(prefix);
     String out = nodeName + "_out";
     nodes.add(

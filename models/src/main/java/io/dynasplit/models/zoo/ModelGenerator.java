@@ -11,6 +11,7 @@ import ai.onnx.proto.OnnxMl.ValueInfoProto;
 import com.google.protobuf.ByteString;
 import com.google.protobuf.UnsafeByteOperations;
 import java.io.BufferedOutputStream;
+import java.io.FilterOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.ByteBuffer;
@@ -30,9 +31,9 @@ import java.util.stream.IntStream;
  * random numbers, stored as raw little-endian float32 data, with metadata saying they are
  * synthetic.
  *
- * <p>The same seed gives byte-identical models: each weight is filled in chunks of {@value
- * #CHUNK} values, each chunk from its own random stream derived from the seed, the weight's index
- * and the chunk's index, so chunks can be filled in parallel.
+ * <p>The same seed gives byte-identical models: each weight is filled in chunks of {@value #CHUNK}
+ * values, each chunk from its own random stream derived from the seed, the weight's index and the
+ * chunk's index, so chunks can be filled in parallel.
  *
  * @implNote CPU and memory bound: VGG-16 takes about 553 MB of heap and a few seconds.
  */
@@ -81,7 +82,8 @@ public final class ModelGenerator {
     Objects.requireNonNull(model, "model");
     Objects.requireNonNull(progress, "progress");
     GraphPlan plan = model.plan();
-    GraphProto.Builder graph = GraphProto.newBuilder().setName(plan.name()).addAllNode(plan.nodes());
+    GraphProto.Builder graph =
+        GraphProto.newBuilder().setName(plan.name()).addAllNode(plan.nodes());
     plan.inputs().forEach(p -> graph.addInput(valueInfo(p)));
     plan.outputs().forEach(p -> graph.addOutput(valueInfo(p)));
     List<GraphPlan.Weight> weights = plan.weights();
@@ -89,7 +91,10 @@ public final class ModelGenerator {
       graph.addInitializer(fill(weights.get(i), i, progress));
     }
     for (GraphPlan.IntConstant c : plan.intConstants()) {
-      TensorProto.Builder t = TensorProto.newBuilder().setName(c.name()).setDataType(TensorProto.DataType.INT64.getNumber());
+      TensorProto.Builder t =
+          TensorProto.newBuilder()
+              .setName(c.name())
+              .setDataType(TensorProto.DataType.INT64.getNumber());
       for (long d : c.shape()) {
         t.addDims(d);
       }
@@ -100,10 +105,15 @@ public final class ModelGenerator {
     }
     for (GraphPlan.FloatConstant c : plan.floatConstants()) {
       graph.addInitializer(
-          TensorProto.newBuilder().setName(c.name()).setDataType(TensorProto.DataType.FLOAT.getNumber()).addFloatData(c.value()));
+          TensorProto.newBuilder()
+              .setName(c.name())
+              .setDataType(TensorProto.DataType.FLOAT.getNumber())
+              .addFloatData(c.value()));
     }
     String words =
-        "synthetic: seeded random numbers (seed " + seed + "), not trained weights; the outputs mean nothing,"
+        "synthetic: seeded random numbers (seed "
+            + seed
+            + "), not trained weights; the outputs mean nothing,"
             + " compute and tensor sizes match the published architecture";
     return ModelProto.newBuilder()
         .setIrVersion(IR_VERSION)
@@ -127,16 +137,29 @@ public final class ModelGenerator {
   }
 
   /**
+   * The progress total of {@link #write}: every weight value once when filled and once (as 4 bytes)
+   * when written.
+   */
+  public static long writeProgressTotal(ReferenceModel model) {
+    return 2 * model.plan().weightElements();
+  }
+
+  /**
    * Generates the model and writes it to {@code target} (through a temporary file in the same
    * folder, moved into place when complete), returning the file size.
+   *
+   * @param progress told how much work was just done, {@link #writeProgressTotal} in all: weight
+   *     values filled, then bytes written divided by 4; may be called from several threads
    */
   public long write(ReferenceModel model, Path target, LongConsumer progress) throws IOException {
     ModelProto proto = generate(model, progress);
     Path dir = target.toAbsolutePath().getParent();
     Files.createDirectories(dir);
-    Path tmp = Files.createTempFile(dir, "." + model.id(), ".onnx.part");
+    Path tmp = dir.resolve("." + target.getFileName() + ".part");
     try {
-      try (OutputStream out = new BufferedOutputStream(Files.newOutputStream(tmp), 1 << 20)) {
+      try (OutputStream out =
+          new ProgressOutputStream(
+              new BufferedOutputStream(Files.newOutputStream(tmp), 1 << 20), progress)) {
         proto.writeTo(out);
       }
       Files.move(tmp, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
@@ -144,6 +167,44 @@ public final class ModelGenerator {
       Files.deleteIfExists(tmp);
     }
     return Files.size(target);
+  }
+
+  /** Counts bytes written and reports them, divided by 4, to a progress consumer. */
+  private static final class ProgressOutputStream extends FilterOutputStream {
+    private final LongConsumer progress;
+    private long pending;
+
+    ProgressOutputStream(OutputStream out, LongConsumer progress) {
+      super(out);
+      this.progress = progress;
+    }
+
+    @Override
+    public void write(int b) throws IOException {
+      out.write(b);
+      count(1);
+    }
+
+    @Override
+    public void write(byte[] b, int off, int len) throws IOException {
+      out.write(b, off, len);
+      count(len);
+    }
+
+    private void count(long n) {
+      pending += n;
+      if (pending >= (1 << 22)) {
+        progress.accept(pending / Float.BYTES);
+        pending %= Float.BYTES;
+      }
+    }
+
+    @Override
+    public void close() throws IOException {
+      progress.accept(pending / Float.BYTES);
+      pending = 0;
+      super.close();
+    }
   }
 
   private TensorProto fill(GraphPlan.Weight w, int index, LongConsumer progress) {
@@ -166,7 +227,9 @@ public final class ModelGenerator {
               progress.accept(to - from);
             });
     TensorProto.Builder t =
-        TensorProto.newBuilder().setName(w.name()).setDataType(TensorProto.DataType.FLOAT.getNumber());
+        TensorProto.newBuilder()
+            .setName(w.name())
+            .setDataType(TensorProto.DataType.FLOAT.getNumber());
     for (long d : w.shape()) {
       t.addDims(d);
     }
@@ -203,7 +266,9 @@ public final class ModelGenerator {
         .setType(
             TypeProto.newBuilder()
                 .setTensorType(
-                    TypeProto.Tensor.newBuilder().setElemType(TensorProto.DataType.FLOAT.getNumber()).setShape(shape)))
+                    TypeProto.Tensor.newBuilder()
+                        .setElemType(TensorProto.DataType.FLOAT.getNumber())
+                        .setShape(shape)))
         .build();
   }
 }

@@ -1,6 +1,8 @@
 package io.dynasplit.models.zoo;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import ai.onnx.proto.OnnxMl.ModelProto;
@@ -10,15 +12,20 @@ import ai.onnxruntime.OrtEnvironment;
 import ai.onnxruntime.OrtException;
 import ai.onnxruntime.OrtSession;
 import java.nio.FloatBuffer;
+import java.util.Arrays;
 import java.util.Map;
 import java.util.SplittableRandom;
 import java.util.stream.Collectors;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
 class ReferenceModelsTest {
 
-  /** Verifies that each generated architecture's parameter count is within 1% of the published one, without filling weights. */
+  /**
+   * Verifies that each generated architecture's parameter count is within 1% of the published one,
+   * without filling weights.
+   */
   @ParameterizedTest
   @ValueSource(strings = {"tiny-cnn", "mobilenetv2", "resnet50", "vgg16", "vit-b16"})
   void parameterCountMatchesThePublishedArchitecture(String id) {
@@ -26,18 +33,39 @@ class ReferenceModelsTest {
 
     long count = model.plan().parameterCount();
 
-    double error = Math.abs(count - model.publishedParameters()) / (double) model.publishedParameters();
-    assertTrue(error <= 0.01, id + ": " + count + " parameters vs published " + model.publishedParameters());
+    double error =
+        Math.abs(count - model.publishedParameters()) / (double) model.publishedParameters();
+    assertTrue(
+        error <= 0.01,
+        id + ": " + count + " parameters vs published " + model.publishedParameters());
   }
 
-  /** Verifies that ONNX Runtime runs the generated model on a seeded random input, giving finite logits, and that the metadata says synthetic. */
+  /** Verifies that the same seed gives byte-identical models and another seed other weights. */
+  @Test
+  void seedDeterminesTheWeights() {
+    ReferenceModel tiny = ReferenceModels.get("tiny-cnn");
+
+    byte[] a = new ModelGenerator(1).toBytes(tiny);
+    byte[] b = new ModelGenerator(1).toBytes(tiny);
+    byte[] c = new ModelGenerator(2).toBytes(tiny);
+
+    assertArrayEquals(a, b);
+    assertFalse(Arrays.equals(a, c));
+  }
+
+  /**
+   * Verifies that ONNX Runtime runs the generated model on a seeded random input, giving finite
+   * logits, and that the metadata says synthetic.
+   */
   @ParameterizedTest
   @ValueSource(strings = {"tiny-cnn", "mobilenetv2", "resnet50"})
   void onnxRuntimeRunsTheGeneratedModel(String id) throws OrtException {
     ReferenceModel model = ReferenceModels.get(id);
     ModelProto proto = new ModelGenerator(7).generate(model, n -> {});
     Map<String, String> meta =
-        proto.getMetadataPropsList().stream().collect(Collectors.toMap(StringStringEntryProto::getKey, StringStringEntryProto::getValue));
+        proto.getMetadataPropsList().stream()
+            .collect(
+                Collectors.toMap(StringStringEntryProto::getKey, StringStringEntryProto::getValue));
     assertEquals("true", meta.get(ModelGenerator.SYNTHETIC_KEY));
     assertTrue(meta.get(ModelGenerator.WEIGHTS_KEY).startsWith("synthetic"));
 

@@ -21,7 +21,8 @@ import org.slf4j.LoggerFactory;
  *
  * <p>A frequency is set with the {@code userspace} governor and {@code scaling_setspeed} where the policy offers
  * that governor, else by pinning {@code scaling_min_freq} and {@code scaling_max_freq} to it (in the order the
- * kernel accepts), and is confirmed by reading {@code scaling_cur_freq} back. The state applied last is remembered,
+ * kernel accepts), and is confirmed by reading {@code scaling_cur_freq} back (within 1 %, a few times over a few
+ * milliseconds for drivers that switch asynchronously). The state applied last is remembered,
  * so asking again for the same frequency writes nothing and costs no I/O.
  *
  * <p>The knob's values are the frequencies of the first policy, in MHz. Further policies (other clusters) get their
@@ -73,14 +74,17 @@ public final class CpuFreqController {
     for (int i = 0; i < appliedKHz.length; i++) {
       appliedKHz[i] = knownState(policies.get(i));
     }
-    List<String> readOnly = policies.stream().filter(p -> !p.writable()).map(CpuPolicy::name).toList();
+    List<String> readOnly = policies.stream().filter(p -> !p.writable())
+        .map(p -> p.name() + " " + (p.hasUserspace() ? "scaling_governor/scaling_setspeed"
+            : "scaling_min_freq/scaling_max_freq"))
+        .toList();
     if (!readOnly.isEmpty()) {
       CpuPolicy first = policies.getFirst();
-      fix(toMHz(first.curKHz()), String.format(Locale.ROOT,
-          "cpufreq is not writable by this process (%s; %s); the cpu frequency stays at %d MHz under governor %s"
-              + " and the scheduler chooses only among configurations at that frequency",
-          String.join(", ", readOnly), first.hasUserspace() ? "scaling_governor/scaling_setspeed" : "scaling_min_freq/"
-              + "scaling_max_freq", toMHz(first.curKHz()), first.governor()));
+      int now = toMHz(first.curKHz());
+      fix(now, String.format(Locale.ROOT,
+          "cpufreq is not writable by this process (%s); the cpu frequency stays at %d MHz (%s, governor %s) and"
+              + " the scheduler chooses only among configurations at that frequency",
+          String.join(", ", readOnly), now, first.name(), first.governor()));
     }
   }
 

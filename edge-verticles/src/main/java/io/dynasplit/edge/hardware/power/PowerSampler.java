@@ -131,8 +131,8 @@ public final class PowerSampler implements AutoCloseable {
       readNanos.addAndGet(t1 - t0);
       firstSample.countDown();
     } catch (Exception e) {
-      long n = errors.incrementAndGet();
       lastError = String.valueOf(e.getMessage());
+      long n = errors.incrementAndGet();
       if (n == 1 || n % 1000 == 0) {
         LOG.warn("power sensor read failed [sensor: {}, failures: {}]: {}", sensor.description(), n, e.toString());
       }

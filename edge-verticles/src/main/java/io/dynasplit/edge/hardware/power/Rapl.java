@@ -49,7 +49,7 @@ public final class Rapl {
     List<RaplZone> zones = new ArrayList<>();
     List<String> problems = new ArrayList<>();
     if (!Files.isDirectory(root)) {
-      problems.add("no rapl: " + root + " does not exist (no powercap driver, or not an x86 machine)");
+      problems.add("no rapl: " + root + " does not exist (no powercap driver: a virtual machine, or not an x86 machine)");
       return new Discovery(zones, problems);
     }
     List<Path> dirs;
