@@ -5,6 +5,8 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.dynasplit.schemas.Json;
+import io.dynasplit.schemas.MessageSchema;
+import io.dynasplit.schemas.SchemaValidator;
 import io.dynasplit.schemas.ParetoFront;
 import io.dynasplit.testsupport.SplinterFiles;
 import java.io.IOException;
@@ -40,14 +42,16 @@ class OptimizeCommandTest {
   private static final String POOL = SplinterFiles.file("simulation_pool_vgg16.csv").toString();
   private static final String WORKLOAD = SplinterFiles.file("network_latency_10000_samples.csv").toString();
 
-  /** Verifies that optimize writes a front and a trials file, resumes from it, and front compares it with the exhaustive front. */
+  /** Verifies that optimize writes a front (valid against the wire's JSON Schema) and a trials file, resumes from it, and front compares it with the exhaustive front. */
   @Test
   void optimizeResumeAndCompare(@TempDir Path dir) throws IOException {
     Path out = dir.resolve("front.json");
     Run first = run("optimize", "--pool", POOL, "--network", "vgg16", "--budget", "0.05", "--seed", "1", "--no-progress", "--out", out.toString());
     assertEquals(0, first.exit(), first.err());
     assertTrue(first.out().contains("evaluations 46 of 917 valid configurations (0 resumed"), first.out());
-    ParetoFront front = Json.fromBytes(Files.readAllBytes(out), ParetoFront.class);
+    byte[] json = Files.readAllBytes(out);
+    assertEquals(List.of(), SchemaValidator.shared().validate(MessageSchema.PARETO_FRONT, json));
+    ParetoFront front = Json.fromBytes(json, ParetoFront.class);
     assertEquals("vgg16", front.model());
     assertEquals("optimizer", front.source());
     assertFalse(front.entries().isEmpty());
