@@ -9,10 +9,12 @@ import java.time.Duration;
 import java.time.InstantSource;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * The evaluations of one search: never measures a configuration twice, spends the {@link Budget},
@@ -47,7 +49,7 @@ public final class EvaluationCache {
   private final InstantSource clock;
   private final long startMillis;
   private final Map<Configuration, Trial> byConfiguration = new HashMap<>();
-  private final java.util.Set<Configuration> askedThisRun = new java.util.HashSet<>();
+  private final Set<Configuration> askedThisRun = new HashSet<>();
   private final List<Trial> trials = new ArrayList<>();
   private final int resumed;
   private int evaluatorCalls;

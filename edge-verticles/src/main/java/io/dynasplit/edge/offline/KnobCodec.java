@@ -18,8 +18,7 @@ import java.util.Objects;
  * genes, and the knobs have different ranges).
  *
  * <p>Every genotype stands for a valid configuration: decoding applies the space's rules. Several
- * genotypes can stand for one configuration (an edge accelerator gene at split 0 is ignored);
- * {@link #encode} gives the canonical one.
+ * genotypes can stand for one configuration (an edge accelerator gene at split 0 is ignored).
  */
 final class KnobCodec {
 
@@ -31,18 +30,9 @@ final class KnobCodec {
     this.space = Objects.requireNonNull(space, "space");
   }
 
-  ConfigurationSpace space() {
-    return space;
-  }
-
   /** The configuration a genotype stands for (always valid: the space's rules apply). */
   Configuration decode(Genotype<IntegerGene> g) {
     return space.decode(indexes(g));
-  }
-
-  /** The canonical genotype of a valid configuration. */
-  Genotype<IntegerGene> encode(Configuration c) {
-    return genotypeOf(space.encode(c));
   }
 
   /** The genotype of an index vector, canonical or not. */

@@ -37,7 +37,8 @@ final class NoveltyAlterer<C extends Comparable<? super C>> implements Alterer<I
    * An alterer.
    *
    * @param codec the genotype of configurations
-   * @param measured whether a configuration has been evaluated already
+   * @param measured whether the search has already seen a configuration ({@link
+   *     EvaluationCache#isKnown})
    * @param stepProbability as {@link KnobMutator}'s
    */
   NoveltyAlterer(KnobCodec codec, Predicate<Configuration> measured, double stepProbability) {

@@ -2,8 +2,10 @@ package io.dynasplit.edge.offline;
 
 import io.dynasplit.schemas.FrontEntry;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collection;
 import java.util.List;
+import java.util.Locale;
 import java.util.Objects;
 
 /**
@@ -48,7 +50,7 @@ public record ReferencePoint(Objectives objectives, List<Double> scaled) {
   @SafeVarargs
   public static ReferencePoint covering(Objectives objectives, Collection<FrontEntry>... entrySets) {
     double[] worst = new double[objectives.size()];
-    java.util.Arrays.fill(worst, Double.NEGATIVE_INFINITY);
+    Arrays.fill(worst, Double.NEGATIVE_INFINITY);
     for (Collection<FrontEntry> set : entrySets) {
       for (FrontEntry e : set) {
         double[] v = objectives.scaled(e);
@@ -77,9 +79,9 @@ public record ReferencePoint(Objectives objectives, List<Double> scaled) {
         b.append(", ");
       }
       switch (o) {
-        case LATENCY -> b.append(String.format(java.util.Locale.ROOT, "latency %.1f ms", Math.pow(10, s)));
-        case ENERGY -> b.append(String.format(java.util.Locale.ROOT, "energy %.3f J", Math.pow(10, s)));
-        case FIDELITY -> b.append(String.format(java.util.Locale.ROOT, "fidelity %.4f", 1 - s));
+        case LATENCY -> b.append(String.format(Locale.ROOT, "latency %.1f ms", Math.pow(10, s)));
+        case ENERGY -> b.append(String.format(Locale.ROOT, "energy %.3f J", Math.pow(10, s)));
+        case FIDELITY -> b.append(String.format(Locale.ROOT, "fidelity %.4f", 1 - s));
       }
     }
     return b.toString();
