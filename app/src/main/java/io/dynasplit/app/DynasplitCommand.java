@@ -15,6 +15,13 @@ import picocli.CommandLine.Command;
     description = "Energy-aware split inference at the edge: MQTT, ONNX Runtime, Vert.x.",
     subcommands = {
       VersionCommand.class,
+      BrokerCommand.class,
+      ModelsCommand.class,
+      SplitCommand.class,
+      HwCommand.class,
+      SimulateCommand.class,
+      OptimizeCommand.class,
+      FrontCommand.class,
       CommandLine.HelpCommand.class,
     })
 public final class DynasplitCommand implements Runnable {

@@ -1,2 +1,2 @@
-/** JMH benchmarks of DynaSplit's hot paths; figures go to docs/PERFORMANCE.md. */
+/** JMH benchmarks of DynaSplit's hot paths; figures go into docs/PERFORMANCE.md. */
 package io.dynasplit.bench;

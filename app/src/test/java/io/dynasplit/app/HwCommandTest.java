@@ -1,0 +1,97 @@
+package io.dynasplit.app;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.dynasplit.testsupport.sysfs.FakeSysfs;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Path;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import picocli.CommandLine;
+
+class HwCommandTest {
+
+  @TempDir Path dir;
+
+  private record Run(int exit, String out, String err) {}
+
+  private static Run run(String... args) {
+    StringWriter out = new StringWriter();
+    StringWriter err = new StringWriter();
+    CommandLine cli = DynasplitCommand.commandLine();
+    cli.setOut(new PrintWriter(out, true));
+    cli.setErr(new PrintWriter(err, true));
+    int exit = cli.execute(args);
+    return new Run(exit, out.toString(), err.toString());
+  }
+
+  /** Verifies that a fake tree's policies, frequencies, governors and permissions are printed, and RAPL found. */
+  @Test
+  void printsAFakeTree() {
+    FakeSysfs sysfs = FakeSysfs.at(dir)
+        .policy(0, List.of(600_000, 1_500_000), List.of("ondemand", "userspace"), 1_500_000)
+        .raplZone(0, 10, 1_000_000);
+    Run r = run("hw", "--sysfs-root", sysfs.root().toString(), "--powercap-root", sysfs.powercapDir().toString());
+    assertEquals(0, r.exit(), r.err());
+    assertTrue(r.out().contains("policy0: cpus [0], driver fake-cpufreq, governor ondemand"), r.out());
+    assertTrue(r.out().contains("frequencies: 600 1500 MHz"), r.out());
+    assertTrue(r.out().contains("writable: yes, with the userspace governor and scaling_setspeed"), r.out());
+    assertTrue(r.out().contains("energy source for replies: rapl"), r.out());
+  }
+
+  /** Verifies that a machine without cpufreq, RAPL or sensors is reported as such, with modelled energy. */
+  @Test
+  void saysWhatIsMissing() {
+    Run r = run("hw", "--sysfs-root", dir.toString(), "--powercap-root", dir.resolve("none").toString());
+    assertEquals(0, r.exit(), r.err());
+    assertTrue(r.out().contains("no cpufreq:"), r.out());
+    assertTrue(r.out().contains("no rapl:"), r.out());
+    assertTrue(r.out().contains("no power sensor configured"), r.out());
+    assertTrue(r.out().contains("energy is modelled"), r.out());
+    assertTrue(r.out().contains("energy source for replies: model"), r.out());
+  }
+
+  /** Verifies that read-only cpufreq files are shown as not writable and the fixed frequency is named. */
+  @Test
+  void showsFixedFrequency() {
+    FakeSysfs sysfs = FakeSysfs.at(dir)
+        .policy(0, List.of(600_000, 1_200_000), List.of("schedutil", "performance"), 1_200_000).readOnly(0);
+    Run r = run("hw", "--sysfs-root", sysfs.root().toString(), "--powercap-root", dir.resolve("none").toString());
+    assertTrue(r.out().contains("writable: no"), r.out());
+    assertTrue(r.out().contains("fixed: cpufreq is not writable by this process (policy0"), r.out());
+    assertTrue(r.out().contains("frequencies the scheduler may choose: [1200] MHz"), r.out());
+  }
+
+  /** Verifies that --sample prints mean watts and joules with the model source. */
+  @Test
+  void samplesEnergy() {
+    Run r = run("hw", "--sysfs-root", dir.toString(), "--powercap-root", dir.resolve("none").toString(),
+        "--sample", "300ms", "--idle-watts", "2", "--watts-per-core", "1");
+    assertEquals(0, r.exit(), r.err());
+    assertTrue(r.out().matches("(?s).*sampled \\d+\\.\\d+ s: mean \\d+\\.\\d+ W, \\d+\\.\\d+ J \\(source model: an"
+        + " estimate.*"), r.out());
+  }
+
+  /** Verifies that a bad sensor spec or duration exits non-zero with a message naming the problem. */
+  @Test
+  void badInputFails() {
+    Run ina = run("hw", "--ina", "ina219:1:0x40");
+    assertEquals(2, ina.exit());
+    assertTrue(ina.err().contains("needs shuntOhms and maxAmps"), ina.err());
+    Run sample = run("hw", "--sample", "soon");
+    assertEquals(2, sample.exit());
+    assertTrue(sample.err().contains("not a duration: 'soon'"), sample.err());
+  }
+
+  /** Verifies that calibration is refused, with the reason, where nothing measures power. */
+  @Test
+  void calibrationNeedsAMeasuringSource() {
+    Run r = run("hw", "--sysfs-root", dir.toString(), "--powercap-root", dir.resolve("none").toString(),
+        "--calibrate", "1s");
+    assertEquals(1, r.exit());
+    assertTrue(r.err().contains("cannot calibrate: nothing measures power here (energy is model)"), r.err());
+  }
+}
