@@ -106,7 +106,7 @@ public final class FrameCodec {
     return t.elements() * wireDtype(t.dtype(), codec).size();
   }
 
-  /** Encodes metadata and tensors as they are, without converting any dtype. */
+  /** Encodes metadata and tensors as they are, without converting any dtype, into a new direct buffer. */
   public static ByteBuffer encode(Object metadata, List<Tensor> tensors) {
     return encode(metadata, tensors, Codec.FP32);
   }
@@ -131,6 +131,8 @@ public final class FrameCodec {
    * @param metadata a record whose JSON is an object without a {@code tensors} field, or null
    * @param tensors at most {@link #MAX_TENSORS} tensors with distinct names
    * @param codec the encoding of float32 tensors
+   * @param allocator gives the buffer the frame is written into, for example {@code
+   *     ByteBuffer::allocate} for a frame to publish
    * @throws IllegalArgumentException when the metadata is not a JSON object, the header grows
    *     beyond {@link #MAX_HEADER_BYTES}, the frame beyond 2 GiB, names repeat, or int8 meets a
    *     non-finite value
