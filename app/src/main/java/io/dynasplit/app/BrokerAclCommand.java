@@ -15,11 +15,14 @@ import picocli.CommandLine.Option;
     mixinStandardHelpOptions = true,
     description = {
       "Print the Mosquitto ACL of a deployment, generated from the topic tree.",
-      "Sensors log in with their sensor id, edges with their edge id (one section per --edge);",
-      "cloud workers, observers and site bridges share the accounts cloud, observer and bridge.",
+      "Sensors log in with their sensor id, edges with their edge id (one",
+      "section per --edge); cloud workers, observers and site bridges share",
+      "the accounts cloud, observer and bridge.",
       "",
-      "broker-config/mosquitto/acl is its output for the default prefix and two edges:",
-      "  ./dynasplit broker acl --edge edge-1 --edge edge-2 > broker-config/mosquitto/acl"
+      "broker-config/mosquitto/acl is its output for the default prefix and",
+      "two edges:",
+      "  ./dynasplit broker acl --edge edge-1 --edge edge-2 \\",
+      "    > broker-config/mosquitto/acl"
     })
 public final class BrokerAclCommand implements Callable<Integer> {
 
