@@ -4,7 +4,6 @@ import ai.onnxruntime.OrtSession.SessionOptions.OptLevel;
 import io.dynasplit.models.catalog.CatalogEntry;
 import io.dynasplit.models.catalog.ModelCatalog;
 import io.dynasplit.models.catalog.ModelNotFoundException;
-import io.dynasplit.models.catalog.ModelsFolder;
 import io.dynasplit.models.catalog.ResolvedModel;
 import io.dynasplit.models.graph.InputShapes;
 import io.dynasplit.models.graph.ModelAnalysis;
@@ -29,6 +28,7 @@ import me.tongfei.progressbar.ProgressBar;
 import me.tongfei.progressbar.ProgressBarBuilder;
 import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -55,6 +55,8 @@ import picocli.CommandLine.Spec;
 public final class SplitCommand implements Callable<Integer> {
 
   @Spec CommandSpec spec;
+
+  @Mixin ModelsDirOption models;
 
   @Parameters(index = "0", paramLabel = "MODEL", description = "a catalog id (see `dynasplit models list`) or the path of an ONNX file")
   String model;
@@ -122,7 +124,7 @@ public final class SplitCommand implements Callable<Integer> {
       return 2;
     }
     try {
-      Loaded loaded = load(model);
+      Loaded loaded = load(models.catalog(), model);
       InputShapes shapes = loaded.shapes;
       try {
         shapes = merge(shapes, InputShapes.parse(inputShapes));
@@ -216,8 +218,7 @@ public final class SplitCommand implements Callable<Integer> {
 
   private record Loaded(OnnxModel model, InputShapes shapes) {}
 
-  private static Loaded load(String argument) throws IOException {
-    ModelCatalog catalog = ModelCatalog.builtIn(ModelsFolder.resolve(System.getenv(), System.getProperty("user.home")));
+  private static Loaded load(ModelCatalog catalog, String argument) throws IOException {
     ResolvedModel resolved = catalog.resolve(argument);
     OnnxModel model =
         resolved.path().isPresent()

@@ -118,7 +118,7 @@ public final class ModelAnalysis {
   }
 
   /**
-   * The candidate split points: all cloud, all edge, and every position in between where at most
+   * The candidate split points: all cloud, all edge, and every position in between where one to
    * {@code maxTensors} tensors of fixed-size types cross, in index order.
    */
   public List<SplitPoint> candidates(int maxTensors) {
@@ -141,7 +141,8 @@ public final class ModelAnalysis {
       live += delta[i];
       if (i == 0 || i == n) {
         result.add(splitPoint(i));
-      } else if (live <= maxTensors) {
+      } else if (live >= 1 && live <= maxTensors) {
+        // nothing crossing means the head computes nothing the tail or the outputs need
         List<String> names = crossingNames(i);
         if (names.stream().allMatch(tensors::containsKey)) {
           result.add(splitPoint(i));

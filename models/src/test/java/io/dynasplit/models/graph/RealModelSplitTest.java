@@ -3,9 +3,11 @@ package io.dynasplit.models.graph;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import ai.onnxruntime.OrtSession.SessionOptions.OptLevel;
 import io.dynasplit.models.zoo.ModelGenerator;
 import io.dynasplit.models.zoo.ReferenceModels;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -60,6 +62,34 @@ class RealModelSplitTest {
     assertTrue(checks.size() > 10, "candidates: " + checks.size());
     assertEquals(List.of(1L, 1L, 320L, 320L), analysis.outputs().get(0).shape());
     assertAllPass(checks);
+  }
+
+  /** Verifies that the detector's splits also compose within 1e-5 with all ONNX Runtime graph optimizations, as a data plane runs them. */
+  @Test
+  void detectorSplitsComposeWithAllOptimizations() {
+    ModelAnalysis analysis = ModelAnalyzer.analyze(RealModels.model("ppocr-det"));
+
+    try (SplitVerifier verifier = new SplitVerifier(analysis, SEED, OptLevel.ALL_OPT)) {
+      assertAllPass(verifier.verifyAll(analysis.requireCandidates(1)));
+    }
+  }
+
+  /** Verifies that head and tail cut from an analysis at 64x64 run the detector at another size: crossing shapes stay dynamic. */
+  @Test
+  void aDetectorCutAtOneSizeRunsAtAnother() {
+    OnnxModel det = RealModels.model("ppocr-det");
+    ModelAnalysis small = ModelAnalyzer.analyze(det);
+    SplitPoint middle =
+        small.candidates(1).stream().min(Comparator.comparingDouble(p -> Math.abs(p.computeFraction() - 0.5))).orElseThrow();
+    SplitModels pair = ModelSplitter.split(small, middle.index());
+
+    ModelAnalysis other = ModelAnalyzer.analyze(det, InputShapes.parse(List.of("x=1x3x96x160")));
+    try (SplitVerifier verifier = new SplitVerifier(other, SEED)) {
+      SplitCheck check = verifier.verify(other.splitPoint(middle.index()), pair);
+
+      assertTrue(check.passed(), check.toString());
+    }
+    assertEquals(List.of(1L, 3L, 64L, 64L), small.inputs().get(0).shape());
   }
 
   /**
