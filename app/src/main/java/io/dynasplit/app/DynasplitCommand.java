@@ -20,6 +20,8 @@ import picocli.CommandLine.Command;
       SplitCommand.class,
       HwCommand.class,
       SimulateCommand.class,
+      OptimizeCommand.class,
+      FrontCommand.class,
       CommandLine.HelpCommand.class,
     })
 public final class DynasplitCommand implements Runnable {

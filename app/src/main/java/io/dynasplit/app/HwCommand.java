@@ -6,13 +6,14 @@ import io.dynasplit.edge.hardware.HardwareOptions;
 import io.dynasplit.edge.hardware.accel.ExecutionProviders;
 import io.dynasplit.edge.hardware.cpufreq.CpuFreqController;
 import io.dynasplit.edge.hardware.cpufreq.CpuPolicy;
-import io.dynasplit.edge.hardware.power.EnergyMeter;
-import io.dynasplit.edge.hardware.power.EnergyReading;
-import io.dynasplit.edge.hardware.power.FallbackEnergyMeter;
-import io.dynasplit.edge.hardware.power.PowerModel;
-import io.dynasplit.edge.hardware.power.PowerSampler;
-import io.dynasplit.edge.hardware.power.SampledEnergyMeter;
-import io.dynasplit.edge.hardware.power.ina.InaConfig;
+import io.dynasplit.energy.EnergyMeter;
+import io.dynasplit.energy.EnergyReading;
+import io.dynasplit.energy.FallbackEnergyMeter;
+import io.dynasplit.energy.PowerModel;
+import io.dynasplit.energy.PowerModelCalibration;
+import io.dynasplit.energy.PowerSampler;
+import io.dynasplit.energy.SampledEnergyMeter;
+import io.dynasplit.energy.ina.InaConfig;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -26,17 +27,18 @@ import me.tongfei.progressbar.ProgressBarBuilder;
 import me.tongfei.progressbar.ProgressBarStyle;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /** {@code dynasplit hw}: what hardware this machine offers DynaSplit, and optionally a power sample. */
 @Command(
     name = "hw",
     mixinStandardHelpOptions = true,
-    description = {
-      "Print the hardware DynaSplit finds here: cpu frequency policies with their frequencies, governors and",
-      "permissions, ONNX Runtime execution providers, power sensors and the energy source, with a line for each",
-      "thing missing. With --sample, sample power for a while and print mean watts and joules."
-    })
+    description = "Print the hardware DynaSplit finds here: cpu frequency policies with their frequencies,"
+        + " governors and permissions, ONNX Runtime execution providers, power sensors and the energy source,"
+        + " with a line for each thing missing. With --sample, sample power for a while and print mean watts"
+        + " and joules; with --calibrate, fit the power model to a sensor. --usb-on/--usb-off configure a USB"
+        + " accelerator's power switch (shown here, run when a configuration needs it).")
 public final class HwCommand implements Callable<Integer> {
 
   @CommandLine.Spec CommandLine.Model.CommandSpec spec;
@@ -58,9 +60,16 @@ public final class HwCommand implements Callable<Integer> {
   @Option(names = "--nvidia-smi", description = "sample GPU power with nvidia-smi when no INA sensor is given")
   boolean nvidiaSmi;
 
+  @Mixin UsbPowerOptions usb;
+
   @Option(names = "--sample", paramLabel = "DURATION", converter = DurationConverter.class,
       description = "sample power for this long (e.g. 5s, 500ms, 1m) and print mean watts and joules")
   Duration sample;
+
+  @Option(names = "--calibrate", paramLabel = "DURATION", converter = DurationConverter.class,
+      description = "calibrate the power model against the measuring source (an INA sensor or RAPL): hold 0 to"
+          + " all cores busy for DURATION each, fit idle and per-core watts, print them")
+  Duration calibrate;
 
   @Option(names = "--period", paramLabel = "DURATION", converter = DurationConverter.class, defaultValue = "1ms",
       description = "power sensor sampling period (default: ${DEFAULT-VALUE})")
@@ -80,6 +89,9 @@ public final class HwCommand implements Callable<Integer> {
     if (sample != null && (sample.isNegative() || sample.isZero())) {
       throw new CommandLine.ParameterException(spec.commandLine(), "--sample must be > 0: " + sample);
     }
+    if (calibrate != null && (calibrate.isNegative() || calibrate.isZero())) {
+      throw new CommandLine.ParameterException(spec.commandLine(), "--calibrate must be > 0: " + calibrate);
+    }
     HardwareOptions options = options();
     try (Hardware hw = Hardware.open(options)) {
       printCpu(out, hw);
@@ -87,6 +99,9 @@ public final class HwCommand implements Callable<Integer> {
       printEnergy(out, hw);
       if (sample != null) {
         sample(out, hw);
+      }
+      if (calibrate != null) {
+        return calibrate(out, hw);
       }
     }
     out.flush();
@@ -113,6 +128,7 @@ public final class HwCommand implements Callable<Integer> {
     } catch (IllegalArgumentException e) {
       throw new CommandLine.ParameterException(spec.commandLine(), e.getMessage());
     }
+    options = usb.config(spec).map(options::withUsb).orElse(options);
     return ina == null ? options : options.withIna(ina);
   }
 
@@ -148,19 +164,21 @@ public final class HwCommand implements Callable<Integer> {
     String all = ExecutionProviders.available().stream().map(OrtProvider::getName).collect(Collectors.joining(", "));
     out.println("  onnx runtime execution providers: " + all);
     List<String> accelerating = ExecutionProviders.acceleratorNames();
-    out.println(accelerating.isEmpty()
-        ? "  no accelerating execution provider in this onnx runtime build: edgeAccelerator can only be off"
-        : "  edgeAccelerator values: " + hw.edgeAccelerators());
+    if (accelerating.isEmpty()) {
+      out.println("  no accelerating execution provider in this onnx runtime build");
+    }
+    out.println("  edgeAccelerator values: " + hw.edgeAccelerators());
     out.println("  threads per session: 1 to " + Runtime.getRuntime().availableProcessors()
         + " (cores), 0 for onnx runtime's default");
     hw.notes().stream().filter(n -> n.startsWith("no usb accelerator")).forEach(n -> out.println("  " + n));
+    hw.usbPower().ifPresent(u -> out.println("  usb accelerator for edgeAccelerator " + u.modes().stream().sorted()
+        .toList() + ": powered on by '" + String.join(" ", u.onCommand()) + "', off by '"
+        + String.join(" ", u.offCommand()) + "' (timeout " + u.timeout().toMillis() + " ms; hw runs neither)"));
   }
 
   private static void printEnergy(PrintWriter out, Hardware hw) {
     out.println("power and energy");
     hw.energySelection().notes().forEach(n -> out.println("  " + n));
-    hw.notes().stream().filter(n -> n.startsWith("ina sensor") || n.startsWith("no nvidia-smi"))
-        .forEach(n -> out.println("  " + n));
     out.println("  energy source for replies: " + hw.energyMeter().source().wireName());
   }
 
@@ -170,11 +188,11 @@ public final class HwCommand implements Callable<Integer> {
     if (sampler.isPresent() && !sampler.get().awaitFirstSample(Duration.ofSeconds(5))) {
       out.println("the power sensor gave no sample within 5 s: " + sampler.get().stats().lastError());
     }
-    EnergyMeter.Window window = meter.open();
     long totalMs = sample.toMillis();
     EnergyReading reading;
     try (ProgressBar bar = new ProgressBarBuilder().setTaskName("sampling power").setInitialMax(totalMs)
         .setUnit(" s", 1000).setStyle(ProgressBarStyle.ASCII).continuousUpdate().build()) {
+      EnergyMeter.Window window = meter.open(); // after the bar is up: building it takes a while
       long start = System.nanoTime();
       long elapsed;
       while ((elapsed = (System.nanoTime() - start) / 1_000_000) < totalMs) {
@@ -192,6 +210,36 @@ public final class HwCommand implements Callable<Integer> {
       out.printf(Locale.ROOT, "sampler: %d samples, %d failed reads, mean read %.1f us, sampler cpu %.1f ms%n",
           st.samples(), st.errors(), st.meanReadMicros(), st.threadCpuNanos() / 1e6);
     });
+  }
+
+  private int calibrate(PrintWriter out, Hardware hw) throws InterruptedException {
+    EnergyMeter meter = hw.energyMeter();
+    if (!meter.source().measured()) {
+      spec.commandLine().getErr().println("cannot calibrate: nothing measures power here (energy is "
+          + meter.source().wireName() + "); give --ina, --nvidia-smi or a readable --powercap-root");
+      return 1;
+    }
+    int cores = Runtime.getRuntime().availableProcessors();
+    List<PowerModelCalibration.Point> points;
+    try (ProgressBar bar = new ProgressBarBuilder().setTaskName("calibrating").setInitialMax(cores + 1L)
+        .setUnit(" steps", 1).setStyle(ProgressBarStyle.ASCII).build()) {
+      points = PowerModelCalibration.measure(meter, cores, calibrate, bar::stepTo);
+      bar.stepTo(cores + 1L);
+    }
+    for (PowerModelCalibration.Point p : points) {
+      out.printf(Locale.ROOT, "  %.2f busy cores: %.3f W (source %s)%n", p.busyCores(), p.watts(),
+          meter.source().wireName());
+    }
+    try {
+      PowerModel model = PowerModelCalibration.fit(points, cores);
+      out.printf(Locale.ROOT, "calibrated: %.3f W idle + %.3f W per busy core; use --idle-watts %.3f"
+          + " --watts-per-core %.3f%n", model.idleWatts(), model.wattsPerBusyCore(), model.idleWatts(),
+          model.wattsPerBusyCore());
+      return 0;
+    } catch (IllegalArgumentException e) {
+      spec.commandLine().getErr().println("calibration failed: " + e.getMessage());
+      return 1;
+    }
   }
 
   private static Optional<PowerSampler> samplerOf(EnergyMeter meter) {

@@ -32,17 +32,26 @@ import picocli.CommandLine.Option;
     mixinStandardHelpOptions = true,
     description = {
       "Benchmark the generated reference models (SYNTHETIC weights).",
-      "%nFor each: generation time and file size (written to a temporary folder, deleted after), ONNX"
-          + " Runtime session load time, and the median inference time on one seeded random input"
-          + " (224x224; 32x32 for the tiny CNN) with 1 intra-op thread and with ONNX Runtime's default."
-          + " Prints a Markdown table.",
+      "%nFor each: generation time and file size (written to a temporary folder, deleted after),"
+          + " ONNX Runtime session load time, and the median inference time on one seeded random"
+          + " input (224x224; 32x32 for the tiny CNN) with 1 intra-op thread and with ONNX"
+          + " Runtime's default. Prints a Markdown table.",
     })
 public final class ModelsBenchCommand implements Callable<Integer> {
 
-  @Option(names = "--only", paramLabel = "ID", split = ",", description = "Benchmark only these models: ${COMPLETION-CANDIDATES}.", completionCandidates = ModelsGenerateCommand.Ids.class)
+  @Option(
+      names = "--only",
+      paramLabel = "ID",
+      split = ",",
+      description = "Benchmark only these models: ${COMPLETION-CANDIDATES}.",
+      completionCandidates = ModelsGenerateCommand.Ids.class)
   List<String> only = new ArrayList<>();
 
-  @Option(names = "--runs", paramLabel = "N", description = "Timed inference runs per setting, after 2 warm-up runs (default: ${DEFAULT-VALUE}).")
+  @Option(
+      names = "--runs",
+      paramLabel = "N",
+      description =
+          "Timed inference runs per setting, after 2 warm-up runs (default: ${DEFAULT-VALUE}).")
   int runs = 10;
 
   @CommandLine.Spec CommandLine.Model.CommandSpec spec;
@@ -55,11 +64,17 @@ public final class ModelsBenchCommand implements Callable<Integer> {
     for (String id : only) {
       if (!ReferenceModels.ids().contains(id)) {
         throw new CommandLine.ParameterException(
-            spec.commandLine(), "--only: '" + id + "' is not a generated model; generated models: " + String.join(", ", ReferenceModels.ids()));
+            spec.commandLine(),
+            "--only: '"
+                + id
+                + "' is not a generated model; generated models: "
+                + String.join(", ", ReferenceModels.ids()));
       }
     }
     PrintWriter out = spec.commandLine().getOut();
-    out.println("| model (SYNTHETIC weights) | parameters | file | generate | session load | inference, 1 thread (median) | inference, default threads (median) |");
+    out.println(
+        "| model (SYNTHETIC weights) | parameters | file | generate | session load | inference, 1"
+            + " thread (median) | inference, default threads (median) |");
     out.println("| --- | ---: | ---: | ---: | ---: | ---: | ---: |");
     out.flush();
     Path dir = Files.createTempDirectory("dynasplit-bench");
@@ -77,7 +92,13 @@ public final class ModelsBenchCommand implements Callable<Integer> {
         out.printf(
             Locale.ROOT,
             "| %s | %,d | %s | %.1f s | %.2f s | %.2f ms | %.2f ms |%n",
-            model.id(), model.plan().parameterCount(), Sizes.bytes(size), generateS, single[0], single[1], multi[1]);
+            model.id(),
+            model.plan().parameterCount(),
+            Sizes.bytes(size),
+            generateS,
+            single[0],
+            single[1],
+            multi[1]);
         out.flush();
         Files.delete(file);
       }

@@ -8,8 +8,8 @@ import picocli.CommandLine.Command;
     name = "models",
     mixinStandardHelpOptions = true,
     description =
-        "The model catalog: real pretrained models read from dependency jars, and the paper's reference"
-            + " architectures generated with SYNTHETIC (seeded random) weights.",
+        "The model catalog: real pretrained models read from dependency jars, and the paper's"
+            + " reference architectures generated with SYNTHETIC (seeded random) weights.",
     subcommands = {
       ModelsListCommand.class,
       ModelsGenerateCommand.class,

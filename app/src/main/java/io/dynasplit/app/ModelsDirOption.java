@@ -11,12 +11,17 @@ public final class ModelsDirOption {
   @Option(
       names = "--models-dir",
       paramLabel = "DIR",
-      description = "Folder of generated models (default: $" + ModelsFolder.ENV + ", else ~/.dynasplit/models).")
+      description =
+          "Folder of generated models (default: $"
+              + ModelsFolder.ENV
+              + ", else ~/.dynasplit/models).")
   Path modelsDir;
 
   /** The models folder: the option, else the environment, else the default. */
   public Path modelsDir() {
-    return modelsDir != null ? modelsDir : ModelsFolder.resolve(System.getenv(), System.getProperty("user.home"));
+    return modelsDir != null
+        ? modelsDir
+        : ModelsFolder.resolve(System.getenv(), System.getProperty("user.home"));
   }
 
   /** The built-in catalog looking for generated models in {@link #modelsDir()}. */

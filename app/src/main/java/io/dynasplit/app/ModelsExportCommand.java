@@ -16,15 +16,23 @@ import picocli.CommandLine.Parameters;
 @Command(
     name = "export",
     mixinStandardHelpOptions = true,
-    description = "Write a catalog model (or any MODEL path) to an ONNX file, e.g. to inspect it in Netron.")
+    description =
+        "Write a catalog model (or any MODEL path) to an ONNX file, e.g. to inspect it in Netron.")
 public final class ModelsExportCommand implements Callable<Integer> {
 
   @Mixin ModelsDirOption models;
 
-  @Parameters(index = "0", paramLabel = "MODEL", description = "A catalog id (see `dynasplit models list`) or an ONNX file path.")
+  @Parameters(
+      index = "0",
+      paramLabel = "MODEL",
+      description = "A catalog id (see `dynasplit models list`) or an ONNX file path.")
   String model;
 
-  @Option(names = "--out", required = true, paramLabel = "FILE", description = "The ONNX file to write (replaced if it exists).")
+  @Option(
+      names = "--out",
+      required = true,
+      paramLabel = "FILE",
+      description = "The ONNX file to write (replaced if it exists).")
   Path out;
 
   @CommandLine.Spec CommandLine.Model.CommandSpec spec;
@@ -42,7 +50,11 @@ public final class ModelsExportCommand implements Callable<Integer> {
     PrintWriter stdout = spec.commandLine().getOut();
     stdout.printf(
         "%s: wrote %,d bytes from %s to %s%s%n",
-        resolved.id(), bytes, resolved.location().describe(), out, resolved.synthetic() ? " (SYNTHETIC weights)" : "");
+        resolved.id(),
+        bytes,
+        resolved.location().describe(),
+        out,
+        resolved.synthetic() ? " (SYNTHETIC weights)" : "");
     stdout.flush();
     return 0;
   }

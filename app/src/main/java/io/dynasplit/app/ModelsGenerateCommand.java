@@ -28,22 +28,34 @@ import picocli.CommandLine.Option;
     mixinStandardHelpOptions = true,
     description = {
       "Generate the reference models with SYNTHETIC weights.",
-      "%nWrites the paper's architectures (MobileNetV2, ResNet-50, VGG-16, ViT-B/16) and the tiny test CNN"
-          + " as ONNX files whose weights are seeded random numbers, not trained ones: compute and tensor"
-          + " sizes are the published ones, the outputs are meaningless. Models already there are kept"
-          + " unless --force. VGG-16 is about 553 MB, ViT-B/16 346 MB.",
+      "%nWrites the paper's architectures (MobileNetV2, ResNet-50, VGG-16, ViT-B/16) and the tiny"
+          + " test CNN as ONNX files whose weights are seeded random numbers, not trained ones:"
+          + " compute and tensor sizes are the published ones, the outputs are meaningless. Models"
+          + " already there are kept unless --force. VGG-16 is about 553 MB, ViT-B/16 346 MB.",
     })
 public final class ModelsGenerateCommand implements Callable<Integer> {
 
   @Mixin ModelsDirOption models;
 
-  @Option(names = "--only", paramLabel = "ID", split = ",", description = "Generate only these models (repeatable or comma separated): ${COMPLETION-CANDIDATES}.", completionCandidates = Ids.class)
+  @Option(
+      names = "--only",
+      paramLabel = "ID",
+      split = ",",
+      description =
+          "Generate only these models (repeatable or comma separated): ${COMPLETION-CANDIDATES}.",
+      completionCandidates = Ids.class)
   List<String> only = new ArrayList<>();
 
-  @Option(names = "--out", paramLabel = "DIR", description = "Write here instead of the models folder.")
+  @Option(
+      names = "--out",
+      paramLabel = "DIR",
+      description = "Write here instead of the models folder.")
   Path out;
 
-  @Option(names = "--seed", paramLabel = "N", description = "Seed of the synthetic weights (default: ${DEFAULT-VALUE}).")
+  @Option(
+      names = "--seed",
+      paramLabel = "N",
+      description = "Seed of the synthetic weights (default: ${DEFAULT-VALUE}).")
   long seed = ModelGenerator.DEFAULT_SEED;
 
   @Option(names = "--force", description = "Regenerate models whose file already exists.")
@@ -68,7 +80,11 @@ public final class ModelsGenerateCommand implements Callable<Integer> {
     for (String id : only) {
       if (!ReferenceModels.ids().contains(id)) {
         throw new CommandLine.ParameterException(
-            spec.commandLine(), "--only: '" + id + "' is not a generated model; generated models: " + String.join(", ", ReferenceModels.ids()));
+            spec.commandLine(),
+            "--only: '"
+                + id
+                + "' is not a generated model; generated models: "
+                + String.join(", ", ReferenceModels.ids()));
       }
     }
     ModelCatalog catalog = models.catalog();
@@ -76,7 +92,8 @@ public final class ModelsGenerateCommand implements Callable<Integer> {
     PrintWriter stdout = spec.commandLine().getOut();
     ModelGenerator generator = new ModelGenerator(seed);
     for (CatalogEntry entry : catalog.entries()) {
-      if (!(entry.source() instanceof ModelSource.Generated g) || (!only.isEmpty() && !only.contains(entry.id()))) {
+      if (!(entry.source() instanceof ModelSource.Generated g)
+          || (!only.isEmpty() && !only.contains(entry.id()))) {
         continue;
       }
       ReferenceModel model = ReferenceModels.get(g.generator());

@@ -19,7 +19,8 @@ import picocli.CommandLine.Mixin;
 @Command(
     name = "list",
     mixinStandardHelpOptions = true,
-    description = "List the catalog: id, source, weights (trained or SYNTHETIC), present now, input, size.")
+    description =
+        "List the catalog: id, source, weights (trained or SYNTHETIC), present now, input, size.")
 public final class ModelsListCommand implements Callable<Integer> {
 
   @Mixin ModelsDirOption models;
@@ -36,7 +37,10 @@ public final class ModelsListCommand implements Callable<Integer> {
       boolean present = catalog.isPresent(e);
       String source =
           switch (e.source()) {
-            case ModelSource.Generated g -> g.inMemory() && !Files.isRegularFile(catalog.generatedPath(e)) ? "generated (in memory)" : "generated";
+            case ModelSource.Generated g ->
+                g.inMemory() && !Files.isRegularFile(catalog.generatedPath(e))
+                    ? "generated (in memory)"
+                    : "generated";
             case ModelSource.Classpath c -> "jar " + c.artifact().split(":")[1];
             case ModelSource.File f -> "file " + f.path();
           };
@@ -66,7 +70,8 @@ public final class ModelsListCommand implements Callable<Integer> {
     out.println();
     out.println("models folder: " + catalog.modelsDir());
     out.println(
-        "SYNTHETIC: seeded random weights; compute and tensor sizes match the published architecture, outputs are meaningless.");
+        "SYNTHETIC: seeded random weights; compute and tensor sizes match the published"
+            + " architecture, outputs are meaningless.");
     if (catalog.entries().stream().anyMatch(e -> !catalog.isPresent(e))) {
       out.println("generate the missing ones with `dynasplit models generate` (or `--only ID`).");
     }
@@ -80,7 +85,9 @@ public final class ModelsListCommand implements Callable<Integer> {
 
   private static String expectedSize(CatalogEntry e) {
     if (e.source() instanceof ModelSource.Generated g) {
-      return "~" + Sizes.bytes(ReferenceModels.get(g.generator()).plan().weightElements() * Float.BYTES) + " when generated";
+      return "~"
+          + Sizes.bytes(ReferenceModels.get(g.generator()).plan().weightElements() * Float.BYTES)
+          + " when generated";
     }
     return "-";
   }

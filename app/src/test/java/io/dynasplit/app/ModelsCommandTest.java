@@ -29,7 +29,10 @@ class ModelsCommandTest {
     return new Run(code, out.toString(), err.toString());
   }
 
-  /** Verifies that `models list` shows every catalog id, marks generated models SYNTHETIC and tells present from missing. */
+  /**
+   * Verifies that `models list` shows every catalog id, marks generated models SYNTHETIC and tells
+   * present from missing.
+   */
   @Test
   void listShowsTheCatalog() {
     Run r = run("models", "list", "--models-dir", dir.toString());
@@ -44,7 +47,10 @@ class ModelsCommandTest {
     assertTrue(det.contains("trained") && det.contains(" yes "), det);
   }
 
-  /** Verifies that `models generate --only tiny-cnn --out DIR` writes the model, and `list` then shows it present from that folder. */
+  /**
+   * Verifies that `models generate --only tiny-cnn --out DIR` writes the model, and `list` then
+   * shows it present from that folder.
+   */
   @Test
   void generateWritesTheModel() {
     Run r = run("models", "generate", "--only", "tiny-cnn", "--out", dir.toString());
@@ -52,10 +58,15 @@ class ModelsCommandTest {
     assertEquals(0, r.code(), r.err());
     assertTrue(Files.isRegularFile(dir.resolve("tiny-cnn.onnx")));
     assertTrue(r.out().contains("SYNTHETIC"), r.out());
-    assertArrayEquals(ModelCatalog.builtIn(dir.resolve("none")).resolve("tiny-cnn").bytes(), ModelCatalog.builtIn(dir).resolve("tiny-cnn").bytes());
+    assertArrayEquals(
+        ModelCatalog.builtIn(dir.resolve("none")).resolve("tiny-cnn").bytes(),
+        ModelCatalog.builtIn(dir).resolve("tiny-cnn").bytes());
   }
 
-  /** Verifies that `models generate --only` with a model that is not generated fails with exit code 2 naming the generated ones. */
+  /**
+   * Verifies that `models generate --only` with a model that is not generated fails with exit code
+   * 2 naming the generated ones.
+   */
   @Test
   void generateRefusesAnUnknownModel() {
     Run r = run("models", "generate", "--only", "ppocr-det", "--out", dir.toString());
@@ -64,20 +75,49 @@ class ModelsCommandTest {
     assertTrue(r.err().contains("not a generated model") && r.err().contains("vit-b16"), r.err());
   }
 
-  /** Verifies that `models export` writes a real model's bytes, and that an unknown id fails with exit code 1 naming it. */
+  /**
+   * Verifies that `models export` writes a real model's bytes, and that an unknown id fails with
+   * exit code 1 naming it.
+   */
   @Test
   void exportWritesTheModelOrNamesTheProblem() throws Exception {
     Path target = dir.resolve("out/cls.onnx");
 
-    Run ok = run("models", "export", "ppocr-cls", "--out", target.toString(), "--models-dir", dir.toString());
-    Run bad = run("models", "export", "no-such-model", "--out", target.toString(), "--models-dir", dir.toString());
-    Run notGenerated = run("models", "export", "vgg16", "--out", target.toString(), "--models-dir", dir.toString());
+    Run ok =
+        run(
+            "models",
+            "export",
+            "ppocr-cls",
+            "--out",
+            target.toString(),
+            "--models-dir",
+            dir.toString());
+    Run bad =
+        run(
+            "models",
+            "export",
+            "no-such-model",
+            "--out",
+            target.toString(),
+            "--models-dir",
+            dir.toString());
+    Run notGenerated =
+        run(
+            "models",
+            "export",
+            "vgg16",
+            "--out",
+            target.toString(),
+            "--models-dir",
+            dir.toString());
 
     assertEquals(0, ok.code(), ok.err());
-    assertArrayEquals(ModelCatalog.builtIn(dir).resolve("ppocr-cls").bytes(), Files.readAllBytes(target));
+    assertArrayEquals(
+        ModelCatalog.builtIn(dir).resolve("ppocr-cls").bytes(), Files.readAllBytes(target));
     assertEquals(1, bad.code());
     assertTrue(bad.err().contains("unknown model 'no-such-model'"), bad.err());
     assertEquals(1, notGenerated.code());
-    assertTrue(notGenerated.err().contains("dynasplit models generate --only vgg16"), notGenerated.err());
+    assertTrue(
+        notGenerated.err().contains("dynasplit models generate --only vgg16"), notGenerated.err());
   }
 }

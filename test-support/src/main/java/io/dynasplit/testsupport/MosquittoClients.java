@@ -15,6 +15,8 @@ import java.util.concurrent.TimeoutException;
 /**
  * Runs the {@code mosquitto_pub} and {@code mosquitto_sub} command line clients (Debian package
  * {@code mosquitto-clients}) against a broker, as a user of DynaSplit would. MQTT 5 throughout.
+ * {@code mosquitto_sub} runs under coreutils' {@code stdbuf -oL} where it exists (Linux), so its
+ * SUBACK line arrives at once instead of sitting in a pipe buffer.
  *
  * {@snippet :
  * MosquittoClients clients = MosquittoClients.of(broker.host(), broker.port());

@@ -64,7 +64,8 @@ public final class FrontIndex {
       transferMs[i] = e.transferMs();
       tailMs[i] = e.tailMs();
       bytes[i] = e.bytes();
-      edgePowerW[i] = e.headMs() > 0 ? e.edgeEnergyJ() / (e.headMs() / 1000.0) : 0;
+      // the edge draws power for the whole request, waiting on the cloud included
+      edgePowerW[i] = e.latencyMs() > 0 ? e.edgeEnergyJ() / (e.latencyMs() / 1000.0) : 0;
       // strict < keeps the earlier (faster) entry on an energy tie
       cheapestUpTo[i] = i == 0 || energyJ[i] < energyJ[cheapestUpTo[i - 1]] ? i : cheapestUpTo[i - 1];
       // entries are sorted by latency: the first match of a kind is its fastest
@@ -197,7 +198,7 @@ public final class FrontIndex {
     return bytes[i];
   }
 
-  /** Mean edge power of entry {@code i} while it runs its head, in watts; 0 when unknown. */
+  /** Mean edge power of entry {@code i} over its request, in watts; 0 when unknown. */
   double edgePowerW(int i) {
     return edgePowerW[i];
   }

@@ -129,14 +129,16 @@ public final class Scheduler {
    * Decides for one request.
    *
    * @param model the request's model
-   * @param slaMs the request's latency SLA (time left until its deadline), > 0
+   * @param slaMs the request's latency SLA, or the time left until its deadline; zero or less
+   *     (a request that waited past its deadline) meets nothing
    * @param policy the request's own policy, or null for the default
    * @param failIfInfeasible whether to answer {@link Decision.Status#INFEASIBLE} rather than run a
    *     configuration expected to miss the SLA
+   * @throws IllegalArgumentException if {@code slaMs} is NaN
    */
   public Decision decide(String model, double slaMs, Policy policy, boolean failIfInfeasible) {
-    if (!(slaMs > 0)) {
-      throw new IllegalArgumentException("slaMs must be > 0: " + slaMs);
+    if (Double.isNaN(slaMs)) {
+      throw new IllegalArgumentException("slaMs must be a number: " + slaMs);
     }
     Policy p = policy == null ? defaultPolicy : policy;
     ModelState state = models.get(model);

@@ -195,11 +195,14 @@ public final class Simulator {
     return best >= 0 ? best : fastest;
   }
 
+  /** Mean energy per request, summed as {@link StrategySummary#of} sums it (so cloud's own saving is exactly 0). */
   private static double mean(List<RequestOutcome> outcomes) {
-    double sum = 0;
+    double edge = 0;
+    double cloud = 0;
     for (RequestOutcome o : outcomes) {
-      sum += o.energyJ();
+      edge += o.edgeEnergyJ();
+      cloud += o.cloudEnergyJ();
     }
-    return sum / outcomes.size();
+    return (edge + cloud) / outcomes.size();
   }
 }

@@ -146,14 +146,18 @@ class SchedulerTest {
     assertSame(MID, s.decide("m", 300).entry());
   }
 
-  /** Verifies that a bad SLA is refused with a message naming it. */
+  /** Verifies that a request already past its deadline meets nothing, and a NaN SLA is refused with a message naming it. */
   @Test
-  void badSlaIsRefused() {
-    Scheduler s = schedulerWith(Policy.DYNASPLIT, FAST);
+  void expiredAndNanSlas() {
+    Scheduler s = schedulerWith(Policy.DYNASPLIT, FAST, SLOW);
 
-    IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> s.decide("m", -5));
+    IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> s.decide("m", Double.NaN));
 
-    assertEquals("slaMs must be > 0: -5.0", e.getMessage());
+    assertEquals("slaMs must be a number: NaN", e.getMessage());
+    for (Policy p : Policy.values()) {
+      assertEquals(Decision.Status.MISSES_SLA, s.decide("m", -5, p, false).status(), p.wireName());
+      assertEquals(Decision.Status.INFEASIBLE, s.decide("m", 0, p, true).status(), p.wireName());
+    }
   }
 
   /** Verifies that policy names parse case-insensitively and a wrong one is refused. */

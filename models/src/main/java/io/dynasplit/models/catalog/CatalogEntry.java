@@ -61,6 +61,7 @@ public record CatalogEntry(
 
   /** A copy with another source. */
   public CatalogEntry withSource(ModelSource newSource) {
-    return new CatalogEntry(id, description, newSource, synthetic, inputs, preProcessing, postProcessing);
+    return new CatalogEntry(
+        id, description, newSource, synthetic, inputs, preProcessing, postProcessing);
   }
 }

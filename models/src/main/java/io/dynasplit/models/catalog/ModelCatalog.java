@@ -9,6 +9,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
+import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -19,8 +20,8 @@ import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
- * The models DynaSplit knows by id, and the resolver from a {@code MODEL} argument (a catalog id
- * or a file path) to readable ONNX bytes.
+ * The models DynaSplit knows by id, and the resolver from a {@code MODEL} argument (a catalog id or
+ * a file path) to readable ONNX bytes.
  *
  * <p>The built-in entries come from the classpath resource {@value #RESOURCE}. Real models are
  * resources of dependency jars; generated models are files in the models folder (see {@link
@@ -46,7 +47,11 @@ public final class ModelCatalog {
   private final List<String> order;
   private final Path modelsDir;
   private final ClassLoader loader;
-  /** Small models generated in memory, shared by all catalogs (the bytes depend only on the generator). */
+
+  /**
+   * Small models generated in memory, shared by all catalogs (the bytes depend only on the
+   * generator).
+   */
   private static final Map<String, byte[]> GENERATED_IN_MEMORY = new ConcurrentHashMap<>();
 
   private ModelCatalog(List<CatalogEntry> list, Path modelsDir, ClassLoader loader) {
@@ -65,8 +70,7 @@ public final class ModelCatalog {
   /**
    * The built-in catalog, looking for generated models in {@code modelsDir}.
    *
-   * @throws UncheckedIOException if the catalog resource cannot be read or parsed (a packaging
-   *     bug)
+   * @throws UncheckedIOException if the catalog resource cannot be read or parsed (a packaging bug)
    */
   public static ModelCatalog builtIn(Path modelsDir) {
     ClassLoader loader = ModelCatalog.class.getClassLoader();
@@ -140,7 +144,8 @@ public final class ModelCatalog {
   public boolean isPresent(CatalogEntry entry) {
     return switch (entry.source()) {
       case ModelSource.Classpath c -> loader.getResource(c.resource()) != null;
-      case ModelSource.Generated g -> g.inMemory() || Files.isRegularFile(modelsDir.resolve(g.file()));
+      case ModelSource.Generated g ->
+          g.inMemory() || Files.isRegularFile(modelsDir.resolve(g.file()));
       case ModelSource.File f -> Files.isRegularFile(filePath(f));
     };
   }
@@ -148,7 +153,8 @@ public final class ModelCatalog {
   /** Where a generated entry's file is (or will be) in the models folder. */
   public Path generatedPath(CatalogEntry entry) {
     if (!(entry.source() instanceof ModelSource.Generated g)) {
-      throw new IllegalArgumentException("model " + entry.id() + " is not generated but " + entry.source().kind());
+      throw new IllegalArgumentException(
+          "model " + entry.id() + " is not generated but " + entry.source().kind());
     }
     return modelsDir.resolve(g.file());
   }
@@ -163,7 +169,10 @@ public final class ModelCatalog {
   public ResolvedModel resolve(String model) {
     Objects.requireNonNull(model, "model");
     if (model.isBlank()) {
-      throw new ModelNotFoundException(model, ModelNotFoundException.Reason.UNKNOWN_ID, "model must not be blank; known ids: " + String.join(", ", order));
+      throw new ModelNotFoundException(
+          model,
+          ModelNotFoundException.Reason.UNKNOWN_ID,
+          "model must not be blank; known ids: " + String.join(", ", order));
     }
     CatalogEntry entry = entries.get(model);
     if (entry != null) {
@@ -172,16 +181,38 @@ public final class ModelCatalog {
     if (!looksLikePath(model)) {
       throw unknown(model);
     }
-    Path path = Path.of(model);
+    Path path;
+    try {
+      path = Path.of(model);
+    } catch (InvalidPathException e) {
+      throw new ModelNotFoundException(
+          model,
+          ModelNotFoundException.Reason.FILE_MISSING,
+          "not a valid file path: " + e.getMessage());
+    }
     if (!Files.isRegularFile(path)) {
-      throw new ModelNotFoundException(model, ModelNotFoundException.Reason.FILE_MISSING, "model file not found: " + path.toAbsolutePath());
+      throw new ModelNotFoundException(
+          model,
+          ModelNotFoundException.Reason.FILE_MISSING,
+          "model file not found: " + path.toAbsolutePath());
     }
     if (!Files.isReadable(path)) {
-      throw new ModelNotFoundException(model, ModelNotFoundException.Reason.FILE_MISSING, "model file is not readable: " + path.toAbsolutePath());
+      throw new ModelNotFoundException(
+          model,
+          ModelNotFoundException.Reason.FILE_MISSING,
+          "model file is not readable: " + path.toAbsolutePath());
     }
     String name = path.getFileName().toString();
     String id = name.endsWith(".onnx") ? name.substring(0, name.length() - ".onnx".length()) : name;
-    return new ResolvedModel(id, Optional.empty(), new ResolvedModel.FileLocation(path));
+    boolean synthetic;
+    try {
+      synthetic = OnnxMetadata.isSynthetic(path);
+    } catch (IOException e) {
+      // not readable as protobuf: the loader will say what is wrong with it; nothing claims
+      // synthetic
+      synthetic = false;
+    }
+    return new ResolvedModel(id, Optional.empty(), synthetic, new ResolvedModel.FileLocation(path));
   }
 
   /** Resolves a catalog entry to readable ONNX bytes; see {@link #resolve(String)}. */
@@ -193,7 +224,13 @@ public final class ModelCatalog {
               throw new ModelNotFoundException(
                   entry.id(),
                   ModelNotFoundException.Reason.RESOURCE_MISSING,
-                  "model " + entry.id() + ": classpath resource " + c.resource() + " is missing; the jar " + c.artifact() + " must be on the classpath");
+                  "model "
+                      + entry.id()
+                      + ": classpath resource "
+                      + c.resource()
+                      + " is missing; the jar "
+                      + c.artifact()
+                      + " must be on the classpath");
             }
             yield new ResolvedModel.ResourceLocation(c.resource(), loader);
           }
@@ -204,7 +241,9 @@ public final class ModelCatalog {
             }
             if (g.inMemory()) {
               byte[] bytes =
-                  GENERATED_IN_MEMORY.computeIfAbsent(g.generator(), name -> new ModelGenerator().toBytes(ReferenceModels.get(name)));
+                  GENERATED_IN_MEMORY.computeIfAbsent(
+                      g.generator(),
+                      name -> new ModelGenerator().toBytes(ReferenceModels.get(name)));
               yield new ResolvedModel.MemoryLocation(bytes);
             }
             throw new ModelNotFoundException(
@@ -224,12 +263,14 @@ public final class ModelCatalog {
             Path file = filePath(f);
             if (!Files.isRegularFile(file)) {
               throw new ModelNotFoundException(
-                  entry.id(), ModelNotFoundException.Reason.FILE_MISSING, "model " + entry.id() + ": file not found: " + file.toAbsolutePath());
+                  entry.id(),
+                  ModelNotFoundException.Reason.FILE_MISSING,
+                  "model " + entry.id() + ": file not found: " + file.toAbsolutePath());
             }
             yield new ResolvedModel.FileLocation(file);
           }
         };
-    return new ResolvedModel(entry.id(), Optional.of(entry), location);
+    return new ResolvedModel(entry.id(), Optional.of(entry), entry.synthetic(), location);
   }
 
   private Path filePath(ModelSource.File f) {
@@ -238,13 +279,28 @@ public final class ModelCatalog {
   }
 
   private static boolean looksLikePath(String model) {
-    return model.contains("/") || model.contains("\\") || model.endsWith(".onnx") || model.startsWith(".") || Files.exists(Path.of(model));
+    return model.contains("/")
+        || model.contains("\\")
+        || model.endsWith(".onnx")
+        || model.startsWith(".")
+        || exists(model);
+  }
+
+  private static boolean exists(String model) {
+    try {
+      return Files.exists(Path.of(model));
+    } catch (InvalidPathException e) {
+      return false;
+    }
   }
 
   private ModelNotFoundException unknown(String id) {
     return new ModelNotFoundException(
         id,
         ModelNotFoundException.Reason.UNKNOWN_ID,
-        "unknown model '" + id + "': not a catalog id and not a file path; known ids: " + String.join(", ", order));
+        "unknown model '"
+            + id
+            + "': not a catalog id and not a file path; known ids: "
+            + String.join(", ", order));
   }
 }

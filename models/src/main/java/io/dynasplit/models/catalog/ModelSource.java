@@ -31,7 +31,8 @@ public sealed interface ModelSource {
       Objects.requireNonNull(resource, "resource");
       Objects.requireNonNull(artifact, "artifact");
       if (resource.isBlank() || resource.startsWith("/")) {
-        throw new IllegalArgumentException("resource must be a relative classpath path: '" + resource + "'");
+        throw new IllegalArgumentException(
+            "resource must be a relative classpath path: '" + resource + "'");
       }
     }
 
@@ -47,8 +48,8 @@ public sealed interface ModelSource {
   }
 
   /**
-   * A reference architecture the project generates with seeded synthetic weights
-   * ({@code dynasplit models generate}); the file lives in the models folder.
+   * A reference architecture the project generates with seeded synthetic weights ({@code dynasplit
+   * models generate}); the file lives in the models folder.
    *
    * @param generator the generator's name in {@link io.dynasplit.models.zoo.ReferenceModels}
    * @param file the file name in the models folder

@@ -52,7 +52,8 @@ public sealed interface PostProcessing {
    * @param unclipRatio how much a box grows: by {@code area * ratio / perimeter} on each side
    * @param maxBoxes the most boxes reported (the highest scores win)
    */
-  record TextBoxes(double threshold, double boxThreshold, int minArea, double unclipRatio, int maxBoxes)
+  record TextBoxes(
+      double threshold, double boxThreshold, int minArea, double unclipRatio, int maxBoxes)
       implements PostProcessing {
     /** Checks the values. */
     public TextBoxes {

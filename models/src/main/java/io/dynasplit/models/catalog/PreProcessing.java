@@ -38,8 +38,8 @@ public sealed interface PreProcessing {
   }
 
   /**
-   * An image (PNG or JPEG decoded with the JDK): resize, scale, normalize {@code (x * scale -
-   * mean) / std} per channel, lay out as NCHW float32.
+   * An image (PNG or JPEG decoded with the JDK): resize, scale, normalize {@code (x * scale - mean)
+   * / std} per channel, lay out as NCHW float32.
    *
    * @param resize the resize rule
    * @param width target width ({@code STRETCH}, {@code HEIGHT_PAD}); 0 when unused
@@ -114,8 +114,8 @@ public sealed interface PreProcessing {
   }
 
   /**
-   * Text, tokenized with a BERT WordPiece vocabulary read from a classpath resource (a Hugging
-   * Face {@code tokenizer.json}).
+   * Text, tokenized with a BERT WordPiece vocabulary read from a classpath resource (a Hugging Face
+   * {@code tokenizer.json}).
    *
    * @param tokenizer the classpath resource of the tokenizer file
    * @param maxLength the most tokens, {@code [CLS]} and {@code [SEP]} included

@@ -16,15 +16,22 @@ import java.util.Optional;
  *
  * @param id the catalog id, or for a plain file its name without {@code .onnx}
  * @param entry the catalog entry, empty for a plain file that is not in the catalog
+ * @param synthetic whether the weights are synthetic (seeded random): the entry's flag, or for a
+ *     plain file its {@code dynasplit.synthetic} metadata
  * @param location where the bytes are
  */
-public record ResolvedModel(String id, Optional<CatalogEntry> entry, Location location) {
+public record ResolvedModel(
+    String id, Optional<CatalogEntry> entry, boolean synthetic, Location location) {
 
   /** Checks the values. */
   public ResolvedModel {
     Objects.requireNonNull(id, "id");
     Objects.requireNonNull(entry, "entry");
     Objects.requireNonNull(location, "location");
+    if (entry.isPresent() && entry.get().synthetic() != synthetic) {
+      throw new IllegalArgumentException(
+          "synthetic must agree with catalog entry " + entry.get().id() + ": " + synthetic);
+    }
   }
 
   /** Where a model's bytes are. */
@@ -84,11 +91,6 @@ public record ResolvedModel(String id, Optional<CatalogEntry> entry, Location lo
     public String describe() {
       return "generated in memory";
     }
-  }
-
-  /** Whether the weights are synthetic (seeded random); unknown files count as not synthetic. */
-  public boolean synthetic() {
-    return entry.map(CatalogEntry::synthetic).orElse(false);
   }
 
   /** The file, when the model is a file on disk (ONNX Runtime can map it without a copy). */

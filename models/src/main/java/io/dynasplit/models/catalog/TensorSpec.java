@@ -26,11 +26,13 @@ public record TensorSpec(String name, List<Long> shape, String dtype) {
     shape = List.copyOf(shape);
     for (Long d : shape) {
       if (d < -1 || d == 0) {
-        throw new IllegalArgumentException("shape of " + name + " must hold -1 or positive sizes: " + shape);
+        throw new IllegalArgumentException(
+            "shape of " + name + " must hold -1 or positive sizes: " + shape);
       }
     }
     if (!DTYPES.contains(dtype)) {
-      throw new IllegalArgumentException("dtype of " + name + " must be one of " + DTYPES + ": " + dtype);
+      throw new IllegalArgumentException(
+          "dtype of " + name + " must be one of " + DTYPES + ": " + dtype);
     }
   }
 

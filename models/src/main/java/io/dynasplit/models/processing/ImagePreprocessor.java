@@ -7,10 +7,13 @@ import java.awt.RenderingHints;
 import java.awt.image.BufferedImage;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
+import java.util.Iterator;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import javax.imageio.ImageIO;
+import javax.imageio.ImageReader;
+import javax.imageio.stream.ImageInputStream;
 
 /**
  * Turns a PNG or JPEG image into an NCHW float32 tensor as a {@link PreProcessing.Image} spec says:
@@ -34,20 +37,38 @@ public final class ImagePreprocessor {
    * @throws InvalidInputException when the bytes are not an image the JDK can decode, or too large
    */
   public static BufferedImage decode(byte[] encoded) {
-    BufferedImage image;
-    try {
-      image = ImageIO.read(new ByteArrayInputStream(encoded));
+    try (ImageInputStream in = ImageIO.createImageInputStream(new ByteArrayInputStream(encoded))) {
+      Iterator<ImageReader> readers = ImageIO.getImageReaders(in);
+      if (in == null || !readers.hasNext()) {
+        throw new InvalidInputException(
+            "image is not a PNG or JPEG the JDK can decode (" + encoded.length + " bytes)");
+      }
+      ImageReader reader = readers.next();
+      try {
+        reader.setInput(in, true, true);
+        // the header's size is checked before the pixels are allocated
+        int width = reader.getWidth(0);
+        int height = reader.getHeight(0);
+        if (width <= 0 || height <= 0 || width > MAX_SIDE || height > MAX_SIDE) {
+          throw new InvalidInputException(
+              "image is too large: "
+                  + width
+                  + "x"
+                  + height
+                  + ", at most "
+                  + MAX_SIDE
+                  + " per side");
+        }
+        return reader.read(0);
+      } finally {
+        reader.dispose();
+      }
     } catch (IOException | RuntimeException e) {
+      if (e instanceof InvalidInputException invalid) {
+        throw invalid;
+      }
       throw new InvalidInputException("image cannot be decoded: " + e.getMessage(), e);
     }
-    if (image == null) {
-      throw new InvalidInputException("image is not a PNG or JPEG the JDK can decode (" + encoded.length + " bytes)");
-    }
-    if (image.getWidth() > MAX_SIDE || image.getHeight() > MAX_SIDE) {
-      throw new InvalidInputException(
-          "image is too large: " + image.getWidth() + "x" + image.getHeight() + ", at most " + MAX_SIDE + " per side");
-    }
-    return image;
   }
 
   /** Decodes and prepares an encoded image as input {@code inputName}. */
@@ -74,7 +95,8 @@ public final class ImagePreprocessor {
         contentW = (int) Math.min(inputW, Math.ceil(inputH * (double) w / h));
       }
       case LIMIT_MULTIPLE -> {
-        double ratio = Math.max(w, h) > spec.maxSide() ? spec.maxSide() / (double) Math.max(w, h) : 1.0;
+        double ratio =
+            Math.max(w, h) > spec.maxSide() ? spec.maxSide() / (double) Math.max(w, h) : 1.0;
         int m = spec.multiple();
         contentW = inputW = Math.max(m, (int) Math.round(w * ratio / m) * m);
         contentH = inputH = Math.max(m, (int) Math.round(h * ratio / m) * m);
@@ -113,7 +135,8 @@ public final class ImagePreprocessor {
     try {
       g.setColor(Color.WHITE);
       g.fillRect(0, 0, w, h);
-      g.setRenderingHint(RenderingHints.KEY_INTERPOLATION, RenderingHints.VALUE_INTERPOLATION_BILINEAR);
+      g.setRenderingHint(
+          RenderingHints.KEY_INTERPOLATION, RenderingHints.VALUE_INTERPOLATION_BILINEAR);
       g.setRenderingHint(RenderingHints.KEY_RENDERING, RenderingHints.VALUE_RENDER_QUALITY);
       g.drawImage(image, 0, 0, w, h, null);
     } finally {

@@ -7,7 +7,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 
-/** The reply's {@code output}: a JSON-friendly result of post-processing (Jackson serializes it as is). */
+/**
+ * The reply's {@code output}: a JSON-friendly result of post-processing (Jackson serializes it as
+ * is).
+ */
 @JsonTypeInfo(use = JsonTypeInfo.Id.NAME, property = "type")
 @JsonSubTypes({
   @JsonSubTypes.Type(value = ModelOutput.Classification.class, name = "classification"),
@@ -74,7 +77,8 @@ public sealed interface ModelOutput {
     /** Checks the values. */
     public TextBox {
       if (width <= 0 || height <= 0) {
-        throw new IllegalArgumentException("box must have a positive size: " + width + "x" + height);
+        throw new IllegalArgumentException(
+            "box must have a positive size: " + width + "x" + height);
       }
     }
 
@@ -96,14 +100,16 @@ public sealed interface ModelOutput {
     public Embedding {
       Objects.requireNonNull(vector, "vector");
       if (dimension != vector.length) {
-        throw new IllegalArgumentException("dimension " + dimension + " differs from vector length " + vector.length);
+        throw new IllegalArgumentException(
+            "dimension " + dimension + " differs from vector length " + vector.length);
       }
     }
 
     /** The cosine similarity with another embedding of the same dimension. */
     public double cosine(Embedding other) {
       if (other.dimension != dimension) {
-        throw new IllegalArgumentException("dimensions differ: " + dimension + " and " + other.dimension);
+        throw new IllegalArgumentException(
+            "dimensions differ: " + dimension + " and " + other.dimension);
       }
       double dot = 0;
       double a = 0;
@@ -118,7 +124,9 @@ public sealed interface ModelOutput {
 
     @Override
     public boolean equals(Object o) {
-      return o instanceof Embedding e && e.normalized == normalized && Arrays.equals(vector, e.vector);
+      return o instanceof Embedding e
+          && e.normalized == normalized
+          && Arrays.equals(vector, e.vector);
     }
 
     @Override

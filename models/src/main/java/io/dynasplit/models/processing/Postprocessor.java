@@ -24,8 +24,7 @@ public final class Postprocessor {
    * @param entry the model's catalog entry
    * @param input what {@link Preprocessor#prepare} made (image geometry, attention mask)
    * @param output the model's (first) output tensor
-   * @throws InvalidInputException when the output does not have the shape the post-processing
-   *     needs
+   * @throws InvalidInputException when the output does not have the shape the post-processing needs
    */
   public ModelOutput process(CatalogEntry entry, PreparedInput input, TensorData output) {
     Objects.requireNonNull(entry, "entry");
@@ -40,7 +39,13 @@ public final class Postprocessor {
                   floats,
                   input
                       .geometry()
-                      .orElseThrow(() -> new InvalidInputException("model " + entry.id() + " finds text boxes in images; the input was not an image")));
+                      .orElseThrow(
+                          () ->
+                              new InvalidInputException(
+                                  "model "
+                                      + entry.id()
+                                      + " finds text boxes in images; the input was not an"
+                                      + " image")));
       case PostProcessing.Embedding spec -> embedding(spec, floats, input);
     };
   }
@@ -63,7 +68,10 @@ public final class Postprocessor {
               }
             }
           }
-          raw.put(name, new ModelOutput.RawTensor(t.dtype(), Arrays.stream(t.shape()).boxed().toList(), values));
+          raw.put(
+              name,
+              new ModelOutput.RawTensor(
+                  t.dtype(), Arrays.stream(t.shape()).boxed().toList(), values));
         });
     return new ModelOutput.Tensors(raw);
   }
@@ -72,17 +80,21 @@ public final class Postprocessor {
     if (output instanceof TensorData.Float32 f) {
       return f;
     }
-    throw new InvalidInputException("model " + entry.id() + " output must be float32, got " + output.dtype());
+    throw new InvalidInputException(
+        "model " + entry.id() + " output must be float32, got " + output.dtype());
   }
 
-  static ModelOutput.Classification topK(PostProcessing.TopK spec, TensorData.Float32 output, boolean synthetic) {
+  static ModelOutput.Classification topK(
+      PostProcessing.TopK spec, TensorData.Float32 output, boolean synthetic) {
     float[] v = output.values();
     long[] shape = output.shape();
     if (shape.length == 0 || v.length != shape[shape.length - 1]) {
-      throw new InvalidInputException("classifier output must be [1, classes], got " + Arrays.toString(shape));
+      throw new InvalidInputException(
+          "classifier output must be [1, classes], got " + Arrays.toString(shape));
     }
     if (!spec.labels().isEmpty() && spec.labels().size() != v.length) {
-      throw new InvalidInputException("classifier has " + v.length + " outputs but " + spec.labels().size() + " labels");
+      throw new InvalidInputException(
+          "classifier has " + v.length + " outputs but " + spec.labels().size() + " labels");
     }
     double[] p = new double[v.length];
     if (spec.softmax()) {
@@ -106,20 +118,26 @@ public final class Postprocessor {
     List<ModelOutput.ClassScore> top =
         IntStream.range(0, v.length)
             .boxed()
-            .sorted(Comparator.comparingDouble((Integer i) -> p[i]).reversed().thenComparing(i -> i))
+            .sorted(
+                Comparator.comparingDouble((Integer i) -> p[i]).reversed().thenComparing(i -> i))
             .limit(spec.k())
-            .map(i -> new ModelOutput.ClassScore(i, spec.labels().isEmpty() ? "class " + i : spec.labels().get(i), p[i]))
+            .map(
+                i ->
+                    new ModelOutput.ClassScore(
+                        i, spec.labels().isEmpty() ? "class " + i : spec.labels().get(i), p[i]))
             .toList();
     return new ModelOutput.Classification(top, synthetic);
   }
 
-  static ModelOutput.Embedding embedding(PostProcessing.Embedding spec, TensorData.Float32 output, PreparedInput input) {
+  static ModelOutput.Embedding embedding(
+      PostProcessing.Embedding spec, TensorData.Float32 output, PreparedInput input) {
     long[] shape = output.shape();
     float[] v = output.values();
     float[] vector;
     if (spec.meanPooling()) {
       if (shape.length != 3 || shape[0] != 1) {
-        throw new InvalidInputException("token states must be [1, tokens, dim], got " + Arrays.toString(shape));
+        throw new InvalidInputException(
+            "token states must be [1, tokens, dim], got " + Arrays.toString(shape));
       }
       int tokens = (int) shape[1];
       int dim = (int) shape[2];
@@ -167,7 +185,12 @@ public final class Postprocessor {
       return all;
     }
     if (!(mask instanceof TensorData.Int64 m) || m.values().length != tokens) {
-      throw new InvalidInputException("attention_mask must be int64 [1, " + tokens + "], got " + mask.dtype() + Arrays.toString(mask.shape()));
+      throw new InvalidInputException(
+          "attention_mask must be int64 [1, "
+              + tokens
+              + "], got "
+              + mask.dtype()
+              + Arrays.toString(mask.shape()));
     }
     return m.values();
   }

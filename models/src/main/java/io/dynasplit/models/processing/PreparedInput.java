@@ -30,12 +30,33 @@ public record PreparedInput(Map<String, TensorData> tensors, Optional<ImageGeome
    * @param contentHeight the height the image was resized to
    */
   public record ImageGeometry(
-      int originalWidth, int originalHeight, int inputWidth, int inputHeight, int contentWidth, int contentHeight) {
+      int originalWidth,
+      int originalHeight,
+      int inputWidth,
+      int inputHeight,
+      int contentWidth,
+      int contentHeight) {
     /** Checks the values. */
     public ImageGeometry {
-      if (originalWidth <= 0 || originalHeight <= 0 || inputWidth <= 0 || inputHeight <= 0 || contentWidth <= 0 || contentHeight <= 0) {
+      if (originalWidth <= 0
+          || originalHeight <= 0
+          || inputWidth <= 0
+          || inputHeight <= 0
+          || contentWidth <= 0
+          || contentHeight <= 0) {
         throw new IllegalArgumentException(
-            "sizes must be > 0: " + originalWidth + "x" + originalHeight + ", " + inputWidth + "x" + inputHeight + ", " + contentWidth + "x" + contentHeight);
+            "sizes must be > 0: "
+                + originalWidth
+                + "x"
+                + originalHeight
+                + ", "
+                + inputWidth
+                + "x"
+                + inputHeight
+                + ", "
+                + contentWidth
+                + "x"
+                + contentHeight);
       }
     }
   }

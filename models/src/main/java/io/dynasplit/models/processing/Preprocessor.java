@@ -35,13 +35,19 @@ public final class Preprocessor {
       case ModelInput.Tensors t -> new PreparedInput(checked(entry, t.tensors()), Optional.empty());
       case ModelInput.Image image -> {
         if (!(entry.preProcessing() instanceof PreProcessing.Image spec)) {
-          throw new InvalidInputException("model " + entry.id() + " takes " + entry.preProcessing().summary() + ", not an image");
+          throw new InvalidInputException(
+              "model "
+                  + entry.id()
+                  + " takes "
+                  + entry.preProcessing().summary()
+                  + ", not an image");
         }
         yield new ImagePreprocessor(spec).prepare(entry.input().name(), image.encoded());
       }
       case ModelInput.Text text -> {
         if (!(entry.preProcessing() instanceof PreProcessing.Text spec)) {
-          throw new InvalidInputException("model " + entry.id() + " takes " + entry.preProcessing().summary() + ", not a text");
+          throw new InvalidInputException(
+              "model " + entry.id() + " takes " + entry.preProcessing().summary() + ", not a text");
         }
         yield prepareText(entry, spec, text.text());
       }
@@ -49,7 +55,8 @@ public final class Preprocessor {
   }
 
   private PreparedInput prepareText(CatalogEntry entry, PreProcessing.Text spec, String text) {
-    WordPieceTokenizer tokenizer = tokenizers.computeIfAbsent(spec.tokenizer(), WordPieceTokenizer::fromResource);
+    WordPieceTokenizer tokenizer =
+        tokenizers.computeIfAbsent(spec.tokenizer(), WordPieceTokenizer::fromResource);
     long[] ids = tokenizer.encode(text, spec.maxLength());
     long[] shape = {1, ids.length};
     long[] mask = new long[ids.length];
@@ -61,7 +68,12 @@ public final class Preprocessor {
             case "input_ids" -> ids;
             case "attention_mask" -> mask;
             case "token_type_ids" -> new long[ids.length];
-            default -> throw new IllegalStateException("model " + entry.id() + " has a text input the tokenizer cannot fill: " + in.name());
+            default ->
+                throw new IllegalStateException(
+                    "model "
+                        + entry.id()
+                        + " has a text input the tokenizer cannot fill: "
+                        + in.name());
           };
       tensors.put(in.name(), new TensorData.Int64(shape, values));
     }
@@ -69,15 +81,30 @@ public final class Preprocessor {
   }
 
   /** Checks given tensors against the entry's declared inputs: names, types, fixed dimensions. */
-  private static Map<String, TensorData> checked(CatalogEntry entry, Map<String, TensorData> tensors) {
+  private static Map<String, TensorData> checked(
+      CatalogEntry entry, Map<String, TensorData> tensors) {
     List<String> expected = entry.inputs().stream().map(TensorSpec::name).toList();
     if (!tensors.keySet().equals(Set.copyOf(expected))) {
-      throw new InvalidInputException("model " + entry.id() + " takes tensors " + expected + ", got " + tensors.keySet().stream().sorted().toList());
+      throw new InvalidInputException(
+          "model "
+              + entry.id()
+              + " takes tensors "
+              + expected
+              + ", got "
+              + tensors.keySet().stream().sorted().toList());
     }
     for (TensorSpec spec : entry.inputs()) {
       TensorData t = tensors.get(spec.name());
       if (!t.dtype().equals(spec.dtype())) {
-        throw new InvalidInputException("tensor " + spec.name() + " of model " + entry.id() + " must be " + spec.dtype() + ", got " + t.dtype());
+        throw new InvalidInputException(
+            "tensor "
+                + spec.name()
+                + " of model "
+                + entry.id()
+                + " must be "
+                + spec.dtype()
+                + ", got "
+                + t.dtype());
       }
       long[] shape = t.shape();
       long[] want = spec.shapeArray();
@@ -87,7 +114,14 @@ public final class Preprocessor {
       }
       if (!ok) {
         throw new InvalidInputException(
-            "tensor " + spec.name() + " of model " + entry.id() + " must have shape " + spec.shapeText() + ", got " + Arrays.toString(shape));
+            "tensor "
+                + spec.name()
+                + " of model "
+                + entry.id()
+                + " must have shape "
+                + spec.shapeText()
+                + ", got "
+                + Arrays.toString(shape));
       }
     }
     return tensors;

@@ -11,8 +11,8 @@ import java.util.Arrays;
 import java.util.Objects;
 
 /**
- * A dense tensor held in a Java array: float32 or int64. The arrays are <em>not</em> copied; do
- * not change them after handing them over.
+ * A dense tensor held in a Java array: float32 or int64. The arrays are <em>not</em> copied; do not
+ * change them after handing them over.
  */
 public sealed interface TensorData {
 
@@ -27,7 +27,8 @@ public sealed interface TensorData {
     long n = 1;
     for (long d : shape) {
       if (d < 0) {
-        throw new IllegalArgumentException("shape must not have negative sizes: " + Arrays.toString(shape));
+        throw new IllegalArgumentException(
+            "shape must not have negative sizes: " + Arrays.toString(shape));
       }
       n = Math.multiplyExact(n, d);
     }
@@ -61,7 +62,9 @@ public sealed interface TensorData {
         b.get(v);
         yield new Int64(shape, v);
       }
-      default -> throw new IllegalArgumentException("output type " + info.type + " is not supported, only float32 and int64");
+      default ->
+          throw new IllegalArgumentException(
+              "output type " + info.type + " is not supported, only float32 and int64");
     };
   }
 
@@ -79,7 +82,12 @@ public sealed interface TensorData {
       shape = shape.clone();
       if (elements(shape) != values.length) {
         throw new IllegalArgumentException(
-            "shape " + Arrays.toString(shape) + " needs " + elements(shape) + " values, got " + values.length);
+            "shape "
+                + Arrays.toString(shape)
+                + " needs "
+                + elements(shape)
+                + " values, got "
+                + values.length);
       }
     }
 
@@ -100,7 +108,9 @@ public sealed interface TensorData {
 
     @Override
     public boolean equals(Object o) {
-      return o instanceof Float32 f && Arrays.equals(shape, f.shape) && Arrays.equals(values, f.values);
+      return o instanceof Float32 f
+          && Arrays.equals(shape, f.shape)
+          && Arrays.equals(values, f.values);
     }
 
     @Override
@@ -128,7 +138,12 @@ public sealed interface TensorData {
       shape = shape.clone();
       if (elements(shape) != values.length) {
         throw new IllegalArgumentException(
-            "shape " + Arrays.toString(shape) + " needs " + elements(shape) + " values, got " + values.length);
+            "shape "
+                + Arrays.toString(shape)
+                + " needs "
+                + elements(shape)
+                + " values, got "
+                + values.length);
       }
     }
 
@@ -149,7 +164,9 @@ public sealed interface TensorData {
 
     @Override
     public boolean equals(Object o) {
-      return o instanceof Int64 f && Arrays.equals(shape, f.shape) && Arrays.equals(values, f.values);
+      return o instanceof Int64 f
+          && Arrays.equals(shape, f.shape)
+          && Arrays.equals(values, f.values);
     }
 
     @Override

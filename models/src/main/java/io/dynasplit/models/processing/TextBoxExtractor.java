@@ -27,10 +27,13 @@ public final class TextBoxExtractor {
    * @param map the detector's output, {@code [1, 1, H, W]} or {@code [1, H, W]}
    * @param geometry the original and the model-input sizes of the image
    */
-  public ModelOutput.TextBoxes extract(TensorData.Float32 map, PreparedInput.ImageGeometry geometry) {
+  public ModelOutput.TextBoxes extract(
+      TensorData.Float32 map, PreparedInput.ImageGeometry geometry) {
     long[] shape = map.shape();
-    if (shape.length < 2 || TensorData.elements(shape) != shape[shape.length - 1] * shape[shape.length - 2]) {
-      throw new InvalidInputException("probability map must be [1, 1, H, W], got " + Arrays.toString(shape));
+    if (shape.length < 2
+        || TensorData.elements(shape) != shape[shape.length - 1] * shape[shape.length - 2]) {
+      throw new InvalidInputException(
+          "probability map must be [1, 1, H, W], got " + Arrays.toString(shape));
     }
     int h = (int) shape[shape.length - 2];
     int w = (int) shape[shape.length - 1];
@@ -39,8 +42,10 @@ public final class TextBoxExtractor {
     int[] label = new int[w * h];
     int[] stack = new int[w * h];
     // the map covers the model input; only the part covering resized content maps back
-    double sx = geometry.originalWidth() / (double) geometry.contentWidth() * geometry.inputWidth() / w;
-    double sy = geometry.originalHeight() / (double) geometry.contentHeight() * geometry.inputHeight() / h;
+    double sx =
+        geometry.originalWidth() / (double) geometry.contentWidth() * geometry.inputWidth() / w;
+    double sy =
+        geometry.originalHeight() / (double) geometry.contentHeight() * geometry.inputHeight() / h;
     List<ModelOutput.TextBox> boxes = new ArrayList<>();
     int next = 0;
     for (int start = 0; start < p.length; start++) {
@@ -99,12 +104,15 @@ public final class TextBoxExtractor {
         boxes.stream()
             .sorted(Comparator.comparingDouble(ModelOutput.TextBox::score).reversed())
             .limit(spec.maxBoxes())
-            .sorted(Comparator.comparingInt(ModelOutput.TextBox::y).thenComparingInt(ModelOutput.TextBox::x))
+            .sorted(
+                Comparator.comparingInt(ModelOutput.TextBox::y)
+                    .thenComparingInt(ModelOutput.TextBox::x))
             .toList();
     return new ModelOutput.TextBoxes(geometry.originalWidth(), geometry.originalHeight(), kept);
   }
 
-  private static int visit(int i, float[] p, float threshold, int[] label, int id, int[] stack, int top) {
+  private static int visit(
+      int i, float[] p, float threshold, int[] label, int id, int[] stack, int top) {
     if (p[i] > threshold && label[i] == 0) {
       label[i] = id;
       stack[top++] = i;

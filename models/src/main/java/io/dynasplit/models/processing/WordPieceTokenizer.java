@@ -39,7 +39,8 @@ public final class WordPieceTokenizer {
    * @param prefix the continuation prefix ({@code ##})
    * @param maxCharsPerWord longer words become the unknown token
    */
-  public WordPieceTokenizer(Map<String, Integer> vocab, String unkToken, String prefix, int maxCharsPerWord) {
+  public WordPieceTokenizer(
+      Map<String, Integer> vocab, String unkToken, String prefix, int maxCharsPerWord) {
     this.vocab = Map.copyOf(Objects.requireNonNull(vocab, "vocab"));
     this.prefix = Objects.requireNonNull(prefix, "prefix");
     if (maxCharsPerWord <= 0) {
@@ -73,7 +74,8 @@ public final class WordPieceTokenizer {
       }
       JsonNode model = JSON.readTree(in).path("model");
       if (!"WordPiece".equals(model.path("type").asText())) {
-        throw new IllegalArgumentException(resource + " is not a WordPiece tokenizer: " + model.path("type").asText());
+        throw new IllegalArgumentException(
+            resource + " is not a WordPiece tokenizer: " + model.path("type").asText());
       }
       Map<String, Integer> vocab = new HashMap<>();
       model.path("vocab").properties().forEach(e -> vocab.put(e.getKey(), e.getValue().asInt()));
@@ -136,7 +138,8 @@ public final class WordPieceTokenizer {
           found = candidate;
           break;
         }
-        end = Character.isLowSurrogate(word.charAt(end - 1)) && end - 2 >= start ? end - 2 : end - 1;
+        end =
+            Character.isLowSurrogate(word.charAt(end - 1)) && end - 2 >= start ? end - 2 : end - 1;
       }
       if (found == null) {
         out.add(unkToken);
@@ -194,7 +197,11 @@ public final class WordPieceTokenizer {
   }
 
   private static boolean isWhitespace(int cp) {
-    return cp == ' ' || cp == '\t' || cp == '\n' || cp == '\r' || Character.getType(cp) == Character.SPACE_SEPARATOR;
+    return cp == ' '
+        || cp == '\t'
+        || cp == '\n'
+        || cp == '\r'
+        || Character.getType(cp) == Character.SPACE_SEPARATOR;
   }
 
   private static boolean isControl(int cp) {
@@ -202,11 +209,17 @@ public final class WordPieceTokenizer {
       return false;
     }
     int type = Character.getType(cp);
-    return type == Character.CONTROL || type == Character.FORMAT || type == Character.PRIVATE_USE || type == Character.SURROGATE;
+    return type == Character.CONTROL
+        || type == Character.FORMAT
+        || type == Character.PRIVATE_USE
+        || type == Character.SURROGATE;
   }
 
   private static boolean isPunctuation(int cp) {
-    if ((cp >= 33 && cp <= 47) || (cp >= 58 && cp <= 64) || (cp >= 91 && cp <= 96) || (cp >= 123 && cp <= 126)) {
+    if ((cp >= 33 && cp <= 47)
+        || (cp >= 58 && cp <= 64)
+        || (cp >= 91 && cp <= 96)
+        || (cp >= 123 && cp <= 126)) {
       return true;
     }
     int type = Character.getType(cp);

@@ -10,11 +10,11 @@ import java.util.Map;
 import java.util.Objects;
 
 /**
- * An ONNX graph under construction whose weights are described (shape and initializer) but not
- * yet filled: counting parameters costs nothing, and {@link ModelGenerator} fills them from a seed.
+ * An ONNX graph under construction whose weights are described (shape and initializer) but not yet
+ * filled: counting parameters costs nothing, and {@link ModelGenerator} fills them from a seed.
  *
- * <p>Node and tensor names are made unique by the plan; each builder method returns the name of
- * the tensor it produced.
+ * <p>Node and tensor names are made unique by the plan; each builder method returns the name of the
+ * tensor it produced.
  */
 public final class GraphPlan {
 
@@ -35,7 +35,8 @@ public final class GraphPlan {
       shape = shape.clone();
       for (long d : shape) {
         if (d <= 0) {
-          throw new IllegalArgumentException("shape of " + name + " must be positive: " + Arrays.toString(shape));
+          throw new IllegalArgumentException(
+              "shape of " + name + " must be positive: " + Arrays.toString(shape));
         }
       }
     }
@@ -73,7 +74,15 @@ public final class GraphPlan {
         n *= d;
       }
       if (n != values.length) {
-        throw new IllegalArgumentException("constant " + name + " of shape " + Arrays.toString(shape) + " needs " + n + " values, got " + values.length);
+        throw new IllegalArgumentException(
+            "constant "
+                + name
+                + " of shape "
+                + Arrays.toString(shape)
+                + " needs "
+                + n
+                + " values, got "
+                + values.length);
       }
     }
 
@@ -114,7 +123,8 @@ public final class GraphPlan {
       shape = Objects.requireNonNull(shape, "shape").clone();
       for (long d : shape) {
         if (d <= 0) {
-          throw new IllegalArgumentException("shape of " + name + " must be positive: " + Arrays.toString(shape));
+          throw new IllegalArgumentException(
+              "shape of " + name + " must be positive: " + Arrays.toString(shape));
         }
       }
     }
@@ -161,7 +171,9 @@ public final class GraphPlan {
     return weights.getLast().name();
   }
 
-  /** Adds a weight that is not a parameter (a batch-norm running statistic) and returns its name. */
+  /**
+   * Adds a weight that is not a parameter (a batch-norm running statistic) and returns its name.
+   */
   public String buffer(String bufferName, WeightInit init, long... shape) {
     weights.add(new Weight(unique(bufferName), shape, init, false));
     return weights.getLast().name();
@@ -187,7 +199,8 @@ public final class GraphPlan {
    * @param inputNames the node inputs, in order
    * @param attributes the node attributes
    */
-  public String node(String opType, String prefix, List<String> inputNames, AttributeProto... attributes) {
+  public String node(
+      String opType, String prefix, List<String> inputNames, AttributeProto... attributes) {
     String nodeName = unique(prefix);
     String out = nodeName + "_out";
     nodes.add(

@@ -26,9 +26,19 @@ final class Layers {
   }
 
   /** A 2-D convolution with square kernel, He-initialized; {@code bias} adds a bias vector. */
-  String conv(String prefix, String x, int in, int out, int kernel, int stride, int pad, int groups, boolean bias) {
+  String conv(
+      String prefix,
+      String x,
+      int in,
+      int out,
+      int kernel,
+      int stride,
+      int pad,
+      int groups,
+      boolean bias) {
     long fanIn = (long) (in / groups) * kernel * kernel;
-    String w = plan.weight(prefix + ".weight", WeightInit.he(fanIn), out, in / groups, kernel, kernel);
+    String w =
+        plan.weight(prefix + ".weight", WeightInit.he(fanIn), out, in / groups, kernel, kernel);
     List<String> inputs =
         bias
             ? List.of(x, w, plan.weight(prefix + ".bias", new WeightInit.Normal(0.01), out))
@@ -50,7 +60,8 @@ final class Layers {
    * in deep random networks).
    */
   String batchNorm(String prefix, String x, int channels, double gain) {
-    String scale = plan.weight(prefix + ".weight", new WeightInit.Uniform(0.9 * gain, 1.1 * gain), channels);
+    String scale =
+        plan.weight(prefix + ".weight", new WeightInit.Uniform(0.9 * gain, 1.1 * gain), channels);
     String bias = plan.weight(prefix + ".bias", new WeightInit.Normal(0.02), channels);
     String mean = plan.buffer(prefix + ".running_mean", new WeightInit.Normal(0.02), channels);
     String var = plan.buffer(prefix + ".running_var", new WeightInit.Uniform(0.9, 1.1), channels);
@@ -64,7 +75,8 @@ final class Layers {
 
   /** ReLU6 as ONNX {@code Clip(x, 0, 6)}. */
   String relu6(String x) {
-    return plan.node("Clip", "relu6", List.of(x, plan.scalar("clip_min", 0f), plan.scalar("clip_max", 6f)));
+    return plan.node(
+        "Clip", "relu6", List.of(x, plan.scalar("clip_min", 0f), plan.scalar("clip_max", 6f)));
   }
 
   String add(String a, String b) {
@@ -96,7 +108,10 @@ final class Layers {
     return plan.node("Gemm", prefix, List.of(x, w, b), attr("transB", 1L));
   }
 
-  /** A linear layer on the last axis of a 3-D tensor: {@code MatMul} with {@code [in, out]}, then Add. */
+  /**
+   * A linear layer on the last axis of a 3-D tensor: {@code MatMul} with {@code [in, out]}, then
+   * Add.
+   */
   String dense(String prefix, String x, int in, int out, WeightInit init) {
     String w = plan.weight(prefix + ".weight", init, in, out);
     String b = plan.weight(prefix + ".bias", ZERO, out);
@@ -109,12 +124,20 @@ final class Layers {
     String scale = plan.weight(prefix + ".weight", ONE, width);
     String bias = plan.weight(prefix + ".bias", ZERO, width);
     return plan.node(
-        "LayerNormalization", prefix, List.of(x, scale, bias), attr("axis", -1L), attr("epsilon", epsilon));
+        "LayerNormalization",
+        prefix,
+        List.of(x, scale, bias),
+        attr("axis", -1L),
+        attr("epsilon", epsilon));
   }
 
   /** GELU, exact form, decomposed: {@code 0.5 x (1 + erf(x / sqrt 2))}. */
   String gelu(String prefix, String x) {
-    String scaled = plan.node("Mul", prefix + ".div", List.of(x, plan.scalar("inv_sqrt2", (float) (1 / Math.sqrt(2)))));
+    String scaled =
+        plan.node(
+            "Mul",
+            prefix + ".div",
+            List.of(x, plan.scalar("inv_sqrt2", (float) (1 / Math.sqrt(2)))));
     String erf = plan.node("Erf", prefix + ".erf", List.of(scaled));
     String onePlus = plan.node("Add", prefix + ".add", List.of(erf, plan.scalar("one", 1f)));
     String times = plan.node("Mul", prefix + ".mul", List.of(x, onePlus));
@@ -122,7 +145,8 @@ final class Layers {
   }
 
   String reshape(String x, long... shape) {
-    return plan.node("Reshape", "reshape", List.of(x, plan.ints("shape", new long[] {shape.length}, shape)));
+    return plan.node(
+        "Reshape", "reshape", List.of(x, plan.ints("shape", new long[] {shape.length}, shape)));
   }
 
   String transpose(String x, long... perm) {

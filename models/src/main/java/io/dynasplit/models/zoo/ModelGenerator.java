@@ -31,9 +31,9 @@ import java.util.stream.IntStream;
  * random numbers, stored as raw little-endian float32 data, with metadata saying they are
  * synthetic.
  *
- * <p>The same seed gives byte-identical models: each weight is filled in chunks of {@value
- * #CHUNK} values, each chunk from its own random stream derived from the seed, the weight's index
- * and the chunk's index, so chunks can be filled in parallel.
+ * <p>The same seed gives byte-identical models: each weight is filled in chunks of {@value #CHUNK}
+ * values, each chunk from its own random stream derived from the seed, the weight's index and the
+ * chunk's index, so chunks can be filled in parallel.
  *
  * @implNote CPU and memory bound: VGG-16 takes about 553 MB of heap and a few seconds.
  */
@@ -82,7 +82,8 @@ public final class ModelGenerator {
     Objects.requireNonNull(model, "model");
     Objects.requireNonNull(progress, "progress");
     GraphPlan plan = model.plan();
-    GraphProto.Builder graph = GraphProto.newBuilder().setName(plan.name()).addAllNode(plan.nodes());
+    GraphProto.Builder graph =
+        GraphProto.newBuilder().setName(plan.name()).addAllNode(plan.nodes());
     plan.inputs().forEach(p -> graph.addInput(valueInfo(p)));
     plan.outputs().forEach(p -> graph.addOutput(valueInfo(p)));
     List<GraphPlan.Weight> weights = plan.weights();
@@ -90,7 +91,10 @@ public final class ModelGenerator {
       graph.addInitializer(fill(weights.get(i), i, progress));
     }
     for (GraphPlan.IntConstant c : plan.intConstants()) {
-      TensorProto.Builder t = TensorProto.newBuilder().setName(c.name()).setDataType(TensorProto.DataType.INT64.getNumber());
+      TensorProto.Builder t =
+          TensorProto.newBuilder()
+              .setName(c.name())
+              .setDataType(TensorProto.DataType.INT64.getNumber());
       for (long d : c.shape()) {
         t.addDims(d);
       }
@@ -101,10 +105,15 @@ public final class ModelGenerator {
     }
     for (GraphPlan.FloatConstant c : plan.floatConstants()) {
       graph.addInitializer(
-          TensorProto.newBuilder().setName(c.name()).setDataType(TensorProto.DataType.FLOAT.getNumber()).addFloatData(c.value()));
+          TensorProto.newBuilder()
+              .setName(c.name())
+              .setDataType(TensorProto.DataType.FLOAT.getNumber())
+              .addFloatData(c.value()));
     }
     String words =
-        "synthetic: seeded random numbers (seed " + seed + "), not trained weights; the outputs mean nothing,"
+        "synthetic: seeded random numbers (seed "
+            + seed
+            + "), not trained weights; the outputs mean nothing,"
             + " compute and tensor sizes match the published architecture";
     return ModelProto.newBuilder()
         .setIrVersion(IR_VERSION)
@@ -128,8 +137,8 @@ public final class ModelGenerator {
   }
 
   /**
-   * The progress total of {@link #write}: every weight value once when filled and once (as 4
-   * bytes) when written.
+   * The progress total of {@link #write}: every weight value once when filled and once (as 4 bytes)
+   * when written.
    */
   public static long writeProgressTotal(ReferenceModel model) {
     return 2 * model.plan().weightElements();
@@ -148,7 +157,9 @@ public final class ModelGenerator {
     Files.createDirectories(dir);
     Path tmp = dir.resolve("." + target.getFileName() + ".part");
     try {
-      try (OutputStream out = new ProgressOutputStream(new BufferedOutputStream(Files.newOutputStream(tmp), 1 << 20), progress)) {
+      try (OutputStream out =
+          new ProgressOutputStream(
+              new BufferedOutputStream(Files.newOutputStream(tmp), 1 << 20), progress)) {
         proto.writeTo(out);
       }
       Files.move(tmp, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
@@ -216,7 +227,9 @@ public final class ModelGenerator {
               progress.accept(to - from);
             });
     TensorProto.Builder t =
-        TensorProto.newBuilder().setName(w.name()).setDataType(TensorProto.DataType.FLOAT.getNumber());
+        TensorProto.newBuilder()
+            .setName(w.name())
+            .setDataType(TensorProto.DataType.FLOAT.getNumber());
     for (long d : w.shape()) {
       t.addDims(d);
     }
@@ -253,7 +266,9 @@ public final class ModelGenerator {
         .setType(
             TypeProto.newBuilder()
                 .setTensorType(
-                    TypeProto.Tensor.newBuilder().setElemType(TensorProto.DataType.FLOAT.getNumber()).setShape(shape)))
+                    TypeProto.Tensor.newBuilder()
+                        .setElemType(TensorProto.DataType.FLOAT.getNumber())
+                        .setShape(shape)))
         .build();
   }
 }

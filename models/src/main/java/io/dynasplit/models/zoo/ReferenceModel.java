@@ -1,8 +1,8 @@
 package io.dynasplit.models.zoo;
 
 /**
- * A reference architecture the project can generate: its graph plan (weights described, not
- * filled) and the published parameter count it reproduces.
+ * A reference architecture the project can generate: its graph plan (weights described, not filled)
+ * and the published parameter count it reproduces.
  */
 public interface ReferenceModel {
 
@@ -12,7 +12,9 @@ public interface ReferenceModel {
   /** The architecture and where it was published, for humans. */
   String architecture();
 
-  /** The parameter count of the published architecture (torchvision's count for the paper's models). */
+  /**
+   * The parameter count of the published architecture (torchvision's count for the paper's models).
+   */
   long publishedParameters();
 
   /** The input shape, NCHW. */

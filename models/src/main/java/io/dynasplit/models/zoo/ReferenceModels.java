@@ -33,6 +33,9 @@ public final class ReferenceModels {
         .orElseThrow(
             () ->
                 new IllegalArgumentException(
-                    "no generated model '" + id + "'; known: " + ALL.stream().map(ReferenceModel::id).collect(Collectors.joining(", "))));
+                    "no generated model '"
+                        + id
+                        + "'; known: "
+                        + ALL.stream().map(ReferenceModel::id).collect(Collectors.joining(", "))));
   }
 }

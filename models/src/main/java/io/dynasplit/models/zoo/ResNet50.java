@@ -1,8 +1,8 @@
 package io.dynasplit.models.zoo;
 
 /**
- * ResNet-50 (He et al. 2016), torchvision's v1.5 layout (stride on the 3x3 convolution),
- * 224x224, 1000 classes, batch norm as separate nodes (25,557,032 parameters).
+ * ResNet-50 (He et al. 2016), torchvision's v1.5 layout (stride on the 3x3 convolution), 224x224,
+ * 1000 classes, batch norm as separate nodes (25,557,032 parameters).
  */
 public final class ResNet50 implements ReferenceModel {
 
@@ -53,14 +53,27 @@ public final class ResNet50 implements ReferenceModel {
 
   private static String bottleneck(String p, Layers l, String x, int in, int width, int stride) {
     int out = width * EXPANSION;
-    String y = l.relu(l.batchNorm(p + ".bn1", l.conv(p + ".conv1", x, in, width, 1, 1, 0, 1, false), width, 1));
-    y = l.relu(l.batchNorm(p + ".bn2", l.conv(p + ".conv2", y, width, width, 3, stride, 1, 1, false), width, 1));
+    String y =
+        l.relu(
+            l.batchNorm(
+                p + ".bn1", l.conv(p + ".conv1", x, in, width, 1, 1, 0, 1, false), width, 1));
+    y =
+        l.relu(
+            l.batchNorm(
+                p + ".bn2",
+                l.conv(p + ".conv2", y, width, width, 3, stride, 1, 1, false),
+                width,
+                1));
     // a small gain on the last norm keeps the residual sum's scale steady with random weights
     y = l.batchNorm(p + ".bn3", l.conv(p + ".conv3", y, width, out, 1, 1, 0, 1, false), out, 0.3);
     String shortcut = x;
     if (stride != 1 || in != out) {
       shortcut =
-          l.batchNorm(p + ".downsample.1", l.conv(p + ".downsample.0", x, in, out, 1, stride, 0, 1, false), out, 1);
+          l.batchNorm(
+              p + ".downsample.1",
+              l.conv(p + ".downsample.0", x, in, out, 1, stride, 0, 1, false),
+              out,
+              1);
     }
     return l.relu(l.add(y, shortcut));
   }

@@ -7,7 +7,9 @@ package io.dynasplit.models.zoo;
 public final class Vgg16 implements ReferenceModel {
 
   /** Output channels of each 3x3 convolution; 0 is a 2x2 max pool. */
-  private static final int[] CONFIG = {64, 64, 0, 128, 128, 0, 256, 256, 256, 0, 512, 512, 512, 0, 512, 512, 512, 0};
+  private static final int[] CONFIG = {
+    64, 64, 0, 128, 128, 0, 256, 256, 256, 0, 512, 512, 512, 0, 512, 512, 512, 0
+  };
 
   @Override
   public String id() {

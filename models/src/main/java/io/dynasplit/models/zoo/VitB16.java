@@ -46,13 +46,20 @@ public final class VitB16 implements ReferenceModel {
     x = l.conv("conv_proj", x, 3, WIDTH, PATCH, PATCH, 0, 1, true);
     x = l.transpose(l.reshape(x, 1, WIDTH, TOKENS - 1), 0, 2, 1);
     String classToken = plan.weight("class_token", TRUNC, 1, 1, WIDTH);
-    x = plan.node("Concat", "concat_class_token", List.of(classToken, x), GraphPlan.attr("axis", 1L));
+    x =
+        plan.node(
+            "Concat", "concat_class_token", List.of(classToken, x), GraphPlan.attr("axis", 1L));
     x = l.add(x, plan.weight("encoder.pos_embedding", TRUNC, 1, TOKENS, WIDTH));
     for (int i = 0; i < LAYERS; i++) {
       x = encoderLayer("encoder.layers." + i, l, x);
     }
     x = l.layerNorm("encoder.ln", x, WIDTH, 1e-6f);
-    String cls = plan.node("Gather", "class_token_out", List.of(x, plan.ints("index", new long[0], 0)), GraphPlan.attr("axis", 1L));
+    String cls =
+        plan.node(
+            "Gather",
+            "class_token_out",
+            List.of(x, plan.ints("index", new long[0], 0)),
+            GraphPlan.attr("axis", 1L));
     String logits = l.linear("heads.head", cls, WIDTH, 1000, TRUNC);
     plan.output(logits, 1, 1000);
     return plan;
@@ -65,8 +72,13 @@ public final class VitB16 implements ReferenceModel {
     String k = heads(l, l.dense(p + ".attn.k", y, WIDTH, WIDTH, TRUNC), 0, 2, 3, 1);
     String v = heads(l, l.dense(p + ".attn.v", y, WIDTH, WIDTH, TRUNC), 0, 2, 1, 3);
     String scores = plan.node("MatMul", p + ".attn.scores", List.of(q, k));
-    scores = plan.node("Mul", p + ".attn.scale", List.of(scores, plan.scalar("attn_scale", (float) (1 / Math.sqrt(HEAD_DIM)))));
-    String weights = plan.node("Softmax", p + ".attn.softmax", List.of(scores), GraphPlan.attr("axis", -1L));
+    scores =
+        plan.node(
+            "Mul",
+            p + ".attn.scale",
+            List.of(scores, plan.scalar("attn_scale", (float) (1 / Math.sqrt(HEAD_DIM)))));
+    String weights =
+        plan.node("Softmax", p + ".attn.softmax", List.of(scores), GraphPlan.attr("axis", -1L));
     String context = plan.node("MatMul", p + ".attn.context", List.of(weights, v));
     context = l.reshape(l.transpose(context, 0, 2, 1, 3), 1, TOKENS, WIDTH);
     String attended = l.add(x, l.dense(p + ".attn.out_proj", context, WIDTH, WIDTH, TRUNC));

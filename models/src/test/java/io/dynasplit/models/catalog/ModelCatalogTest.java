@@ -23,13 +23,24 @@ class ModelCatalogTest {
 
   @TempDir Path modelsDir;
 
-  /** Verifies that the built-in catalog lists every id the project uses, generated ones marked synthetic. */
+  /**
+   * Verifies that the built-in catalog lists every id the project uses, generated ones marked
+   * synthetic.
+   */
   @Test
   void builtInCatalogListsEveryProjectModel() {
     ModelCatalog catalog = ModelCatalog.builtIn(modelsDir);
 
     assertEquals(
-        List.of("ppocr-cls", "ppocr-det", "minilm-l6", "mobilenetv2", "resnet50", "vgg16", "vit-b16", "tiny-cnn"),
+        List.of(
+            "ppocr-cls",
+            "ppocr-det",
+            "minilm-l6",
+            "mobilenetv2",
+            "resnet50",
+            "vgg16",
+            "vit-b16",
+            "tiny-cnn"),
         catalog.ids());
     for (CatalogEntry e : catalog.entries()) {
       assertEquals(e.source() instanceof ModelSource.Generated, e.synthetic(), e.id());
@@ -39,7 +50,10 @@ class ModelCatalogTest {
     }
   }
 
-  /** Verifies that every real model resolves from its jar and that ONNX Runtime opens it with the declared input names. */
+  /**
+   * Verifies that every real model resolves from its jar and that ONNX Runtime opens it with the
+   * declared input names.
+   */
   @Test
   void realModelsResolveAndOpenInOnnxRuntime() throws OrtException {
     ModelCatalog catalog = ModelCatalog.builtIn(modelsDir);
@@ -51,7 +65,8 @@ class ModelCatalogTest {
       byte[] bytes = model.bytes();
       assertEquals(bytes.length, model.size(), id);
       try (OrtSession session = env.createSession(bytes)) {
-        List<String> declared = model.entry().orElseThrow().inputs().stream().map(TensorSpec::name).toList();
+        List<String> declared =
+            model.entry().orElseThrow().inputs().stream().map(TensorSpec::name).toList();
         assertEquals(declared, List.copyOf(session.getInputNames()), id);
       }
     }
@@ -62,7 +77,8 @@ class ModelCatalogTest {
   void unknownIdIsRefusedWithKnownIds() {
     ModelCatalog catalog = ModelCatalog.builtIn(modelsDir);
 
-    ModelNotFoundException e = assertThrows(ModelNotFoundException.class, () -> catalog.resolve("resnet51"));
+    ModelNotFoundException e =
+        assertThrows(ModelNotFoundException.class, () -> catalog.resolve("resnet51"));
 
     assertEquals(ModelNotFoundException.Reason.UNKNOWN_ID, e.reason());
     assertTrue(e.getMessage().contains("resnet51"), e.getMessage());
@@ -75,25 +91,35 @@ class ModelCatalogTest {
     ModelCatalog catalog = ModelCatalog.builtIn(modelsDir);
 
     ModelNotFoundException e =
-        assertThrows(ModelNotFoundException.class, () -> catalog.resolve(modelsDir.resolve("nope.onnx").toString()));
+        assertThrows(
+            ModelNotFoundException.class,
+            () -> catalog.resolve(modelsDir.resolve("nope.onnx").toString()));
 
     assertEquals(ModelNotFoundException.Reason.FILE_MISSING, e.reason());
     assertTrue(e.getMessage().contains("nope.onnx"), e.getMessage());
   }
 
-  /** Verifies that a generated model not yet generated is not present and its error names the generate command. */
+  /**
+   * Verifies that a generated model not yet generated is not present and its error names the
+   * generate command.
+   */
   @Test
   void ungeneratedModelSaysHowToGenerateIt() {
     ModelCatalog catalog = ModelCatalog.builtIn(modelsDir);
 
     assertFalse(catalog.isPresent(catalog.get("resnet50")));
-    ModelNotFoundException e = assertThrows(ModelNotFoundException.class, () -> catalog.resolve("resnet50"));
+    ModelNotFoundException e =
+        assertThrows(ModelNotFoundException.class, () -> catalog.resolve("resnet50"));
 
     assertEquals(ModelNotFoundException.Reason.NOT_GENERATED, e.reason());
-    assertTrue(e.getMessage().contains("dynasplit models generate --only resnet50"), e.getMessage());
+    assertTrue(
+        e.getMessage().contains("dynasplit models generate --only resnet50"), e.getMessage());
   }
 
-  /** Verifies that a generated model's file in the models folder resolves, and a plain file path too. */
+  /**
+   * Verifies that a generated model's file in the models folder resolves, and a plain file path
+   * too.
+   */
   @Test
   void filesInTheModelsFolderAndPlainPathsResolve() throws IOException {
     ModelCatalog catalog = ModelCatalog.builtIn(modelsDir);
@@ -108,10 +134,14 @@ class ModelCatalogTest {
     assertTrue(generated.synthetic());
     assertEquals("mine", file.id());
     assertTrue(file.entry().isEmpty());
+    assertTrue(file.synthetic(), "a generated file found by path still says synthetic");
     assertArrayEquals(tiny, file.bytes());
   }
 
-  /** Verifies that the tiny CNN is present without a file, generated in memory, and the same bytes every time. */
+  /**
+   * Verifies that the tiny CNN is present without a file, generated in memory, and the same bytes
+   * every time.
+   */
   @Test
   void tinyCnnIsGeneratedInMemory() {
     ModelCatalog catalog = ModelCatalog.builtIn(modelsDir);
@@ -125,7 +155,27 @@ class ModelCatalogTest {
     assertArrayEquals(first.bytes(), second.bytes());
   }
 
-  /** Verifies that a catalog file with a generated model not marked synthetic, or an unknown field, is refused. */
+  /**
+   * Verifies that a real model's file found by path is not synthetic, and that metadata is read
+   * without the graph.
+   */
+  @Test
+  void metadataSaysWhetherAFileIsSynthetic() throws IOException {
+    ModelCatalog catalog = ModelCatalog.builtIn(modelsDir);
+    Path det = modelsDir.resolve("det.onnx");
+    catalog.resolve("ppocr-det").writeTo(det);
+    Path tiny = modelsDir.resolve("tiny.onnx");
+    catalog.resolve("tiny-cnn").writeTo(tiny);
+
+    assertFalse(catalog.resolve(det.toString()).synthetic());
+    assertEquals("tiny-cnn", OnnxMetadata.read(tiny).get("dynasplit.model"));
+    assertTrue(OnnxMetadata.isSynthetic(tiny));
+  }
+
+  /**
+   * Verifies that a catalog file with a generated model not marked synthetic, or an unknown field,
+   * is refused.
+   */
   @Test
   void badCatalogEntriesAreRefused() {
     String notSynthetic =
@@ -134,19 +184,30 @@ class ModelCatalogTest {
           "synthetic":false,"inputs":[{"name":"input","shape":[1,3,32,32],"dtype":"float32"}],
           "preProcessing":{"type":"tensor"},"postProcessing":{"type":"embedding","meanPooling":false,"normalize":true}}]
         """;
-    String unknownField = notSynthetic.replace("\"synthetic\":false", "\"synthetic\":true,\"weights\":\"trained\"");
+    String unknownField =
+        notSynthetic.replace("\"synthetic\":false", "\"synthetic\":true,\"weights\":\"trained\"");
 
-    Exception a = assertThrows(Exception.class, () -> ModelCatalog.parse(new ByteArrayInputStream(notSynthetic.getBytes(UTF_8))));
-    Exception b = assertThrows(Exception.class, () -> ModelCatalog.parse(new ByteArrayInputStream(unknownField.getBytes(UTF_8))));
+    Exception a =
+        assertThrows(
+            Exception.class,
+            () -> ModelCatalog.parse(new ByteArrayInputStream(notSynthetic.getBytes(UTF_8))));
+    Exception b =
+        assertThrows(
+            Exception.class,
+            () -> ModelCatalog.parse(new ByteArrayInputStream(unknownField.getBytes(UTF_8))));
 
     assertTrue(a.getMessage().contains("must be marked synthetic"), a.getMessage());
     assertTrue(b.getMessage().contains("weights"), b.getMessage());
   }
 
-  /** Verifies that the models folder comes from DYNASPLIT_MODELS when set, else from the home folder. */
+  /**
+   * Verifies that the models folder comes from DYNASPLIT_MODELS when set, else from the home
+   * folder.
+   */
   @Test
   void modelsFolderHonoursTheEnvironment() {
-    assertEquals(Path.of("/data/m"), ModelsFolder.resolve(Map.of("DYNASPLIT_MODELS", "/data/m"), "/home/u"));
+    assertEquals(
+        Path.of("/data/m"), ModelsFolder.resolve(Map.of("DYNASPLIT_MODELS", "/data/m"), "/home/u"));
     assertEquals(Path.of("/home/u/.dynasplit/models"), ModelsFolder.resolve(Map.of(), "/home/u"));
   }
 }

@@ -26,23 +26,35 @@ class ClassifierTest {
 
   @TempDir Path modelsDir;
 
-  /** Verifies that top-k applies the softmax, orders classes best first, and names them by label or index. */
+  /**
+   * Verifies that top-k applies the softmax, orders classes best first, and names them by label or
+   * index.
+   */
   @Test
   void topKOrdersSoftmaxProbabilities() {
-    TensorData.Float32 logits = new TensorData.Float32(new long[] {1, 4}, new float[] {0.5f, 3f, -1f, 2f});
+    TensorData.Float32 logits =
+        new TensorData.Float32(new long[] {1, 4}, new float[] {0.5f, 3f, -1f, 2f});
 
-    ModelOutput.Classification named = Postprocessor.topK(new PostProcessing.TopK(List.of("a", "b", "c", "d"), 2, true), logits, false);
-    ModelOutput.Classification unnamed = Postprocessor.topK(new PostProcessing.TopK(List.of(), 4, true), logits, true);
+    ModelOutput.Classification named =
+        Postprocessor.topK(
+            new PostProcessing.TopK(List.of("a", "b", "c", "d"), 2, true), logits, false);
+    ModelOutput.Classification unnamed =
+        Postprocessor.topK(new PostProcessing.TopK(List.of(), 4, true), logits, true);
 
-    assertEquals(List.of("b", "d"), named.top().stream().map(ModelOutput.ClassScore::label).toList());
+    assertEquals(
+        List.of("b", "d"), named.top().stream().map(ModelOutput.ClassScore::label).toList());
     double z = Math.exp(0.5) + Math.exp(3) + Math.exp(-1) + Math.exp(2);
     assertEquals(Math.exp(3) / z, named.top().get(0).probability(), 1e-9);
-    assertEquals(List.of(1, 3, 0, 2), unnamed.top().stream().map(ModelOutput.ClassScore::index).toList());
+    assertEquals(
+        List.of(1, 3, 0, 2), unnamed.top().stream().map(ModelOutput.ClassScore::index).toList());
     assertEquals("class 1", unnamed.top().get(0).label());
     assertTrue(unnamed.synthetic());
   }
 
-  /** Verifies that the PP-OCR direction classifier with our pre- and post-processing says 0 for upright text and 180 for text turned upside down. */
+  /**
+   * Verifies that the PP-OCR direction classifier with our pre- and post-processing says 0 for
+   * upright text and 180 for text turned upside down.
+   */
   @Test
   void directionClassifierTellsUprightFromUpsideDown() throws Exception {
     ModelCatalog catalog = ModelCatalog.builtIn(modelsDir);
@@ -62,30 +74,44 @@ class ClassifierTest {
     assertEquals(1.0, up.top().get(0).probability() + up.top().get(1).probability(), 1e-4);
   }
 
-  /** Verifies that bytes that are not an image, and tensors of the wrong shape, are refused naming the problem. */
+  /**
+   * Verifies that bytes that are not an image, and tensors of the wrong shape, are refused naming
+   * the problem.
+   */
   @Test
   void badInputsAreRefused() {
     ModelCatalog catalog = ModelCatalog.builtIn(modelsDir);
     Preprocessor pre = new Preprocessor();
 
     InvalidInputException notImage =
-        assertThrows(InvalidInputException.class, () -> pre.prepare(catalog.get("ppocr-cls"), new ModelInput.Image(new byte[] {1, 2, 3})));
+        assertThrows(
+            InvalidInputException.class,
+            () ->
+                pre.prepare(catalog.get("ppocr-cls"), new ModelInput.Image(new byte[] {1, 2, 3})));
     InvalidInputException wrongShape =
         assertThrows(
             InvalidInputException.class,
             () ->
                 pre.prepare(
                     catalog.get("tiny-cnn"),
-                    new ModelInput.Tensors(Map.of("input", new TensorData.Float32(new long[] {1, 3, 16, 16}, new float[768])))));
+                    new ModelInput.Tensors(
+                        Map.of(
+                            "input",
+                            new TensorData.Float32(new long[] {1, 3, 16, 16}, new float[768])))));
     InvalidInputException textForImage =
-        assertThrows(InvalidInputException.class, () -> pre.prepare(catalog.get("resnet50"), new ModelInput.Text("hi")));
+        assertThrows(
+            InvalidInputException.class,
+            () -> pre.prepare(catalog.get("resnet50"), new ModelInput.Text("hi")));
 
     assertTrue(notImage.getMessage().contains("PNG or JPEG"), notImage.getMessage());
     assertTrue(wrongShape.getMessage().contains("1x3x32x32"), wrongShape.getMessage());
     assertTrue(textForImage.getMessage().contains("not a text"), textForImage.getMessage());
   }
 
-  /** Verifies that the classifier's input keeps the aspect ratio at height 48 and pads the rest of the 192 columns with zeros. */
+  /**
+   * Verifies that the classifier's input keeps the aspect ratio at height 48 and pads the rest of
+   * the 192 columns with zeros.
+   */
   @Test
   void classifierInputIsPaddedToWidth() throws Exception {
     ModelCatalog catalog = ModelCatalog.builtIn(modelsDir);
@@ -97,7 +123,9 @@ class ClassifierTest {
     ByteArrayOutputStream png = new ByteArrayOutputStream();
     ImageIO.write(white, "png", png);
 
-    PreparedInput input = new Preprocessor().prepare(catalog.get("ppocr-cls"), new ModelInput.Image(png.toByteArray()));
+    PreparedInput input =
+        new Preprocessor()
+            .prepare(catalog.get("ppocr-cls"), new ModelInput.Image(png.toByteArray()));
 
     TensorData.Float32 x = (TensorData.Float32) input.tensors().get("x");
     assertEquals(List.of(1L, 3L, 48L, 192L), Arrays.stream(x.shape()).boxed().toList());
@@ -106,9 +134,11 @@ class ClassifierTest {
     assertEquals(0.0f, x.values()[96], 1e-6f); // padding
   }
 
-  private static ModelOutput.Classification classify(OnnxRunner runner, CatalogEntry entry, byte[] png) throws Exception {
+  private static ModelOutput.Classification classify(
+      OnnxRunner runner, CatalogEntry entry, byte[] png) throws Exception {
     PreparedInput input = new Preprocessor().prepare(entry, new ModelInput.Image(png));
-    return (ModelOutput.Classification) new Postprocessor().process(entry, input, runner.run(input));
+    return (ModelOutput.Classification)
+        new Postprocessor().process(entry, input, runner.run(input));
   }
 
   private static byte[] textLine(boolean upsideDown) throws Exception {
@@ -120,7 +150,8 @@ class ClassifierTest {
       g.setTransform(AffineTransform.getRotateInstance(Math.PI, 160, 24));
     }
     g.setColor(Color.BLACK);
-    g.setRenderingHint(RenderingHints.KEY_TEXT_ANTIALIASING, RenderingHints.VALUE_TEXT_ANTIALIAS_ON);
+    g.setRenderingHint(
+        RenderingHints.KEY_TEXT_ANTIALIASING, RenderingHints.VALUE_TEXT_ANTIALIAS_ON);
     g.setFont(new Font(Font.SANS_SERIF, Font.PLAIN, 30));
     g.drawString("Split inference at the edge", 8, 35);
     g.dispose();

@@ -2,6 +2,8 @@ package io.dynasplit.models.processing;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.dynasplit.models.catalog.ModelCatalog;
 import io.dynasplit.models.catalog.PreProcessing;
@@ -29,14 +31,27 @@ class ImagePreprocessorTest {
     return out.toByteArray();
   }
 
-  /** Verifies that an RGB model gets red in channel 0 and a BGR model in channel 2, each normalized with its mean and std. */
+  /**
+   * Verifies that an RGB model gets red in channel 0 and a BGR model in channel 2, each normalized
+   * with its mean and std.
+   */
   @Test
   void channelOrderAndNormalizationFollowTheSpec() throws Exception {
     ModelCatalog catalog = ModelCatalog.builtIn(modelsDir);
     byte[] red = solid(Color.RED, 50, 40, "png");
 
-    TensorData.Float32 rgb = (TensorData.Float32) new Preprocessor().prepare(catalog.get("tiny-cnn"), new ModelInput.Image(red)).tensors().get("input");
-    TensorData.Float32 bgr = (TensorData.Float32) new Preprocessor().prepare(catalog.get("ppocr-det"), new ModelInput.Image(red)).tensors().get("x");
+    TensorData.Float32 rgb =
+        (TensorData.Float32)
+            new Preprocessor()
+                .prepare(catalog.get("tiny-cnn"), new ModelInput.Image(red))
+                .tensors()
+                .get("input");
+    TensorData.Float32 bgr =
+        (TensorData.Float32)
+            new Preprocessor()
+                .prepare(catalog.get("ppocr-det"), new ModelInput.Image(red))
+                .tensors()
+                .get("x");
 
     assertArrayEquals(new long[] {1, 3, 32, 32}, rgb.shape());
     int plane = 32 * 32;
@@ -54,13 +69,37 @@ class ImagePreprocessorTest {
   @Test
   void jpegIsDecodedAndStretched() throws Exception {
     byte[] jpeg = solid(Color.WHITE, 300, 100, "jpeg");
-    PreProcessing.Image spec = (PreProcessing.Image) ModelCatalog.builtIn(modelsDir).get("resnet50").preProcessing();
+    PreProcessing.Image spec =
+        (PreProcessing.Image) ModelCatalog.builtIn(modelsDir).get("resnet50").preProcessing();
 
     PreparedInput input = new ImagePreprocessor(spec).prepare("input", jpeg);
 
     assertArrayEquals(new long[] {1, 3, 224, 224}, input.tensors().get("input").shape());
-    assertEquals(new PreparedInput.ImageGeometry(300, 100, 224, 224, 224, 224), input.geometry().orElseThrow());
+    assertEquals(
+        new PreparedInput.ImageGeometry(300, 100, 224, 224, 224, 224),
+        input.geometry().orElseThrow());
     float white = (1 - 0.485f) / 0.229f;
     assertEquals(white, ((TensorData.Float32) input.tensors().get("input")).values()[1000], 0.05f);
+  }
+
+  /**
+   * Verifies that an image whose header declares a huge size is refused before its pixels are
+   * allocated.
+   */
+  @Test
+  void hugeImageIsRefusedFromItsHeader() throws Exception {
+    byte[] png = solid(Color.WHITE, 8, 8, "png");
+    // IHDR width is bytes 16..19 (big-endian); the size check reads only the header, so the
+    // stale checksum is never reached
+    byte[] huge = png.clone();
+    huge[16] = 0x00;
+    huge[17] = 0x01;
+    huge[18] = (byte) 0x86;
+    huge[19] = (byte) 0xA0; // 100000
+
+    InvalidInputException e =
+        assertThrows(InvalidInputException.class, () -> ImagePreprocessor.decode(huge));
+
+    assertTrue(e.getMessage().contains("100000x8"), e.getMessage());
   }
 }

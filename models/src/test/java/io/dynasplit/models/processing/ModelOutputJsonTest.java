@@ -11,13 +11,22 @@ class ModelOutputJsonTest {
 
   private final ObjectMapper json = new ObjectMapper();
 
-  /** Verifies that each kind of output serializes to the JSON a reply carries, with its type and fields. */
+  /**
+   * Verifies that each kind of output serializes to the JSON a reply carries, with its type and
+   * fields.
+   */
   @Test
   void outputsSerializeToReplyJson() throws Exception {
     JsonNode classification =
-        json.valueToTree(new ModelOutput.Classification(List.of(new ModelOutput.ClassScore(1, "180", 0.9)), false));
-    JsonNode boxes = json.valueToTree(new ModelOutput.TextBoxes(640, 480, List.of(new ModelOutput.TextBox(10, 20, 30, 40, 0.8))));
-    JsonNode embedding = json.valueToTree(new ModelOutput.Embedding(2, new float[] {0.6f, 0.8f}, true));
+        json.valueToTree(
+            new ModelOutput.Classification(
+                List.of(new ModelOutput.ClassScore(1, "180", 0.9)), false));
+    JsonNode boxes =
+        json.valueToTree(
+            new ModelOutput.TextBoxes(
+                640, 480, List.of(new ModelOutput.TextBox(10, 20, 30, 40, 0.8))));
+    JsonNode embedding =
+        json.valueToTree(new ModelOutput.Embedding(2, new float[] {0.6f, 0.8f}, true));
 
     assertEquals("classification", classification.get("type").asText());
     assertEquals("180", classification.at("/top/0/label").asText());

@@ -25,7 +25,10 @@ class TextDetectionTest {
 
   @TempDir Path modelsDir;
 
-  /** Verifies that the PP-OCRv3 detector with our pre- and post-processing finds boxes overlapping text drawn with Java2D on a white image, and nothing else. */
+  /**
+   * Verifies that the PP-OCRv3 detector with our pre- and post-processing finds boxes overlapping
+   * text drawn with Java2D on a white image, and nothing else.
+   */
   @Test
   void detectorFindsDrawnText() throws Exception {
     // given: three lines of text on a white 1000x700 image (larger than 960, so it is scaled)
@@ -35,8 +38,10 @@ class TextDetectionTest {
     g.setColor(Color.WHITE);
     g.fillRect(0, 0, 1000, 700);
     g.setColor(Color.BLACK);
-    g.setRenderingHint(RenderingHints.KEY_TEXT_ANTIALIASING, RenderingHints.VALUE_TEXT_ANTIALIAS_ON);
-    drawn.add(draw(g, "Energy aware split inference", new Font(Font.SANS_SERIF, Font.BOLD, 40), 60, 120));
+    g.setRenderingHint(
+        RenderingHints.KEY_TEXT_ANTIALIASING, RenderingHints.VALUE_TEXT_ANTIALIAS_ON);
+    drawn.add(
+        draw(g, "Energy aware split inference", new Font(Font.SANS_SERIF, Font.BOLD, 40), 60, 120));
     drawn.add(draw(g, "DynaSplit 2026", new Font(Font.SERIF, Font.PLAIN, 56), 420, 380));
     drawn.add(draw(g, "edge and cloud", new Font(Font.SANS_SERIF, Font.PLAIN, 32), 120, 600));
     g.dispose();
@@ -47,7 +52,8 @@ class TextDetectionTest {
     CatalogEntry entry = catalog.get("ppocr-det");
 
     // when
-    PreparedInput input = new Preprocessor().prepare(entry, new ModelInput.Image(png.toByteArray()));
+    PreparedInput input =
+        new Preprocessor().prepare(entry, new ModelInput.Image(png.toByteArray()));
     ModelOutput.TextBoxes out;
     try (OnnxRunner runner = new OnnxRunner(catalog, "ppocr-det")) {
       out = (ModelOutput.TextBoxes) new Postprocessor().process(entry, input, runner.run(input));
@@ -64,7 +70,8 @@ class TextDetectionTest {
           out.boxes().stream().anyMatch(b -> b.overlaps(r.x, r.y, r.width, r.height)),
           "no box overlaps the text drawn at " + r + "; boxes: " + out.boxes());
       double best = out.boxes().stream().mapToDouble(b -> iou(b, r)).max().orElse(0);
-      assertTrue(best >= 0.6, "best box around " + r + " has IoU " + best + "; boxes: " + out.boxes());
+      assertTrue(
+          best >= 0.6, "best box around " + r + " has IoU " + best + "; boxes: " + out.boxes());
     }
     for (ModelOutput.TextBox b : out.boxes()) {
       assertTrue(
@@ -87,7 +94,8 @@ class TextDetectionTest {
   private static Rectangle draw(Graphics2D g, String text, Font font, int x, int baseline) {
     g.setFont(font);
     g.drawString(text, x, baseline);
-    Rectangle bounds = new TextLayout(text, font, g.getFontRenderContext()).getPixelBounds(null, x, baseline);
+    Rectangle bounds =
+        new TextLayout(text, font, g.getFontRenderContext()).getPixelBounds(null, x, baseline);
     return bounds;
   }
 }

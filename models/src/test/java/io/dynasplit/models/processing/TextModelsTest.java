@@ -17,20 +17,27 @@ class TextModelsTest {
   @TempDir Path modelsDir;
 
   private static WordPieceTokenizer tokenizer(ModelCatalog catalog) {
-    return WordPieceTokenizer.fromResource(((PreProcessing.Text) catalog.get("minilm-l6").preProcessing()).tokenizer());
+    return WordPieceTokenizer.fromResource(
+        ((PreProcessing.Text) catalog.get("minilm-l6").preProcessing()).tokenizer());
   }
 
-  /** Verifies that the WordPiece tokenizer gives BERT-uncased's well-known ids for a known sentence. */
+  /**
+   * Verifies that the WordPiece tokenizer gives BERT-uncased's well-known ids for a known sentence.
+   */
   @Test
   void tokenizerGivesKnownIds() {
     WordPieceTokenizer tokenizer = tokenizer(ModelCatalog.builtIn(modelsDir));
 
     assertEquals(30522, tokenizer.vocabularySize());
     assertArrayEquals(
-        new long[] {101, 7592, 1010, 2026, 3899, 2003, 10140, 102}, tokenizer.encode("Hello, my dog is cute", 128));
+        new long[] {101, 7592, 1010, 2026, 3899, 2003, 10140, 102},
+        tokenizer.encode("Hello, my dog is cute", 128));
   }
 
-  /** Verifies that unknown words split into the longest vocabulary pieces, accents are stripped and truncation keeps [SEP]. */
+  /**
+   * Verifies that unknown words split into the longest vocabulary pieces, accents are stripped and
+   * truncation keeps [SEP].
+   */
   @Test
   void tokenizerSplitsWordsIntoPieces() {
     WordPieceTokenizer tokenizer = tokenizer(ModelCatalog.builtIn(modelsDir));
@@ -44,7 +51,10 @@ class TextModelsTest {
     assertEquals(102, truncated[3]);
   }
 
-  /** Verifies that MiniLM embeddings (tokenizer, model, mean pooling, L2 norm) put similar sentences closer than unrelated ones. */
+  /**
+   * Verifies that MiniLM embeddings (tokenizer, model, mean pooling, L2 norm) put similar sentences
+   * closer than unrelated ones.
+   */
   @Test
   void embeddingsRankSimilarSentencesCloser() throws Exception {
     ModelCatalog catalog = ModelCatalog.builtIn(modelsDir);
@@ -66,11 +76,14 @@ class TextModelsTest {
       norm += v * v;
     }
     assertEquals(1.0, norm, 1e-4);
-    assertTrue(cat.cosine(kitten) > cat.cosine(stocks) + 0.2, cat.cosine(kitten) + " vs " + cat.cosine(stocks));
+    assertTrue(
+        cat.cosine(kitten) > cat.cosine(stocks) + 0.2,
+        cat.cosine(kitten) + " vs " + cat.cosine(stocks));
   }
 
   private static ModelOutput.Embedding embed(
-      OnnxRunner runner, Preprocessor pre, Postprocessor post, CatalogEntry entry, String text) throws Exception {
+      OnnxRunner runner, Preprocessor pre, Postprocessor post, CatalogEntry entry, String text)
+      throws Exception {
     PreparedInput input = pre.prepare(entry, new ModelInput.Text(text));
     return (ModelOutput.Embedding) post.process(entry, input, runner.run(input));
   }

@@ -22,7 +22,10 @@ import org.junit.jupiter.params.provider.ValueSource;
 
 class ReferenceModelsTest {
 
-  /** Verifies that each generated architecture's parameter count is within 1% of the published one, without filling weights. */
+  /**
+   * Verifies that each generated architecture's parameter count is within 1% of the published one,
+   * without filling weights.
+   */
   @ParameterizedTest
   @ValueSource(strings = {"tiny-cnn", "mobilenetv2", "resnet50", "vgg16", "vit-b16"})
   void parameterCountMatchesThePublishedArchitecture(String id) {
@@ -30,8 +33,11 @@ class ReferenceModelsTest {
 
     long count = model.plan().parameterCount();
 
-    double error = Math.abs(count - model.publishedParameters()) / (double) model.publishedParameters();
-    assertTrue(error <= 0.01, id + ": " + count + " parameters vs published " + model.publishedParameters());
+    double error =
+        Math.abs(count - model.publishedParameters()) / (double) model.publishedParameters();
+    assertTrue(
+        error <= 0.01,
+        id + ": " + count + " parameters vs published " + model.publishedParameters());
   }
 
   /** Verifies that the same seed gives byte-identical models and another seed other weights. */
@@ -47,14 +53,19 @@ class ReferenceModelsTest {
     assertFalse(Arrays.equals(a, c));
   }
 
-  /** Verifies that ONNX Runtime runs the generated model on a seeded random input, giving finite logits, and that the metadata says synthetic. */
+  /**
+   * Verifies that ONNX Runtime runs the generated model on a seeded random input, giving finite
+   * logits, and that the metadata says synthetic.
+   */
   @ParameterizedTest
   @ValueSource(strings = {"tiny-cnn", "mobilenetv2", "resnet50"})
   void onnxRuntimeRunsTheGeneratedModel(String id) throws OrtException {
     ReferenceModel model = ReferenceModels.get(id);
     ModelProto proto = new ModelGenerator(7).generate(model, n -> {});
     Map<String, String> meta =
-        proto.getMetadataPropsList().stream().collect(Collectors.toMap(StringStringEntryProto::getKey, StringStringEntryProto::getValue));
+        proto.getMetadataPropsList().stream()
+            .collect(
+                Collectors.toMap(StringStringEntryProto::getKey, StringStringEntryProto::getValue));
     assertEquals("true", meta.get(ModelGenerator.SYNTHETIC_KEY));
     assertTrue(meta.get(ModelGenerator.WEIGHTS_KEY).startsWith("synthetic"));
 

@@ -21,7 +21,8 @@ import org.slf4j.LoggerFactory;
  *
  * <p>A frequency is set with the {@code userspace} governor and {@code scaling_setspeed} where the policy offers
  * that governor, else by pinning {@code scaling_min_freq} and {@code scaling_max_freq} to it (in the order the
- * kernel accepts), and is confirmed by reading {@code scaling_cur_freq} back. The state applied last is remembered,
+ * kernel accepts), and is confirmed by reading {@code scaling_cur_freq} back (within 1 %, a few times over a few
+ * milliseconds for drivers that switch asynchronously). The state applied last is remembered,
  * so asking again for the same frequency writes nothing and costs no I/O.
  *
  * <p>The knob's values are the frequencies of the first policy, in MHz. Further policies (other clusters) get their
