@@ -25,6 +25,8 @@ import picocli.CommandLine.Command;
       ProfileCommand.class,
       HwCommand.class,
       SimulateCommand.class,
+      OptimizeCommand.class,
+      FrontCommand.class,
       CommandLine.HelpCommand.class,
     })
 public final class DynasplitCommand implements Runnable {

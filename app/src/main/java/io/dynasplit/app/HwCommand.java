@@ -6,14 +6,14 @@ import io.dynasplit.edge.hardware.HardwareOptions;
 import io.dynasplit.edge.hardware.accel.ExecutionProviders;
 import io.dynasplit.edge.hardware.cpufreq.CpuFreqController;
 import io.dynasplit.edge.hardware.cpufreq.CpuPolicy;
-import io.dynasplit.edge.hardware.power.EnergyMeter;
-import io.dynasplit.edge.hardware.power.EnergyReading;
-import io.dynasplit.edge.hardware.power.FallbackEnergyMeter;
-import io.dynasplit.edge.hardware.power.PowerModel;
-import io.dynasplit.edge.hardware.power.PowerModelCalibration;
-import io.dynasplit.edge.hardware.power.PowerSampler;
-import io.dynasplit.edge.hardware.power.SampledEnergyMeter;
-import io.dynasplit.edge.hardware.power.ina.InaConfig;
+import io.dynasplit.energy.EnergyMeter;
+import io.dynasplit.energy.EnergyReading;
+import io.dynasplit.energy.FallbackEnergyMeter;
+import io.dynasplit.energy.PowerModel;
+import io.dynasplit.energy.PowerModelCalibration;
+import io.dynasplit.energy.PowerSampler;
+import io.dynasplit.energy.SampledEnergyMeter;
+import io.dynasplit.energy.ina.InaConfig;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -27,6 +27,7 @@ import me.tongfei.progressbar.ProgressBarBuilder;
 import me.tongfei.progressbar.ProgressBarStyle;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /** {@code dynasplit hw}: what hardware this machine offers DynaSplit, and optionally a power sample. */
@@ -36,7 +37,8 @@ import picocli.CommandLine.Option;
     description = "Print the hardware DynaSplit finds here: cpu frequency policies with their frequencies,"
         + " governors and permissions, ONNX Runtime execution providers, power sensors and the energy source,"
         + " with a line for each thing missing. With --sample, sample power for a while and print mean watts"
-        + " and joules; with --calibrate, fit the power model to a sensor.")
+        + " and joules; with --calibrate, fit the power model to a sensor. --usb-on/--usb-off configure a USB"
+        + " accelerator's power switch (shown here, run when a configuration needs it).")
 public final class HwCommand implements Callable<Integer> {
 
   @CommandLine.Spec CommandLine.Model.CommandSpec spec;
@@ -57,6 +59,8 @@ public final class HwCommand implements Callable<Integer> {
 
   @Option(names = "--nvidia-smi", description = "sample GPU power with nvidia-smi when no INA sensor is given")
   boolean nvidiaSmi;
+
+  @Mixin UsbPowerOptions usb;
 
   @Option(names = "--sample", paramLabel = "DURATION", converter = DurationConverter.class,
       description = "sample power for this long (e.g. 5s, 500ms, 1m) and print mean watts and joules")
@@ -124,6 +128,7 @@ public final class HwCommand implements Callable<Integer> {
     } catch (IllegalArgumentException e) {
       throw new CommandLine.ParameterException(spec.commandLine(), e.getMessage());
     }
+    options = usb.config(spec).map(options::withUsb).orElse(options);
     return ina == null ? options : options.withIna(ina);
   }
 
@@ -159,19 +164,21 @@ public final class HwCommand implements Callable<Integer> {
     String all = ExecutionProviders.available().stream().map(OrtProvider::getName).collect(Collectors.joining(", "));
     out.println("  onnx runtime execution providers: " + all);
     List<String> accelerating = ExecutionProviders.acceleratorNames();
-    out.println(accelerating.isEmpty()
-        ? "  no accelerating execution provider in this onnx runtime build: edgeAccelerator can only be off"
-        : "  edgeAccelerator values: " + hw.edgeAccelerators());
+    if (accelerating.isEmpty()) {
+      out.println("  no accelerating execution provider in this onnx runtime build");
+    }
+    out.println("  edgeAccelerator values: " + hw.edgeAccelerators());
     out.println("  threads per session: 1 to " + Runtime.getRuntime().availableProcessors()
         + " (cores), 0 for onnx runtime's default");
     hw.notes().stream().filter(n -> n.startsWith("no usb accelerator")).forEach(n -> out.println("  " + n));
+    hw.usbPower().ifPresent(u -> out.println("  usb accelerator for edgeAccelerator " + u.modes().stream().sorted()
+        .toList() + ": powered on by '" + String.join(" ", u.onCommand()) + "', off by '"
+        + String.join(" ", u.offCommand()) + "' (timeout " + u.timeout().toMillis() + " ms; hw runs neither)"));
   }
 
   private static void printEnergy(PrintWriter out, Hardware hw) {
     out.println("power and energy");
     hw.energySelection().notes().forEach(n -> out.println("  " + n));
-    hw.notes().stream().filter(n -> n.startsWith("ina sensor") || n.startsWith("no nvidia-smi"))
-        .forEach(n -> out.println("  " + n));
     out.println("  energy source for replies: " + hw.energyMeter().source().wireName());
   }
 

@@ -102,14 +102,21 @@ class BrokerCommandTest {
     assertTrue(out.toString().endsWith("broker stopped" + System.lineSeparator()), out.toString());
   }
 
-  /** Verifies that broker acl prints the generated ACL, for the default and for another prefix. */
+  /** Verifies that broker acl prints the generated ACL, for the default and another prefix, with and without edges. */
   @Test
   void aclPrintsTheGeneratedAcl() {
     Run defaults = execute("broker", "acl");
     assertEquals(0, defaults.exitCode());
-    assertEquals(MosquittoAcl.render(Topics.DEFAULT), defaults.out());
-    Run site = execute("broker", "acl", "--prefix", "site/a");
-    assertEquals(MosquittoAcl.render(new Topics("site/a")), site.out());
+    assertEquals(MosquittoAcl.render(Topics.DEFAULT, List.of()), defaults.out());
+    Run site = execute("broker", "acl", "--prefix", "site/a", "--edge", "e1", "--edge", "e2");
+    assertEquals(0, site.exitCode(), site.err());
+    assertEquals(MosquittoAcl.render(new Topics("site/a"), List.of("e1", "e2")), site.out());
+    Run twice = execute("broker", "acl", "--edge", "e1", "--edge", "e1");
+    assertEquals(2, twice.exitCode());
+    assertTrue(twice.err().contains("--edge: edge id given twice: 'e1'"), twice.err());
+    Run wildcard = execute("broker", "acl", "--edge", "e+");
+    assertEquals(2, wildcard.exitCode());
+    assertTrue(wildcard.err().contains("--edge: edgeId must be"), wildcard.err());
     Run bad = execute("broker", "acl", "--prefix", "a/#");
     assertEquals(2, bad.exitCode());
     assertTrue(bad.err().contains("--prefix: prefix must not contain MQTT wildcards"), bad.err());

@@ -1,6 +1,7 @@
 package io.dynasplit.app;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.dynasplit.testsupport.sysfs.FakeSysfs;
@@ -52,6 +53,44 @@ class HwCommandTest {
     assertTrue(r.out().contains("no power sensor configured"), r.out());
     assertTrue(r.out().contains("energy is modelled"), r.out());
     assertTrue(r.out().contains("energy source for replies: model"), r.out());
+  }
+
+  /** Verifies that an INA sensor that cannot be opened is reported as configured but unusable, not as missing. */
+  @Test
+  void unusableSensorIsNotCalledMissing() {
+    // no machine has /dev/i2c-99: opening the sensor fails wherever this runs
+    Run r = run("hw", "--sysfs-root", dir.toString(), "--powercap-root", dir.resolve("none").toString(),
+        "--ina", "ina260:99:0x40");
+    assertEquals(0, r.exit(), r.err());
+    assertTrue(r.out().contains("ina sensor ina260"), r.out());
+    assertTrue(r.out().contains("is unusable: "), r.out());
+    assertTrue(r.out().contains("power sensor configured, unusable; energy is modelled"), r.out());
+    assertFalse(r.out().contains("no power sensor configured"), r.out());
+    assertTrue(r.out().contains("energy source for replies: model"), r.out());
+  }
+
+  /** Verifies that --usb-on and --usb-off configure the USB accelerator, whose modes become edgeAccelerator values. */
+  @Test
+  void configuresUsbAccelerator() {
+    Run r = run("hw", "--sysfs-root", dir.toString(), "--powercap-root", dir.resolve("none").toString(),
+        "--usb-on", "uhubctl -l 2 -a 1", "--usb-off", "uhubctl -l 2 -a 0", "--usb-modes", "std,max");
+    assertEquals(0, r.exit(), r.err());
+    assertTrue(r.out().contains("usb accelerator for edgeAccelerator [max, std]: powered on by 'uhubctl -l 2 -a 1',"
+        + " off by 'uhubctl -l 2 -a 0'"), r.out());
+    assertTrue(r.out().matches("(?s).*edgeAccelerator values: \\[off, .*max, std\\].*"), r.out());
+    assertFalse(r.out().contains("no usb accelerator configured"), r.out());
+  }
+
+  /** Verifies that one USB command without the other, or an 'off' mode, exits non-zero naming the problem. */
+  @Test
+  void badUsbOptionsFail() {
+    Run half = run("hw", "--sysfs-root", dir.toString(), "--usb-on", "uhubctl -l 2 -a 1");
+    assertEquals(2, half.exit());
+    assertTrue(half.err().contains("--usb-on and --usb-off go together"), half.err());
+    Run off = run("hw", "--sysfs-root", dir.toString(), "--usb-on", "true", "--usb-off", "true",
+        "--usb-modes", "off");
+    assertEquals(2, off.exit());
+    assertTrue(off.err().contains("modes must not contain 'off'"), off.err());
   }
 
   /** Verifies that read-only cpufreq files are shown as not writable and the fixed frequency is named. */

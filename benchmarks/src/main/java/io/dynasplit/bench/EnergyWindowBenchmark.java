@@ -1,12 +1,12 @@
 package io.dynasplit.bench;
 
-import io.dynasplit.edge.hardware.power.EnergyMeter;
-import io.dynasplit.edge.hardware.power.EnergyReading;
-import io.dynasplit.edge.hardware.power.ModelEnergyMeter;
-import io.dynasplit.edge.hardware.power.PowerModel;
-import io.dynasplit.edge.hardware.power.PowerRing;
-import io.dynasplit.edge.hardware.power.Rapl;
-import io.dynasplit.edge.hardware.power.RaplEnergyMeter;
+import io.dynasplit.energy.EnergyMeter;
+import io.dynasplit.energy.EnergyReading;
+import io.dynasplit.energy.ModelEnergyMeter;
+import io.dynasplit.energy.PowerModel;
+import io.dynasplit.energy.PowerRing;
+import io.dynasplit.energy.Rapl;
+import io.dynasplit.energy.RaplEnergyMeter;
 import io.dynasplit.testsupport.sysfs.FakeSysfs;
 import java.io.IOException;
 import java.nio.file.Files;

@@ -1,8 +1,8 @@
 package io.dynasplit.bench;
 
-import io.dynasplit.edge.hardware.power.EnergySource;
-import io.dynasplit.edge.hardware.power.PowerSampler;
-import io.dynasplit.edge.hardware.power.PowerSensor;
+import io.dynasplit.energy.PowerSampler;
+import io.dynasplit.energy.PowerSensor;
+import io.dynasplit.schemas.EnergySource;
 import java.time.Duration;
 import java.util.Locale;
 

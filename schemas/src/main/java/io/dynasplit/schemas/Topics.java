@@ -55,6 +55,47 @@ public record Topics(String prefix) {
     return prefix + "/edge/" + id("edgeId", edgeId) + "/replies/+";
   }
 
+  /**
+   * A reply topic in a sensor's own reply namespace, for the MQTT 5 Response Topic or {@code
+   * replyTo} of a request when the broker enforces ACLs (only that sensor may read it, only edges
+   * may write it).
+   */
+  public String sensorReply(String sensorId, String name) {
+    return prefix + "/replies/" + id("sensorId", sensorId) + "/" + id("name", name);
+  }
+
+  /** A filter for every topic of one sensor's reply namespace. */
+  public String sensorRepliesFilter(String sensorId) {
+    return prefix + "/replies/" + id("sensorId", sensorId) + "/#";
+  }
+
+  /** A filter for the whole reply namespace, every sensor's custom reply topics. */
+  public String replyNamespaceFilter() {
+    return prefix + "/replies/#";
+  }
+
+  /**
+   * Whether a concrete topic lies in the reply namespace: {@code <prefix>/replies/<sensorId>/} and at
+   * least one more level, every level a valid identifier (no wildcards, no empty levels).
+   */
+  public boolean isReplyNamespace(String topic) {
+    Objects.requireNonNull(topic, "topic");
+    String root = prefix + "/replies/";
+    if (!topic.startsWith(root)) {
+      return false;
+    }
+    String[] levels = topic.substring(root.length()).split("/", -1);
+    if (levels.length < 2) {
+      return false;
+    }
+    for (String level : levels) {
+      if (!isValidId(level)) {
+        return false;
+      }
+    }
+    return true;
+  }
+
   /** Edges publish intermediate tensors here; cloud workers share it. */
   public String cloudTail() {
     return prefix + "/cloud/tail";

@@ -179,6 +179,33 @@ class FrameCodecTest {
     assertFalse(FrameCodec.isFrame(ByteBuffer.wrap("{\"id\":1}".getBytes(StandardCharsets.UTF_8))));
   }
 
+  /** Verifies that frames can be written into a heap buffer or a dirty reused one, and conversions into scratch space. */
+  @Test
+  void allocatorsChooseWhereBytesGo() {
+    Tensor t = Tensor.ofFloats("x", Shape.of(3), new float[] {1.5f, -2f, 0f});
+    Tensor u = Tensor.of("u", DType.UINT8, Shape.of(3), ByteBuffer.wrap(new byte[] {1, 2, 3}));
+    ByteBuffer heap = FrameCodec.encode(null, List.of(t), Codec.FP16, ByteBuffer::allocate);
+    assertFalse(heap.isDirect());
+    ByteBuffer scratch = ByteBuffer.allocateDirect(4096);
+    for (int i = 0; i < scratch.capacity(); i++) {
+      scratch.put(i, (byte) 0x5A);
+    }
+    scratch.position(100);
+    ByteBuffer reused = FrameCodec.encode(null, List.of(u, t), Codec.FP16, n -> scratch);
+    // u takes 3 bytes plus 5 of padding, t 6 bytes of fp16 plus 2
+    assertEquals(FrameCodec.PREFIX_BYTES + reused.getInt(4) + 16, reused.remaining());
+
+    Frame back = FrameCodec.decode(reused);
+    float[] into = back.tensors().get(1).toFloat32(n -> scratch.clear().position(2048)).toFloatArray();
+    assertArrayEquals(new float[] {1.5f, -2f, 0f}, into);
+    byte[] gap = new byte[5];
+    reused.get(FrameCodec.PREFIX_BYTES + reused.getInt(4) + 3, gap);
+    assertArrayEquals(new byte[5], gap);
+    IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+        () -> FrameCodec.encode(null, List.of(t), Codec.FP32, n -> ByteBuffer.allocate(n - 1)));
+    assertTrue(e.getMessage().contains("allocator must return a buffer with at least"), e.getMessage());
+  }
+
   /** Verifies that a tail error result travels as a frame with no tensors. */
   @Test
   void tailFailureTravelsWithoutTensors() {

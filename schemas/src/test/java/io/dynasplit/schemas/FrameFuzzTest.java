@@ -8,6 +8,7 @@ import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.SplittableRandom;
@@ -56,6 +57,8 @@ class FrameFuzzTest {
   @Test
   void decoderSurvivesMutatedAndRandomFrames() {
     long seed = Long.getLong("dynasplit.fuzz.seed", 0x5EEDF00DL);
+    assertTrue(THREADS.isThreadAllocatedMemorySupported(), "this JVM cannot measure per-thread allocation");
+    THREADS.setThreadAllocatedMemoryEnabled(true);
     SplittableRandom r = new SplittableRandom(seed);
     List<byte[]> bases = baseFrames(r);
     int accepted = 0;
@@ -119,7 +122,7 @@ class FrameFuzzTest {
   }
 
   private static String failure(long seed, int it, byte[] input, String what) {
-    byte[] head = java.util.Arrays.copyOf(input, Math.min(input.length, 512));
+    byte[] head = Arrays.copyOf(input, Math.min(input.length, 512));
     return "fuzz seed " + seed + " (-Ddynasplit.fuzz.seed=" + seed + "), iteration " + it + ": " + what
         + "\ninput (" + input.length + " bytes, first 512 as text): "
         + new String(head, StandardCharsets.ISO_8859_1).replaceAll("[^\\x20-\\x7e]", ".")
@@ -190,7 +193,7 @@ class FrameFuzzTest {
         return a;
       }
       case 2: { // truncate
-        return java.util.Arrays.copyOf(base, r.nextInt(base.length + 1));
+        return Arrays.copyOf(base, r.nextInt(base.length + 1));
       }
       case 3: { // a random header length
         byte[] a = base.clone();
@@ -215,7 +218,7 @@ class FrameFuzzTest {
       default: { // extend with garbage
         byte[] extra = new byte[r.nextInt(64)];
         r.nextBytes(extra);
-        byte[] a = java.util.Arrays.copyOf(base, base.length + extra.length);
+        byte[] a = Arrays.copyOf(base, base.length + extra.length);
         System.arraycopy(extra, 0, a, base.length, extra.length);
         return a;
       }

@@ -75,10 +75,10 @@ class MessagesJsonTest {
     assertMessage("status of an error reply must be error: ok",
         () -> new ErrorReply("r", ReplyStatus.OK, null, ErrorInfo.of(ErrorCode.INTERNAL, "x")));
     assertMessage("energy source must be one of", () -> EnergySource.of("ina999"));
-    String tooLong = "{\"id\":\"r\",\"model\":\"m\",\"slaMs\":5,\"input\":{\"encoding\":\"image/png\",\"data\":\"AAAA\"},"
+    String wildcard = "{\"id\":\"r\",\"model\":\"m\",\"slaMs\":5,\"input\":{\"encoding\":\"image/png\",\"data\":\"AAAA\"},"
         + "\"replyTo\":\"a/+/b\"}";
     assertMessage("replyTo must be a non-empty topic without wildcards",
-        () -> Json.fromBytes(tooLong.getBytes(StandardCharsets.UTF_8), InferenceRequest.class));
+        () -> Json.fromBytes(wildcard.getBytes(StandardCharsets.UTF_8), InferenceRequest.class));
   }
 
   /** Verifies that an error message longer than the wire allows is cut, not refused. */

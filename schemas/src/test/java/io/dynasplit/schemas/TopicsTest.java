@@ -1,6 +1,7 @@
 package io.dynasplit.schemas;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -32,6 +33,27 @@ class TopicsTest {
     assertEquals("dynasplit/v1/cloud/tail", t.cloudTail());
     assertEquals("$share/dynasplit-cloud/dynasplit/v1/cloud/tail", t.cloudTailShared());
     assertEquals("dynasplit/v1/edge/e1/pareto/ppocr-det", t.edgePareto("e1", "ppocr-det"));
+  }
+
+  /** Verifies that the reply namespace's builders and its check agree, and that the check refuses topics outside it. */
+  @Test
+  void replyNamespaceIsBuiltAndRecognised() {
+    Topics t = Topics.DEFAULT;
+    assertEquals("dynasplit/v1/replies/cam-7/results", t.sensorReply("cam-7", "results"));
+    assertEquals("dynasplit/v1/replies/cam-7/#", t.sensorRepliesFilter("cam-7"));
+    assertEquals("dynasplit/v1/replies/#", t.replyNamespaceFilter());
+    assertTrue(t.isReplyNamespace(t.sensorReply("cam-7", "results")));
+    assertTrue(t.isReplyNamespace("dynasplit/v1/replies/cam-7/app/7"));
+    assertFalse(t.isReplyNamespace("app/7/replies"));
+    assertFalse(t.isReplyNamespace("dynasplit/v1/replies/cam-7"));
+    assertFalse(t.isReplyNamespace("dynasplit/v1/replies/cam-7/"));
+    assertFalse(t.isReplyNamespace("dynasplit/v1/replies/cam-7/+"));
+    assertFalse(t.isReplyNamespace("dynasplit/v1/replies/+/x"));
+    assertFalse(t.isReplyNamespace("dynasplit/v1/replies//x"));
+    assertFalse(t.isReplyNamespace(t.edgeReply("e1", "r-1")));
+    assertFalse(new Topics("site/a").isReplyNamespace("dynasplit/v1/replies/cam-7/results"));
+    assertThrows(IllegalArgumentException.class, () -> t.sensorReply("cam/7", "results"));
+    assertThrows(IllegalArgumentException.class, () -> t.sensorRepliesFilter("#"));
   }
 
   /** Verifies that foreign or malformed topics do not parse. */

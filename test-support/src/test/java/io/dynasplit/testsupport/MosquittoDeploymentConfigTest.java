@@ -22,6 +22,7 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
@@ -34,12 +35,18 @@ import org.junit.jupiter.api.io.TempDir;
 /**
  * Runs a real Mosquitto with the deployment configuration of {@code broker-config/mosquitto}
  * (its mosquitto.conf and ACL file as they are; a password file made with {@code mosquitto_passwd
- * -b}) and checks who may do what.
+ * -b} for the edges of that ACL, two sensors and the shared accounts) and checks who may do what.
  */
 @Timeout(value = 90, unit = TimeUnit.SECONDS)
 class MosquittoDeploymentConfigTest {
 
   private static final Topics TOPICS = Topics.DEFAULT;
+  /** The edges the committed ACL has sections for; each logs in with its edge id. */
+  private static final String EDGE_1 = "edge-1";
+  private static final String EDGE_2 = "edge-2";
+  /** Sensors log in with their sensor id; the ACL needs no section for them. */
+  private static final String SENSOR_1 = "cam-1";
+  private static final String SENSOR_2 = "cam-2";
 
   @TempDir static Path dir;
   static MosquittoProcess mosquitto;
@@ -48,11 +55,17 @@ class MosquittoDeploymentConfigTest {
   static void startMosquitto() throws Exception {
     Path configDir = Path.of(System.getProperty("dynasplit.mosquitto.config.dir", "../broker-config/mosquitto"));
     Path passwd = dir.resolve("passwd");
+    List<String> accounts = new ArrayList<>(List.of(EDGE_1, EDGE_2, SENSOR_1, SENSOR_2));
     for (Role role : Role.values()) {
+      if (role.sharesAccount()) {
+        accounts.add(role.userName());
+      }
+    }
+    for (String account : accounts) {
       if (Files.exists(passwd)) {
-        run("mosquitto_passwd", "-b", passwd.toString(), role.userName(), password(role));
+        run("mosquitto_passwd", "-b", passwd.toString(), account, password(account));
       } else {
-        run("mosquitto_passwd", "-c", "-b", passwd.toString(), role.userName(), password(role));
+        run("mosquitto_passwd", "-c", "-b", passwd.toString(), account, password(account));
       }
     }
     MosquittoConfig config = MosquittoConfig.read(configDir.resolve("mosquitto.conf"))
@@ -71,9 +84,9 @@ class MosquittoDeploymentConfigTest {
   /** Verifies that an edge with the right credentials publishes telemetry and an observer receives it. */
   @Test
   void edgePublishesAndObserverReceives() throws Exception {
-    String topic = TOPICS.edgeTelemetry("edge-1");
-    Mqtt5BlockingClient observer = client(Role.OBSERVER, "observer-1");
-    Mqtt5BlockingClient edge = client(Role.EDGE, "edge-1");
+    String topic = TOPICS.edgeTelemetry(EDGE_1);
+    Mqtt5BlockingClient observer = client(Role.OBSERVER.userName(), "observer-1");
+    Mqtt5BlockingClient edge = client(EDGE_1, "edge-1-telemetry");
     try (Mqtt5BlockingClient.Mqtt5Publishes publishes = observer.publishes(MqttGlobalPublishFilter.ALL)) {
       observer.connect();
       observer.subscribeWith().topicFilter(TOPICS.everything()).qos(MqttQos.AT_LEAST_ONCE).send();
@@ -103,37 +116,115 @@ class MosquittoDeploymentConfigTest {
   /** Verifies that mosquitto_pub with a wrong password cannot publish, and with the right one can. */
   @Test
   void wrongPasswordCannotPublish() throws Exception {
-    String topic = TOPICS.edgeRequests("edge-1");
+    String topic = TOPICS.edgeRequests(EDGE_1);
     MosquittoClients sensor = MosquittoClients.of(mosquitto.host(), mosquitto.port());
-    CommandResult wrong = sensor.withCredentials(Role.SENSOR.userName(), "not-the-password").publish(topic, "{}");
+    CommandResult wrong = sensor.withCredentials(SENSOR_1, "not-the-password").publish(topic, "{}");
     assertNotEquals(0, wrong.exitCode(), wrong.output());
     assertTrue(wrong.output().toLowerCase(java.util.Locale.ROOT).contains("not authori"), wrong.output());
     CommandResult none = sensor.publish(topic, "{}");
     assertNotEquals(0, none.exitCode(), none.output());
-    CommandResult right = sensor.withCredentials(Role.SENSOR.userName(), password(Role.SENSOR)).publish(topic, "{}");
+    CommandResult right = sensor.withCredentials(SENSOR_1, password(SENSOR_1)).publish(topic, "{}");
     assertTrue(right.succeeded(), right.output());
   }
 
-  /** Verifies that the ACL keeps roles apart: a sensor reaches the edge but cannot feed the cloud, an observer cannot publish. */
+  /** Verifies that the ACL keeps roles apart: a sensor reaches the edge but cannot feed the cloud, observer and cloud cannot send requests. */
   @Test
   void rolesOnlyPublishWhereTheAclAllows() throws Exception {
-    Mqtt5BlockingClient sensor = client(Role.SENSOR, "sensor-2");
-    Mqtt5BlockingClient observer = client(Role.OBSERVER, "observer-2");
-    Mqtt5BlockingClient edge = client(Role.EDGE, "edge-2");
+    Mqtt5BlockingClient sensor = client(SENSOR_1, "cam-1-roles");
+    Mqtt5BlockingClient observer = client(Role.OBSERVER.userName(), "observer-2");
+    Mqtt5BlockingClient cloud = client(Role.CLOUD.userName(), "worker-2");
+    Mqtt5BlockingClient edge = client(EDGE_2, "edge-2-roles");
     try (Mqtt5BlockingClient.Mqtt5Publishes requests = edge.publishes(MqttGlobalPublishFilter.ALL)) {
       sensor.connect();
       observer.connect();
+      cloud.connect();
       edge.connect();
-      edge.subscribeWith().topicFilter(TOPICS.edgeRequests("edge-2")).qos(MqttQos.AT_LEAST_ONCE).send();
+      edge.subscribeWith().topicFilter(TOPICS.edgeRequests(EDGE_2)).qos(MqttQos.AT_LEAST_ONCE).send();
       assertEquals(Mqtt5PubAckReasonCode.NOT_AUTHORIZED, pubAck(sensor, TOPICS.cloudTail()));
-      assertEquals(Mqtt5PubAckReasonCode.NOT_AUTHORIZED, pubAck(observer, TOPICS.edgeStatus("edge-2")));
-      assertEquals(Mqtt5PubAckReasonCode.SUCCESS, pubAck(sensor, TOPICS.edgeRequests("edge-2")));
+      assertEquals(Mqtt5PubAckReasonCode.NOT_AUTHORIZED, pubAck(sensor, TOPICS.edgeStatus(SENSOR_1)), "a sensor posing as an edge");
+      assertEquals(Mqtt5PubAckReasonCode.NOT_AUTHORIZED, pubAck(observer, TOPICS.edgeStatus(EDGE_2)));
+      assertEquals(Mqtt5PubAckReasonCode.NOT_AUTHORIZED, pubAck(observer, TOPICS.edgeRequests(EDGE_2)));
+      assertEquals(Mqtt5PubAckReasonCode.NOT_AUTHORIZED, pubAck(cloud, TOPICS.edgeRequests(EDGE_2)));
+      assertAccepted(pubAck(sensor, TOPICS.edgeRequests(EDGE_2)));
       Optional<Mqtt5Publish> request = requests.receive(20, TimeUnit.SECONDS);
       assertTrue(request.isPresent(), () -> "the edge got no request; mosquitto log:\n" + mosquitto.log());
-      assertEquals(TOPICS.edgeRequests("edge-2"), request.get().getTopic().toString());
+      assertEquals(TOPICS.edgeRequests(EDGE_2), request.get().getTopic().toString());
     } finally {
       sensor.disconnect();
       observer.disconnect();
+      cloud.disconnect();
+      edge.disconnect();
+    }
+  }
+
+  /** Verifies that edge-1 writes its own reply and status topics and the reply namespace, but not edge-2's topics, and a sensor cannot forge replies. */
+  @Test
+  void anEdgeWritesOnlyItsOwnTopicsAndTheReplyNamespace() {
+    Mqtt5BlockingClient edge = client(EDGE_1, "edge-1-own");
+    Mqtt5BlockingClient sensor = client(SENSOR_1, "cam-1-forge");
+    try {
+      edge.connect();
+      sensor.connect();
+      assertAccepted(pubAck(edge, TOPICS.edgeReply(EDGE_1, "r-1")));
+      assertAccepted(pubAck(edge, TOPICS.edgeStatus(EDGE_1)));
+      assertAccepted(pubAck(edge, TOPICS.sensorReply(SENSOR_1, "app-7")));
+      assertEquals(Mqtt5PubAckReasonCode.NOT_AUTHORIZED, pubAck(edge, TOPICS.edgeStatus(EDGE_2)));
+      assertEquals(Mqtt5PubAckReasonCode.NOT_AUTHORIZED, pubAck(edge, TOPICS.edgeReply(EDGE_2, "r-1")));
+      assertEquals(Mqtt5PubAckReasonCode.NOT_AUTHORIZED, pubAck(edge, TOPICS.edgePareto(EDGE_2, "vgg16")));
+      assertEquals(Mqtt5PubAckReasonCode.NOT_AUTHORIZED, pubAck(edge, "app/7/replies"), "a reply topic outside the namespace");
+      assertEquals(Mqtt5PubAckReasonCode.NOT_AUTHORIZED, pubAck(sensor, TOPICS.sensorReply(SENSOR_2, "app-7")));
+      assertEquals(Mqtt5PubAckReasonCode.NOT_AUTHORIZED, pubAck(sensor, TOPICS.edgeReply(EDGE_1, "r-1")));
+    } finally {
+      edge.disconnect();
+      sensor.disconnect();
+    }
+  }
+
+  /**
+   * Verifies ARCHITECTURE 4.2 through the ACL: a sensor's request names a Response Topic in its
+   * reply namespace, the edge answers there, the sensor gets the reply, and another sensor may
+   * not receive it, even subscribed to it.
+   */
+  @Test
+  void aSensorReadsItsOwnRepliesOnly() {
+    String replyTopic = TOPICS.sensorReply(SENSOR_1, "app-7");
+    Mqtt5BlockingClient sensor = client(SENSOR_1, "cam-1-requester");
+    Mqtt5BlockingClient other = client(SENSOR_2, "cam-2-snoop");
+    Mqtt5BlockingClient edge = client(EDGE_1, "edge-1-server");
+    try (Mqtt5BlockingClient.Mqtt5Publishes requests = edge.publishes(MqttGlobalPublishFilter.ALL);
+        Mqtt5BlockingClient.Mqtt5Publishes replies = sensor.publishes(MqttGlobalPublishFilter.ALL);
+        Mqtt5BlockingClient.Mqtt5Publishes snooped = other.publishes(MqttGlobalPublishFilter.ALL)) {
+      sensor.connect();
+      other.connect();
+      edge.connect();
+      edge.subscribeWith().topicFilter(TOPICS.edgeRequests(EDGE_1)).qos(MqttQos.AT_LEAST_ONCE).send();
+      sensor.subscribeWith().topicFilter(TOPICS.sensorRepliesFilter(SENSOR_1)).qos(MqttQos.AT_LEAST_ONCE).send();
+      // Mosquitto 2.0 grants this subscription and checks read access on each message it would deliver
+      other.subscribeWith().topicFilter(TOPICS.sensorRepliesFilter(SENSOR_1)).qos(MqttQos.AT_LEAST_ONCE).send();
+      other.subscribeWith().topicFilter(TOPICS.sensorRepliesFilter(SENSOR_2)).qos(MqttQos.AT_LEAST_ONCE).send();
+
+      sensor.publishWith().topic(TOPICS.edgeRequests(EDGE_1)).qos(MqttQos.AT_LEAST_ONCE).responseTopic(replyTopic)
+          .payload("{\"id\":\"r-17\"}".getBytes(StandardCharsets.UTF_8)).send();
+      Mqtt5Publish request = requests.receive(20, TimeUnit.SECONDS)
+          .orElseThrow(() -> new AssertionError("the edge got no request; mosquitto log:\n" + mosquitto.log()));
+      String responseTopic = request.getResponseTopic().orElseThrow().toString();
+      assertTrue(TOPICS.isReplyNamespace(responseTopic), responseTopic);
+      assertAccepted(pubAck(edge, responseTopic));
+      // then a reply for cam-2: it arrives after cam-1's, so if cam-2 could see cam-1's it would come first
+      assertAccepted(pubAck(edge, TOPICS.sensorReply(SENSOR_2, "app-9")));
+
+      Mqtt5Publish reply = replies.receive(20, TimeUnit.SECONDS)
+          .orElseThrow(() -> new AssertionError("the sensor got no reply; mosquitto log:\n" + mosquitto.log()));
+      assertEquals(replyTopic, reply.getTopic().toString());
+      Mqtt5Publish first = snooped.receive(20, TimeUnit.SECONDS)
+          .orElseThrow(() -> new AssertionError("cam-2 got not even its own reply; mosquitto log:\n" + mosquitto.log()));
+      assertEquals(TOPICS.sensorReply(SENSOR_2, "app-9"), first.getTopic().toString());
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new AssertionError(e);
+    } finally {
+      sensor.disconnect();
+      other.disconnect();
       edge.disconnect();
     }
   }
@@ -142,15 +233,20 @@ class MosquittoDeploymentConfigTest {
   @Test
   void cloudWorkerReceivesTailRequestsThroughTheSharedSubscription() throws Exception {
     MosquittoClients cloud = MosquittoClients.of(mosquitto.host(), mosquitto.port())
-        .withCredentials(Role.CLOUD.userName(), password(Role.CLOUD));
+        .withCredentials(Role.CLOUD.userName(), password(Role.CLOUD.userName()));
     MosquittoClients edge = MosquittoClients.of(mosquitto.host(), mosquitto.port())
-        .withCredentials(Role.EDGE.userName(), password(Role.EDGE));
+        .withCredentials(EDGE_1, password(EDGE_1));
     try (MosquittoSubscriber worker = cloud.subscribe(TOPICS.cloudTailShared(), 1)) {
       assertEquals(List.of(1), worker.awaitSubscribed(), worker.output());
       CommandResult sent = edge.publish(TOPICS.cloudTail(), "tensor");
       assertTrue(sent.succeeded(), sent.output());
       assertEquals(List.of(TOPICS.cloudTail() + " tensor"), worker.awaitMessages(), worker.output());
     }
+  }
+
+  /** A publish the broker took: success, or no subscriber (an error code would mean refused). */
+  private static void assertAccepted(Mqtt5PubAckReasonCode code) {
+    assertFalse(code.isError(), () -> "publish refused: " + code + "; mosquitto log:\n" + mosquitto.log());
   }
 
   private static Mqtt5PubAckReasonCode pubAck(Mqtt5BlockingClient client, String topic) {
@@ -163,15 +259,15 @@ class MosquittoDeploymentConfigTest {
     }
   }
 
-  private static Mqtt5BlockingClient client(Role role, String id) {
-    return Mqtt5Client.builder().identifier(id).serverHost(mosquitto.host()).serverPort(mosquitto.port())
-        .simpleAuth().username(role.userName()).password(password(role).getBytes(StandardCharsets.UTF_8)).applySimpleAuth()
+  private static Mqtt5BlockingClient client(String userName, String clientId) {
+    return Mqtt5Client.builder().identifier(clientId).serverHost(mosquitto.host()).serverPort(mosquitto.port())
+        .simpleAuth().username(userName).password(password(userName).getBytes(StandardCharsets.UTF_8)).applySimpleAuth()
         .buildBlocking();
   }
 
-  /** Test passwords, one per role, seeded so failures reproduce. */
-  private static String password(Role role) {
-    return role.userName() + "-secret-42";
+  /** Test passwords, one per account, fixed so failures reproduce. */
+  private static String password(String account) {
+    return account + "-secret-42";
   }
 
   private static void run(String... command) throws IOException, InterruptedException {

@@ -4,20 +4,24 @@ import com.pi4j.Pi4J;
 import com.pi4j.context.Context;
 import com.pi4j.plugin.linuxfs.provider.i2c.LinuxFsI2CProvider;
 import io.dynasplit.edge.hardware.accel.ExecutionProviders;
+import io.dynasplit.edge.hardware.accel.UsbPowerConfig;
 import io.dynasplit.edge.hardware.accel.UsbPowerSwitch;
 import io.dynasplit.edge.hardware.cpufreq.CpuFreq;
 import io.dynasplit.edge.hardware.cpufreq.CpuFreqController;
 import io.dynasplit.edge.hardware.cpufreq.CpuFreqException;
-import io.dynasplit.edge.hardware.power.EnergyMeter;
-import io.dynasplit.edge.hardware.power.EnergyMeters;
-import io.dynasplit.edge.hardware.power.NvidiaSmiPowerSensor;
-import io.dynasplit.edge.hardware.power.PowerSampler;
-import io.dynasplit.edge.hardware.power.PowerSensor;
-import io.dynasplit.edge.hardware.power.ina.InaSensors;
+import io.dynasplit.edge.scheduler.SwitchCosts;
+import io.dynasplit.edge.scheduler.SwitchCosts.ChangeKind;
+import io.dynasplit.energy.EnergyMeter;
+import io.dynasplit.energy.EnergyMeters;
+import io.dynasplit.energy.NvidiaSmiPowerSensor;
+import io.dynasplit.energy.PowerSampler;
+import io.dynasplit.energy.PowerSensor;
+import io.dynasplit.energy.ina.InaSensors;
 import io.dynasplit.schemas.Configuration;
 import java.io.IOException;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.EnumSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -38,6 +42,9 @@ public final class Hardware implements AutoCloseable {
 
   private static final Logger LOG = LoggerFactory.getLogger(Hardware.class);
   private static final int COST_WINDOW = 256;
+
+  /** The quantile {@link #switchCostMs} predicts at: the p95, so a switch is rarely cheaper than predicted. */
+  public static final double PREDICTION_QUANTILE = 0.95;
   private static final Duration NVIDIA_SMI_MIN_PERIOD = Duration.ofMillis(100);
 
   private final CpuFreq.Discovery cpuDiscovery;
@@ -78,13 +85,14 @@ public final class Hardware implements AutoCloseable {
 
     Context pi4j = null;
     Optional<PowerSampler> sampler = Optional.empty();
+    List<String> sensorProblems = new ArrayList<>();
     if (options.ina().isPresent()) {
       try {
         pi4j = Pi4J.newContextBuilder().add(LinuxFsI2CProvider.newInstance()).build();
         PowerSensor sensor = InaSensors.open(pi4j, options.ina().get());
         sampler = Optional.of(PowerSampler.start(sensor, options.samplePeriod(), options.ringCapacity()));
       } catch (IOException | RuntimeException e) {
-        notes.add("ina sensor " + options.ina().get().describe() + " is unusable: " + e.getMessage());
+        sensorProblems.add("ina sensor " + options.ina().get().describe() + " is unusable: " + e.getMessage());
         if (pi4j != null) {
           pi4j.shutdown();
           pi4j = null;
@@ -96,10 +104,11 @@ public final class Hardware implements AutoCloseable {
             ? NVIDIA_SMI_MIN_PERIOD : options.samplePeriod();
         sampler = Optional.of(PowerSampler.start(new NvidiaSmiPowerSensor(), period, options.ringCapacity()));
       } else {
-        notes.add("no nvidia-smi on the PATH: gpu power is not measured");
+        sensorProblems.add("nvidia-smi is unusable: it is not on the PATH");
       }
     }
-    EnergyMeters.Selection energy = EnergyMeters.select(sampler, options.powercapRoot(), options.model());
+    EnergyMeters.Selection energy = EnergyMeters.select(sampler, sensorProblems, options.powercapRoot(),
+        options.model());
     notes.addAll(energy.notes());
 
     List<String> providers;
@@ -136,6 +145,11 @@ public final class Hardware implements AutoCloseable {
   /** The energy source chosen and why. */
   public EnergyMeters.Selection energySelection() {
     return energy;
+  }
+
+  /** How the USB accelerator's power is switched, empty where none is configured. */
+  public Optional<UsbPowerConfig> usbPower() {
+    return usb.map(UsbPowerSwitch::config);
   }
 
   /** One line per thing found missing, fixed or chosen, for logs and {@code dynasplit hw}. */
@@ -204,45 +218,43 @@ public final class Hardware implements AutoCloseable {
             "usb accelerator power " + (on ? "on" : "off") + " failed: " + e.getMessage(), e);
       }
       if (usbChanged) {
-        costs.record(ChangeKind.ACCELERATOR_POWER, System.nanoTime() - t0);
+        costs.record(ChangeKind.EDGE_ACCELERATOR, System.nanoTime() - t0);
       }
     }
     long nanos = System.nanoTime() - start;
     if (cpuChanged || usbChanged) {
       changes++;
     } else {
-      costs.record(ChangeKind.NONE, nanos);
+      costs.recordNoChange(nanos);
     }
     current = target;
     return new AppliedConfiguration(target, cpuChanged, usbChanged, nanos / 1e6);
   }
 
   /**
-   * The predicted cost in milliseconds of moving from the configuration in force to {@code target}: the p95 of each
-   * kind of change it needs, or the median no-op cost when it needs none. Kinds not measured yet count 0.
+   * The predicted cost in milliseconds of moving from the hardware in force to {@code target}, at the
+   * {@link #PREDICTION_QUANTILE}: {@link SwitchCosts#costMs(java.util.Collection, double)} over the changes
+   * {@link #apply} would really make (a frequency where cpufreq is managed, the USB accelerator's power where one is
+   * configured), or the no-change cost when it would make none. Kinds not measured yet count 0.
    *
    * @implNote no I/O, no locks beyond a snapshot of the cost recorder: microseconds
    */
   public double switchCostMs(Configuration target) {
-    SwitchCosts snapshot = costs.snapshot();
-    double ms = 0;
-    boolean any = false;
+    EnumSet<ChangeKind> changes = EnumSet.noneOf(ChangeKind.class);
     if (cpu.isPresent() && target.cpuFreqMHz() != 0 && target.cpuFreqMHz() != appliedMHz()) {
-      ms += snapshot.cost(ChangeKind.CPU_FREQUENCY).p95Ms();
-      any = true;
+      changes.add(ChangeKind.CPU_FREQUENCY);
     }
     if (usb.isPresent()) {
       boolean on = usb.get().config().modes().contains(target.edgeAccelerator());
       Boolean powered = usb.get().powered();
       if (powered == null || powered != on) {
-        ms += snapshot.cost(ChangeKind.ACCELERATOR_POWER).p95Ms();
-        any = true;
+        changes.add(ChangeKind.EDGE_ACCELERATOR);
       }
     }
-    return any ? ms : snapshot.cost(ChangeKind.NONE).p50Ms();
+    return costs.snapshot().costMs(changes, PREDICTION_QUANTILE);
   }
 
-  /** The measured cost of each kind of change so far. */
+  /** The measured cost of each kind of change so far, as the scheduler takes them ({@code setSwitchCosts}). */
   public SwitchCosts switchCosts() {
     return costs.snapshot();
   }
@@ -254,8 +266,12 @@ public final class Hardware implements AutoCloseable {
    */
   public HardwareState state(double watts) {
     Configuration c = current;
+    SwitchCosts measured = costs.snapshot();
     Map<String, SwitchCosts.Cost> byName = new LinkedHashMap<>();
-    costs.snapshot().costs().forEach((k, v) -> byName.put(k.wireName(), v));
+    for (ChangeKind k : ChangeKind.values()) {
+      byName.put(k.wireName(), measured.cost(k));
+    }
+    byName.put(HardwareState.NO_CHANGE, measured.noChange());
     String usbPower = usb.map(u -> u.powered() == null ? "unknown" : u.powered() ? "on" : "off").orElse("none");
     return new HardwareState(cpu.isPresent(), cpu.map(CpuFreqController::isFixed).orElse(false), appliedMHz(),
         c == null ? Configuration.ACCELERATOR_OFF : c.edgeAccelerator(), c == null ? 0 : c.threads(), usbPower,

@@ -1,6 +1,7 @@
 package io.dynasplit.edge.hardware;
 
-import io.dynasplit.edge.hardware.power.EnergyMeter;
+import io.dynasplit.edge.scheduler.SwitchCosts;
+import io.dynasplit.energy.EnergyMeter;
 import io.dynasplit.schemas.Configuration;
 import io.vertx.core.Future;
 import java.util.List;
@@ -25,7 +26,7 @@ public interface HardwareControl {
   /** The predicted cost in milliseconds of switching from the configuration in force to {@code target}. */
   double switchCostMs(Configuration target);
 
-  /** The measured cost of each kind of change so far. */
+  /** The measured cost of each kind of change so far, as the scheduler takes them. */
   SwitchCosts switchCosts();
 
   /** The CPU frequencies to choose from, in MHz; one when fixed, none when not managed here. */

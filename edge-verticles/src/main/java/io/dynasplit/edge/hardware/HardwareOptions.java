@@ -2,9 +2,9 @@ package io.dynasplit.edge.hardware;
 
 import io.dynasplit.edge.hardware.accel.UsbPowerConfig;
 import io.dynasplit.edge.hardware.cpufreq.CpuFreq;
-import io.dynasplit.edge.hardware.power.PowerModel;
-import io.dynasplit.edge.hardware.power.Rapl;
-import io.dynasplit.edge.hardware.power.ina.InaConfig;
+import io.dynasplit.energy.PowerModel;
+import io.dynasplit.energy.Rapl;
+import io.dynasplit.energy.ina.InaConfig;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Objects;

@@ -1,5 +1,7 @@
 package io.dynasplit.edge.hardware;
 
+import io.dynasplit.edge.scheduler.SwitchCosts;
+import io.dynasplit.edge.scheduler.SwitchCosts.ChangeKind;
 import java.util.Map;
 import java.util.Objects;
 
@@ -15,7 +17,8 @@ import java.util.Objects;
  * @param energySource the wire name of the energy meter's source
  * @param watts mean power over the last state period, by that meter; 0 before the first period ends
  * @param changes configurations applied that changed something
- * @param switchCosts measured cost of each kind of change, by {@link ChangeKind#wireName()}
+ * @param switchCosts measured cost of each kind of change, by {@link ChangeKind#wireName()}, and of an apply that
+ *     changed nothing under {@value #NO_CHANGE}
  */
 public record HardwareState(
     boolean cpuFreqManaged,
@@ -28,6 +31,9 @@ public record HardwareState(
     double watts,
     long changes,
     Map<String, SwitchCosts.Cost> switchCosts) {
+
+  /** The {@code switchCosts} key of the cost of an apply that changed nothing. */
+  public static final String NO_CHANGE = "none";
 
   /** Checks and copies. */
   public HardwareState {

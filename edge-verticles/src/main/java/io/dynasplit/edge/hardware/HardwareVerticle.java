@@ -1,7 +1,7 @@
 package io.dynasplit.edge.hardware;
 
-import io.dynasplit.edge.hardware.power.EnergyMeter;
-import io.dynasplit.edge.hardware.power.EnergyReading;
+import io.dynasplit.edge.scheduler.SwitchCosts;
+import io.dynasplit.energy.EnergyMeter;
 import io.dynasplit.schemas.Configuration;
 import io.dynasplit.schemas.Json;
 import io.vertx.core.Future;
@@ -25,7 +25,9 @@ import org.slf4j.LoggerFactory;
  * reason. Every {@code statePeriod} the state is published to {@link #STATE_ADDRESS} as JSON.
  *
  * @implNote opening the hardware and applying configurations block, so they run with
- *     {@code executeBlocking}, ordered on this verticle's context (one change at a time)
+ *     {@code executeBlocking}, ordered on this verticle's context (one change at a time). The state's energy
+ *     window (a sysfs read with RAPL) is closed and reopened on a worker too, one period at a time, so a slow
+ *     counter delays telemetry, never the event loop.
  */
 public final class HardwareVerticle extends VerticleBase implements HardwareControl {
 
@@ -40,8 +42,10 @@ public final class HardwareVerticle extends VerticleBase implements HardwareCont
   private volatile Hardware hardware;
   private MessageConsumer<JsonObject> consumer;
   private long timer = -1;
-  private EnergyMeter.Window statWindow;
+  private volatile EnergyMeter.Window statWindow; // touched on workers only, one state period at a time
   private volatile double watts;
+  private boolean publishing; // event loop only: a state period is being metered on a worker
+  private boolean stopped; // event loop only
 
   /** A verticle that opens the hardware the options name when deployed. */
   public HardwareVerticle(HardwareOptions options) {
@@ -53,6 +57,7 @@ public final class HardwareVerticle extends VerticleBase implements HardwareCont
     return vertx.executeBlocking(() -> {
           Hardware hw = Hardware.open(options);
           toJson(hw.state(0)); // the mapper's first use of these records is slow: take it off the event loop
+          statWindow = hw.energyMeter().open();
           return hw;
         }, false)
         .compose(hw -> {
@@ -60,10 +65,7 @@ public final class HardwareVerticle extends VerticleBase implements HardwareCont
           consumer = vertx.eventBus().consumer(APPLY_ADDRESS, this::onApply);
           return consumer.completion();
         })
-        .onSuccess(v -> {
-          statWindow = hardware.energyMeter().open();
-          timer = vertx.setPeriodic(options.statePeriod().toMillis(), id -> publishState());
-        })
+        .onSuccess(v -> timer = vertx.setPeriodic(options.statePeriod().toMillis(), id -> publishState()))
         .onFailure(e -> {
           Hardware hw = hardware;
           hardware = null;
@@ -78,6 +80,7 @@ public final class HardwareVerticle extends VerticleBase implements HardwareCont
 
   @Override
   public Future<?> stop() {
+    stopped = true;
     if (timer >= 0) {
       vertx.cancelTimer(timer);
       timer = -1;
@@ -162,15 +165,30 @@ public final class HardwareVerticle extends VerticleBase implements HardwareCont
     });
   }
 
+  /** On the event loop, each state period: meters the period and builds the state on a worker, then publishes. */
   private void publishState() {
-    try {
-      EnergyReading reading = statWindow.close();
-      statWindow = hardware.energyMeter().open();
-      watts = reading.meanWatts();
-      vertx.eventBus().publish(STATE_ADDRESS, toJson(state()));
-    } catch (RuntimeException e) {
-      LOG.warn("hardware state not published: {}", e.toString());
+    Hardware hw = hardware;
+    if (hw == null || publishing) {
+      return; // the last period is still being metered: this tick joins the next one
     }
+    publishing = true;
+    vertx.executeBlocking(() -> {
+          EnergyMeter.Window ended = statWindow;
+          statWindow = hw.energyMeter().open(); // first, so a failed close leaves the next period metered
+          watts = ended.close().meanWatts();
+          return toJson(hw.state(watts));
+        }, false)
+        .onComplete(ar -> {
+          publishing = false;
+          if (stopped) {
+            return;
+          }
+          if (ar.succeeded()) {
+            vertx.eventBus().publish(STATE_ADDRESS, ar.result());
+          } else {
+            LOG.warn("hardware state not published: {}", ar.cause().toString());
+          }
+        });
   }
 
   /** The JSON of a record, through the project's one mapper. */

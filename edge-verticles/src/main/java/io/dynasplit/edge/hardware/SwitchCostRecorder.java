@@ -1,19 +1,23 @@
 package io.dynasplit.edge.hardware;
 
+import io.dynasplit.edge.scheduler.SwitchCosts;
+import io.dynasplit.edge.scheduler.SwitchCosts.ChangeKind;
 import java.util.Arrays;
-import java.util.EnumMap;
-import java.util.Map;
 
 /**
- * Records how long each hardware change took and summarizes the most recent ones per kind as {@link SwitchCosts}.
+ * Records how long each hardware change took, and each apply that changed nothing, and summarizes the most recent
+ * ones per kind as the scheduler's {@link SwitchCosts}.
  *
  * @implNote thread-safe; {@link #record} is O(1), {@link #snapshot} sorts at most {@code window} values per kind
  */
 public final class SwitchCostRecorder {
 
+  /** Slot of the no-change applies, after one slot per {@link ChangeKind}. */
+  private static final int NO_CHANGE = ChangeKind.values().length;
+
   private final int window;
-  private final Map<ChangeKind, long[]> recent = new EnumMap<>(ChangeKind.class);
-  private final Map<ChangeKind, Long> counts = new EnumMap<>(ChangeKind.class);
+  private final long[][] recent;
+  private final long[] counts = new long[NO_CHANGE + 1];
 
   /**
    * A recorder that keeps the last {@code window} durations of each kind.
@@ -25,36 +29,47 @@ public final class SwitchCostRecorder {
       throw new IllegalArgumentException("window must be >= 1: " + window);
     }
     this.window = window;
-    for (ChangeKind k : ChangeKind.values()) {
-      recent.put(k, new long[window]);
-      counts.put(k, 0L);
-    }
+    this.recent = new long[NO_CHANGE + 1][window];
   }
 
   /** Records one change of {@code kind} that took {@code nanos}. */
-  public synchronized void record(ChangeKind kind, long nanos) {
+  public void record(ChangeKind kind, long nanos) {
+    add(kind.ordinal(), nanos);
+  }
+
+  /** Records one apply that found everything already right and took {@code nanos}. */
+  public void recordNoChange(long nanos) {
+    add(NO_CHANGE, nanos);
+  }
+
+  private synchronized void add(int slot, long nanos) {
     if (nanos < 0) {
       throw new IllegalArgumentException("nanos must be >= 0: " + nanos);
     }
-    long n = counts.get(kind);
-    recent.get(kind)[(int) (n % window)] = nanos;
-    counts.put(kind, n + 1);
+    long n = counts[slot];
+    recent[slot][(int) (n % window)] = nanos;
+    counts[slot] = n + 1;
   }
 
-  /** The summary now. */
+  /** The summary now; kinds not measured yet are left out, so they cost nothing. */
   public synchronized SwitchCosts snapshot() {
-    Map<ChangeKind, SwitchCosts.Cost> out = new EnumMap<>(ChangeKind.class);
+    SwitchCosts out = SwitchCosts.NONE.withNoChange(summary(NO_CHANGE));
     for (ChangeKind k : ChangeKind.values()) {
-      long n = counts.get(k);
-      if (n == 0) {
-        continue;
+      if (counts[k.ordinal()] > 0) {
+        out = out.with(k, summary(k.ordinal()));
       }
-      long[] kept = Arrays.copyOf(recent.get(k), (int) Math.min(n, window));
-      Arrays.sort(kept);
-      out.put(k, new SwitchCosts.Cost(n, quantileMs(kept, 0.50), quantileMs(kept, 0.95),
-          kept[kept.length - 1] / 1e6));
     }
-    return new SwitchCosts(out);
+    return out;
+  }
+
+  private SwitchCosts.Cost summary(int slot) {
+    long n = counts[slot];
+    if (n == 0) {
+      return SwitchCosts.Cost.UNMEASURED;
+    }
+    long[] kept = Arrays.copyOf(recent[slot], (int) Math.min(n, window));
+    Arrays.sort(kept);
+    return new SwitchCosts.Cost(n, quantileMs(kept, 0.50), quantileMs(kept, 0.95), kept[kept.length - 1] / 1e6);
   }
 
   /** Nearest-rank quantile of sorted nanoseconds, in milliseconds. */

@@ -6,8 +6,9 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.dynasplit.edge.hardware.accel.UsbPowerConfig;
-import io.dynasplit.edge.hardware.power.EnergySource;
+import io.dynasplit.edge.scheduler.SwitchCosts.ChangeKind;
 import io.dynasplit.schemas.Configuration;
+import io.dynasplit.schemas.EnergySource;
 import io.dynasplit.testsupport.sysfs.FakeSysfs;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -42,8 +43,8 @@ class HardwareTest {
 
       AppliedConfiguration again = hw.apply(slow.withSplit(5));
       assertFalse(again.changed());
-      assertEquals(1, hw.switchCosts().cost(ChangeKind.NONE).count());
-      assertEquals(hw.switchCosts().cost(ChangeKind.NONE).p50Ms(), hw.switchCostMs(slow), 1e-12);
+      assertEquals(1, hw.switchCosts().noChange().count());
+      assertEquals(hw.switchCosts().noChange().p50Ms(), hw.switchCostMs(slow), 1e-12);
       assertEquals(hw.switchCosts().cost(ChangeKind.CPU_FREQUENCY).p95Ms(),
           hw.switchCostMs(slow.withCpuFreqMHz(1500)), 1e-12);
       assertEquals(600, hw.state(0).cpuFreqMHz());
@@ -76,7 +77,7 @@ class HardwareTest {
       assertTrue(hw.apply(Configuration.atSplit(2)).acceleratorPowerChanged());
       assertEquals(List.of("on", "off"), Files.readAllLines(log));
       assertEquals("off", hw.state(0).usbPower());
-      assertEquals(2, hw.switchCosts().cost(ChangeKind.ACCELERATOR_POWER).count());
+      assertEquals(2, hw.switchCosts().cost(ChangeKind.EDGE_ACCELERATOR).count());
     }
   }
 

@@ -2,6 +2,8 @@ package io.dynasplit.edge.hardware;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
+import io.dynasplit.edge.scheduler.SwitchCosts;
+import io.dynasplit.edge.scheduler.SwitchCosts.ChangeKind;
 import org.junit.jupiter.api.Test;
 
 class SwitchCostRecorderTest {
@@ -19,7 +21,7 @@ class SwitchCostRecorderTest {
     assertEquals(50.0, cpu.p50Ms(), 1e-9);
     assertEquals(95.0, cpu.p95Ms(), 1e-9);
     assertEquals(100.0, cpu.maxMs(), 1e-9);
-    assertEquals(SwitchCosts.Cost.UNMEASURED, costs.cost(ChangeKind.ACCELERATOR_POWER));
+    assertEquals(SwitchCosts.Cost.UNMEASURED, costs.cost(ChangeKind.EDGE_ACCELERATOR));
   }
 
   /** Verifies that only the most recent window of durations is summarized, while the count goes on. */
@@ -27,9 +29,9 @@ class SwitchCostRecorderTest {
   void keepsTheRecentWindow() {
     SwitchCostRecorder recorder = new SwitchCostRecorder(4);
     for (int i = 0; i < 10; i++) {
-      recorder.record(ChangeKind.NONE, i < 6 ? 1_000_000_000L : 2_000_000L);
+      recorder.recordNoChange(i < 6 ? 1_000_000_000L : 2_000_000L);
     }
-    SwitchCosts.Cost none = recorder.snapshot().cost(ChangeKind.NONE);
+    SwitchCosts.Cost none = recorder.snapshot().noChange();
     assertEquals(10, none.count());
     assertEquals(2.0, none.maxMs(), 1e-9);
   }
@@ -39,10 +41,9 @@ class SwitchCostRecorderTest {
   void convertsForTheScheduler() {
     SwitchCostRecorder recorder = new SwitchCostRecorder(16);
     recorder.record(ChangeKind.CPU_FREQUENCY, 3_000_000L);
-    recorder.record(ChangeKind.NONE, 1_000L);
-    io.dynasplit.edge.scheduler.SwitchCosts forScheduler = recorder.snapshot().forScheduler();
-    assertEquals(new io.dynasplit.edge.scheduler.SwitchCosts.Cost(3.0, 3.0),
-        forScheduler.costs().get(io.dynasplit.edge.scheduler.SwitchCosts.ChangeKind.CPU_FREQUENCY));
+    recorder.recordNoChange(1_000L);
+    SwitchCosts forScheduler = recorder.snapshot();
+    assertEquals(new SwitchCosts.Cost(1, 3.0, 3.0, 3.0), forScheduler.costs().get(ChangeKind.CPU_FREQUENCY));
     assertEquals(1, forScheduler.costs().size());
   }
 }

@@ -62,4 +62,18 @@ class SwitchCostTest {
     assertEquals(0, costs.costMs(from, from.withSplit(3), 0.99), 1e-9);
     assertEquals(0, costs.costMs(null, to, 0.99), 1e-9);
   }
+
+  /** Verifies that a switch which changes nothing costs the measured no-change apply, and an unknown state nothing. */
+  @Test
+  void unchangedHardwareCostsTheNoChangeApply() {
+    SwitchCosts costs = SwitchCosts.NONE
+        .with(SwitchCosts.ChangeKind.CPU_FREQUENCY, 100, 200)
+        .withNoChange(new SwitchCosts.Cost(7, 0.01, 0.03, 0.05));
+    Configuration from = TIGHT.config();
+
+    assertEquals(0.01, costs.costMs(from, from.withSplit(3), 0.5), 1e-12);
+    assertEquals(0.03, costs.costMs(from, from.withSplit(3), 0.99), 1e-12);
+    assertEquals(200, costs.costMs(from, from.withCpuFreqMHz(600), 0.99), 1e-9);
+    assertEquals(0, costs.costMs(null, from, 0.99), 1e-12);
+  }
 }

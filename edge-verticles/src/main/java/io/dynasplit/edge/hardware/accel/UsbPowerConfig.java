@@ -1,5 +1,6 @@
 package io.dynasplit.edge.hardware.accel;
 
+import io.dynasplit.schemas.Configuration;
 import java.time.Duration;
 import java.util.Arrays;
 import java.util.List;
@@ -27,6 +28,10 @@ public record UsbPowerConfig(List<String> onCommand, List<String> offCommand, Se
     }
     if (modes.isEmpty()) {
       throw new IllegalArgumentException("modes must name at least one edgeAccelerator value");
+    }
+    if (modes.contains(Configuration.ACCELERATOR_OFF)) {
+      throw new IllegalArgumentException("modes must not contain '" + Configuration.ACCELERATOR_OFF
+          + "', the edgeAccelerator value without any accelerator: " + modes);
     }
     if (timeout.isNegative() || timeout.isZero()) {
       throw new IllegalArgumentException("timeout must be > 0: " + timeout);

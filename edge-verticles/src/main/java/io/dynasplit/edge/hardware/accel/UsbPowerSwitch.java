@@ -19,6 +19,7 @@ public final class UsbPowerSwitch {
 
   private static final Logger LOG = LoggerFactory.getLogger(UsbPowerSwitch.class);
   private static final int OUTPUT_LIMIT = 2048;
+  private static final long OUTPUT_JOIN_MS = 1000;
 
   private final UsbPowerConfig config;
   private Boolean powered; // null: unknown until the first command ran
@@ -65,11 +66,15 @@ public final class UsbPowerSwitch {
       throw new IOException("cannot run '" + line + "': " + e.getMessage(), e);
     }
     process.getOutputStream().close();
+    // read while it runs: a command that prints more than the pipe holds would otherwise block, and time out
+    OutputHead output = new OutputHead(process.getInputStream());
+    Thread reader = Thread.ofVirtual().name("dynasplit-usb-power-output").start(output);
     try {
       if (!process.waitFor(timeoutMs, TimeUnit.MILLISECONDS)) {
         process.destroyForcibly();
         throw new IOException("'" + line + "' did not finish within " + timeoutMs + " ms");
       }
+      reader.join(OUTPUT_JOIN_MS); // the rest of the output, unless a child the command left holds the pipe open
     } catch (InterruptedException e) {
       process.destroyForcibly();
       Thread.currentThread().interrupt();
@@ -77,12 +82,41 @@ public final class UsbPowerSwitch {
     }
     int exit = process.exitValue();
     if (exit != 0) {
-      throw new IOException("'" + line + "' exited with " + exit + ": " + output(process.getInputStream()));
+      throw new IOException("'" + line + "' exited with " + exit + ": " + output.text());
     }
   }
 
-  private static String output(InputStream in) throws IOException {
-    byte[] bytes = in.readNBytes(OUTPUT_LIMIT);
-    return new String(bytes, StandardCharsets.UTF_8).strip();
+  /** Drains a process's output to its end, keeping the first {@link #OUTPUT_LIMIT} bytes for error messages. */
+  private static final class OutputHead implements Runnable {
+    private final InputStream in;
+    private final byte[] head = new byte[OUTPUT_LIMIT];
+    private int length;
+
+    OutputHead(InputStream in) {
+      this.in = in;
+    }
+
+    @Override
+    public void run() {
+      byte[] buffer = new byte[8192];
+      try (in) {
+        int n;
+        while ((n = in.read(buffer)) >= 0) {
+          keep(buffer, n);
+        }
+      } catch (IOException e) {
+        LOG.debug("usb power command output not read to its end: {}", e.toString());
+      }
+    }
+
+    private synchronized void keep(byte[] buffer, int n) {
+      int room = Math.min(n, head.length - length);
+      System.arraycopy(buffer, 0, head, length, room);
+      length += room;
+    }
+
+    synchronized String text() {
+      return new String(head, 0, length, StandardCharsets.UTF_8).strip();
+    }
   }
 }

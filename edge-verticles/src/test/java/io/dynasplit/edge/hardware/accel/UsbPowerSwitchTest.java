@@ -36,6 +36,27 @@ class UsbPowerSwitchTest {
     assertNull(usb.powered());
   }
 
+  /** Verifies that a command printing far more than a pipe holds finishes, its output read while it runs. */
+  @Test
+  void chattyCommandFinishes() throws IOException {
+    UsbPowerSwitch usb = new UsbPowerSwitch(new UsbPowerConfig(List.of("sh", "-c", "yes | head -c 2000000"),
+        List.of("true"), Set.of("std"), Duration.ofSeconds(30)));
+    assertTrue(usb.set(true));
+    assertEquals(Boolean.TRUE, usb.powered());
+  }
+
+  /** Verifies that a chatty command that fails reports its exit status and the head of its output only. */
+  @Test
+  void chattyFailureKeepsTheHeadOfItsOutput() {
+    UsbPowerSwitch usb = new UsbPowerSwitch(new UsbPowerConfig(
+        List.of("sh", "-c", "echo no hub here; yes | head -c 2000000; exit 3"), List.of("true"), Set.of("std"),
+        Duration.ofSeconds(30)));
+    IOException e = assertThrows(IOException.class, () -> usb.set(true));
+    assertTrue(e.getMessage().contains("exited with 3: no hub here"), e.getMessage());
+    assertTrue(e.getMessage().length() < 4096, "output not cut: " + e.getMessage().length() + " chars");
+    assertNull(usb.powered());
+  }
+
   /** Verifies that a command that does not exist fails with a message naming it. */
   @Test
   void missingCommandFails() {

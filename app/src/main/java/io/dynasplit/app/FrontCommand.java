@@ -1,0 +1,190 @@
+package io.dynasplit.app;
+
+import io.dynasplit.edge.offline.FrontRegret;
+import io.dynasplit.edge.offline.Hypervolume;
+import io.dynasplit.edge.offline.Objectives;
+import io.dynasplit.edge.offline.ReferencePoint;
+import io.dynasplit.edge.offline.pool.PoolFiles;
+import io.dynasplit.edge.offline.pool.SlaWorkload;
+import io.dynasplit.edge.offline.pool.SlaWorkloadCsv;
+import io.dynasplit.schemas.Configuration;
+import io.dynasplit.schemas.FrontEntry;
+import io.dynasplit.schemas.ParetoFront;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.Spec;
+
+/** {@code dynasplit front}: prints a Pareto front, its hypervolume, and how it compares with another. */
+@Command(
+    name = "front",
+    mixinStandardHelpOptions = true,
+    description = {
+      "Print a Pareto front (JSON), its size and its hypervolume on log-scaled objectives"
+          + " (log10 latency, log10 energy, and fidelity loss where fidelity varies).",
+      "The reference point lies just beyond the worst entry of each objective (worst x 1.26 for latency and"
+          + " energy, fidelity loss + 0.01); with --against it covers both fronts, so the two hypervolumes compare.",
+      "With --workload, schedule the requests from the front with the paper's rule (least energy meeting the SLA,"
+          + " else the fastest); with --against too, the last line is the front regret:"
+          + " FILE's energy per request over OTHER's, minus one."
+    })
+public final class FrontCommand implements Callable<Integer> {
+
+  @Spec CommandSpec spec;
+
+  @Parameters(index = "0", paramLabel = "FILE", description = "the front (JSON)")
+  Path file;
+
+  @Option(names = "--against", paramLabel = "OTHER", description = "a front to compare with (e.g. the exhaustive one)")
+  Path against;
+
+  @Option(names = "--workload", paramLabel = "FILE", description = "SLA workload CSV (Index,Network,Latency)")
+  Path workload;
+
+  @Option(names = "--network", paramLabel = "NAME", description = "the workload's network (default: the front's model)")
+  String network;
+
+  @Option(names = "--objectives", defaultValue = "auto", description = "auto (fidelity where it varies), latency,energy or latency,energy,fidelity (default: ${DEFAULT-VALUE})")
+  String objectives;
+
+  @Override
+  public Integer call() {
+    PrintWriter out = out();
+    ParetoFront front;
+    ParetoFront other = null;
+    try {
+      front = PoolFiles.readFront(file);
+      if (against != null) {
+        other = PoolFiles.readFront(against);
+      }
+    } catch (IOException | IllegalArgumentException e) {
+      err().println("error: " + e.getMessage());
+      return 1;
+    }
+    if (front.entries().isEmpty()) {
+      err().println("error: " + file + ": the front has no entries");
+      return 1;
+    }
+    if (other != null && other.entries().isEmpty()) {
+      err().println("error: " + against + ": the front has no entries");
+      return 1;
+    }
+    List<FrontEntry> all = new ArrayList<>(front.entries());
+    if (other != null) {
+      all.addAll(other.entries());
+    }
+    Objectives obj = objectives(all);
+
+    out.printf(Locale.ROOT, "front %s: model %s, source %s, created %s%n", file, front.model(), front.source(), front.createdAt());
+    printTable(out, front.entries());
+    out.printf(Locale.ROOT, "front size %d%n", front.entries().size());
+    ReferencePoint ref = other == null ? ReferencePoint.covering(obj, front.entries()) : ReferencePoint.covering(obj, front.entries(), other.entries());
+    out.printf(Locale.ROOT, "objectives %s; reference point %s%n", obj, ref.describe());
+    double hv = Hypervolume.of(front.entries(), ref);
+    out.printf(Locale.ROOT, "log hypervolume %.6f%n", hv);
+    if (other != null) {
+      double hvOther = Hypervolume.of(other.entries(), ref);
+      out.printf(Locale.ROOT, "other %s: model %s, source %s, front size %d%n", against, other.model(), other.source(), other.entries().size());
+      out.printf(Locale.ROOT, "other log hypervolume %.6f%n", hvOther);
+      out.printf(Locale.ROOT, "hypervolume ratio %.6f%n", hv / hvOther);
+    }
+    if (workload != null) {
+      String net = network != null ? network : front.model();
+      SlaWorkload w;
+      try {
+        w = SlaWorkloadCsv.read(workload, net);
+      } catch (IOException | IllegalArgumentException e) {
+        err().println("error: " + e.getMessage());
+        return 1;
+      }
+      FrontRegret.Schedule mine = FrontRegret.schedule(front.model(), front.entries(), w);
+      out.printf(
+          Locale.ROOT,
+          "workload %s (%s, %d requests): %s uses %.4f J per request, SLAs met %.2f%%%n",
+          workload.getFileName(),
+          net,
+          w.size(),
+          file.getFileName(),
+          mine.energyPerRequestJ(),
+          100 * mine.slaMetFraction());
+      if (other != null) {
+        FrontRegret.Schedule theirs = FrontRegret.schedule(front.model(), other.entries(), w);
+        out.printf(
+            Locale.ROOT,
+            "workload %s (%s, %d requests): %s uses %.4f J per request, SLAs met %.2f%%%n",
+            workload.getFileName(),
+            net,
+            w.size(),
+            against.getFileName(),
+            theirs.energyPerRequestJ(),
+            100 * theirs.slaMetFraction());
+        out.printf(Locale.ROOT, "front regret %.2f%%%n", 100 * (mine.energyPerRequestJ() / theirs.energyPerRequestJ() - 1));
+      }
+    } else if (network != null) {
+      throw new ParameterException(spec.commandLine(), "--network is used only with --workload");
+    }
+    return 0;
+  }
+
+  private Objectives objectives(List<FrontEntry> entries) {
+    return switch (objectives.replace(" ", "").toLowerCase(Locale.ROOT)) {
+      case "auto" -> Objectives.forEntries(entries);
+      case "latency,energy" -> Objectives.LATENCY_ENERGY;
+      case "latency,energy,fidelity" -> Objectives.LATENCY_ENERGY_FIDELITY;
+      default -> throw new ParameterException(
+          spec.commandLine(), "--objectives must be auto, latency,energy or latency,energy,fidelity: " + objectives);
+    };
+  }
+
+  static void printTable(PrintWriter out, List<FrontEntry> entries) {
+    out.printf(
+        Locale.ROOT,
+        "%10s %10s %9s %9s %9s %8s %8s %8s  %s%n",
+        "latency_ms",
+        "p95_ms",
+        "energy_j",
+        "edge_j",
+        "cloud_j",
+        "head_ms",
+        "tail_ms",
+        "fidelity",
+        "split/cpu_mhz/edge_acc/threads/codec/cloud_acc");
+    for (FrontEntry e : entries) {
+      Configuration c = e.config();
+      out.printf(
+          Locale.ROOT,
+          "%10.1f %10.1f %9.3f %9.3f %9.3f %8.1f %8.1f %8s  %d/%d/%s/%d/%s/%s%n",
+          e.latencyMs(),
+          e.latencyP95Ms(),
+          e.energyJ(),
+          e.edgeEnergyJ(),
+          e.cloudEnergyJ(),
+          e.headMs(),
+          e.tailMs(),
+          e.fidelity() == null ? "-" : String.format(Locale.ROOT, "%.4f", e.fidelity()),
+          c.split(),
+          c.cpuFreqMHz(),
+          c.edgeAccelerator(),
+          c.threads(),
+          c.codec(),
+          c.cloudAccelerator());
+    }
+  }
+
+  private PrintWriter out() {
+    return spec.commandLine().getOut();
+  }
+
+  private PrintWriter err() {
+    return spec.commandLine().getErr();
+  }
+}

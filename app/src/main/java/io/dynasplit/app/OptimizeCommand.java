@@ -1,0 +1,334 @@
+package io.dynasplit.app;
+
+import io.dynasplit.edge.offline.Budget;
+import io.dynasplit.edge.offline.EvaluationCache;
+import io.dynasplit.edge.offline.ExhaustiveSearch;
+import io.dynasplit.edge.offline.FrontPublisher;
+import io.dynasplit.edge.offline.Hypervolume;
+import io.dynasplit.edge.offline.Nsga2Search;
+import io.dynasplit.edge.offline.Nsga2Settings;
+import io.dynasplit.edge.offline.Objectives;
+import io.dynasplit.edge.offline.OptimizationResult;
+import io.dynasplit.edge.offline.Optimizer;
+import io.dynasplit.edge.offline.PoolEvaluator;
+import io.dynasplit.edge.offline.RandomSearch;
+import io.dynasplit.edge.offline.ReferencePoint;
+import io.dynasplit.edge.offline.Search;
+import io.dynasplit.edge.offline.pool.PoolFiles;
+import io.dynasplit.edge.offline.pool.SimulationPool;
+import io.dynasplit.edge.offline.pool.Trial;
+import io.dynasplit.edge.offline.pool.TrialsFile;
+import io.dynasplit.schemas.Json;
+import io.dynasplit.schemas.ParetoFront;
+import io.dynasplit.schemas.Topics;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.InstantSource;
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.Callable;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import me.tongfei.progressbar.ProgressBar;
+import me.tongfei.progressbar.ProgressBarBuilder;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.Spec;
+
+/** {@code dynasplit optimize}: searches a configuration space for the Pareto front and writes it as JSON. */
+@Command(
+    name = "optimize",
+    mixinStandardHelpOptions = true,
+    subcommands = OptimizeBenchCommand.class,
+    description = {
+      "Search the configuration space for the Pareto front of latency, energy and (where it varies) fidelity,"
+          + " evaluating configurations from a simulation pool, and write the front as JSON.",
+      "Trials are appended to a JSON-lines file as they are measured; run the same command again to resume"
+          + " an interrupted search (its trials count against the budget).",
+      "A configuration the pool never measured costs one evaluation and never enters the front."
+    })
+public final class OptimizeCommand implements Callable<Integer> {
+
+  /** The search strategies. */
+  enum Strategy {
+    nsga2,
+    random
+  }
+
+  @Spec CommandSpec spec;
+
+  @Option(names = "--pool", paramLabel = "FILE", description = "(required) measurements to evaluate from: the paper's pool CSV, a front JSON or a trials JSONL file")
+  Path pool;
+
+  @Option(names = "--network", paramLabel = "NAME", description = "(required) the network (model) the pool measures, e.g. vgg16")
+  String network;
+
+  @Option(names = "--out", paramLabel = "FILE", description = "(required) where to write the front (JSON, the ParetoFront schema)")
+  Path out;
+
+  @Option(names = "--budget", paramLabel = "FRACTION", defaultValue = "0.2", description = "evaluations as a fraction of the valid configurations, rounded up (default: ${DEFAULT-VALUE})")
+  double budgetFraction;
+
+  @Option(names = "--evaluations", paramLabel = "N", description = "evaluations as a number (overrides --budget)")
+  Integer evaluations;
+
+  @Option(names = "--time", paramLabel = "DURATION", description = "wall-clock limit, e.g. 30s, 5m or PT1H")
+  String time;
+
+  @Option(names = "--seed", defaultValue = "1", description = "random seed (default: ${DEFAULT-VALUE})")
+  long seed;
+
+  @Option(names = "--strategy", defaultValue = "nsga2", description = "nsga2 or random (default: ${DEFAULT-VALUE})")
+  Strategy strategy;
+
+  @Option(names = "--exhaustive", description = "evaluate every valid configuration (the budget defaults to the whole space)")
+  boolean exhaustive;
+
+  @Option(names = "--objectives", defaultValue = "auto", description = "auto (fidelity where it varies), latency,energy or latency,energy,fidelity (default: ${DEFAULT-VALUE})")
+  String objectives;
+
+  @Option(names = "--population", paramLabel = "N", description = "NSGA-II population size (default: see docs/PERFORMANCE.md)")
+  Integer population;
+
+  @Option(names = "--trials", paramLabel = "FILE", description = "trials file (default: the --out file with .trials.jsonl)")
+  Path trials;
+
+  @Option(names = "--restart", description = "discard an existing trials file instead of resuming from it")
+  boolean restart;
+
+  @Option(names = "--publish", description = "publish the front retained to edge/{edgeId}/pareto/{model}")
+  boolean publish;
+
+  @Option(names = "--edge-id", paramLabel = "ID", description = "the edge to publish to (with --publish)")
+  String edgeId;
+
+  @Option(names = "--broker", paramLabel = "HOST:PORT", defaultValue = "localhost:1883", description = "MQTT broker for --publish (default: ${DEFAULT-VALUE})")
+  String broker;
+
+  @Option(names = "--topic-prefix", defaultValue = Topics.DEFAULT_PREFIX, description = "topic prefix (default: ${DEFAULT-VALUE})")
+  String topicPrefix;
+
+  @Option(names = "--no-progress", description = "do not draw the progress bar")
+  boolean noProgress;
+
+  @Override
+  public Integer call() throws Exception {
+    // checked here rather than by picocli, so that `optimize bench` does not need them
+    for (var required : new Object[][] {{"--pool", pool}, {"--network", network}, {"--out", out}}) {
+      if (required[1] == null) {
+        throw new ParameterException(spec.commandLine(), "Missing required option: '" + required[0] + "'");
+      }
+    }
+    if (publish && (edgeId == null || edgeId.isBlank())) {
+      throw new ParameterException(spec.commandLine(), "--publish needs --edge-id");
+    }
+    HostPort hostPort = publish ? HostPort.parse(spec, broker) : null;
+    Duration wallClock = time == null ? null : parseDuration(spec, time);
+    SimulationPool p;
+    try {
+      p = PoolFiles.read(pool, network);
+    } catch (IOException | IllegalArgumentException e) {
+      return fail("cannot read pool " + pool + ": " + e.getMessage());
+    }
+    Objectives obj = parseObjectives(spec, objectives, p);
+    int spaceSize = p.space().size();
+    Budget budget;
+    if (evaluations != null) {
+      if (evaluations < 1) {
+        throw new ParameterException(spec.commandLine(), "--evaluations must be >= 1: " + evaluations);
+      }
+      budget = Budget.evaluations(evaluations);
+    } else if (exhaustive && !spec.commandLine().getParseResult().hasMatchedOption("--budget")) {
+      budget = Budget.evaluations(spaceSize);
+    } else {
+      if (!(budgetFraction > 0 && budgetFraction <= 1)) {
+        throw new ParameterException(spec.commandLine(), "--budget must be a fraction in (0, 1]: " + budgetFraction);
+      }
+      budget = Budget.fractionOf(budgetFraction, spaceSize);
+    }
+    if (wallClock != null) {
+      budget = budget.withWallClock(wallClock);
+    }
+    Nsga2Settings settings = Nsga2Settings.DEFAULT;
+    if (population != null) {
+      if (population < 4) {
+        throw new ParameterException(spec.commandLine(), "--population must be >= 4: " + population);
+      }
+      settings = settings.withPopulationSize(population);
+    }
+    Search search =
+        exhaustive
+            ? new ExhaustiveSearch(p.space())
+            : switch (strategy) {
+              case nsga2 -> new Nsga2Search(p.space(), obj, settings, seed);
+              case random -> new RandomSearch(p.space(), seed);
+            };
+
+    Path trialsFile = trials != null ? trials : defaultTrials(out);
+    if (restart) {
+      Files.deleteIfExists(trialsFile);
+    }
+    List<Trial> earlier;
+    try {
+      earlier = TrialsFile.read(trialsFile);
+    } catch (IllegalArgumentException e) {
+      return fail("cannot resume from " + trialsFile + ": " + e.getMessage() + " (use --restart to start over)");
+    }
+    if (!earlier.isEmpty()) {
+      err().printf(Locale.ROOT, "resuming from %d trials in %s%n", earlier.size(), trialsFile);
+    }
+
+    OptimizationResult result;
+    try (TrialsFile sink = TrialsFile.openForAppend(trialsFile);
+        ProgressBar bar = noProgress ? null : progressBar(budget, earlier.size())) {
+      EvaluationCache cache =
+          new EvaluationCache(
+              network,
+              new PoolEvaluator(p),
+              budget,
+              sink,
+              earlier,
+              bar == null ? null : (t, n, max) -> bar.stepTo(Math.min(n, max)),
+              InstantSource.system());
+      result = Optimizer.run(search, cache, obj);
+    } catch (IllegalArgumentException e) {
+      return fail(e.getMessage());
+    }
+
+    ParetoFront front = result.toParetoFront(Instant.now());
+    Path parent = out.toAbsolutePath().getParent();
+    if (parent != null) {
+      Files.createDirectories(parent);
+    }
+    Files.writeString(out, Json.toPrettyString(front) + "\n", StandardCharsets.UTF_8);
+
+    ReferencePoint ref = ReferencePoint.covering(obj, p.means());
+    out().printf(
+        Locale.ROOT,
+        "strategy %s, seed %d, objectives %s%n",
+        result.stats().strategy(),
+        seed,
+        obj);
+    out().printf(
+        Locale.ROOT,
+        "evaluations %d of %d valid configurations (%d resumed, %d not measured by the pool)%n",
+        result.evaluations(),
+        spaceSize,
+        result.resumed(),
+        result.unmeasured());
+    if (result.stats().generations() > 0) {
+      out().printf(
+          Locale.ROOT,
+          "generations %d, %.3f ms per generation%n",
+          result.stats().generations(),
+          result.stats().msPerGeneration());
+    }
+    out().printf(Locale.ROOT, "front size %d%n", result.front().size());
+    out().printf(
+        Locale.ROOT,
+        "log hypervolume %.6f (reference point covering the pool: %s)%n",
+        Hypervolume.of(result.front(), ref),
+        ref.describe());
+    out().printf(Locale.ROOT, "wrote %s (trials in %s)%n", out, trialsFile);
+
+    if (publish) {
+      FrontPublisher publisher = new FrontPublisher(hostPort.host(), hostPort.port(), new Topics(topicPrefix));
+      try {
+        String topic = publisher.publish(edgeId, front).get(30, TimeUnit.SECONDS);
+        out().printf(Locale.ROOT, "published retained to %s on %s:%d%n", topic, hostPort.host(), hostPort.port());
+      } catch (ExecutionException e) {
+        Throwable cause = e.getCause() == null ? e : e.getCause();
+        return fail("cannot publish to " + broker + ": " + cause.getMessage());
+      } catch (TimeoutException e) {
+        return fail("cannot publish to " + broker + ": no answer within 30 s");
+      }
+    }
+    return 0;
+  }
+
+  static Path defaultTrials(Path out) {
+    String name = out.getFileName().toString();
+    String base = name.endsWith(".json") ? name.substring(0, name.length() - 5) : name;
+    return out.resolveSibling(base + ".trials.jsonl");
+  }
+
+  static Objectives parseObjectives(CommandSpec spec, String text, SimulationPool pool) {
+    return switch (text.replace(" ", "").toLowerCase(Locale.ROOT)) {
+      case "auto" -> Objectives.forEntries(pool.means());
+      case "latency,energy" -> Objectives.LATENCY_ENERGY;
+      case "latency,energy,fidelity" -> Objectives.LATENCY_ENERGY_FIDELITY;
+      default -> throw new ParameterException(
+          spec.commandLine(), "--objectives must be auto, latency,energy or latency,energy,fidelity: " + text);
+    };
+  }
+
+  static Duration parseDuration(CommandSpec spec, String text) {
+    String t = text.trim().toLowerCase(Locale.ROOT);
+    try {
+      Duration d;
+      if (t.startsWith("pt")) {
+        d = Duration.parse(t.toUpperCase(Locale.ROOT));
+      } else if (t.endsWith("ms")) {
+        d = Duration.ofMillis(Long.parseLong(t.substring(0, t.length() - 2)));
+      } else if (t.endsWith("s")) {
+        d = Duration.ofSeconds(Long.parseLong(t.substring(0, t.length() - 1)));
+      } else if (t.endsWith("m")) {
+        d = Duration.ofMinutes(Long.parseLong(t.substring(0, t.length() - 1)));
+      } else if (t.endsWith("h")) {
+        d = Duration.ofHours(Long.parseLong(t.substring(0, t.length() - 1)));
+      } else {
+        throw new NumberFormatException();
+      }
+      if (d.isZero() || d.isNegative()) {
+        throw new NumberFormatException();
+      }
+      return d;
+    } catch (RuntimeException e) {
+      throw new ParameterException(spec.commandLine(), "--time must be a positive duration such as 30s, 5m, 2h or PT1M: " + text);
+    }
+  }
+
+  private static ProgressBar progressBar(Budget budget, int start) {
+    ProgressBar bar = new ProgressBarBuilder().setTaskName("optimize").setInitialMax(budget.maxEvaluations()).setUnit(" evals", 1).build();
+    bar.stepTo(Math.min(start, budget.maxEvaluations()));
+    return bar;
+  }
+
+  private int fail(String message) {
+    err().println("error: " + message);
+    return 1;
+  }
+
+  /** A broker address. */
+  record HostPort(String host, int port) {
+    static HostPort parse(CommandSpec spec, String text) {
+      int colon = text.lastIndexOf(':');
+      try {
+        String host = colon < 0 ? text : text.substring(0, colon);
+        int port = colon < 0 ? 1883 : Integer.parseInt(text.substring(colon + 1));
+        if (host.isBlank() || port < 1 || port > 65535) {
+          throw new NumberFormatException();
+        }
+        return new HostPort(host, port);
+      } catch (NumberFormatException e) {
+        throw new ParameterException(spec.commandLine(), "--broker must be HOST:PORT with a port in 1..65535: " + text);
+      }
+    }
+  }
+
+  private PrintWriter out() {
+    return spec.commandLine().getOut();
+  }
+
+  private PrintWriter err() {
+    return spec.commandLine().getErr();
+  }
+}
