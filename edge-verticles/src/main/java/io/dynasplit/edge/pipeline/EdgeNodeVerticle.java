@@ -1,7 +1,7 @@
 package io.dynasplit.edge.pipeline;
 
 import io.dynasplit.edge.hardware.HardwareControl;
-import io.dynasplit.edge.hardware.power.EnergyMeter;
+import io.dynasplit.energy.EnergyMeter;
 import io.dynasplit.edge.inference.FinishJob;
 import io.dynasplit.edge.inference.FinishResult;
 import io.dynasplit.edge.inference.HeadInferenceVerticle;

@@ -1,8 +1,8 @@
 package io.dynasplit.edge.pipeline;
 
 import io.dynasplit.edge.hardware.HardwareControl;
-import io.dynasplit.edge.hardware.power.EnergyMeter;
-import io.dynasplit.edge.hardware.power.EnergyReading;
+import io.dynasplit.energy.EnergyMeter;
+import io.dynasplit.energy.EnergyReading;
 import io.dynasplit.edge.inference.FinishJob;
 import io.dynasplit.edge.inference.FinishResult;
 import io.dynasplit.edge.inference.HeadInferenceVerticle;
@@ -175,7 +175,7 @@ public final class PipelineVerticle extends VerticleBase {
         .recover(e -> Future.failedFuture(new PipelineException(ErrorCode.INTERNAL,
             "cannot apply the hardware configuration: " + e.getMessage())))
         .onSuccess(applied -> vertx.eventBus().send(EdgeAddresses.observe(settings.edgeId()),
-            new HardwareUpdate(applied.configuration(), hardware.switchCosts().forScheduler())))
+            new HardwareUpdate(applied.configuration(), hardware.switchCosts())))
         .mapEmpty();
   }
 
@@ -307,7 +307,7 @@ public final class PipelineVerticle extends VerticleBase {
     double queueMs = (p.startNanos - r.arrivedNanos()) / 1e6;
     double edgeMs = p.headMs + p.encodeMs + (p.fallback ? p.tailMs : 0) + p.finishMs;
     Timing timing = new Timing(totalMs, queueMs, edgeMs, p.transferMs, p.cloudMs);
-    EnergySource edgeSource = EnergySource.of(edge.source().wireName());
+    EnergySource edgeSource = edge.source();
     EnergyReport energy = p.cloudSource == null || p.cloudSource == edgeSource
         ? new EnergyReport(edge.joules(), p.cloudJoules, edgeSource, null)
         : new EnergyReport(edge.joules(), p.cloudJoules, edgeSource, p.cloudSource);
