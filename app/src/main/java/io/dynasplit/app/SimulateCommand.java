@@ -1,11 +1,11 @@
 package io.dynasplit.app;
 
+import io.dynasplit.edge.offline.Fronts;
 import io.dynasplit.edge.offline.pool.PoolFiles;
 import io.dynasplit.edge.offline.pool.SimulationPool;
 import io.dynasplit.edge.offline.pool.SlaWorkload;
 import io.dynasplit.edge.offline.pool.SlaWorkloadCsv;
 import io.dynasplit.edge.scheduler.AdaptiveSettings;
-import io.dynasplit.edge.simulation.ExhaustiveFront;
 import io.dynasplit.edge.simulation.Scenario;
 import io.dynasplit.edge.simulation.ScenarioCsv;
 import io.dynasplit.edge.simulation.SimulationResult;
@@ -15,6 +15,7 @@ import io.dynasplit.schemas.ParetoFront;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Instant;
 import java.util.List;
 import java.util.concurrent.Callable;
 import me.tongfei.progressbar.ConsoleProgressBarConsumer;
@@ -119,7 +120,7 @@ public final class SimulateCommand implements Callable<Integer> {
           return fail(front + ": the front is for model '" + candidates.model() + "', not '" + network + "'");
         }
       } else {
-        candidates = ExhaustiveFront.of(measured);
+        candidates = Fronts.exhaustive(measured, Instant.now());
       }
       if (scenario != null) {
         requireFile(scenario, "--scenario");

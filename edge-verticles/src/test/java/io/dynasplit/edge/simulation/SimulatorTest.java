@@ -5,6 +5,8 @@ import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.dynasplit.edge.offline.Fronts;
+import io.dynasplit.edge.offline.Objectives;
 import io.dynasplit.edge.offline.pool.Measurement;
 import io.dynasplit.edge.offline.pool.SimulationPool;
 import io.dynasplit.edge.offline.pool.SlaWorkload;
@@ -15,6 +17,7 @@ import io.dynasplit.edge.scheduler.AdaptiveSettings;
 import io.dynasplit.schemas.FrontEntry;
 import io.dynasplit.schemas.ParetoFront;
 import java.io.IOException;
+import java.time.Instant;
 import java.util.List;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -30,7 +33,7 @@ class SimulatorTest {
   static void loadPaperData() throws IOException {
     pool = SplinterPoolCsv.read(SplinterData.file("simulation_pool_vgg16.csv"), "vgg16");
     workload = SlaWorkloadCsv.read(SplinterData.file("network_latency_10000_samples.csv"), "vgg16");
-    front = ExhaustiveFront.of(pool);
+    front = Fronts.exhaustive(pool, Instant.EPOCH);
   }
 
   private static SimulationResult run(Scenario scenario, long seed, String strategies) {
@@ -151,12 +154,13 @@ class SimulatorTest {
   @Test
   void exhaustiveFrontIsNonDominated() {
     List<FrontEntry> means = pool.means();
+    Objectives objectives = Objectives.forEntries(means);
     FrontEntry fastest = means.stream().min((a, b) -> Double.compare(a.latencyMs(), b.latencyMs())).orElseThrow();
     FrontEntry cheapest = means.stream().min((a, b) -> Double.compare(a.energyJ(), b.energyJ())).orElseThrow();
 
     for (FrontEntry a : front.entries()) {
       for (FrontEntry b : means) {
-        assertTrue(!ExhaustiveFront.dominates(b, a, true), b.config() + " dominates " + a.config());
+        assertTrue(!objectives.dominates(b, a), b.config() + " dominates " + a.config());
       }
     }
     assertTrue(front.entries().contains(fastest));
