@@ -3,6 +3,7 @@ package io.dynasplit.edge.offline.pool;
 import io.dynasplit.schemas.Json;
 import io.dynasplit.schemas.ParetoFront;
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -74,7 +75,7 @@ public final class PoolFiles {
    */
   public static ParetoFront readFront(Path file) throws IOException {
     TextFiles.requireRegularFile(file);
-    byte[] bytes = Files.readAllBytes(file);
+    byte[] bytes = TextFiles.readUtf8(file).getBytes(StandardCharsets.UTF_8);
     if (bytes.length == 0) {
       throw new IllegalArgumentException(file + ": empty file, expected a Pareto front JSON object");
     }

@@ -12,7 +12,7 @@ import org.junit.jupiter.api.io.TempDir;
 
 class TextFilesTest {
 
-  /** Verifies that the pool and workload readers report a Latin-1 file as not UTF-8 text, with the offset of the bad byte. */
+  /** Verifies that the pool, workload, trials and front readers report a Latin-1 file as not UTF-8 text, with the offset of the bad byte. */
   @Test
   void nonUtf8IsNamed(@TempDir Path dir) throws IOException {
     Path file = dir.resolve("w.csv");
@@ -23,6 +23,15 @@ class TextFilesTest {
 
     assertEquals(file + ": not UTF-8 text (invalid byte at offset 27)", workload.getMessage());
     assertEquals(workload.getMessage(), pool.getMessage());
+
+    Path trials = dir.resolve("t.jsonl");
+    Files.write(trials, "{\"caf\u00e9\":1}\n".getBytes(StandardCharsets.ISO_8859_1));
+    Path front = dir.resolve("f.json");
+    Files.write(front, "{\"caf\u00e9\":1}\n".getBytes(StandardCharsets.ISO_8859_1));
+    assertEquals(trials + ": not UTF-8 text (invalid byte at offset 5)",
+        assertThrows(IllegalArgumentException.class, () -> TrialsFile.read(trials)).getMessage());
+    assertEquals(front + ": not UTF-8 text (invalid byte at offset 5)",
+        assertThrows(IllegalArgumentException.class, () -> PoolFiles.readFront(front)).getMessage());
   }
 
   /** Verifies that a missing file and a folder are named as such, and UTF-8 text is read as it is. */
