@@ -93,7 +93,7 @@ public final class OptimizeCommand implements Callable<Integer> {
   @Option(names = "--exhaustive", description = "evaluate every valid configuration (the budget defaults to the whole space)")
   boolean exhaustive;
 
-  @Option(names = "--objectives", defaultValue = "auto", description = "auto (fidelity where it varies), latency,energy or latency,energy,fidelity (default: ${DEFAULT-VALUE})")
+  @Option(names = "--objectives", paramLabel = "LIST", defaultValue = "auto", description = "auto (fidelity where it varies), latency,energy or latency,energy,fidelity (default: ${DEFAULT-VALUE})")
   String objectives;
 
   @Option(names = "--population", paramLabel = "N", description = "NSGA-II population size, >= 4 (default: " + Nsga2Settings.DEFAULT_POPULATION_SIZE + ")")
@@ -114,7 +114,7 @@ public final class OptimizeCommand implements Callable<Integer> {
   @Option(names = "--broker", paramLabel = "HOST:PORT", defaultValue = "localhost:1883", description = "MQTT broker for --publish (default: ${DEFAULT-VALUE})")
   String broker;
 
-  @Option(names = "--topic-prefix", defaultValue = Topics.DEFAULT_PREFIX, description = "topic prefix (default: ${DEFAULT-VALUE})")
+  @Option(names = "--topic-prefix", paramLabel = "PREFIX", defaultValue = Topics.DEFAULT_PREFIX, description = "topic prefix (default: ${DEFAULT-VALUE})")
   String topicPrefix;
 
   @Option(names = "--no-progress", description = "do not draw the progress bar")
