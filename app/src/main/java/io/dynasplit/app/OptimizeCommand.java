@@ -36,7 +36,6 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import me.tongfei.progressbar.ProgressBar;
-import me.tongfei.progressbar.ProgressBarBuilder;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -53,7 +52,9 @@ import picocli.CommandLine.Spec;
           + " evaluating configurations from a simulation pool, and write the front as JSON.",
       "Trials are appended to a JSON-lines file as they are measured; run the same command again to resume"
           + " an interrupted search (its trials count against the budget).",
-      "A configuration the pool never measured costs one evaluation and never enters the front."
+      "A configuration the pool never measured costs one evaluation and never enters the front.",
+      "The log hypervolume printed at the end uses a reference point covering the pool's mean figures (worst x 1.26"
+          + " for latency and energy, fidelity loss + 0.01); `dynasplit front FILE --pool POOL` prints the same one."
     })
 public final class OptimizeCommand implements Callable<Integer> {
 
@@ -83,19 +84,19 @@ public final class OptimizeCommand implements Callable<Integer> {
   @Option(names = "--time", paramLabel = "DURATION", description = "wall-clock limit, e.g. 30s, 5m or PT1H")
   String time;
 
-  @Option(names = "--seed", defaultValue = "1", description = "random seed (default: ${DEFAULT-VALUE})")
+  @Option(names = "--seed", paramLabel = "SEED", defaultValue = "1", description = "random seed (default: ${DEFAULT-VALUE})")
   long seed;
 
-  @Option(names = "--strategy", defaultValue = "nsga2", description = "nsga2 or random (default: ${DEFAULT-VALUE})")
+  @Option(names = "--strategy", paramLabel = "STRATEGY", defaultValue = "nsga2", description = "nsga2 or random (default: ${DEFAULT-VALUE})")
   Strategy strategy;
 
   @Option(names = "--exhaustive", description = "evaluate every valid configuration (the budget defaults to the whole space)")
   boolean exhaustive;
 
-  @Option(names = "--objectives", defaultValue = "auto", description = "auto (fidelity where it varies), latency,energy or latency,energy,fidelity (default: ${DEFAULT-VALUE})")
+  @Option(names = "--objectives", paramLabel = "LIST", defaultValue = "auto", description = "auto (fidelity where it varies), latency,energy or latency,energy,fidelity (default: ${DEFAULT-VALUE})")
   String objectives;
 
-  @Option(names = "--population", paramLabel = "N", description = "NSGA-II population size (default: see docs/PERFORMANCE.md)")
+  @Option(names = "--population", paramLabel = "N", description = "NSGA-II population size, >= 4 (default: " + Nsga2Settings.DEFAULT_POPULATION_SIZE + ")")
   Integer population;
 
   @Option(names = "--trials", paramLabel = "FILE", description = "trials file (default: the --out file with .trials.jsonl)")
@@ -113,14 +114,14 @@ public final class OptimizeCommand implements Callable<Integer> {
   @Option(names = "--broker", paramLabel = "HOST:PORT", defaultValue = "localhost:1883", description = "MQTT broker for --publish (default: ${DEFAULT-VALUE})")
   String broker;
 
-  @Option(names = "--topic-prefix", defaultValue = Topics.DEFAULT_PREFIX, description = "topic prefix (default: ${DEFAULT-VALUE})")
+  @Option(names = "--topic-prefix", paramLabel = "PREFIX", defaultValue = Topics.DEFAULT_PREFIX, description = "topic prefix (default: ${DEFAULT-VALUE})")
   String topicPrefix;
 
   @Option(names = "--no-progress", description = "do not draw the progress bar")
   boolean noProgress;
 
   @Override
-  public Integer call() throws Exception {
+  public Integer call() throws InterruptedException {
     // checked here rather than by picocli, so that `optimize bench` does not need them
     for (var required : new Object[][] {{"--pool", pool}, {"--network", network}, {"--out", out}}) {
       if (required[1] == null) {
@@ -135,9 +136,12 @@ public final class OptimizeCommand implements Callable<Integer> {
     SimulationPool p;
     try {
       p = PoolFiles.read(pool, network);
-    } catch (IOException | IllegalArgumentException e) {
-      return fail("cannot read pool " + pool + ": " + e.getMessage());
+    } catch (IllegalArgumentException e) {
+      return fail("--pool: " + e.getMessage());
+    } catch (IOException e) {
+      return fail("--pool: cannot read: " + IoErrors.describe(e));
     }
+    PoolFileNames.mismatchWarning(pool, network).ifPresent(w -> err().println("dynasplit optimize: " + w));
     Objectives obj = parseObjectives(spec, objectives, p);
     int spaceSize = p.space().size();
     Budget budget;
@@ -173,14 +177,16 @@ public final class OptimizeCommand implements Callable<Integer> {
             };
 
     Path trialsFile = trials != null ? trials : defaultTrials(out);
-    if (restart) {
-      Files.deleteIfExists(trialsFile);
-    }
     List<Trial> earlier;
     try {
+      if (restart) {
+        Files.deleteIfExists(trialsFile);
+      }
       earlier = TrialsFile.read(trialsFile);
     } catch (IllegalArgumentException e) {
       return fail("cannot resume from " + trialsFile + ": " + e.getMessage() + " (use --restart to start over)");
+    } catch (IOException e) {
+      return fail("--trials: " + IoErrors.describe(e));
     }
     if (!earlier.isEmpty()) {
       err().printf(Locale.ROOT, "resuming from %d trials in %s%n", earlier.size(), trialsFile);
@@ -201,14 +207,20 @@ public final class OptimizeCommand implements Callable<Integer> {
       result = Optimizer.run(search, cache, obj);
     } catch (IllegalArgumentException e) {
       return fail(e.getMessage());
+    } catch (IOException e) {
+      return fail("cannot write trials to " + trialsFile + ": " + IoErrors.describe(e));
     }
 
     ParetoFront front = result.toParetoFront(Instant.now());
-    Path parent = out.toAbsolutePath().getParent();
-    if (parent != null) {
-      Files.createDirectories(parent);
+    try {
+      Path parent = out.toAbsolutePath().getParent();
+      if (parent != null) {
+        Files.createDirectories(parent);
+      }
+      Files.writeString(out, Json.toPrettyString(front) + "\n", StandardCharsets.UTF_8);
+    } catch (IOException e) {
+      return fail("--out: cannot write " + out + ": " + IoErrors.describe(e));
     }
-    Files.writeString(out, Json.toPrettyString(front) + "\n", StandardCharsets.UTF_8);
 
     ReferencePoint ref = ReferencePoint.covering(obj, p.means());
     out().printf(
@@ -297,13 +309,13 @@ public final class OptimizeCommand implements Callable<Integer> {
   }
 
   private static ProgressBar progressBar(Budget budget, int start) {
-    ProgressBar bar = new ProgressBarBuilder().setTaskName("optimize").setInitialMax(budget.maxEvaluations()).setUnit(" evals", 1).build();
+    ProgressBar bar = ProgressBars.ascii("optimize", budget.maxEvaluations(), " evals");
     bar.stepTo(Math.min(start, budget.maxEvaluations()));
     return bar;
   }
 
   private int fail(String message) {
-    err().println("error: " + message);
+    err().println("dynasplit optimize: " + message);
     return 1;
   }
 
