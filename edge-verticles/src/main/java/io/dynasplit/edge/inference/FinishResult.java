@@ -8,8 +8,9 @@ import java.util.Objects;
  *
  * @param output the output JSON
  * @param ms time spent post-processing
+ * @param startedNanos when a worker took the job, {@link System#nanoTime()} scale
  */
-public record FinishResult(JsonNode output, double ms) {
+public record FinishResult(JsonNode output, double ms, long startedNanos) {
 
   /** Checks the values. */
   public FinishResult {

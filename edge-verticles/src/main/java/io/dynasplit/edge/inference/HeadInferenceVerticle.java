@@ -1,5 +1,6 @@
 package io.dynasplit.edge.inference;
 
+import io.dynasplit.edge.pipeline.EdgeCounters;
 import io.dynasplit.schemas.Tensor;
 import io.dynasplit.models.runtime.InferenceException;
 import io.dynasplit.models.runtime.ModelSession;
@@ -35,6 +36,7 @@ public final class HeadInferenceVerticle extends VerticleBase {
   private final String address;
   private final ServedModels models;
   private final SessionCache sessions;
+  private final EdgeCounters counters;
   private MessageConsumer<Object> consumer;
 
   /**
@@ -43,11 +45,13 @@ public final class HeadInferenceVerticle extends VerticleBase {
    * @param address the event-bus address to serve ({@code EdgeAddresses.inference(edgeId)})
    * @param models the served models
    * @param sessions the session cache shared by all instances
+   * @param counters counts the jobs skipped because their request had been given up
    */
-  public HeadInferenceVerticle(String address, ServedModels models, SessionCache sessions) {
+  public HeadInferenceVerticle(String address, ServedModels models, SessionCache sessions, EdgeCounters counters) {
     this.address = Objects.requireNonNull(address, "address");
     this.models = Objects.requireNonNull(models, "models");
     this.sessions = Objects.requireNonNull(sessions, "sessions");
+    this.counters = Objects.requireNonNull(counters, "counters");
   }
 
   @Override
@@ -56,6 +60,12 @@ public final class HeadInferenceVerticle extends VerticleBase {
     return consumer.completion();
   }
 
+  /**
+   * The failure code of a job skipped because its request's deadline plus grace had passed (its
+   * reply has gone out); stands for {@link ErrorCode#INTERNAL}.
+   */
+  public static final int EXPIRED = -2;
+
   /** The error code a failed job's failure code stands for. */
   public static ErrorCode errorCode(int failureCode) {
     ErrorCode[] all = ErrorCode.values();
@@ -63,11 +73,20 @@ public final class HeadInferenceVerticle extends VerticleBase {
   }
 
   private void onJob(Message<Object> message) {
+    long started = System.nanoTime();
+    if (message.body() instanceof EdgeJob job && job.expired(started)) {
+      // its request was given up (and answered) while the job waited for a worker: skip the work
+      counters.expiredJob();
+      LOG.debug("edge job skipped, its request was given up [job: {}]", job.getClass().getSimpleName());
+      message.fail(EXPIRED, "skipped: the request's deadline plus grace passed while its "
+          + job.getClass().getSimpleName() + " waited for an edge worker");
+      return;
+    }
     try {
       switch (message.body()) {
         case PrepareJob job -> message.reply(prepare(job));
-        case InferenceJob job -> message.reply(infer(job));
-        case FinishJob job -> message.reply(finish(job));
+        case InferenceJob job -> message.reply(infer(job, started));
+        case FinishJob job -> message.reply(finish(job, started));
         case WarmJob job -> message.reply(warm(job));
         default -> message.fail(ErrorCode.INTERNAL.ordinal(), "unknown job " + message.body().getClass().getName());
       }
@@ -89,7 +108,7 @@ public final class HeadInferenceVerticle extends VerticleBase {
         : models.prepareTensors(job.model(), job.tensors());
   }
 
-  private InferenceResult infer(InferenceJob job) {
+  private InferenceResult infer(InferenceJob job, long started) {
     long t0 = System.nanoTime();
     List<Tensor> outputs = switch (job.stage()) {
       case PASS -> job.inputs();
@@ -102,13 +121,13 @@ public final class HeadInferenceVerticle extends VerticleBase {
     long t1 = System.nanoTime();
     ByteBuffer frame = job.tailHeader() == null ? null : TailFrames.encodeCall(job.tailHeader(), outputs, job.codec());
     long t2 = System.nanoTime();
-    return new InferenceResult(outputs, (t1 - t0) / 1e6, frame, (t2 - t1) / 1e6);
+    return new InferenceResult(outputs, (t1 - t0) / 1e6, frame, (t2 - t1) / 1e6, started);
   }
 
-  private FinishResult finish(FinishJob job) {
+  private FinishResult finish(FinishJob job, long started) {
     long t0 = System.nanoTime();
     var output = models.finish(job.model(), job.outputs(), job.context());
-    return new FinishResult(output, (System.nanoTime() - t0) / 1e6);
+    return new FinishResult(output, (System.nanoTime() - t0) / 1e6, started);
   }
 
   private Integer warm(WarmJob job) {

@@ -18,6 +18,7 @@ import java.util.Objects;
  * @param tailHeader when not null, the stage's outputs are encoded with {@code codec} into a
  *     tensor frame under this header, for the cloud
  * @param codec the encoding of the frame's tensors
+ * @param stopNanos when the request is given up, {@link System#nanoTime()} scale
  */
 public record InferenceJob(
     String model,
@@ -27,7 +28,8 @@ public record InferenceJob(
     int threads,
     List<Tensor> inputs,
     TailRequestHeader tailHeader,
-    Codec codec) {
+    Codec codec,
+    long stopNanos) implements EdgeJob {
 
   /** What an inference job runs. */
   public enum Stage {

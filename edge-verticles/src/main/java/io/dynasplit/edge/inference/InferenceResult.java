@@ -12,8 +12,11 @@ import java.util.Objects;
  * @param computeMs time spent in ONNX Runtime
  * @param frame the encoded tensor frame for the cloud, or null when none was asked for
  * @param encodeMs time spent encoding the frame
+ * @param startedNanos when a worker took the job, {@link System#nanoTime()} scale (the end of its
+ *     wait in the worker queue)
  */
-public record InferenceResult(List<Tensor> outputs, double computeMs, ByteBuffer frame, double encodeMs) {
+public record InferenceResult(List<Tensor> outputs, double computeMs, ByteBuffer frame, double encodeMs,
+    long startedNanos) {
 
   /** Checks the values and freezes the map (keeping its order). */
   public InferenceResult {

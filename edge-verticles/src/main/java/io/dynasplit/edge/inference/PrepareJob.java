@@ -12,8 +12,9 @@ import java.util.Objects;
  * @param model the model
  * @param input the JSON envelope's input, or null for a frame
  * @param tensors the frame's tensors, or null for a JSON envelope
+ * @param stopNanos when the request is given up, {@link System#nanoTime()} scale
  */
-public record PrepareJob(String model, RequestInput input, List<Tensor> tensors) {
+public record PrepareJob(String model, RequestInput input, List<Tensor> tensors, long stopNanos) implements EdgeJob {
 
   /** Checks that exactly one form of input is given. */
   public PrepareJob {

@@ -33,7 +33,9 @@ import org.slf4j.LoggerFactory;
  *
  * <p>Exactly one reply per request: every path ends in {@code reply}, once; if the pipeline has not
  * answered by the deadline plus the grace, the handler answers with an error itself and drops
- * whatever the pipeline answers later. Use it from one event loop (the owning verticle's).
+ * whatever the pipeline answers later. The admission slot is given back when the request's work has
+ * ended, not when it is answered: here for a request that never reached the pipeline, by the
+ * pipeline for the others. Use it from one event loop (the owning verticle's).
  */
 public final class RequestHandler {
 
@@ -65,6 +67,7 @@ public final class RequestHandler {
     ReplyRoute route;
     String id;
     boolean replied;
+    boolean inPipeline;
     long timer = -1;
 
     Exchange(String responseTopic, byte[] correlation, ReplySink sink) {
@@ -90,13 +93,14 @@ public final class RequestHandler {
       RequestDecoder.Peek peek = RequestDecoder.peek(payload);
       routeFromPeek(x, peek);
       reply(x, ErrorReply.of(x.id, safeId(peek.model()), ErrorCode.OVERLOADED,
-          "edge " + settings.edgeId() + " has " + counters.maxInFlight() + " requests in flight"), null, false);
+          "edge " + settings.edgeId() + " has " + counters.maxInFlight() + " requests in flight"), null);
       return;
     }
     vertx.executeBlocking(() -> RequestDecoder.decode(payload), false)
         .onFailure(e -> {
           routeFromPeek(x, RequestDecoder.peek(payload));
-          reply(x, ErrorReply.of(x.id, null, ErrorCode.BAD_REQUEST, message(e)), null, true);
+          reply(x, ErrorReply.of(x.id, null, ErrorCode.BAD_REQUEST, message(e)), null);
+          counters.release();
         })
         .onSuccess(request -> admit(x, request));
   }
@@ -105,42 +109,55 @@ public final class RequestHandler {
     RequestHeader h = request.header();
     x.id = h.id();
     x.route = ReplyRoute.resolve(settings.topics(), settings.edgeId(), x.responseTopic, x.correlation, h.replyTo(), h.id());
+    if (x.route.refusal() != null) {
+      reply(x, ErrorReply.of(h.id(), h.model(), ErrorCode.BAD_REQUEST, x.route.refusal()), null);
+      counters.release();
+      return;
+    }
     // the hard stop: whatever happens downstream, one reply by the deadline plus the grace
     long hardStopMs = Math.max(1, h.slaMs() + settings.graceMs() - (System.nanoTime() - x.arrivedNanos) / 1_000_000L);
     x.timer = vertx.setTimer(hardStopMs, t -> {
       x.timer = -1;
       reply(x, ErrorReply.of(h.id(), h.model(), ErrorCode.INTERNAL,
-          "no result within the " + h.slaMs() + " ms sla plus " + settings.graceMs() + " ms grace"), null, true);
+          "no result within the " + h.slaMs() + " ms sla plus " + settings.graceMs() + " ms grace"), null);
     });
     if (!models.serves(h.model())) {
       reply(x, ErrorReply.of(h.id(), h.model(), ErrorCode.UNKNOWN_MODEL,
-          "edge " + settings.edgeId() + " does not serve model " + h.model() + "; it serves " + models.ids()), null, true);
+          "edge " + settings.edgeId() + " does not serve model " + h.model() + "; it serves " + models.ids()), null);
+      counters.release();
       return;
     }
     Policy policy;
     try {
       policy = h.policy() == null ? null : Policy.of(h.policy());
     } catch (IllegalArgumentException e) {
-      reply(x, ErrorReply.of(h.id(), h.model(), ErrorCode.BAD_REQUEST, e.getMessage()), null, true);
+      reply(x, ErrorReply.of(h.id(), h.model(), ErrorCode.BAD_REQUEST, e.getMessage()), null);
+      counters.release();
       return;
     }
     long t0 = System.nanoTime();
-    PrepareJob job = new PrepareJob(h.model(), request.input(), request.tensors());
+    long stopNanos = x.arrivedNanos + (h.slaMs() + settings.graceMs()) * 1_000_000L;
+    PrepareJob job = new PrepareJob(h.model(), request.input(), request.tensors(), stopNanos);
     vertx.eventBus().<ServedModels.Prepared>request(EdgeAddresses.inference(settings.edgeId()), job)
         .map(Message::body)
         .compose(prepared -> {
           AdmittedRequest admitted = new AdmittedRequest(h.id(), h.model(), h.slaMs(), policy, h.failsIfInfeasible(),
               prepared.inputs(), prepared.context(), x.arrivedNanos, x.receivedAtMs, (System.nanoTime() - t0) / 1e6);
           long left = Math.max(1, h.slaMs() + settings.graceMs() - (System.nanoTime() - x.arrivedNanos) / 1_000_000L);
+          x.inPipeline = true;
           return vertx.eventBus().<Outcome>request(EdgeAddresses.pipeline(settings.edgeId()), admitted,
               new DeliveryOptions().setSendTimeout(left + 1000));
         })
         .onComplete(ar -> {
           if (ar.succeeded()) {
             Outcome o = ar.result().body();
-            reply(x, o.reply(), o.times(), true);
+            reply(x, o.reply(), o.times());
           } else {
-            reply(x, ErrorReply.of(h.id(), h.model(), errorCode(ar.cause()), message(ar.cause())), null, true);
+            reply(x, ErrorReply.of(h.id(), h.model(), errorCode(ar.cause()), message(ar.cause())), null);
+            if (!x.inPipeline || ar.cause() instanceof ReplyException re && re.failureType() == ReplyFailure.NO_HANDLERS) {
+              // the pipeline never got the request (preparing it failed or was skipped at its deadline)
+              counters.release();
+            }
           }
         });
   }
@@ -152,16 +169,13 @@ public final class RequestHandler {
   }
 
   /** Publishes the one reply of an exchange; later calls for the same exchange do nothing. */
-  private void reply(Exchange x, Reply reply, StageTimes times, boolean admitted) {
+  private void reply(Exchange x, Reply reply, StageTimes times) {
     if (x.replied) {
       return;
     }
     x.replied = true;
     if (x.timer >= 0) {
       vertx.cancelTimer(x.timer);
-    }
-    if (admitted) {
-      counters.release();
     }
     boolean ok = reply instanceof InferenceReply;
     counters.replied(ok, ok && ((InferenceReply) reply).slaMet());

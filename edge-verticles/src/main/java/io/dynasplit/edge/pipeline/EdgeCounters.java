@@ -19,6 +19,7 @@ public final class EdgeCounters {
   private final AtomicLong overloaded = new AtomicLong();
   private final AtomicLong lateCloudResults = new AtomicLong();
   private final AtomicLong fallbacks = new AtomicLong();
+  private final AtomicLong expiredJobs = new AtomicLong();
 
   /** Counters with an admission bound. */
   public EdgeCounters(int maxInFlight) {
@@ -62,6 +63,16 @@ public final class EdgeCounters {
   /** Counts a cloud answer that came after its request gave up on it. */
   public void lateCloudResult() {
     lateCloudResults.incrementAndGet();
+  }
+
+  /** Counts an edge job skipped because its request's deadline plus grace passed while it waited. */
+  public void expiredJob() {
+    expiredJobs.incrementAndGet();
+  }
+
+  /** Edge jobs skipped because their request's deadline plus grace had passed. */
+  public long expiredJobs() {
+    return expiredJobs.get();
   }
 
   /** Counts a tail that ran on the edge because the cloud did not answer. */

@@ -100,7 +100,7 @@ public final class EdgeNodeVerticle extends VerticleBase {
         })
         .compose(v -> vertx.executeBlocking(this::frontsForAll))
         .compose(all -> vertx.deployVerticle(new SchedulerVerticle(settings, scheduler, all)))
-        .compose(id -> vertx.deployVerticle(() -> new HeadInferenceVerticle(address, models, sessions), workers))
+        .compose(id -> vertx.deployVerticle(() -> new HeadInferenceVerticle(address, models, sessions, counters), workers))
         .compose(id -> vertx.executeBlocking(() -> warmUp(fronts)))
         .compose(v -> vertx.deployVerticle(new TailClientVerticle(settings, counters)))
         .compose(id -> vertx.deployVerticle(new PipelineVerticle(settings, models, meter, hardware, counters)))

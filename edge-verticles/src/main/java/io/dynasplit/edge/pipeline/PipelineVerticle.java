@@ -43,7 +43,10 @@ import org.slf4j.LoggerFactory;
  * of ARCHITECTURE 4.5 with timing, configuration and energy.
  *
  * <p>It answers every request exactly once, with an {@link Outcome} whose reply is either ok or an
- * error; it never fails the message.
+ * error; it never fails the message. It may answer (give up) before the request's work has ended; it
+ * gives the request's admission slot back only when that work has ended, so that the admission bound
+ * also bounds the inference workers' queue. Its jobs carry the request's deadline plus grace, and the
+ * workers skip those that waited past it.
  */
 public final class PipelineVerticle extends VerticleBase {
 
@@ -100,6 +103,8 @@ public final class PipelineVerticle extends VerticleBase {
     });
     run(p).onComplete(ar -> {
       vertx.cancelTimer(timer);
+      // the pipeline has finished with the request (its jobs ran or were skipped): free its slot
+      counters.release();
       answer.tryComplete(ar.succeeded() ? ar.result() : new Outcome(errorReply(r, ar.cause()), null));
     });
     answer.future().onSuccess(message::reply);
@@ -128,6 +133,7 @@ public final class PipelineVerticle extends VerticleBase {
     double localTailMs;
     EnergyMeter.Window window;
     long startNanos;
+    double workerWaitMs;
     double headMs;
     double encodeMs;
     double transferMs;
@@ -135,6 +141,7 @@ public final class PipelineVerticle extends VerticleBase {
     double tailMs;
     double cloudMs;
     double finishMs;
+    long finishSentNanos;
     long bytes;
     boolean fallback;
     boolean cloudAnswered;
@@ -193,8 +200,9 @@ public final class PipelineVerticle extends VerticleBase {
     Future<List<Tensor>> outputs;
     if (allEdge) {
       InferenceJob job = new InferenceJob(r.model(), InferenceJob.Stage.FULL, 0, provider, p.config.threads(),
-          r.inputs(), null, null);
+          r.inputs(), null, null, stopNanos(r));
       outputs = infer(job).map(res -> {
+        p.workerWaitMs += (res.startedNanos() - p.startNanos) / 1e6;
         p.headMs = res.computeMs();
         return res.outputs();
       });
@@ -203,8 +211,9 @@ public final class PipelineVerticle extends VerticleBase {
       TailRequestHeader header = new TailRequestHeader(r.id(), r.model(), split, r.slaMs(), r.deadlineAtMs(),
           r.receivedAtMs(), System.currentTimeMillis(), p.config.codec(), settings.edgeId());
       InferenceJob job = new InferenceJob(r.model(), split == 0 ? InferenceJob.Stage.PASS : InferenceJob.Stage.HEAD,
-          split, provider, p.config.threads(), r.inputs(), header, p.config.codec());
+          split, provider, p.config.threads(), r.inputs(), header, p.config.codec(), stopNanos(r));
       outputs = infer(job).compose(head -> {
+        p.workerWaitMs += (head.startedNanos() - p.startNanos) / 1e6;
         p.headMs = head.computeMs();
         p.encodeMs = head.encodeMs();
         p.bytes = head.frame().remaining();
@@ -214,13 +223,14 @@ public final class PipelineVerticle extends VerticleBase {
     return outputs
         .compose(out -> {
           p.stage = Stage.FINISH;
-          return Future.succeededFuture(out);
+          p.finishSentNanos = System.nanoTime();
+          return vertx.eventBus()
+              .<FinishResult>request(inferenceAddress(), new FinishJob(r.model(), out, r.context(), stopNanos(r)))
+              .map(Message::body);
         })
-        .compose(out -> vertx.eventBus()
-            .<FinishResult>request(inferenceAddress(), new FinishJob(r.model(), out, r.context()))
-            .map(Message::body))
         .recover(PipelineVerticle::unwrap)
         .map(fin -> {
+          p.workerWaitMs += (fin.startedNanos() - p.finishSentNanos) / 1e6;
           p.finishMs = fin.ms();
           return compose(p, fin);
         });
@@ -281,10 +291,13 @@ public final class PipelineVerticle extends VerticleBase {
     p.stage = Stage.FALLBACK;
     int split = p.config.split();
     InferenceJob job = split == 0
-        ? new InferenceJob(r.model(), InferenceJob.Stage.FULL, 0, provider, p.config.threads(), r.inputs(), null, null)
+        ? new InferenceJob(r.model(), InferenceJob.Stage.FULL, 0, provider, p.config.threads(), r.inputs(), null, null,
+            stopNanos(r))
         : new InferenceJob(r.model(), InferenceJob.Stage.TAIL, split, provider, p.config.threads(), head.outputs(),
-            null, null);
+            null, null, stopNanos(r));
+    long sent = System.nanoTime();
     return infer(job).map(res -> {
+      p.workerWaitMs += (res.startedNanos() - sent) / 1e6;
       p.tailMs = res.computeMs();
       return res.outputs();
     });
@@ -304,7 +317,8 @@ public final class PipelineVerticle extends VerticleBase {
     AdmittedRequest r = p.request;
     EnergyReading edge = p.window.close();
     double totalMs = (System.nanoTime() - r.arrivedNanos()) / 1e6;
-    double queueMs = (p.startNanos - r.arrivedNanos()) / 1e6;
+    // before the edge work started, plus every wait of its jobs for an inference worker
+    double queueMs = (p.startNanos - r.arrivedNanos()) / 1e6 + p.workerWaitMs;
     double edgeMs = p.headMs + p.encodeMs + (p.fallback ? p.tailMs : 0) + p.finishMs;
     Timing timing = new Timing(totalMs, queueMs, edgeMs, p.transferMs, p.cloudMs);
     EnergySource edgeSource = edge.source();
@@ -318,6 +332,11 @@ public final class PipelineVerticle extends VerticleBase {
     StageTimes times = new StageTimes(queueMs, p.headMs, p.encodeMs, p.transferMs, p.cloudQueueMs, p.tailMs,
         p.finishMs, totalMs, p.fallback, p.bytes);
     return new Outcome(reply, times);
+  }
+
+  /** When the request is given up: its deadline plus the grace, {@link System#nanoTime()} scale. */
+  private long stopNanos(AdmittedRequest r) {
+    return r.deadlineNanos() + settings.graceMs() * 1_000_000L;
   }
 
   /** Maps a failure of any stage to the error reply of the request. */

@@ -5,7 +5,7 @@ package io.dynasplit.edge.pipeline;
  * are 0.
  *
  * @param queueMs from arrival to the start of inference (decoding, pre-processing, admission,
- *     scheduling)
+ *     scheduling, hardware switch) plus every wait of the request's jobs for an inference worker
  * @param headMs edge inference (the head, or the whole model when everything runs on the edge)
  * @param encodeMs encoding the intermediate tensors into a frame
  * @param transferMs the tail exchange's round trip minus the cloud's own time

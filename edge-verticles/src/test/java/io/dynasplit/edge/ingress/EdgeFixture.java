@@ -41,7 +41,12 @@ final class EdgeFixture {
 
   /** An edge serving the classifier from its default front (everything on the edge, no cloud needed). */
   static EdgeNodeVerticle classifierEdge(String host, int port, String edgeId) {
-    return new EdgeNodeVerticle(EdgeSettings.defaults(edgeId, host, port), new CatalogModels(PARTS, List.of("ppocr-cls")),
+    return classifierEdge(EdgeSettings.defaults(edgeId, host, port));
+  }
+
+  /** An edge with these settings serving the classifier from its default front. */
+  static EdgeNodeVerticle classifierEdge(EdgeSettings settings) {
+    return new EdgeNodeVerticle(settings, new CatalogModels(PARTS, List.of("ppocr-cls")),
         Scheduler.withDefaults(), Map.of(), new ModelEnergyMeter(PowerModel.RASPBERRY_PI_4_UNCALIBRATED), null,
         ReplyListener.NONE, "test");
   }

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.hivemq.client.mqtt.datatypes.MqttQos;
 import io.dynasplit.broker.EmbeddedBroker;
 import io.dynasplit.schemas.DType;
 import io.dynasplit.schemas.ErrorCode;
@@ -137,5 +138,25 @@ class MalformedRequestTest {
     garbage[0] = 'x';
     ErrorReply e = errorFor(garbage);
     assertEquals(ErrorCode.BAD_REQUEST, e.code());
+  }
+
+  /**
+   * Verifies that a request whose replyTo is the edge's own request topic gets one BAD_REQUEST on its
+   * default reply topic (the edge neither publishes there nor reads its reply back as a request).
+   */
+  @Test
+  void replyToTheRequestTopicIsABadRequest() throws Exception {
+    String replies = Topics.DEFAULT.edgeReply(EDGE, "m-self");
+    requester.client.subscribeWith().topicFilter(replies).qos(MqttQos.AT_LEAST_ONCE).send().get(10, TimeUnit.SECONDS);
+    InferenceRequest r = InferenceRequest.of("m-self", "ppocr-cls", 10_000,
+        RequestInput.tensor(DType.FLOAT32, Shape.of(1, 3, 48, 192), new byte[3 * 48 * 192 * 4])).withReplyTo(TOPIC);
+    requester.client.publishWith().topic(TOPIC).qos(MqttQos.AT_LEAST_ONCE).payload(Json.toBytes(r)).send()
+        .get(10, TimeUnit.SECONDS);
+    Reply reply = requester.next();
+    ErrorReply e = assertInstanceOf(ErrorReply.class, reply, () -> new String(Json.toBytes(reply), StandardCharsets.UTF_8));
+    assertEquals(ErrorCode.BAD_REQUEST, e.code());
+    assertEquals("m-self", e.id());
+    assertTrue(e.error().message().contains("replyTo"), e.error().message());
+    requester.client.unsubscribeWith().topicFilter(replies).send().get(10, TimeUnit.SECONDS);
   }
 }
