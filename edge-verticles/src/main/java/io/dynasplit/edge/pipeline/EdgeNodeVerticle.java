@@ -99,7 +99,7 @@ public final class EdgeNodeVerticle extends VerticleBase {
           return null;
         })
         .compose(v -> vertx.executeBlocking(this::frontsForAll))
-        .compose(all -> vertx.deployVerticle(new SchedulerVerticle(settings, scheduler, all)))
+        .compose(all -> vertx.deployVerticle(new SchedulerVerticle(settings, scheduler, models, all)))
         .compose(id -> vertx.deployVerticle(() -> new HeadInferenceVerticle(address, models, sessions, counters), workers))
         .compose(id -> vertx.executeBlocking(() -> warmUp(fronts)))
         .compose(v -> vertx.deployVerticle(new TailClientVerticle(settings, counters)))

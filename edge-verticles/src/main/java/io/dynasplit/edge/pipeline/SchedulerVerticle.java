@@ -4,6 +4,7 @@ import com.hivemq.client.mqtt.MqttGlobalPublishFilter;
 import com.hivemq.client.mqtt.datatypes.MqttQos;
 import com.hivemq.client.mqtt.mqtt5.Mqtt5AsyncClient;
 import com.hivemq.client.mqtt.mqtt5.message.publish.Mqtt5Publish;
+import io.dynasplit.edge.inference.ServedModels;
 import io.dynasplit.edge.ingress.EdgeMqtt;
 import io.dynasplit.edge.ingress.EdgeSettings;
 import io.dynasplit.edge.scheduler.Decision;
@@ -29,7 +30,9 @@ import org.slf4j.LoggerFactory;
  * feeds the live estimates with what finished requests observed and with the cloud workers' load
  * telemetry, and keeps each model's front
  * current: the fronts it starts with (files, or {@link DefaultFronts}), replaced whenever a front
- * is retained or published on {@code edge/{edgeId}/pareto/{model}} (hot reload).
+ * is retained or published on {@code edge/{edgeId}/pareto/{model}} (hot reload). A published front
+ * for a model the edge does not serve, or with a split that is not one of the model's candidates,
+ * is logged and ignored ({@link FrontCheck}).
  *
  * <p>The scheduler is confined to this verticle's event loop; a decision costs microseconds.
  */
@@ -39,6 +42,7 @@ public final class SchedulerVerticle extends VerticleBase {
 
   private final EdgeSettings settings;
   private final Scheduler scheduler;
+  private final ServedModels models;
   private final Map<String, ParetoFront> initialFronts;
   private Mqtt5AsyncClient client;
   private MessageConsumer<ScheduleQuery> queries;
@@ -48,11 +52,14 @@ public final class SchedulerVerticle extends VerticleBase {
    * A scheduler verticle.
    *
    * @param scheduler the scheduler, with its default policy ({@code adaptive} on a real edge)
+   * @param models the served models, which published fronts are checked against
    * @param initialFronts the front of every served model to start from
    */
-  public SchedulerVerticle(EdgeSettings settings, Scheduler scheduler, Map<String, ParetoFront> initialFronts) {
+  public SchedulerVerticle(EdgeSettings settings, Scheduler scheduler, ServedModels models,
+      Map<String, ParetoFront> initialFronts) {
     this.settings = Objects.requireNonNull(settings, "settings");
     this.scheduler = Objects.requireNonNull(scheduler, "scheduler");
+    this.models = Objects.requireNonNull(models, "models");
     this.initialFronts = Map.copyOf(Objects.requireNonNull(initialFronts, "initialFronts"));
   }
 
@@ -168,8 +175,9 @@ public final class SchedulerVerticle extends VerticleBase {
         LOG.warn("pareto front ignored: topic names model {} but the front is for {}", model, front.model());
         return;
       }
-      if (front.entries().isEmpty()) {
-        LOG.warn("pareto front ignored: no entries [model: {}]", model);
+      Optional<String> problem = FrontCheck.problem(models, front);
+      if (problem.isPresent()) {
+        LOG.warn("pareto front ignored [edge: {}, model: {}]: {}", settings.edgeId(), model, problem.get());
         return;
       }
       scheduler.load(front);
