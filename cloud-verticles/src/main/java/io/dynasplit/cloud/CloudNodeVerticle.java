@@ -2,6 +2,7 @@ package io.dynasplit.cloud;
 
 import io.dynasplit.models.runtime.PartSource;
 import io.dynasplit.models.runtime.SessionCache;
+import io.dynasplit.models.runtime.SessionKey;
 import io.vertx.core.DeploymentOptions;
 import io.vertx.core.Future;
 import io.vertx.core.ThreadingModel;
@@ -12,7 +13,8 @@ import java.util.concurrent.atomic.AtomicInteger;
 /**
  * A cloud worker process in one deployment: its status and telemetry publisher and {@code
  * instances} {@link TailInferenceVerticle}s on worker threads sharing one session cache and one
- * bounded queue. Undeploying it undeploys them all and closes the sessions.
+ * bounded queue, and a {@link TailWarmUpVerticle} that loads the tails the edges' retained fronts
+ * may ask for. Undeploying it undeploys them all and closes the sessions.
  *
  * {@snippet :
  * vertx.deployVerticle(new CloudNodeVerticle(CloudSettings.defaults("gpu-1", "localhost", 1883), parts, "1.0"));
@@ -46,6 +48,7 @@ public final class CloudNodeVerticle extends VerticleBase {
           return null;
         })
         .compose(v -> vertx.deployVerticle(new CloudStatusVerticle(settings, load, version)))
+        .compose(id -> vertx.deployVerticle(new TailWarmUpVerticle(settings, sessions)))
         .compose(id -> vertx.deployVerticle(
             () -> new TailInferenceVerticle(settings, instance.getAndIncrement(), sessions, load), workers));
   }
@@ -62,6 +65,12 @@ public final class CloudNodeVerticle extends VerticleBase {
       });
     }
     return Future.succeededFuture();
+  }
+
+  /** Whether a session is loaded in this worker's cache (for tests and metrics). */
+  public boolean isLoaded(SessionKey key) {
+    SessionCache s = sessions;
+    return s != null && s.isLoaded(key);
   }
 
   /** The load of this worker (for tests and metrics). */
