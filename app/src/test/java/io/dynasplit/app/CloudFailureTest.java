@@ -42,6 +42,8 @@ class CloudFailureTest {
   private static final String EDGE = "fault-edge";
   private static final long SLA_MS = 1500;
   private static final long GRACE_MS = 500;
+  /** A generous allowance for the broker hops and a loaded machine: a correctness bound, not a timing. */
+  private static final long SLACK_MS = 5000;
   private Vertx vertx;
 
   @AfterEach
@@ -53,7 +55,8 @@ class CloudFailureTest {
 
   /**
    * Verifies that when the cloud worker is undeployed mid-run every request still gets exactly one
-   * reply, a fallback output or CLOUD_UNAVAILABLE, within its deadline plus the grace.
+   * reply, a fallback output or CLOUD_UNAVAILABLE, within its deadline plus the grace (plus a
+   * fixed, generous slack for the hops).
    */
   @Test
   void everyRequestGetsExactlyOneReplyWhenTheCloudGoesAway(EmbeddedBroker broker, VertxTestContext test)
@@ -105,6 +108,7 @@ class CloudFailureTest {
           continue;
         }
         replies.merge(reply.id(), 1, Integer::sum);
+        assertInTime(sentAt, reply);
         if (reply instanceof ErrorReply e && e.code() != ErrorCode.CLOUD_UNAVAILABLE) {
           fail("unexpected error reply: " + DataPlaneFixture.json(e));
         }
@@ -123,5 +127,16 @@ class CloudFailureTest {
       assertTrue(edge.counters().inFlight() == 0, "nothing left in flight: " + edge.counters().inFlight());
       test.completeNow();
     }
+  }
+
+  /** Fails when a reply came later than its request's deadline plus the grace and the slack. */
+  private static void assertInTime(Map<String, Long> sentAt, Reply reply) {
+    Long sent = sentAt.get(reply.id());
+    if (sent == null) {
+      fail("a reply to a request that was not sent: " + DataPlaneFixture.json(reply));
+    }
+    long tookMs = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - sent);
+    assertTrue(tookMs <= SLA_MS + GRACE_MS + SLACK_MS, "reply to " + reply.id() + " came " + tookMs
+        + " ms after the request, past its " + SLA_MS + " ms sla + " + GRACE_MS + " ms grace + " + SLACK_MS + " ms slack");
   }
 }
