@@ -3,9 +3,13 @@ package io.dynasplit.app;
 import io.dynasplit.edge.hardware.HardwareOptions;
 import io.dynasplit.edge.hardware.HardwareVerticle;
 import io.dynasplit.edge.inference.CatalogModels;
+import io.dynasplit.edge.pipeline.EdgeNodeVerticle;
 import io.dynasplit.edge.scheduler.AdaptiveSettings;
 import io.dynasplit.edge.scheduler.Policy;
 import io.dynasplit.edge.scheduler.Scheduler;
+import io.dynasplit.energy.EnergyMeter;
+import io.dynasplit.energy.ModelEnergyMeter;
+import io.dynasplit.energy.ThreadCpuTime;
 import io.dynasplit.models.catalog.ModelCatalog;
 import io.dynasplit.models.catalog.ModelsFolder;
 import io.dynasplit.models.runtime.SplitParts;
@@ -93,6 +97,24 @@ final class DataPlaneSetup {
     vertx.deployVerticle(hw).await(60, java.util.concurrent.TimeUnit.SECONDS);
     hw.notes().forEach(n -> LOG.info("{}", n));
     return hw;
+  }
+
+  /**
+   * The edge's meter when a cloud worker runs in the same process ({@code up}, {@code profile}): a
+   * power-model estimate over the CPU time of the edge's own threads (its inference pool and the ONNX
+   * Runtime threads of its sessions) instead of the whole process's, which would charge the cloud's
+   * tails to the edge. A sensor or RAPL meter measures the machine and is returned as it is.
+   */
+  static EnergyMeter edgeMeterBesideCloud(EnergyMeter meter, String edgeId) {
+    if (!(meter instanceof ModelEnergyMeter model)) {
+      return meter;
+    }
+    try {
+      return model.withCpuTime(ThreadCpuTime.ofThreadsNamed(EdgeNodeVerticle.workerPoolName(edgeId)));
+    } catch (IllegalStateException e) {
+      LOG.warn("edge energy modelled on the whole process's cpu time, cloud worker included: {}", e.getMessage());
+      return meter;
+    }
   }
 
   static Scheduler scheduler(Policy policy) {

@@ -63,7 +63,7 @@ final class InProcessDataPlane implements AutoCloseable {
       HardwareVerticle hw = DataPlaneSetup.deployHardware(vertx);
       vertx.deployVerticle(new CloudNodeVerticle(cloud, parts, VersionCommand.projectVersion()))
           .compose(id -> vertx.deployVerticle(new EdgeNodeVerticle(edge, served, DataPlaneSetup.scheduler(Policy.ADAPTIVE),
-              Map.of(), hw.energyMeter(), hw, listener, VersionCommand.projectVersion())))
+              Map.of(), DataPlaneSetup.edgeMeterBesideCloud(hw.energyMeter(), EDGE_ID), hw, listener, VersionCommand.projectVersion())))
           .await(300, TimeUnit.SECONDS);
       Mqtt5AsyncClient client = MqttClient.builder().useMqttVersion5().identifier("dynasplit-profile-client")
           .serverHost(broker.host()).serverPort(broker.port()).buildAsync();

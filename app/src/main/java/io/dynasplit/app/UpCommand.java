@@ -88,7 +88,7 @@ public final class UpCommand implements Callable<Integer> {
     HardwareVerticle hw = DataPlaneSetup.deployHardware(vertx);
     vertx.deployVerticle(new CloudNodeVerticle(cloud, parts, VersionCommand.projectVersion()))
         .compose(id -> vertx.deployVerticle(new EdgeNodeVerticle(edge, served, DataPlaneSetup.scheduler(policy),
-            fronts, hw.energyMeter(), hw, ReplyListener.NONE, VersionCommand.projectVersion())))
+            fronts, DataPlaneSetup.edgeMeterBesideCloud(hw.energyMeter(), edgeId), hw, ReplyListener.NONE, VersionCommand.projectVersion())))
         .await(300, TimeUnit.SECONDS);
     System.out.println("dynasplit up: broker on " + host + ":" + broker.port() + ", edge " + edgeId + " serving "
         + served.ids() + ", cloud worker " + cloudId + " (" + cloudInstances + " instances); Ctrl-C stops");

@@ -11,7 +11,7 @@ import java.util.function.LongSupplier;
  *
  * <p>A window costs two reads of the process CPU time ({@code OperatingSystemMXBean.getProcessCpuTime}) and two of
  * {@link System#nanoTime()}. The estimate counts the whole process's CPU time in the window, so concurrent requests
- * share it, as they would share a sensor's reading.
+ * share it, as they would share a sensor's reading. {@link #withCpuTime} meters part of the process instead.
  */
 public final class ModelEnergyMeter implements EnergyMeter {
 
@@ -47,6 +47,14 @@ public final class ModelEnergyMeter implements EnergyMeter {
       return os::getProcessCpuTime;
     }
     throw new IllegalStateException("this jvm does not report process cpu time; the power model cannot run");
+  }
+
+  /**
+   * The same model and clock over another CPU time, e.g. {@link ThreadCpuTime#ofThreadsNamed} for
+   * one component of a process that runs several (an edge and a cloud worker together).
+   */
+  public ModelEnergyMeter withCpuTime(LongSupplier cpuTimeNanos) {
+    return new ModelEnergyMeter(model, cpuTimeNanos, clockNanos);
   }
 
   /** The model this meter applies. */

@@ -26,6 +26,7 @@ import io.vertx.core.DeploymentOptions;
 import io.vertx.core.Future;
 import io.vertx.core.ThreadingModel;
 import io.vertx.core.VerticleBase;
+import io.vertx.core.WorkerExecutor;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Objects;
@@ -78,6 +79,15 @@ public final class EdgeNodeVerticle extends VerticleBase {
     this.counters = new EdgeCounters(settings.maxInFlight());
   }
 
+  /**
+   * The name of the worker pool that runs an edge's inference work; its threads' names start with it
+   * (for {@code ThreadCpuTime.ofThreadsNamed}, which meters the edge apart from a cloud worker in the
+   * same process).
+   */
+  public static String workerPoolName(String edgeId) {
+    return "ds-edge-" + edgeId;
+  }
+
   /** The edge's counters (admission, replies, fallbacks, late cloud answers). */
   public EdgeCounters counters() {
     return counters;
@@ -91,9 +101,16 @@ public final class EdgeNodeVerticle extends VerticleBase {
         WarmJob.class, HardwareUpdate.class, InferenceReply.class, ErrorReply.class);
     sessions = new SessionCache(models.parts());
     String address = EdgeAddresses.inference(settings.edgeId());
+    // the edge's inference runs on its own named pool, so that its threads (and the ONNX Runtime
+    // threads its sessions create, which inherit their names) can be metered apart from a cloud
+    // worker in the same process
+    String pool = workerPoolName(settings.edgeId());
     DeploymentOptions workers = new DeploymentOptions()
         .setThreadingModel(ThreadingModel.WORKER)
+        .setWorkerPoolName(pool)
+        .setWorkerPoolSize(settings.headWorkers())
         .setInstances(settings.headWorkers());
+    WorkerExecutor warmer = vertx.createSharedWorkerExecutor(pool, settings.headWorkers());
     return vertx.executeBlocking(() -> {
           EdgeMqtt.probe(settings);
           return null;
@@ -101,7 +118,8 @@ public final class EdgeNodeVerticle extends VerticleBase {
         .compose(v -> vertx.executeBlocking(this::frontsForAll))
         .compose(all -> vertx.deployVerticle(new SchedulerVerticle(settings, scheduler, models, all)))
         .compose(id -> vertx.deployVerticle(() -> new HeadInferenceVerticle(address, models, sessions, counters), workers))
-        .compose(id -> vertx.executeBlocking(() -> warmUp(fronts)))
+        .compose(id -> warmer.executeBlocking(() -> warmUp(fronts)))
+        .onComplete(ar -> warmer.close())
         .compose(v -> vertx.deployVerticle(new TailClientVerticle(settings, counters)))
         .compose(id -> vertx.deployVerticle(new PipelineVerticle(settings, models, meter, hardware, counters)))
         .compose(id -> vertx.deployVerticle(new TelemetryVerticle(settings, counters, version, models.ids())))

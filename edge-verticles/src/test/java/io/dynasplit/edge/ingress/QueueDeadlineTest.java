@@ -8,6 +8,7 @@ import com.hivemq.client.mqtt.datatypes.MqttQos;
 import io.dynasplit.broker.EmbeddedBroker;
 import io.dynasplit.edge.pipeline.EdgeCounters;
 import io.dynasplit.edge.pipeline.EdgeNodeVerticle;
+import io.dynasplit.energy.ThreadCpuTime;
 import io.dynasplit.schemas.DType;
 import io.dynasplit.schemas.InferenceReply;
 import io.dynasplit.schemas.InferenceRequest;
@@ -133,5 +134,19 @@ class QueueDeadlineTest {
     }
     assertTrue(total - accounted < total / 2,
         "unaccounted " + (total - accounted) + " ms of " + total + " ms over the burst");
+  }
+
+  /**
+   * Verifies that the edge's inference runs on threads named after the edge's worker pool, so that a
+   * meter over those threads' CPU time (an edge sharing its process with a cloud worker) charges it.
+   */
+  @Test
+  void inferenceRunsOnTheEdgesNamedThreads() throws Exception {
+    ThreadCpuTime edgeThreads = ThreadCpuTime.ofThreadsNamed(EdgeNodeVerticle.workerPoolName(EDGE));
+    long before = edgeThreads.getAsLong();
+    requester.send(TOPIC, request("named", 10_000));
+    Reply reply = requester.next();
+    assertInstanceOf(InferenceReply.class, reply, () -> new String(Json.toBytes(reply), StandardCharsets.UTF_8));
+    assertTrue(edgeThreads.getAsLong() > before, "no cpu time on the edge's named threads");
   }
 }
