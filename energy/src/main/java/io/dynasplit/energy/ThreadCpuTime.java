@@ -24,7 +24,8 @@ import java.util.function.LongSupplier;
  * native threads: ONNX Runtime's intra-op thread pools are not Java threads, and they inherit the
  * name of the thread that created their session. Linux keeps 15 characters of a thread's name, so
  * the prefix is matched on at most that many. The sum stays monotonic when a matching thread exits
- * (its last reading is kept).
+ * (its last reading is kept). It suits long-lived threads (worker pools, session thread pools): a
+ * thread that starts and ends between two readings is never seen.
  *
  * @implNote thread-safe (one lock); a reading lists {@code /proc/self/task} and reads the schedstat of
  *     the matching threads; names are read once per thread.

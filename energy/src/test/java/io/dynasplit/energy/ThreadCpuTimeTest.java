@@ -73,10 +73,23 @@ class ThreadCpuTimeTest {
     PowerModel model = new PowerModel(2.0, 1.0, 4);
     ModelEnergyMeter meter = new ModelEnergyMeter(model).withCpuTime(ThreadCpuTime.ofThreadsNamed("ds-test-meter"));
     EnergyMeter.Window window = meter.open();
-    Thread t = new Thread(ThreadCpuTimeTest::burn, "ds-test-meter-1");
+    CountDownLatch burnt = new CountDownLatch(1);
+    CountDownLatch closed = new CountDownLatch(1);
+    // a pool thread: it outlives the window (a thread born and gone inside a window is not seen)
+    Thread t = new Thread(() -> {
+      burn();
+      burnt.countDown();
+      try {
+        closed.await();
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+      }
+    }, "ds-test-meter-1");
     t.start();
-    t.join();
+    assertTrue(burnt.await(60, TimeUnit.SECONDS));
     EnergyReading r = window.close();
+    closed.countDown();
+    t.join();
     double wallSeconds = (r.endNanos() - r.startNanos()) / 1e9;
     assertTrue(r.joules() > model.joules(wallSeconds, 0), "no cpu charged: " + r);
   }
