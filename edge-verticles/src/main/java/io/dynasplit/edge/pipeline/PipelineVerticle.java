@@ -101,7 +101,13 @@ public final class PipelineVerticle extends VerticleBase {
         LOG.info("request given up at its deadline plus grace [request: {}, stage: {}]", r.id(), p.stage);
       }
     });
-    run(p).onComplete(ar -> {
+    Future<Outcome> work;
+    try {
+      work = run(p);
+    } catch (RuntimeException e) {
+      work = Future.failedFuture(e);
+    }
+    work.onComplete(ar -> {
       vertx.cancelTimer(timer);
       // the pipeline has finished with the request (its jobs ran or were skipped): free its slot
       counters.release();
