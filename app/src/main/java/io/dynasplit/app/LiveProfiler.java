@@ -24,6 +24,8 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
+import java.util.TreeSet;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
@@ -101,6 +103,7 @@ final class LiveProfiler implements ConfigurationEvaluator, AutoCloseable {
   private final Runnable onRequest;
   private final BlockingQueue<Object> heard;
   private final List<JsonNode> references = new ArrayList<>();
+  private final Set<String> energySources = new TreeSet<>();
   private long sent;
 
   private LiveProfiler(InProcessDataPlane plane, BlockingQueue<Object> heard, String model, int allEdgeSplit,
@@ -170,6 +173,11 @@ final class LiveProfiler implements ConfigurationEvaluator, AutoCloseable {
     return split >= allEdgeSplit ? c.withCloudAccelerator(Configuration.CLOUD_NONE) : c;
   }
 
+  /** The energy sources measurements have reported so far, each as {@code edge/cloud} (such as {@code rapl/model}). */
+  List<String> energySources() {
+    return List.copyOf(energySources);
+  }
+
   @Override
   public Optional<FrontEntry> evaluate(Configuration configuration) {
     try {
@@ -212,6 +220,7 @@ final class LiveProfiler implements ConfigurationEvaluator, AutoCloseable {
     EnergySource edgeSource = last.reply().energyJ().source();
     EnergySource cloudSource = last.reply().energyJ().cloudSource() != null
         ? last.reply().energyJ().cloudSource() : edgeSource;
+    energySources.add(edgeSource + "/" + cloudSource);
     FrontEntry entry = summarize(samples, config, OutputFidelity.mean(outputs, expected));
     return new Measurement(entry, edgeSource, cloudSource, List.copyOf(samples));
   }
