@@ -51,4 +51,23 @@ class LiveProfilerTest {
       assertEquals(List.of(exact.edgeSource() + "/" + exact.cloudSource()), profiler.energySources().subList(0, 1));
     }
   }
+
+  /**
+   * Verifies that int8 intermediate tensors lower the text detector's fidelity below 1 (its boxes
+   * move) while fp32 at the same split keeps it at 1.
+   */
+  @Test
+  @Timeout(value = 120, unit = TimeUnit.SECONDS)
+  void int8LowersTheDetectorsFidelity() throws Exception {
+    String model = "ppocr-det";
+    int split = 32;
+    assertTrue(DataPlaneFixture.PARTS.candidates(model).contains(split), "split " + split + " is a candidate");
+    try (LiveProfiler profiler = LiveProfiler.start(DataPlaneFixture.PARTS, model,
+        SampleInputs.of(null, "320x240", 2), new LiveProfiler.Settings(2, 1), null)) {
+      FrontEntry exact = profiler.measure(profiler.atSplit(split, Codec.FP32)).entry();
+      FrontEntry int8 = profiler.measure(profiler.atSplit(split, Codec.INT8)).entry();
+      assertEquals(1.0, exact.fidelity(), 1e-9);
+      assertTrue(int8.fidelity() < 1 && int8.fidelity() > 0, "int8 fidelity: " + int8.fidelity());
+    }
+  }
 }
