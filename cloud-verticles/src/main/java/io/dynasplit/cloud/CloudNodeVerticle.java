@@ -62,7 +62,17 @@ public final class CloudNodeVerticle extends VerticleBase {
           return vertx.deployVerticle(new CloudStatusVerticle(settings, load, version));
         })
         .compose(id -> vertx.deployVerticle(
-            () -> new TailInferenceVerticle(settings, instance.getAndIncrement(), sessions, load, meter), workers));
+            () -> new TailInferenceVerticle(settings, instance.getAndIncrement(), sessions, load, meter), workers))
+        .onFailure(e -> {
+          EnergyMeter m = meter;
+          meter = null;
+          if (m != null) { // a failed start gets no stop: end an nvidia-smi sampler here
+            vertx.executeBlocking(() -> {
+              m.close();
+              return null;
+            });
+          }
+        });
   }
 
   @Override
