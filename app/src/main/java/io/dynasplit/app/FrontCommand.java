@@ -5,6 +5,7 @@ import io.dynasplit.edge.offline.Hypervolume;
 import io.dynasplit.edge.offline.Objectives;
 import io.dynasplit.edge.offline.ReferencePoint;
 import io.dynasplit.edge.offline.pool.PoolFiles;
+import io.dynasplit.edge.offline.pool.SimulationPool;
 import io.dynasplit.edge.offline.pool.SlaWorkload;
 import io.dynasplit.edge.offline.pool.SlaWorkloadCsv;
 import io.dynasplit.schemas.Configuration;
@@ -31,8 +32,11 @@ import picocli.CommandLine.Spec;
     description = {
       "Print a Pareto front (JSON), its size and its hypervolume on log-scaled objectives"
           + " (log10 latency, log10 energy, and fidelity loss where fidelity varies).",
-      "The reference point lies just beyond the worst entry of each objective (worst x 1.26 for latency and"
-          + " energy, fidelity loss + 0.01); with --against it covers both fronts, so the two hypervolumes compare.",
+      "Reference point (default): just beyond the worst entry of each objective (worst x 1.26 for latency and"
+          + " energy, fidelity loss + 0.01) over FILE's entries, or over FILE's and OTHER's with --against,"
+          + " so the two hypervolumes compare.",
+      "With --pool, the reference point covers the pool's mean figures instead, as `dynasplit optimize` reports it:"
+          + " give optimize's --pool to print the same hypervolume it printed.",
       "With --workload, schedule the requests from the front with the paper's rule (least energy meeting the SLA,"
           + " else the fastest); with --against too, the last line is the front regret:"
           + " FILE's energy per request over OTHER's, minus one."
@@ -50,45 +54,66 @@ public final class FrontCommand implements Callable<Integer> {
   @Option(names = "--workload", paramLabel = "FILE", description = "SLA workload CSV (Index,Network,Latency)")
   Path workload;
 
-  @Option(names = "--network", paramLabel = "NAME", description = "the workload's network (default: the front's model)")
+  @Option(names = "--pool", paramLabel = "POOL",
+      description = "the pool the front was searched in (the paper's pool CSV, a front JSON or trials JSONL):"
+          + " objectives and reference point as `dynasplit optimize --pool POOL` uses them")
+  Path pool;
+
+  @Option(names = "--network", paramLabel = "NAME", description = "the network of --workload and --pool (default: the front's model)")
   String network;
 
-  @Option(names = "--objectives", defaultValue = "auto", description = "auto (fidelity where it varies), latency,energy or latency,energy,fidelity (default: ${DEFAULT-VALUE})")
+  @Option(names = "--objectives", paramLabel = "LIST", defaultValue = "auto", description = "auto (fidelity where it varies), latency,energy or latency,energy,fidelity (default: ${DEFAULT-VALUE})")
   String objectives;
 
   @Override
   public Integer call() {
     PrintWriter out = out();
+    if (network != null && workload == null && pool == null) {
+      throw new ParameterException(spec.commandLine(), "--network is used only with --workload or --pool");
+    }
     ParetoFront front;
     ParetoFront other = null;
+    SimulationPool measured = null;
     try {
       front = PoolFiles.readFront(file);
       if (against != null) {
         other = PoolFiles.readFront(against);
       }
-    } catch (IOException | IllegalArgumentException e) {
-      err().println("error: " + e.getMessage());
-      return 1;
+      if (pool != null) {
+        String net = network != null ? network : front.model();
+        PoolFileNames.mismatchWarning(pool, net).ifPresent(w -> err().println("dynasplit front: " + w));
+        measured = PoolFiles.read(pool, net);
+      }
+    } catch (IllegalArgumentException e) {
+      return fail(e.getMessage());
+    } catch (IOException e) {
+      return fail("cannot read: " + IoErrors.describe(e));
     }
     if (front.entries().isEmpty()) {
-      err().println("error: " + file + ": the front has no entries");
-      return 1;
+      return fail(file + ": the front has no entries");
     }
     if (other != null && other.entries().isEmpty()) {
-      err().println("error: " + against + ": the front has no entries");
-      return 1;
+      return fail(against + ": the front has no entries");
     }
     List<FrontEntry> all = new ArrayList<>(front.entries());
     if (other != null) {
       all.addAll(other.entries());
     }
-    Objectives obj = objectives(all);
+    Objectives obj = objectives(measured != null ? measured.means() : all);
 
     out.printf(Locale.ROOT, "front %s: model %s, source %s, created %s%n", file, front.model(), front.source(), front.createdAt());
     printTable(out, front.entries());
     out.printf(Locale.ROOT, "front size %d%n", front.entries().size());
-    ReferencePoint ref = other == null ? ReferencePoint.covering(obj, front.entries()) : ReferencePoint.covering(obj, front.entries(), other.entries());
-    out.printf(Locale.ROOT, "objectives %s; reference point %s%n", obj, ref.describe());
+    ReferencePoint ref =
+        measured != null
+            ? ReferencePoint.covering(obj, measured.means())
+            : other == null ? ReferencePoint.covering(obj, front.entries()) : ReferencePoint.covering(obj, front.entries(), other.entries());
+    out.printf(
+        Locale.ROOT,
+        "objectives %s; reference point %s (covering %s)%n",
+        obj,
+        ref.describe(),
+        measured != null ? "the pool " + pool.getFileName() : other == null ? "the front" : "both fronts");
     double hv = Hypervolume.of(front.entries(), ref);
     out.printf(Locale.ROOT, "log hypervolume %.6f%n", hv);
     if (other != null) {
@@ -102,9 +127,10 @@ public final class FrontCommand implements Callable<Integer> {
       SlaWorkload w;
       try {
         w = SlaWorkloadCsv.read(workload, net);
-      } catch (IOException | IllegalArgumentException e) {
-        err().println("error: " + e.getMessage());
-        return 1;
+      } catch (IllegalArgumentException e) {
+        return fail("--workload: " + e.getMessage());
+      } catch (IOException e) {
+        return fail("--workload: cannot read: " + IoErrors.describe(e));
       }
       FrontRegret.Schedule mine = FrontRegret.schedule(front.model(), front.entries(), w);
       out.printf(
@@ -129,10 +155,13 @@ public final class FrontCommand implements Callable<Integer> {
             100 * theirs.slaMetFraction());
         out.printf(Locale.ROOT, "front regret %.2f%%%n", 100 * (mine.energyPerRequestJ() / theirs.energyPerRequestJ() - 1));
       }
-    } else if (network != null) {
-      throw new ParameterException(spec.commandLine(), "--network is used only with --workload");
     }
     return 0;
+  }
+
+  private int fail(String message) {
+    err().println("dynasplit front: " + message);
+    return 1;
   }
 
   private Objectives objectives(List<FrontEntry> entries) {

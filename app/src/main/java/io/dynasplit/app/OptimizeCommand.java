@@ -43,7 +43,6 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import me.tongfei.progressbar.ProgressBar;
-import me.tongfei.progressbar.ProgressBarBuilder;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -67,7 +66,10 @@ import picocli.CommandLine.Spec;
       "Trials are appended to a JSON-lines file as they are measured; run the same command again to resume"
           + " an interrupted search (its trials count against the budget).",
       "A configuration the pool never measured (or the live data plane refused) costs one evaluation and never"
-          + " enters the front."
+          + " enters the front.",
+      "The log hypervolume printed at the end uses a reference point covering the pool's mean figures (worst x 1.26"
+          + " for latency and energy, fidelity loss + 0.01); `dynasplit front FILE --pool POOL` prints the same one."
+          + " With --live it covers the measured trials instead."
     },
     footer = {"", "Examples:",
         "  dynasplit optimize --pool simulation_pool_vgg16.csv --network vgg16 --budget 0.1 --seed 1 --out front.json",
@@ -101,19 +103,19 @@ public final class OptimizeCommand implements Callable<Integer> {
   @Option(names = "--time", paramLabel = "DURATION", description = "wall-clock limit, e.g. 30s, 5m or PT1H")
   String time;
 
-  @Option(names = "--seed", defaultValue = "1", description = "random seed (default: ${DEFAULT-VALUE})")
+  @Option(names = "--seed", paramLabel = "SEED", defaultValue = "1", description = "random seed (default: ${DEFAULT-VALUE})")
   long seed;
 
-  @Option(names = "--strategy", defaultValue = "nsga2", description = "nsga2 or random (default: ${DEFAULT-VALUE})")
+  @Option(names = "--strategy", paramLabel = "STRATEGY", defaultValue = "nsga2", description = "nsga2 or random (default: ${DEFAULT-VALUE})")
   Strategy strategy;
 
   @Option(names = "--exhaustive", description = "evaluate every valid configuration (the budget defaults to the whole space)")
   boolean exhaustive;
 
-  @Option(names = "--objectives", defaultValue = "auto", description = "auto (fidelity where it varies), latency,energy or latency,energy,fidelity (default: ${DEFAULT-VALUE})")
+  @Option(names = "--objectives", paramLabel = "LIST", defaultValue = "auto", description = "auto (fidelity where it varies), latency,energy or latency,energy,fidelity (default: ${DEFAULT-VALUE})")
   String objectives;
 
-  @Option(names = "--population", paramLabel = "N", description = "NSGA-II population size (default: see docs/PERFORMANCE.md)")
+  @Option(names = "--population", paramLabel = "N", description = "NSGA-II population size, >= 4 (default: " + Nsga2Settings.DEFAULT_POPULATION_SIZE + ")")
   Integer population;
 
   @Option(names = "--trials", paramLabel = "FILE", description = "trials file (default: the --out file with .trials.jsonl)")
@@ -131,7 +133,7 @@ public final class OptimizeCommand implements Callable<Integer> {
   @Option(names = "--broker", paramLabel = "HOST:PORT", defaultValue = "localhost:1883", description = "MQTT broker for --publish (default: ${DEFAULT-VALUE})")
   String broker;
 
-  @Option(names = "--topic-prefix", defaultValue = Topics.DEFAULT_PREFIX, description = "topic prefix (default: ${DEFAULT-VALUE})")
+  @Option(names = "--topic-prefix", paramLabel = "PREFIX", defaultValue = Topics.DEFAULT_PREFIX, description = "topic prefix (default: ${DEFAULT-VALUE})")
   String topicPrefix;
 
   @Option(names = "--no-progress", description = "do not draw the progress bar")
@@ -175,7 +177,7 @@ public final class OptimizeCommand implements Callable<Integer> {
       String source) {}
 
   @Override
-  public Integer call() throws Exception {
+  public Integer call() throws InterruptedException {
     // checked here rather than by picocli, so that `optimize bench` does not need them
     Object[][] required = live
         ? new Object[][] {{"--model", model}, {"--out", out}}
@@ -197,9 +199,12 @@ public final class OptimizeCommand implements Callable<Integer> {
       SimulationPool p;
       try {
         p = PoolFiles.read(pool, network);
-      } catch (IOException | IllegalArgumentException e) {
-        return fail("cannot read pool " + pool + ": " + e.getMessage());
+      } catch (IllegalArgumentException e) {
+        return fail("--pool: " + e.getMessage());
+      } catch (IOException e) {
+        return fail("--pool: cannot read: " + IoErrors.describe(e));
       }
+      PoolFileNames.mismatchWarning(pool, network).ifPresent(w -> err().println("dynasplit optimize: " + w));
       Problem problem = new Problem(network, p.space(), new PoolEvaluator(p), parseObjectives(spec, objectives, p),
           "the pool");
       return optimize(problem, wallClock, hostPort, p.means());
@@ -219,6 +224,8 @@ public final class OptimizeCommand implements Callable<Integer> {
       inputs = SampleInputs.of(liveImage, liveSize, liveSamples);
     } catch (IllegalArgumentException e) {
       throw new ParameterException(spec.commandLine(), e.getMessage());
+    } catch (IOException e) {
+      return fail("--image: cannot read: " + IoErrors.describe(e));
     }
     err().printf(Locale.ROOT, "starting the data plane for %s and recording its reference outputs%n", model);
     try (LiveProfiler profiler = LiveProfiler.start(parts, model, inputs, new LiveProfiler.Settings(liveN, liveWarmup),
@@ -229,6 +236,11 @@ public final class OptimizeCommand implements Callable<Integer> {
       int code = optimize(problem, wallClock, hostPort, null);
       out().printf(Locale.ROOT, "energy sources (edge/cloud): %s%n", String.join(", ", profiler.energySources()));
       return code;
+    } catch (ParameterException | InterruptedException e) {
+      throw e;
+    } catch (Exception e) {
+      // the data plane failed to start, or a measurement failed for a reason that stops the search
+      return fail("live profiling of " + model + " failed: " + e.getMessage());
     }
   }
 
@@ -246,7 +258,7 @@ public final class OptimizeCommand implements Callable<Integer> {
    * @param covered the figures the reference point covers (a pool's means), or null for the measured ones
    */
   private int optimize(Problem problem, Duration wallClock, HostPort hostPort, Collection<FrontEntry> covered)
-      throws Exception {
+      throws InterruptedException {
     Objectives obj = problem.objectives();
     int spaceSize = problem.space().size();
     Budget budget;
@@ -282,14 +294,16 @@ public final class OptimizeCommand implements Callable<Integer> {
             };
 
     Path trialsFile = trials != null ? trials : defaultTrials(out);
-    if (restart) {
-      Files.deleteIfExists(trialsFile);
-    }
     List<Trial> earlier;
     try {
+      if (restart) {
+        Files.deleteIfExists(trialsFile);
+      }
       earlier = TrialsFile.read(trialsFile);
     } catch (IllegalArgumentException e) {
       return fail("cannot resume from " + trialsFile + ": " + e.getMessage() + " (use --restart to start over)");
+    } catch (IOException e) {
+      return fail("--trials: " + IoErrors.describe(e));
     }
     if (!earlier.isEmpty()) {
       err().printf(Locale.ROOT, "resuming from %d trials in %s%n", earlier.size(), trialsFile);
@@ -310,14 +324,20 @@ public final class OptimizeCommand implements Callable<Integer> {
       result = Optimizer.run(search, cache, obj);
     } catch (IllegalArgumentException e) {
       return fail(e.getMessage());
+    } catch (IOException e) {
+      return fail("cannot write trials to " + trialsFile + ": " + IoErrors.describe(e));
     }
 
     ParetoFront front = result.toParetoFront(Instant.now());
-    Path parent = out.toAbsolutePath().getParent();
-    if (parent != null) {
-      Files.createDirectories(parent);
+    try {
+      Path parent = out.toAbsolutePath().getParent();
+      if (parent != null) {
+        Files.createDirectories(parent);
+      }
+      Files.writeString(out, Json.toPrettyString(front) + "\n", StandardCharsets.UTF_8);
+    } catch (IOException e) {
+      return fail("--out: cannot write " + out + ": " + IoErrors.describe(e));
     }
-    Files.writeString(out, Json.toPrettyString(front) + "\n", StandardCharsets.UTF_8);
 
     Collection<FrontEntry> refEntries = covered != null ? covered
         : result.trials().stream().filter(Trial::measured).map(Trial::entry).toList();
@@ -412,13 +432,13 @@ public final class OptimizeCommand implements Callable<Integer> {
   }
 
   private static ProgressBar progressBar(Budget budget, int start) {
-    ProgressBar bar = new ProgressBarBuilder().setTaskName("optimize").setInitialMax(budget.maxEvaluations()).setUnit(" evals", 1).build();
+    ProgressBar bar = ProgressBars.ascii("optimize", budget.maxEvaluations(), " evals");
     bar.stepTo(Math.min(start, budget.maxEvaluations()));
     return bar;
   }
 
   private int fail(String message) {
-    err().println("error: " + message);
+    err().println("dynasplit optimize: " + message);
     return 1;
   }
 

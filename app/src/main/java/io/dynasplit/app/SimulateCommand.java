@@ -1,11 +1,11 @@
 package io.dynasplit.app;
 
+import io.dynasplit.edge.offline.Fronts;
 import io.dynasplit.edge.offline.pool.PoolFiles;
 import io.dynasplit.edge.offline.pool.SimulationPool;
 import io.dynasplit.edge.offline.pool.SlaWorkload;
 import io.dynasplit.edge.offline.pool.SlaWorkloadCsv;
 import io.dynasplit.edge.scheduler.AdaptiveSettings;
-import io.dynasplit.edge.simulation.ExhaustiveFront;
 import io.dynasplit.edge.simulation.Scenario;
 import io.dynasplit.edge.simulation.ScenarioCsv;
 import io.dynasplit.edge.simulation.SimulationResult;
@@ -15,12 +15,10 @@ import io.dynasplit.schemas.ParetoFront;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Instant;
 import java.util.List;
 import java.util.concurrent.Callable;
-import me.tongfei.progressbar.ConsoleProgressBarConsumer;
 import me.tongfei.progressbar.ProgressBar;
-import me.tongfei.progressbar.ProgressBarBuilder;
-import me.tongfei.progressbar.ProgressBarStyle;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
@@ -85,7 +83,7 @@ public final class SimulateCommand implements Callable<Integer> {
   boolean noProgress;
 
   @Override
-  public Integer call() throws IOException {
+  public Integer call() {
     AdaptiveSettings settings = AdaptiveSettings.DEFAULT;
     try {
       if (quantile != null) {
@@ -110,8 +108,13 @@ public final class SimulateCommand implements Callable<Integer> {
       chosen = Strategy.parseList(strategies);
       requireFile(pool, "--pool");
       requireFile(workload, "--workload");
-      measured = PoolFiles.read(pool, network);
+      if (Files.exists(out) && !Files.isDirectory(out)) {
+        return fail("--out: " + out + " is a file, not a folder");
+      }
+      // first the workload: it refuses a network it has no requests for, naming the ones it has
       requests = SlaWorkloadCsv.read(workload, network);
+      PoolFileNames.mismatchWarning(pool, network).ifPresent(w -> System.err.println("dynasplit simulate: " + w));
+      measured = PoolFiles.read(pool, network);
       if (front != null) {
         requireFile(front, "--front");
         candidates = PoolFiles.readFront(front);
@@ -119,7 +122,7 @@ public final class SimulateCommand implements Callable<Integer> {
           return fail(front + ": the front is for model '" + candidates.model() + "', not '" + network + "'");
         }
       } else {
-        candidates = ExhaustiveFront.of(measured);
+        candidates = Fronts.exhaustive(measured, Instant.now());
       }
       if (scenario != null) {
         requireFile(scenario, "--scenario");
@@ -130,26 +133,26 @@ public final class SimulateCommand implements Callable<Integer> {
       simulator = new Simulator(measured, candidates, requests, conditions, seed, settings);
     } catch (IllegalArgumentException e) {
       return fail(e.getMessage());
+    } catch (IOException e) {
+      return fail("cannot read input: " + IoErrors.describe(e));
     }
 
     SimulationResult result;
     if (noProgress) {
       result = simulator.run(chosen, () -> {});
     } else {
-      try (ProgressBar bar = new ProgressBarBuilder()
-          .setTaskName("simulate")
-          .setInitialMax(simulator.totalRequests(chosen))
-          .setStyle(ProgressBarStyle.ASCII)
-          .setConsumer(new ConsoleProgressBarConsumer(System.err))
-          .setUpdateIntervalMillis(200)
-          .build()) {
+      try (ProgressBar bar = ProgressBars.ascii("simulate", simulator.totalRequests(chosen), " req")) {
         result = simulator.run(chosen, bar::step);
       }
     }
 
-    Files.createDirectories(out);
-    SimulationReport.writeSummary(result, out.resolve("summary.csv"));
-    SimulationReport.writeRequests(result, out.resolve("requests.csv"));
+    try {
+      Files.createDirectories(out);
+      SimulationReport.writeSummary(result, out.resolve("summary.csv"));
+      SimulationReport.writeRequests(result, out.resolve("requests.csv"));
+    } catch (IOException e) {
+      return fail("cannot write to --out " + out + ": " + IoErrors.describe(e));
+    }
     String title = network + ", " + requests.size() + " requests, " + candidates.entries().size() + "-entry front"
         + (conditions.isNone() ? "" : ", scenario " + scenario.getFileName());
     System.out.println(title + " (seed " + seed + ", adaptive quantile " + settings.quantile() + ")");
@@ -168,8 +171,11 @@ public final class SimulateCommand implements Callable<Integer> {
   }
 
   private static void requireFile(Path file, String option) {
-    if (!Files.isRegularFile(file)) {
+    if (!Files.exists(file)) {
       throw new IllegalArgumentException(option + ": no such file: " + file);
+    }
+    if (!Files.isRegularFile(file)) {
+      throw new IllegalArgumentException(option + ": not a regular file: " + file);
     }
   }
 

@@ -106,7 +106,24 @@ final class SimulationCharts {
     }
   }
 
-  /** One strip per strategy: the split layer chosen for each request, with the scenario's changed stretches shaded. */
+  /**
+   * Colours of the edge accelerator settings in the configurations chart ({@code off}, {@code std},
+   * {@code max}); any other setting is drawn black.
+   */
+  private static final List<String> ACCELERATORS = List.of("off", "std", "max");
+
+  private static final Color[] ACCELERATOR_COLORS = {new Color(0x1f77b4), new Color(0xff7f0e), new Color(0xd62728)};
+
+  private static Color acceleratorColor(String accelerator) {
+    int i = ACCELERATORS.indexOf(accelerator);
+    return i < 0 ? Color.BLACK : ACCELERATOR_COLORS[i];
+  }
+
+  /**
+   * One strip per strategy: the split layer chosen for each request, coloured by the edge
+   * accelerator setting, with the scenario's changed stretches shaded. The split axis runs to one
+   * past the largest split so that the all-edge line stays clear of the panel's border.
+   */
   static BufferedImage configurations(SimulationResult result, String title) {
     List<StrategySummary> rows = result.summaries();
     int panelHeight = 110;
@@ -115,21 +132,21 @@ final class SimulationCharts {
     Graphics2D g = canvas(image);
     header(g, "Configurations chosen over time: split layer per request", title);
     int maxSplit = result.outcomes().stream().mapToInt(o -> o.config().split()).max().orElse(1);
-    maxSplit = Math.max(maxSplit, 1);
+    int yMax = Math.max(maxSplit, 1) + 1;
     for (int r = 0; r < rows.size(); r++) {
       String name = rows.get(r).strategy();
       List<RequestOutcome> outcomes = result.outcomesOf(name);
       int n = outcomes.size();
       Rectangle2D area = new Rectangle2D.Double(90, top + r * (panelHeight + 30) + 10, 1060, panelHeight);
       shadeScenario(g, outcomes, area);
-      yAxisLinear(g, area, 0, maxSplit, "split");
+      yAxisLinear(g, area, 0, yMax, "split");
       g.setColor(Color.BLACK);
       g.setFont(LABEL);
-      g.drawString(name, (float) area.getX() + 8, (float) area.getY() + 15);
-      g.setColor(PALETTE[r % PALETTE.length]);
+      g.drawString(name, (float) area.getX(), (float) area.getY() - 5);
       for (RequestOutcome o : outcomes) {
+        g.setColor(acceleratorColor(o.config().edgeAccelerator()));
         double x = area.getX() + area.getWidth() * (n == 1 ? 0.5 : (double) o.index() / (n - 1));
-        double y = area.getMaxY() - area.getHeight() * o.config().split() / maxSplit;
+        double y = area.getMaxY() - area.getHeight() * o.config().split() / yMax;
         g.fill(new Rectangle2D.Double(x - 1, y - 1.5, 2, 3));
       }
       if (r == rows.size() - 1) {
@@ -137,6 +154,12 @@ final class SimulationCharts {
       }
     }
     g.setFont(SMALL);
+    for (int i = 0; i < ACCELERATORS.size(); i++) {
+      g.setColor(ACCELERATOR_COLORS[i]);
+      g.fillRect(900 + i * 90, 38, 12, 12);
+      g.setColor(Color.BLACK);
+      g.drawString("edge " + ACCELERATORS.get(i), 916 + i * 90, 49);
+    }
     g.setColor(SCENARIO_BAND);
     g.fillRect(900, 16, 16, 12);
     g.setColor(Color.BLACK);

@@ -1,6 +1,9 @@
 package io.dynasplit.edge.offline;
 
+import io.dynasplit.edge.offline.pool.SimulationPool;
 import io.dynasplit.schemas.FrontEntry;
+import io.dynasplit.schemas.ParetoFront;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -43,6 +46,21 @@ public final class Fronts {
     }
     out.sort(LATENCY_ORDER);
     return out;
+  }
+
+  /**
+   * The exhaustive front of a pool: the {@link #nonDominated non-dominated} subset of its mean
+   * figures under {@link Objectives#forEntries} (latency and energy, and fidelity where it varies),
+   * the one definition the optimizer's exhaustive mode, {@code front}'s comparisons and the
+   * simulator share.
+   *
+   * @param pool the measured configurations
+   * @param createdAt the front's creation time
+   */
+  public static ParetoFront exhaustive(SimulationPool pool, Instant createdAt) {
+    List<FrontEntry> means = pool.means();
+    return new ParetoFront(
+        ParetoFront.SCHEMA_VERSION, pool.model(), "exhaustive", createdAt.toString(), nonDominated(means, Objectives.forEntries(means)));
   }
 
   static boolean dominates(double[] a, double[] b, int k) {

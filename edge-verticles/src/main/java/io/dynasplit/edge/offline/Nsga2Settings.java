@@ -32,7 +32,10 @@ public record Nsga2Settings(
    * VGG16 pool among population sizes 4 to 32, mutation 0 to 0.35, crossover 0 to 0.9, offspring
    * fractions 0.3 to 0.7, step mutation on or off.
    */
-  public static final Nsga2Settings DEFAULT = new Nsga2Settings(8, 0.0, 0.0, 0.3, 0.5, true, 200);
+  /** The default population size: 8 individuals per generation. */
+  public static final int DEFAULT_POPULATION_SIZE = 8;
+
+  public static final Nsga2Settings DEFAULT = new Nsga2Settings(DEFAULT_POPULATION_SIZE, 0.0, 0.0, 0.3, 0.5, true, 200);
 
   /** Checks the figures. */
   public Nsga2Settings {

@@ -54,8 +54,6 @@ public final class FrontIndex {
     edgePowerW = new double[n];
     inverseProfiledTransferMs = new double[n];
     cheapestUpTo = new int[n];
-    int cloud = -1;
-    int edge = -1;
     for (int i = 0; i < n; i++) {
       FrontEntry e = entries[i];
       latencyMs[i] = e.latencyMs();
@@ -68,16 +66,10 @@ public final class FrontIndex {
       edgePowerW[i] = e.latencyMs() > 0 ? e.edgeEnergyJ() / (e.latencyMs() / 1000.0) : 0;
       // strict < keeps the earlier (faster) entry on an energy tie
       cheapestUpTo[i] = i == 0 || energyJ[i] < energyJ[cheapestUpTo[i - 1]] ? i : cheapestUpTo[i - 1];
-      // entries are sorted by latency: the first match of a kind is its fastest
-      if (cloud < 0 && e.config().split() == 0) {
-        cloud = i;
-      }
-      if (edge < 0 && isAllEdge(e)) {
-        edge = i;
-      }
     }
-    cloudIndex = cloud;
-    edgeIndex = edge;
+    List<FrontEntry> sorted = Arrays.asList(entries);
+    cloudIndex = Baselines.cloud(sorted);
+    edgeIndex = Baselines.edge(sorted);
     double[] fit = fitTransfer(entries);
     profileRttMs = fit[0];
     profileMsPerByte = fit[1];
@@ -164,12 +156,12 @@ public final class FrontIndex {
     return entries.length == 0 ? -1 : cheapestUpTo[entries.length - 1];
   }
 
-  /** Position of the fastest split-0 (all cloud) entry; -1 when the front has none. */
+  /** Position of the {@link Baselines#cloud all-cloud baseline}; -1 when the front has no split-0 entry. */
   public int cloudOnly() {
     return cloudIndex;
   }
 
-  /** Position of the fastest all-edge entry; -1 when the front has none. */
+  /** Position of the {@link Baselines#edge all-edge baseline}; -1 when the front has no all-edge entry. */
   public int edgeOnly() {
     return edgeIndex;
   }

@@ -1,42 +1,31 @@
 package io.dynasplit.edge.simulation;
 
 import io.dynasplit.edge.offline.pool.SimulationPool;
-import io.dynasplit.edge.scheduler.FrontIndex;
 import io.dynasplit.schemas.FrontEntry;
-import java.util.Comparator;
+import java.util.List;
 import java.util.Optional;
-import java.util.function.Predicate;
 
 /**
- * The paper's fixed baselines, found in a pool: {@code cloud} runs everything in the cloud with the
- * edge at its highest frequency and the cloud on its GPU; {@code edge} runs everything on the edge
- * at its highest frequency with its fastest accelerator setting. They need not be on the front.
+ * The paper's fixed baselines found in a pool, by the scheduler's one definition ({@link
+ * io.dynasplit.edge.scheduler.Baselines}): {@code cloud} is split 0 on the cloud's GPU at the edge's
+ * highest frequency, {@code edge} everything on the edge at its highest frequency, the fastest such
+ * configuration on a tie. They need not be on the front.
  */
 public final class Baselines {
 
   private Baselines() {}
 
-  /**
-   * The all-cloud baseline: split 0 at the highest measured frequency, on the GPU when one was
-   * measured, the fastest such configuration on a tie.
-   */
+  /** The all-cloud baseline among the pool's configurations. */
   public static Optional<FrontEntry> cloud(SimulationPool pool) {
-    Predicate<FrontEntry> cloudOnly = e -> e.config().split() == 0;
-    boolean anyGpu = pool.means().stream().anyMatch(cloudOnly.and(e -> "gpu".equals(e.config().cloudAccelerator())));
-    Predicate<FrontEntry> wanted = anyGpu ? cloudOnly.and(e -> "gpu".equals(e.config().cloudAccelerator())) : cloudOnly;
-    return highestFrequencyFastest(pool, wanted);
+    List<FrontEntry> means = pool.means();
+    int i = io.dynasplit.edge.scheduler.Baselines.cloud(means);
+    return i < 0 ? Optional.empty() : Optional.of(means.get(i));
   }
 
-  /** The all-edge baseline: the fastest all-edge configuration at the highest measured frequency. */
+  /** The all-edge baseline among the pool's configurations. */
   public static Optional<FrontEntry> edge(SimulationPool pool) {
-    return highestFrequencyFastest(pool, FrontIndex::isAllEdge);
-  }
-
-  private static Optional<FrontEntry> highestFrequencyFastest(SimulationPool pool, Predicate<FrontEntry> filter) {
-    return pool.means().stream()
-        .filter(filter)
-        .min(Comparator.comparingInt((FrontEntry e) -> -e.config().cpuFreqMHz())
-            .thenComparingDouble(FrontEntry::latencyMs)
-            .thenComparingDouble(FrontEntry::energyJ));
+    List<FrontEntry> means = pool.means();
+    int i = io.dynasplit.edge.scheduler.Baselines.edge(means);
+    return i < 0 ? Optional.empty() : Optional.of(means.get(i));
   }
 }

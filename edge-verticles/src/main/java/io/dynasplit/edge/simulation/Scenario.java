@@ -27,8 +27,9 @@ public record Scenario(Axis axis, List<Step> steps) {
     /** The request's index divided by the workload's length, in [0, 1]. */
     FRACTION("fraction"),
     /**
-     * Seconds since the start: requests run back to back (as on the paper's testbed), so a
-     * request starts when the previous one has finished.
+     * Seconds since the start on the simulator's one arrival clock, shared by every strategy so
+     * that all see the same conditions for the same request: request {@code i} arrives at the sum
+     * of the SLAs of the requests before it (each request gets its SLA as its time slot).
      */
     TIME_S("time_s");
 
@@ -94,7 +95,8 @@ public record Scenario(Axis axis, List<Step> steps) {
    *
    * @param index the request's 0-based index
    * @param total the workload's length
-   * @param timeS the request's start time in seconds since the workload began
+   * @param timeS the request's arrival time in seconds since the workload began (the same for
+   *     every strategy)
    */
   public Step at(int index, int total, double timeS) {
     double position =

@@ -2,10 +2,10 @@ package io.dynasplit.edge.simulation;
 
 import io.dynasplit.edge.offline.pool.CsvFormatException;
 import io.dynasplit.edge.offline.pool.CsvTable;
+import io.dynasplit.edge.offline.pool.TextFiles;
 import java.io.IOException;
 import java.io.Reader;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
+import java.io.StringReader;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -28,11 +28,9 @@ public final class ScenarioCsv {
 
   private ScenarioCsv() {}
 
-  /** Reads a scenario file. */
+  /** Reads a scenario file; an {@link IllegalArgumentException} when it is missing or not UTF-8 text. */
   public static Scenario read(Path file) throws IOException {
-    try (Reader r = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
-      return read(file.getFileName().toString(), r);
-    }
+    return read(file.getFileName().toString(), new StringReader(TextFiles.readUtf8(file)));
   }
 
   /**

@@ -23,12 +23,23 @@ import java.util.SplittableRandom;
  * run of that configuration drawn at random (seeded), with its transfer and cloud times changed by
  * the {@link Scenario}.
  *
- * <p>Requests run back to back. The policies run through a real {@link Scheduler}; {@code adaptive}
- * learns only from the outcomes of its own past requests (transfer size and time, cloud time, edge
- * time), never from the scenario. The {@code oracle} knows the scenario's factors for each request
- * and picks the least-energy front entry whose mean latency under them meets the SLA. The {@code
- * cloud} and {@code edge} strategies run the {@link Baselines}, which need not be on the front;
- * the others choose from the front.
+ * <p>The policies run through a real {@link Scheduler}; {@code adaptive} learns only from the
+ * outcomes of its own past requests (transfer size and time, cloud time, edge time), never from the
+ * scenario. The {@code cloud} and {@code edge} strategies run the {@link Baselines}, which need not
+ * be on the front; {@code dynasplit}, {@code adaptive}, {@code energy} and {@code latency} choose
+ * from the front.
+ *
+ * <p>The {@code oracle} is a bound on expected values: it knows the scenario's factors for each
+ * request and picks, from <em>every</em> configuration the pool measured (not only the front, whose
+ * latencies hold only under profiling conditions), the least mean energy whose mean latency under
+ * those factors meets the SLA, else the fastest. No strategy that sees only means can meet more SLAs
+ * in expectation at less energy; a single drawn run can still beat it, since runs scatter around
+ * their means.
+ *
+ * <p>Every strategy sees the same conditions for the same request: the scenario is looked up on one
+ * arrival clock shared by all strategies, not on each strategy's own elapsed time. On the {@code
+ * time_s} axis, request {@code i} arrives at the sum of the SLAs of requests {@code 0..i-1} (each
+ * request gets its SLA as its time slot), which depends only on the workload's order.
  *
  * <p>Deterministic: the same inputs and seed give the same outcomes. Every strategy draws from its
  * own generator seeded with the same seed.
@@ -41,6 +52,7 @@ public final class Simulator {
   private final Scenario scenario;
   private final long seed;
   private final AdaptiveSettings settings;
+  private final double[] arrivalS;
 
   /**
    * A simulator.
@@ -61,6 +73,7 @@ public final class Simulator {
     this.scenario = Objects.requireNonNull(scenario, "scenario");
     this.settings = Objects.requireNonNull(settings, "settings");
     this.seed = seed;
+    arrivalS = arrivalTimes(workload);
     for (FrontEntry e : front.entries()) {
       if (!pool.isMeasured(e.config())) {
         throw new IllegalArgumentException("front entry not measured in the pool " + pool.source() + ": " + e.config());
@@ -104,7 +117,7 @@ public final class Simulator {
   }
 
   private List<RequestOutcome> runOne(Strategy strategy, Runnable onRequest) {
-    FrontIndex index = indexFor(strategy);
+    FrontIndex index = strategy.isOracle() ? FrontIndex.of(pool.model(), pool.means()) : indexFor(strategy);
     Scheduler scheduler = strategy.isOracle() ? null : new Scheduler(strategy.policy(), settings);
     if (scheduler != null) {
       scheduler.load(index);
@@ -112,10 +125,9 @@ public final class Simulator {
     SplittableRandom random = new SplittableRandom(seed);
     int n = workload.size();
     List<RequestOutcome> outcomes = new ArrayList<>(n);
-    double timeS = 0;
     for (int i = 0; i < n; i++) {
       double sla = workload.slaMs(i);
-      Scenario.Step now = scenario.at(i, n, timeS);
+      Scenario.Step now = scenario.at(i, n, arrivalS[i]);
       FrontEntry chosen;
       double predicted;
       if (scheduler == null) {
@@ -138,10 +150,23 @@ public final class Simulator {
       outcomes.add(new RequestOutcome(
           strategy.name(), i, sla, chosen.config(), predicted, latency,
           run.edgeEnergyJ(), run.cloudEnergyJ(), latency <= sla, now.bandwidthFactor(), now.cloudLoadFactor()));
-      timeS += latency / 1000.0;
       onRequest.run();
     }
     return outcomes;
+  }
+
+  /**
+   * The shared arrival clock: request {@code i} arrives at the sum of the SLAs of the requests
+   * before it, in seconds.
+   */
+  static double[] arrivalTimes(SlaWorkload workload) {
+    double[] t = new double[workload.size()];
+    double sumMs = 0;
+    for (int i = 0; i < t.length; i++) {
+      t[i] = sumMs / 1000.0;
+      sumMs += workload.slaMs(i);
+    }
+    return t;
   }
 
   /** What a real edge learns from a finished request: its own transfer, the cloud's time, its own time. */
@@ -176,7 +201,10 @@ public final class Simulator {
         + e.tailMs() * (now.cloudLoadFactor() - 1);
   }
 
-  /** The oracle's pick: least energy whose expected latency meets the SLA, else the fastest expected. */
+  /**
+   * The oracle's pick among {@code index}'s entries (every measured configuration): least mean
+   * energy whose expected latency meets the SLA, else the fastest expected.
+   */
   static int oracle(FrontIndex index, double slaMs, Scenario.Step now) {
     int best = -1;
     int fastest = 0;

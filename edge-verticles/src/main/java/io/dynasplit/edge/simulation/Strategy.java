@@ -16,7 +16,10 @@ import java.util.Objects;
  */
 public record Strategy(String name, Policy policy) {
 
-  /** The oracle: the least-energy front entry whose expected latency under the true current conditions meets the SLA. */
+  /**
+   * The oracle: the least-energy measured configuration (front or not) whose mean latency under the
+   * true current conditions meets the SLA; a bound on expected values.
+   */
   public static final Strategy ORACLE = new Strategy("oracle", null);
 
   /** Checks the name. */

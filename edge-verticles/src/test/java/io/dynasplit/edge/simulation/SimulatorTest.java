@@ -5,6 +5,8 @@ import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.dynasplit.edge.offline.Fronts;
+import io.dynasplit.edge.offline.Objectives;
 import io.dynasplit.edge.offline.pool.Measurement;
 import io.dynasplit.edge.offline.pool.SimulationPool;
 import io.dynasplit.edge.offline.pool.SlaWorkload;
@@ -15,6 +17,7 @@ import io.dynasplit.edge.scheduler.AdaptiveSettings;
 import io.dynasplit.schemas.FrontEntry;
 import io.dynasplit.schemas.ParetoFront;
 import java.io.IOException;
+import java.time.Instant;
 import java.util.List;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -30,7 +33,7 @@ class SimulatorTest {
   static void loadPaperData() throws IOException {
     pool = SplinterPoolCsv.read(SplinterData.file("simulation_pool_vgg16.csv"), "vgg16");
     workload = SlaWorkloadCsv.read(SplinterData.file("network_latency_10000_samples.csv"), "vgg16");
-    front = ExhaustiveFront.of(pool);
+    front = Fronts.exhaustive(pool, Instant.EPOCH);
   }
 
   private static SimulationResult run(Scenario scenario, long seed, String strategies) {
@@ -151,15 +154,75 @@ class SimulatorTest {
   @Test
   void exhaustiveFrontIsNonDominated() {
     List<FrontEntry> means = pool.means();
+    Objectives objectives = Objectives.forEntries(means);
     FrontEntry fastest = means.stream().min((a, b) -> Double.compare(a.latencyMs(), b.latencyMs())).orElseThrow();
     FrontEntry cheapest = means.stream().min((a, b) -> Double.compare(a.energyJ(), b.energyJ())).orElseThrow();
 
     for (FrontEntry a : front.entries()) {
       for (FrontEntry b : means) {
-        assertTrue(!ExhaustiveFront.dominates(b, a, true), b.config() + " dominates " + a.config());
+        assertTrue(!objectives.dominates(b, a), b.config() + " dominates " + a.config());
       }
     }
     assertTrue(front.entries().contains(fastest));
     assertTrue(front.entries().contains(cheapest));
+  }
+
+  /** Verifies that under a bandwidth drop the oracle picks measured configurations off the front, and never more mean energy than dynasplit where dynasplit's pick is expected to meet the SLA. */
+  @Test
+  void oracleIsABoundOverEveryMeasuredConfiguration() {
+    Scenario drop = new Scenario(Scenario.Axis.FRACTION, List.of(
+        new Scenario.Step(1 / 3.0, 0.25, 1), new Scenario.Step(2 / 3.0, 1, 1)));
+
+    SimulationResult r = run(drop, SEED, "dynasplit,oracle");
+
+    java.util.Set<io.dynasplit.schemas.Configuration> onFront =
+        front.entries().stream().map(FrontEntry::config).collect(java.util.stream.Collectors.toSet());
+    assertTrue(r.outcomesOf("oracle").stream().anyMatch(o -> !onFront.contains(o.config())), "oracle stays on the front");
+    List<RequestOutcome> paper = r.outcomesOf("dynasplit");
+    List<RequestOutcome> oracle = r.outcomesOf("oracle");
+    int checked = 0;
+    for (int i = 0; i < paper.size(); i++) {
+      Scenario.Step now = drop.at(i, paper.size(), 0);
+      FrontEntry mine = pool.mean(paper.get(i).config()).orElseThrow();
+      FrontEntry best = pool.mean(oracle.get(i).config()).orElseThrow();
+      if (Simulator.expectedLatency(mine, now) <= paper.get(i).slaMs()) {
+        assertTrue(Simulator.expectedLatency(best, now) <= paper.get(i).slaMs(), "request " + i);
+        assertTrue(best.energyJ() <= mine.energyJ(), "request " + i + ": " + best.config() + " vs " + mine.config());
+        checked++;
+      }
+    }
+    assertTrue(checked > paper.size() / 2, "checked " + checked);
+  }
+
+  /** Verifies that on the time_s axis every strategy sees the same conditions for the same request, on the SLA-sum arrival clock. */
+  @Test
+  void timeAxisUsesOneClockForAllStrategies() {
+    double[] arrival = Simulator.arrivalTimes(workload);
+    double from = arrival[4000];
+    double until = arrival[6000];
+    Scenario byTime = new Scenario(Scenario.Axis.TIME_S, List.of(
+        new Scenario.Step(from, 0.25, 2), new Scenario.Step(until, 1, 1)));
+
+    SimulationResult r = run(byTime, SEED, "dynasplit,cloud,edge");
+
+    assertEquals(0, arrival[0]);
+    assertEquals(workload.slaMs(0) / 1000.0, arrival[1], 1e-9);
+    for (String name : List.of("dynasplit", "cloud", "edge")) {
+      List<RequestOutcome> outcomes = r.outcomesOf(name);
+      for (int i = 0; i < outcomes.size(); i++) {
+        boolean changed = i >= 4000 && i < 6000;
+        assertEquals(changed ? 0.25 : 1, outcomes.get(i).bandwidthFactor(), name + " request " + i);
+        assertEquals(changed ? 2 : 1, outcomes.get(i).cloudLoadFactor(), name + " request " + i);
+      }
+    }
+  }
+
+  /** Verifies that the simulator's cloud and edge baselines are the ones the live policies pick from the same entries. */
+  @Test
+  void baselinesAreTheSchedulersBaselines() {
+    io.dynasplit.edge.scheduler.FrontIndex all = io.dynasplit.edge.scheduler.FrontIndex.of("vgg16", pool.means());
+
+    assertEquals(Baselines.cloud(pool).orElseThrow(), all.entry(all.cloudOnly()));
+    assertEquals(Baselines.edge(pool).orElseThrow(), all.entry(all.edgeOnly()));
   }
 }

@@ -3,6 +3,7 @@ package io.dynasplit.edge.offline.pool;
 import io.dynasplit.schemas.Json;
 import io.dynasplit.schemas.ParetoFront;
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -30,11 +31,12 @@ public final class PoolFiles {
    *
    * @param file the file
    * @param model the network the file measures; a JSON front for another model is an error
-   * @throws IllegalArgumentException (a {@link CsvFormatException} for CSV) when the content is
-   *     wrong, with the reason
+   * @throws IllegalArgumentException (a {@link CsvFormatException} for CSV) when the file does not
+   *     exist, is not UTF-8 text or its content is wrong, with the reason
    * @throws IOException if the file cannot be read
    */
   public static SimulationPool read(Path file, String model) throws IOException {
+    TextFiles.requireRegularFile(file);
     String name = file.getFileName().toString().toLowerCase(Locale.ROOT);
     if (name.endsWith(".csv")) {
       return SplinterPoolCsv.read(file, model);
@@ -68,11 +70,12 @@ public final class PoolFiles {
   /**
    * Reads a Pareto front JSON file.
    *
-   * @throws IllegalArgumentException if it is not a valid front, with the reason
+   * @throws IllegalArgumentException if it does not exist or is not a valid front, with the reason
    * @throws IOException if the file cannot be read
    */
   public static ParetoFront readFront(Path file) throws IOException {
-    byte[] bytes = Files.readAllBytes(file);
+    TextFiles.requireRegularFile(file);
+    byte[] bytes = TextFiles.readUtf8(file).getBytes(StandardCharsets.UTF_8);
     if (bytes.length == 0) {
       throw new IllegalArgumentException(file + ": empty file, expected a Pareto front JSON object");
     }

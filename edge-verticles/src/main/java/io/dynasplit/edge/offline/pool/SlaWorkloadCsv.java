@@ -2,8 +2,7 @@ package io.dynasplit.edge.offline.pool;
 
 import java.io.IOException;
 import java.io.Reader;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
+import java.io.StringReader;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -30,12 +29,11 @@ public final class SlaWorkloadCsv {
    * @param network the network to keep, such as {@code vgg16} (compared case-insensitively)
    * @throws CsvFormatException on a missing column or a wrong value (naming the line and column),
    *     or when the file has no row for the network (naming the networks it has)
+   * @throws IllegalArgumentException when the file does not exist or is not UTF-8 text
    * @throws IOException if the file cannot be read
    */
   public static SlaWorkload read(Path file, String network) throws IOException {
-    try (Reader r = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
-      return read(file.getFileName().toString(), r, network);
-    }
+    return read(file.getFileName().toString(), new StringReader(TextFiles.readUtf8(file)), network);
   }
 
   /** Reads the requests of one network from workload text (see {@link #read(Path, String)}). */

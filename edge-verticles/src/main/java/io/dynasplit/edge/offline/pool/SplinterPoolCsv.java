@@ -4,8 +4,7 @@ import io.dynasplit.schemas.Codec;
 import io.dynasplit.schemas.Configuration;
 import java.io.IOException;
 import java.io.Reader;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
+import java.io.StringReader;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -57,12 +56,11 @@ public final class SplinterPoolCsv {
    * @param model the network the file measures (it does not say), such as {@code vgg16}
    * @throws CsvFormatException on a missing column, a wrong value or a broken rule, naming the line
    *     and column
+   * @throws IllegalArgumentException when the file does not exist or is not UTF-8 text
    * @throws IOException if the file cannot be read
    */
   public static SimulationPool read(Path file, String model) throws IOException {
-    try (Reader r = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
-      return read(file.getFileName().toString(), r, model);
-    }
+    return read(file.getFileName().toString(), new StringReader(TextFiles.readUtf8(file)), model);
   }
 
   /**

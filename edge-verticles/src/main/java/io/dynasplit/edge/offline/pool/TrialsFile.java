@@ -84,14 +84,15 @@ public final class TrialsFile implements Closeable {
   /**
    * Reads every complete trial of a file; a missing file has none.
    *
-   * @throws IllegalArgumentException if a complete line is not a trial, naming the file and line
+   * @throws IllegalArgumentException if a complete line is not a trial (naming the file and line), or
+   *     the file is not UTF-8 text
    * @throws IOException if the file cannot be read
    */
   public static List<Trial> read(Path file) throws IOException {
     if (!Files.exists(file)) {
       return List.of();
     }
-    String text = Files.readString(file, StandardCharsets.UTF_8);
+    String text = TextFiles.readUtf8(file);
     boolean lastComplete = text.endsWith("\n");
     String[] lines = text.split("\n", -1);
     List<Trial> out = new ArrayList<>();

@@ -1,0 +1,149 @@
+package io.dynasplit.app;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.dynasplit.testsupport.SplinterFiles;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import picocli.CommandLine;
+
+/** Bad input to optimize, front and simulate: one line, one prefix, no stack trace. */
+class CommandErrorsTest {
+
+  private static final String POOL = SplinterFiles.file("simulation_pool_vgg16.csv").toString();
+  private static final String WORKLOAD = SplinterFiles.file("network_latency_50_samples.csv").toString();
+
+  private record Run(int exit, String out, String err) {}
+
+  /** Runs a command capturing both picocli's writers and System.out/err (simulate prints to the latter). */
+  private static Run run(String... args) {
+    PrintStream oldOut = System.out;
+    PrintStream oldErr = System.err;
+    ByteArrayOutputStream sysOut = new ByteArrayOutputStream();
+    ByteArrayOutputStream sysErr = new ByteArrayOutputStream();
+    StringWriter out = new StringWriter();
+    StringWriter err = new StringWriter();
+    try {
+      System.setOut(new PrintStream(sysOut, true, StandardCharsets.UTF_8));
+      System.setErr(new PrintStream(sysErr, true, StandardCharsets.UTF_8));
+      CommandLine cl = DynasplitCommand.commandLine();
+      cl.setOut(new PrintWriter(out, true));
+      cl.setErr(new PrintWriter(err, true));
+      int exit = cl.execute(args);
+      return new Run(exit, out + sysOut.toString(StandardCharsets.UTF_8), err + sysErr.toString(StandardCharsets.UTF_8));
+    } finally {
+      System.setOut(oldOut);
+      System.setErr(oldErr);
+    }
+  }
+
+  private static Path latin1(Path dir) throws IOException {
+    Path file = dir.resolve("latin1.csv");
+    Files.write(file, "Index,Network,Latency\n0,vgg16,caf\u00e9\n".getBytes(StandardCharsets.ISO_8859_1));
+    return file;
+  }
+
+  private static void assertOneCleanLine(Run r, String command, String expected) {
+    assertNotEquals(0, r.exit(), r.err());
+    assertTrue(r.err().startsWith("dynasplit " + command + ": "), r.err());
+    assertTrue(r.err().contains(expected), r.err());
+    assertFalse(r.err().contains("Exception"), r.err());
+    assertFalse(r.err().contains("\tat "), r.err());
+  }
+
+  /** Verifies that a file that is not UTF-8 is reported as such for --pool, --workload and --scenario, and for optimize's pool. */
+  @Test
+  void nonUtf8FilesAreNamed(@TempDir Path dir) throws IOException {
+    String bad = latin1(dir).toString();
+    String out = dir.resolve("out").toString();
+
+    assertOneCleanLine(run("simulate", "--pool", bad, "--workload", WORKLOAD, "--network", "vgg16", "--out", out),
+        "simulate", bad + ": not UTF-8 text (invalid byte at offset 33)");
+    assertOneCleanLine(run("simulate", "--pool", POOL, "--workload", bad, "--network", "vgg16", "--out", out),
+        "simulate", bad + ": not UTF-8 text");
+    assertOneCleanLine(run("simulate", "--pool", POOL, "--workload", WORKLOAD, "--network", "vgg16", "--scenario", bad, "--out", out),
+        "simulate", bad + ": not UTF-8 text");
+    assertOneCleanLine(run("optimize", "--pool", bad, "--network", "vgg16", "--no-progress", "--out", dir.resolve("f.json").toString()),
+        "optimize", "--pool: " + bad + ": not UTF-8 text");
+  }
+
+  /** Verifies that missing files and an --out that is a file get a clear message in the one prefix style. */
+  @Test
+  void missingFilesAndOutFileAreNamed(@TempDir Path dir) throws IOException {
+    Path absent = dir.resolve("absent.csv");
+    Path file = Files.writeString(dir.resolve("taken"), "x");
+
+    assertOneCleanLine(run("optimize", "--pool", absent.toString(), "--network", "vgg16", "--out", dir.resolve("f.json").toString()),
+        "optimize", "--pool: " + absent + ": no such file");
+    assertOneCleanLine(run("front", dir.resolve("absent.json").toString()), "front", dir.resolve("absent.json") + ": no such file");
+    assertOneCleanLine(run("simulate", "--pool", POOL, "--workload", WORKLOAD, "--network", "vgg16", "--out", file.toString()),
+        "simulate", "--out: " + file + " is a file, not a folder");
+    assertOneCleanLine(run("optimize", "--pool", POOL, "--network", "vgg16", "--no-progress", "--out", file.resolve("f.json").toString()),
+        "optimize", "exists and is not a folder");
+  }
+
+  /** Verifies that a network the workload does not have is refused, and a pool named for another network warns. */
+  @Test
+  void networksAreChecked(@TempDir Path dir) {
+    Run unknown = run("simulate", "--pool", POOL, "--workload", WORKLOAD, "--network", "foo", "--out", dir.toString());
+    assertOneCleanLine(unknown, "simulate", "no rows for network 'foo' (the file has mobilenetv2, resnet50, vgg16, vit)");
+
+    Run other = run("simulate", "--pool", POOL, "--workload", WORKLOAD, "--network", "resnet50",
+        "--strategies", "cloud", "--no-progress", "--no-charts", "--out", dir.resolve("r").toString());
+    assertEquals(0, other.exit(), other.err());
+    assertTrue(other.err().contains("dynasplit simulate: warning: the pool file simulation_pool_vgg16.csv is named for network 'vgg16', not 'resnet50'"), other.err());
+
+    Run optimize = run("optimize", "--pool", POOL, "--network", "foo", "--evaluations", "10", "--no-progress", "--out", dir.resolve("foo.json").toString());
+    assertEquals(0, optimize.exit(), optimize.err());
+    assertTrue(optimize.err().contains("dynasplit optimize: warning: the pool file simulation_pool_vgg16.csv is named for network 'vgg16', not 'foo'"), optimize.err());
+  }
+
+  /** Verifies that front --pool prints the hypervolume optimize printed for the same front, and the default reference point differs. */
+  @Test
+  void frontWithPoolMatchesOptimize(@TempDir Path dir) {
+    Path out = dir.resolve("front.json");
+    Run optimize = run("optimize", "--pool", POOL, "--network", "vgg16", "--evaluations", "60", "--seed", "2", "--no-progress", "--out", out.toString());
+    assertEquals(0, optimize.exit(), optimize.err());
+    String optimized = find(optimize.out(), "log hypervolume (\\d+\\.\\d+)");
+
+    Run withPool = run("front", out.toString(), "--pool", POOL);
+    Run alone = run("front", out.toString());
+
+    assertEquals(0, withPool.exit(), withPool.err());
+    assertEquals(optimized, find(withPool.out(), "log hypervolume (\\d+\\.\\d+)"));
+    assertTrue(withPool.out().contains("(covering the pool simulation_pool_vgg16.csv)"), withPool.out());
+    assertNotEquals(optimized, find(alone.out(), "log hypervolume (\\d+\\.\\d+)"));
+  }
+
+  /** Verifies that --help prints optimize's actual population default and the parameter labels of --seed and --strategy, and front's reference point. */
+  @Test
+  void helpStatesDefaults() {
+    String optimize = run("optimize", "--help").out();
+    assertTrue(optimize.contains("--population=N") && optimize.contains("(default: 8)"), optimize);
+    assertFalse(optimize.contains("see docs/PERFORMANCE.md"), optimize);
+    assertTrue(optimize.contains("--seed=SEED"), optimize);
+    assertTrue(optimize.contains("--strategy=STRATEGY"), optimize);
+    String front = run("front", "--help").out();
+    assertTrue(front.contains("--pool=POOL"), front);
+    assertTrue(front.contains("Reference point (default)"), front);
+  }
+
+  private static String find(String text, String regex) {
+    Matcher m = Pattern.compile(regex).matcher(text);
+    assertTrue(m.find(), text);
+    return m.group(1);
+  }
+}
