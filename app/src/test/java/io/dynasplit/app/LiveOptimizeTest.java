@@ -54,7 +54,7 @@ class LiveOptimizeTest {
     assertEquals(8, Files.readAllLines(dir.resolve("front.trials.jsonl")).size());
   }
 
-  /** Verifies that --live refuses a pool and names the model it lacks. */
+  /** Verifies that --live needs a model, refuses a pool, a bad codec and an unknown model, naming each. */
   @Test
   void liveNeedsAModelAndNoPool(@TempDir Path dir) {
     OptimizeCommandTest.Run noModel = OptimizeCommandTest.run("optimize", "--live", "--out",
@@ -69,5 +69,9 @@ class LiveOptimizeTest {
         "--codecs", "fp32,bf16", "--out", dir.resolve("f.json").toString());
     assertEquals(2, badCodec.exit());
     assertTrue(badCodec.err().contains("--codecs must list fp32, fp16 or int8: fp32,bf16"), badCodec.err());
+    OptimizeCommandTest.Run unknown = OptimizeCommandTest.run("optimize", "--live", "--model", "no-such-model",
+        "--out", dir.resolve("f.json").toString());
+    assertEquals(1, unknown.exit());
+    assertTrue(unknown.err().contains("unknown model no-such-model; known: "), unknown.err());
   }
 }
