@@ -85,10 +85,10 @@ public final class OptimizeCommand implements Callable<Integer> {
 
   @Spec CommandSpec spec;
 
-  @Option(names = "--pool", paramLabel = "FILE", description = "(required) measurements to evaluate from: the paper's pool CSV, a front JSON or a trials JSONL file")
+  @Option(names = "--pool", paramLabel = "FILE", description = "(required without --live) measurements to evaluate from: the paper's pool CSV, a front JSON or a trials JSONL file")
   Path pool;
 
-  @Option(names = "--network", paramLabel = "NAME", description = "(required) the network (model) the pool measures, e.g. vgg16")
+  @Option(names = "--network", paramLabel = "NAME", description = "(required without --live) the network (model) the pool measures, e.g. vgg16")
   String network;
 
   @Option(names = "--out", paramLabel = "FILE", description = "(required) where to write the front (JSON, the ParetoFront schema)")
