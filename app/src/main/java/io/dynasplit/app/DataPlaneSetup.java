@@ -91,7 +91,6 @@ final class DataPlaneSetup {
   static HardwareVerticle deployHardware(Vertx vertx) throws java.util.concurrent.TimeoutException {
     HardwareVerticle hw = new HardwareVerticle(HardwareOptions.defaults());
     vertx.deployVerticle(hw).await(60, java.util.concurrent.TimeUnit.SECONDS);
-    hw.notes().forEach(n -> LOG.info("{}", n));
     return hw;
   }
 

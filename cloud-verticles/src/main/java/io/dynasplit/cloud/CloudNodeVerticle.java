@@ -2,6 +2,7 @@ package io.dynasplit.cloud;
 
 import io.dynasplit.models.runtime.PartSource;
 import io.dynasplit.models.runtime.SessionCache;
+import io.dynasplit.schemas.mqtt.MqttClients;
 import io.vertx.core.DeploymentOptions;
 import io.vertx.core.Future;
 import io.vertx.core.ThreadingModel;
@@ -42,7 +43,7 @@ public final class CloudNodeVerticle extends VerticleBase {
         .setThreadingModel(ThreadingModel.WORKER)
         .setInstances(settings.instances());
     return vertx.executeBlocking(() -> {
-          CloudMqtt.probe(settings);
+          MqttClients.probe(settings.broker(), "dynasplit-cloud-" + settings.workerId() + "-probe");
           return null;
         })
         .compose(v -> vertx.deployVerticle(new CloudStatusVerticle(settings, load, version)))

@@ -1,6 +1,7 @@
 package io.dynasplit.cloud;
 
 import io.dynasplit.schemas.Topics;
+import io.dynasplit.schemas.mqtt.BrokerConnection;
 import java.util.Objects;
 
 /**
@@ -65,6 +66,11 @@ public record CloudSettings(
     if (telemetryPeriodMs < 100) {
       throw new IllegalArgumentException("telemetryPeriodMs must be >= 100: " + telemetryPeriodMs);
     }
+  }
+
+  /** The broker this worker connects to, with its credentials. */
+  public BrokerConnection broker() {
+    return new BrokerConnection(brokerHost, brokerPort, username, password);
   }
 
   /** Defaults for a worker on a broker: one instance, a queue of 64, CPU, 65 W. */

@@ -2,11 +2,11 @@ package io.dynasplit.edge.pipeline;
 
 import com.hivemq.client.mqtt.datatypes.MqttQos;
 import com.hivemq.client.mqtt.mqtt5.Mqtt5AsyncClient;
-import io.dynasplit.edge.ingress.EdgeMqtt;
 import io.dynasplit.edge.ingress.EdgeSettings;
 import io.dynasplit.schemas.EdgeTelemetry;
 import io.dynasplit.schemas.Json;
 import io.dynasplit.schemas.NodeStatus;
+import io.dynasplit.schemas.mqtt.MqttClients;
 import io.vertx.core.Future;
 import io.vertx.core.VerticleBase;
 import java.util.List;
@@ -42,7 +42,7 @@ public final class TelemetryVerticle extends VerticleBase {
   public Future<?> start() {
     String statusTopic = settings.topics().edgeStatus(settings.edgeId());
     byte[] will = Json.toBytes(NodeStatus.offline(NodeStatus.Role.EDGE, settings.edgeId(), version, 0));
-    client = EdgeMqtt.client(settings, "dynasplit-edge-" + settings.edgeId() + "-status", statusTopic, will);
+    client = MqttClients.client(settings.broker(), "dynasplit-edge-" + settings.edgeId() + "-status", statusTopic, will);
     return Future.fromCompletionStage(client.connectWith().cleanStart(true).send(), context)
         .compose(ack -> publishStatus(NodeStatus.online(NodeStatus.Role.EDGE, settings.edgeId(), version, models,
             System.currentTimeMillis())))
