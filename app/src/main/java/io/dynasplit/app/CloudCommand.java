@@ -45,13 +45,19 @@ public final class CloudCommand implements Callable<Integer> {
         .withMaxQueue(maxQueue)
         .withAccelerator(accelerator);
     Vertx vertx = DataPlaneSetup.vertx();
+    try {
+      vertx.deployVerticle(new CloudNodeVerticle(settings, DataPlaneSetup.parts(SplitParts.DEFAULT_MAX_TENSORS),
+              VersionCommand.projectVersion()))
+          .await(120, TimeUnit.SECONDS);
+    } catch (Exception | Error e) {
+      DataPlaneSetup.close(vertx);
+      throw e;
+    }
     CountDownLatch stopped = new CountDownLatch(1);
     Runtime.getRuntime().addShutdownHook(new Thread(() -> {
       DataPlaneSetup.close(vertx);
       stopped.countDown();
     }, "dynasplit-cloud-shutdown"));
-    vertx.deployVerticle(new CloudNodeVerticle(settings, DataPlaneSetup.parts(SplitParts.DEFAULT_MAX_TENSORS), VersionCommand.projectVersion()))
-        .await(120, TimeUnit.SECONDS);
     System.out.println("dynasplit cloud: worker " + workerId + " on " + broker.host + ":" + broker.port + " ("
         + instances + " instances, " + accelerator + "); Ctrl-C stops");
     System.out.flush();

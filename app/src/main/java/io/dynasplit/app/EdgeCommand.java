@@ -70,17 +70,22 @@ public final class EdgeCommand implements Callable<Integer> {
         .withSensorPort(sensorPort);
     SplitParts parts = DataPlaneSetup.parts(maxTensors);
     CatalogModels served = DataPlaneSetup.models(parts, models);
+    var frontFiles = DataPlaneSetup.readFronts(fronts);
     Vertx vertx = DataPlaneSetup.vertx();
+    try {
+      HardwareVerticle hw = DataPlaneSetup.deployHardware(vertx);
+      vertx.deployVerticle(new EdgeNodeVerticle(settings, served, DataPlaneSetup.scheduler(policy),
+              frontFiles, hw.energyMeter(), hw, ReplyListener.NONE, VersionCommand.projectVersion()))
+          .await(300, TimeUnit.SECONDS);
+    } catch (Exception | Error e) {
+      DataPlaneSetup.close(vertx);
+      throw e;
+    }
     CountDownLatch stopped = new CountDownLatch(1);
     Runtime.getRuntime().addShutdownHook(new Thread(() -> {
       DataPlaneSetup.close(vertx);
       stopped.countDown();
     }, "dynasplit-edge-shutdown"));
-    HardwareVerticle hw = DataPlaneSetup.deployHardware(vertx);
-    vertx.deployVerticle(new EdgeNodeVerticle(settings, served, DataPlaneSetup.scheduler(policy),
-            DataPlaneSetup.readFronts(fronts), hw.energyMeter(), hw, ReplyListener.NONE,
-            VersionCommand.projectVersion()))
-        .await(300, TimeUnit.SECONDS);
     System.out.println("dynasplit edge: " + edgeId + " on " + broker.host + ":" + broker.port + " serving "
         + served.ids() + "; Ctrl-C stops");
     System.out.flush();

@@ -24,26 +24,31 @@ public final class MqttClients {
    * @param willPayload the last will's payload (used with {@code willTopic})
    */
   public static Mqtt5AsyncClient client(BrokerConnection broker, String clientId, String willTopic, byte[] willPayload) {
-    Mqtt5ClientBuilder b =
-        MqttClient.builder()
-            .useMqttVersion5()
-            .identifier(clientId)
-            .serverHost(broker.host())
-            .serverPort(broker.port())
-            .automaticReconnect()
-            .initialDelay(200, TimeUnit.MILLISECONDS)
-            .maxDelay(10, TimeUnit.SECONDS)
-            .applyAutomaticReconnect();
+    Mqtt5ClientBuilder b = builder(broker, clientId)
+        .automaticReconnect()
+        .initialDelay(200, TimeUnit.MILLISECONDS)
+        .maxDelay(10, TimeUnit.SECONDS)
+        .applyAutomaticReconnect();
+    if (willTopic != null) {
+      b = b.willPublish().topic(willTopic).qos(MqttQos.AT_LEAST_ONCE).retain(true).payload(willPayload).applyWillPublish();
+    }
+    return b.buildAsync();
+  }
+
+  /** A builder with the broker's address and credentials. */
+  private static Mqtt5ClientBuilder builder(BrokerConnection broker, String clientId) {
+    Mqtt5ClientBuilder b = MqttClient.builder()
+        .useMqttVersion5()
+        .identifier(clientId)
+        .serverHost(broker.host())
+        .serverPort(broker.port());
     if (broker.username() != null) {
       b = b.simpleAuth()
           .username(broker.username())
           .password(broker.password() == null ? new byte[0] : broker.password().getBytes(StandardCharsets.UTF_8))
           .applySimpleAuth();
     }
-    if (willTopic != null) {
-      b = b.willPublish().topic(willTopic).qos(MqttQos.AT_LEAST_ONCE).retain(true).payload(willPayload).applyWillPublish();
-    }
-    return b.buildAsync();
+    return b;
   }
 
   /**
@@ -55,7 +60,8 @@ public final class MqttClients {
    * @implNote blocks; call from a worker thread
    */
   public static void probe(BrokerConnection broker, String clientId) {
-    Mqtt5AsyncClient c = client(broker, clientId, null, null);
+    // no automatic reconnect here: a refused connection fails at once, with its reason
+    Mqtt5AsyncClient c = builder(broker, clientId).buildAsync();
     try {
       c.connectWith().cleanStart(true).send().get(10, TimeUnit.SECONDS);
       c.disconnect().get(10, TimeUnit.SECONDS);
@@ -81,6 +87,7 @@ public final class MqttClients {
         message = c.getMessage();
       }
     }
-    return message != null ? message : innermost.getClass().getSimpleName();
+    // netty appends the socket address ("Connection refused: /127.0.0.1:1883"), which the caller already names
+    return message != null ? message.replaceFirst(":\\s*/[^\\s/]*:\\d+$", "") : innermost.getClass().getSimpleName();
   }
 }

@@ -20,6 +20,7 @@ class MqttClientsTest {
     IllegalStateException e = assertThrows(IllegalStateException.class, () -> MqttClients.probe(broker, "probe-test"));
     assertTrue(e.getMessage().startsWith("cannot reach the mqtt broker at 127.0.0.1:" + port + ": "), e.getMessage());
     assertFalse(e.getMessage().endsWith("null"), e.getMessage());
+    assertFalse(e.getMessage().endsWith(":" + port), "the address is said once: " + e.getMessage());
   }
 
   /** Verifies that a broker connection refuses a port out of range, naming it. */
