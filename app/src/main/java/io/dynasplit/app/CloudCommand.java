@@ -4,6 +4,7 @@ import io.dynasplit.cloud.CloudNodeVerticle;
 import io.dynasplit.cloud.CloudSettings;
 import io.dynasplit.models.runtime.SplitParts;
 import io.vertx.core.Vertx;
+import java.util.List;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
@@ -15,6 +16,7 @@ import picocli.CommandLine.Option;
 @Command(
     name = "cloud",
     mixinStandardHelpOptions = true,
+    defaultValueProvider = ConfigFileDefaults.class,
     description = {
       "Run a cloud tail worker on an MQTT broker until interrupted: it shares dynasplit/v1/cloud/tail with"
           + " every other worker (MQTT 5 shared subscription), runs the tail of each split request and answers"
@@ -24,6 +26,11 @@ import picocli.CommandLine.Option;
 public final class CloudCommand implements Callable<Integer> {
 
   @Mixin BrokerOptions broker;
+
+  @Mixin ConfigFileOption config;
+
+  @Option(names = "--models", paramLabel = "ID", split = ",", description = "catalog models whose tails this worker serves (default: every present one)")
+  List<String> models;
 
   @Option(names = "--worker-id", paramLabel = "ID", defaultValue = "cloud-1", description = "the worker's id in topics (default: ${DEFAULT-VALUE})")
   String workerId;
@@ -44,9 +51,11 @@ public final class CloudCommand implements Callable<Integer> {
         .withInstances(instances)
         .withMaxQueue(maxQueue)
         .withAccelerator(accelerator);
+    SplitParts parts = DataPlaneSetup.parts(SplitParts.DEFAULT_MAX_TENSORS);
+    ServedParts served = new ServedParts(parts, DataPlaneSetup.models(parts, models).ids());
     Vertx vertx = DataPlaneSetup.vertx();
     try {
-      vertx.deployVerticle(new CloudNodeVerticle(settings, DataPlaneSetup.parts(SplitParts.DEFAULT_MAX_TENSORS),
+      vertx.deployVerticle(new CloudNodeVerticle(settings, served,
               VersionCommand.projectVersion()))
           .await(120, TimeUnit.SECONDS);
     } catch (Exception | Error e) {
@@ -59,7 +68,7 @@ public final class CloudCommand implements Callable<Integer> {
       stopped.countDown();
     }, "dynasplit-cloud-shutdown"));
     System.out.println("dynasplit cloud: worker " + workerId + " on " + broker.host + ":" + broker.port + " ("
-        + instances + " instances, " + accelerator + "); Ctrl-C stops");
+        + instances + " instances, " + accelerator + ") serving " + served.ids() + "; Ctrl-C stops");
     System.out.flush();
     stopped.await();
     return 0;

@@ -21,6 +21,7 @@ import picocli.CommandLine.Option;
 @Command(
     name = "edge",
     mixinStandardHelpOptions = true,
+    defaultValueProvider = ConfigFileDefaults.class,
     description = {
       "Run an edge node on an MQTT broker until interrupted: it takes requests on"
           + " dynasplit/v1/edge/ID/requests, schedules each over its model's pareto front, runs the head and"
@@ -32,6 +33,8 @@ import picocli.CommandLine.Option;
 public final class EdgeCommand implements Callable<Integer> {
 
   @Mixin BrokerOptions broker;
+
+  @Mixin ConfigFileOption config;
 
   @Option(names = "--edge-id", paramLabel = "ID", defaultValue = "edge-1", description = "the edge's id in topics (default: ${DEFAULT-VALUE})")
   String edgeId;

@@ -18,12 +18,14 @@ import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /** {@code dynasplit up}: an embedded broker, one cloud worker and one edge node in one process. */
 @Command(
     name = "up",
     mixinStandardHelpOptions = true,
+    defaultValueProvider = ConfigFileDefaults.class,
     description = {
       "Run everything in one process: an embedded MQTT broker (HiveMQ CE), one cloud tail worker and one"
           + " edge node serving every present catalog model, until interrupted (Ctrl-C).",
@@ -34,6 +36,8 @@ import picocli.CommandLine.Option;
     footer = {"", "Example:", "  dynasplit up --port 1883 --data dynasplit-data --edge-id edge-1",
         "  dynasplit request --model ppocr-det --image page.png --sla 500"})
 public final class UpCommand implements Callable<Integer> {
+
+  @Mixin ConfigFileOption config;
 
   @Option(names = "--port", paramLabel = "P", defaultValue = "1883", description = "broker MQTT port (default: ${DEFAULT-VALUE}; 0 = any free port)")
   int port;
@@ -65,6 +69,15 @@ public final class UpCommand implements Callable<Integer> {
   @Option(names = "--sensor-port", paramLabel = "PORT", defaultValue = "0", description = "also accept sensors connecting straight to the edge over MQTT on PORT (ARCHITECTURE 4.4); 0 = off (default)")
   int sensorPort;
 
+  @Option(names = "--max-in-flight", paramLabel = "N", defaultValue = "64", description = "requests the edge admits at once; past it OVERLOADED (default: ${DEFAULT-VALUE})")
+  int maxInFlight;
+
+  @Option(names = "--grace-ms", paramLabel = "MS", defaultValue = "2000", description = "time past a request's deadline before it is given up (default: ${DEFAULT-VALUE})")
+  long graceMs;
+
+  @Option(names = "--head-workers", paramLabel = "N", defaultValue = "2", description = "concurrent edge inferences (default: ${DEFAULT-VALUE})")
+  int headWorkers;
+
   @Option(names = "--max-tensors", paramLabel = "K", defaultValue = "1", description = "most tensors a candidate split may send (default: ${DEFAULT-VALUE})")
   int maxTensors;
 
@@ -84,7 +97,11 @@ public final class UpCommand implements Callable<Integer> {
     }, "dynasplit-up-shutdown"));
     String host = "127.0.0.1".equals(bind) || "0.0.0.0".equals(bind) ? "127.0.0.1" : bind;
     CloudSettings cloud = CloudSettings.defaults(cloudId, host, broker.port()).withInstances(cloudInstances);
-    EdgeSettings edge = EdgeSettings.defaults(edgeId, host, broker.port()).withSensorPort(sensorPort);
+    EdgeSettings edge = EdgeSettings.defaults(edgeId, host, broker.port())
+        .withSensorPort(sensorPort)
+        .withMaxInFlight(maxInFlight)
+        .withGraceMs(graceMs)
+        .withHeadWorkers(headWorkers);
     HardwareVerticle hw = DataPlaneSetup.deployHardware(vertx);
     vertx.deployVerticle(new CloudNodeVerticle(cloud, parts, VersionCommand.projectVersion()))
         .compose(id -> vertx.deployVerticle(new EdgeNodeVerticle(edge, served, DataPlaneSetup.scheduler(policy),
