@@ -88,7 +88,8 @@ public final class EdgeNodeVerticle extends VerticleBase {
     LocalCodec.register(vertx, AdmittedRequest.class, Outcome.class, ScheduleQuery.class, Plan.class,
         Observation.class, TailCall.class, TailAnswer.class, TailFailure.class, PrepareJob.class,
         ServedModels.Prepared.class, InferenceJob.class, InferenceResult.class, FinishJob.class, FinishResult.class,
-        WarmJob.class, HardwareUpdate.class, InferenceReply.class, ErrorReply.class);
+        WarmJob.class, HardwareUpdate.class, InferenceReply.class, ErrorReply.class,
+        io.dynasplit.schemas.LiveEstimates.class);
     sessions = new SessionCache(models.parts());
     String address = EdgeAddresses.inference(settings.edgeId());
     DeploymentOptions workers = new DeploymentOptions()

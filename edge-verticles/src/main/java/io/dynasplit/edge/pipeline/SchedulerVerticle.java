@@ -43,6 +43,7 @@ public final class SchedulerVerticle extends VerticleBase {
   private Mqtt5AsyncClient client;
   private MessageConsumer<ScheduleQuery> queries;
   private MessageConsumer<Object> observations;
+  private MessageConsumer<Object> estimates;
 
   /**
    * A scheduler verticle.
@@ -61,9 +62,11 @@ public final class SchedulerVerticle extends VerticleBase {
     initialFronts.values().forEach(scheduler::load);
     queries = vertx.eventBus().consumer(EdgeAddresses.schedule(settings.edgeId()), this::onQuery);
     observations = vertx.eventBus().consumer(EdgeAddresses.observe(settings.edgeId()), this::onObservation);
+    estimates = vertx.eventBus().consumer(EdgeAddresses.estimates(settings.edgeId()),
+        m -> m.reply(scheduler.live().report()));
     client = MqttClients.client(settings.broker(), "dynasplit-edge-" + settings.edgeId() + "-scheduler", null, null);
     client.publishes(MqttGlobalPublishFilter.ALL, p -> context.runOnContext(v -> onPublish(p)));
-    return Future.all(queries.completion(), observations.completion())
+    return Future.all(queries.completion(), observations.completion(), estimates.completion())
         .compose(v -> Future.fromCompletionStage(
             client.connectWith().cleanStart(true).send(), context))
         .compose(ack -> Future.fromCompletionStage(
