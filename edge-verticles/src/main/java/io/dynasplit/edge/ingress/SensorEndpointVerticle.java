@@ -31,8 +31,8 @@ import org.slf4j.LoggerFactory;
  * subscribed to the reply topic). It is a protocol adapter, not a broker: it accepts publishes on
  * the request topic only, and subscriptions only to exact topics that are this edge's reply topics
  * or lie outside the DynaSplit topic tree (a sensor's own {@code replyTo} or response topic), and
- * that no other connected sensor has claimed: a reply topic belongs to the first connection that
- * subscribes to it or sends a request answered on it, until that connection leaves.
+ * that no other connected sensor holds: a reply topic belongs to the first connection that
+ * subscribes to it, until it unsubscribes or leaves.
  */
 public final class SensorEndpointVerticle extends VerticleBase {
 
@@ -122,8 +122,10 @@ public final class SensorEndpointVerticle extends VerticleBase {
       endpoint.subscribeAcknowledge(sub.messageId(), granted);
     });
     endpoint.unsubscribeHandler(unsub -> {
-      unsub.topics().forEach(c.topics()::remove);
-      owners.values().removeIf(owner -> owner == c);
+      for (String topic : unsub.topics()) {
+        c.topics().remove(topic);
+        owners.remove(topic, c);
+      }
       endpoint.unsubscribeAcknowledge(unsub.messageId());
     });
     endpoint.publishHandler(message -> {
@@ -181,17 +183,13 @@ public final class SensorEndpointVerticle extends VerticleBase {
   }
 
   /**
-   * Writes a reply to the sensor that sent the request, and to no other: it must still be connected,
-   * subscribed to the reply topic, and the topic must not belong to another sensor.
+   * Writes a reply to the sensor that sent the request, and to no other: it must still be connected
+   * and subscribed to the reply topic (which no other sensor can then hold).
    */
   private Future<Void> deliver(Connection requester, ReplyRoute route, byte[] payload) {
     if (!connections.contains(requester)) {
       return Future.failedFuture("sensor " + requester.endpoint().clientIdentifier() + " disconnected before its reply");
     }
-    if (!claimable(route.topic(), requester)) {
-      return Future.failedFuture("reply topic " + route.topic() + " belongs to another sensor");
-    }
-    owners.putIfAbsent(route.topic(), requester);
     if (!requester.topics().contains(route.topic())) {
       return Future.failedFuture("sensor " + requester.endpoint().clientIdentifier() + " is not subscribed to "
           + route.topic());
