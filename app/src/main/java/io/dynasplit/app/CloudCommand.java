@@ -4,6 +4,7 @@ import io.dynasplit.cloud.CloudNodeVerticle;
 import io.dynasplit.cloud.CloudSettings;
 import io.dynasplit.models.runtime.SplitParts;
 import io.vertx.core.Vertx;
+import java.util.List;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
@@ -16,6 +17,7 @@ import picocli.CommandLine.Option;
 @Command(
     name = "cloud",
     mixinStandardHelpOptions = true,
+    defaultValueProvider = ConfigFileDefaults.class,
     description = {
       "Run a cloud tail worker on an MQTT broker until interrupted: it shares dynasplit/v1/cloud/tail with"
           + " every other worker (MQTT 5 shared subscription), runs the tail of each split request and answers"
@@ -30,6 +32,11 @@ public final class CloudCommand implements Callable<Integer> {
   @CommandLine.Spec CommandLine.Model.CommandSpec spec;
 
   @Mixin BrokerOptions broker;
+
+  @Mixin ConfigFileOption config;
+
+  @Option(names = "--models", paramLabel = "ID", split = ",", description = "catalog models whose tails this worker serves (default: every present one)")
+  List<String> models;
 
   @Mixin EnergyOptions energy;
 
@@ -53,16 +60,24 @@ public final class CloudCommand implements Callable<Integer> {
         .withMaxQueue(maxQueue)
         .withAccelerator(accelerator)
         .withEnergy(DataPlaneSetup.cloudEnergy(energy, spec, accelerator));
+    SplitParts parts = DataPlaneSetup.parts(SplitParts.DEFAULT_MAX_TENSORS);
+    ServedParts served = new ServedParts(parts, DataPlaneSetup.models(parts, models).ids());
     Vertx vertx = DataPlaneSetup.vertx();
+    try {
+      vertx.deployVerticle(new CloudNodeVerticle(settings, served,
+              VersionCommand.projectVersion()))
+          .await(120, TimeUnit.SECONDS);
+    } catch (Exception | Error e) {
+      DataPlaneSetup.close(vertx);
+      throw e;
+    }
     CountDownLatch stopped = new CountDownLatch(1);
     Runtime.getRuntime().addShutdownHook(new Thread(() -> {
       DataPlaneSetup.close(vertx);
       stopped.countDown();
     }, "dynasplit-cloud-shutdown"));
-    vertx.deployVerticle(new CloudNodeVerticle(settings, DataPlaneSetup.parts(SplitParts.DEFAULT_MAX_TENSORS), VersionCommand.projectVersion()))
-        .await(120, TimeUnit.SECONDS);
     System.out.println("dynasplit cloud: worker " + workerId + " on " + broker.host + ":" + broker.port + " ("
-        + instances + " instances, " + accelerator + "); Ctrl-C stops");
+        + instances + " instances, " + accelerator + ") serving " + served.ids() + "; Ctrl-C stops");
     System.out.flush();
     stopped.await();
     return 0;

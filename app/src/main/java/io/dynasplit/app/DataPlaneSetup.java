@@ -99,7 +99,6 @@ final class DataPlaneSetup {
       throws java.util.concurrent.TimeoutException {
     HardwareVerticle hw = new HardwareVerticle(options);
     vertx.deployVerticle(hw).await(60, java.util.concurrent.TimeUnit.SECONDS);
-    hw.notes().forEach(n -> LOG.info("{}", n));
     return hw;
   }
 

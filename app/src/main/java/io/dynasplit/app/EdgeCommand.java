@@ -23,6 +23,7 @@ import picocli.CommandLine.Option;
 @Command(
     name = "edge",
     mixinStandardHelpOptions = true,
+    defaultValueProvider = ConfigFileDefaults.class,
     description = {
       "Run an edge node on an MQTT broker until interrupted: it takes requests on"
           + " dynasplit/v1/edge/ID/requests, schedules each over its model's pareto front, runs the head and"
@@ -36,6 +37,8 @@ public final class EdgeCommand implements Callable<Integer> {
   @CommandLine.Spec CommandLine.Model.CommandSpec spec;
 
   @Mixin BrokerOptions broker;
+
+  @Mixin ConfigFileOption config;
 
   @Mixin UsbPowerOptions usb;
 
@@ -77,17 +80,22 @@ public final class EdgeCommand implements Callable<Integer> {
     HardwareOptions hardware = DataPlaneSetup.edgeHardware(usb, spec); // bad options fail before anything starts
     SplitParts parts = DataPlaneSetup.parts(maxTensors);
     CatalogModels served = DataPlaneSetup.models(parts, models);
+    var frontFiles = DataPlaneSetup.readFronts(fronts);
     Vertx vertx = DataPlaneSetup.vertx();
+    try {
+      HardwareVerticle hw = DataPlaneSetup.deployHardware(vertx, hardware);
+      vertx.deployVerticle(new EdgeNodeVerticle(settings, served, DataPlaneSetup.scheduler(policy),
+              frontFiles, hw.energyMeter(), hw, ReplyListener.NONE, VersionCommand.projectVersion()))
+          .await(300, TimeUnit.SECONDS);
+    } catch (Exception | Error e) {
+      DataPlaneSetup.close(vertx);
+      throw e;
+    }
     CountDownLatch stopped = new CountDownLatch(1);
     Runtime.getRuntime().addShutdownHook(new Thread(() -> {
       DataPlaneSetup.close(vertx);
       stopped.countDown();
     }, "dynasplit-edge-shutdown"));
-    HardwareVerticle hw = DataPlaneSetup.deployHardware(vertx, hardware);
-    vertx.deployVerticle(new EdgeNodeVerticle(settings, served, DataPlaneSetup.scheduler(policy),
-            DataPlaneSetup.readFronts(fronts), hw.energyMeter(), hw, ReplyListener.NONE,
-            VersionCommand.projectVersion()))
-        .await(300, TimeUnit.SECONDS);
     System.out.println("dynasplit edge: " + edgeId + " on " + broker.host + ":" + broker.port + " serving "
         + served.ids() + "; Ctrl-C stops");
     System.out.flush();

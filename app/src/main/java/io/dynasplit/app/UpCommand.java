@@ -28,6 +28,7 @@ import picocli.CommandLine.Option;
 @Command(
     name = "up",
     mixinStandardHelpOptions = true,
+    defaultValueProvider = ConfigFileDefaults.class,
     description = {
       "Run everything in one process: an embedded MQTT broker (HiveMQ CE), one cloud tail worker and one"
           + " edge node serving every present catalog model, until interrupted (Ctrl-C).",
@@ -47,6 +48,8 @@ public final class UpCommand implements Callable<Integer> {
   @Mixin EnergyOptions energy;
 
   @Mixin UsbPowerOptions usb;
+
+  @Mixin ConfigFileOption config;
 
   @Option(names = "--port", paramLabel = "P", defaultValue = "1883", description = "broker MQTT port (default: ${DEFAULT-VALUE}; 0 = any free port)")
   int port;
@@ -78,6 +81,15 @@ public final class UpCommand implements Callable<Integer> {
   @Option(names = "--sensor-port", paramLabel = "PORT", defaultValue = "0", description = "also accept sensors connecting straight to the edge over MQTT on PORT (ARCHITECTURE 4.4); 0 = off (default)")
   int sensorPort;
 
+  @Option(names = "--max-in-flight", paramLabel = "N", defaultValue = "64", description = "requests the edge admits at once; past it OVERLOADED (default: ${DEFAULT-VALUE})")
+  int maxInFlight;
+
+  @Option(names = "--grace-ms", paramLabel = "MS", defaultValue = "2000", description = "time past a request's deadline before it is given up (default: ${DEFAULT-VALUE})")
+  long graceMs;
+
+  @Option(names = "--head-workers", paramLabel = "N", defaultValue = "2", description = "concurrent edge inferences (default: ${DEFAULT-VALUE})")
+  int headWorkers;
+
   @Option(names = "--max-tensors", paramLabel = "K", defaultValue = "1", description = "most tensors a candidate split may send (default: ${DEFAULT-VALUE})")
   int maxTensors;
 
@@ -101,7 +113,11 @@ public final class UpCommand implements Callable<Integer> {
     String host = "127.0.0.1".equals(bind) || "0.0.0.0".equals(bind) ? "127.0.0.1" : bind;
     CloudSettings cloud = CloudSettings.defaults(cloudId, host, broker.port()).withInstances(cloudInstances)
         .withEnergy(cloudEnergy);
-    EdgeSettings edge = EdgeSettings.defaults(edgeId, host, broker.port()).withSensorPort(sensorPort);
+    EdgeSettings edge = EdgeSettings.defaults(edgeId, host, broker.port())
+        .withSensorPort(sensorPort)
+        .withMaxInFlight(maxInFlight)
+        .withGraceMs(graceMs)
+        .withHeadWorkers(headWorkers);
     HardwareVerticle hw = DataPlaneSetup.deployHardware(vertx, edgeHardware);
     vertx.deployVerticle(new CloudNodeVerticle(cloud, parts, VersionCommand.projectVersion()))
         .compose(id -> vertx.deployVerticle(new EdgeNodeVerticle(edge, served, DataPlaneSetup.scheduler(policy),

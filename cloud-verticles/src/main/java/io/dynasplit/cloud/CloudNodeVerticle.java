@@ -5,6 +5,7 @@ import io.dynasplit.energy.EnergyMeters;
 import io.dynasplit.models.runtime.PartSource;
 import io.dynasplit.models.runtime.SessionCache;
 import io.dynasplit.schemas.EnergySource;
+import io.dynasplit.schemas.mqtt.MqttClients;
 import io.vertx.core.DeploymentOptions;
 import io.vertx.core.Future;
 import io.vertx.core.ThreadingModel;
@@ -52,7 +53,7 @@ public final class CloudNodeVerticle extends VerticleBase {
         .setThreadingModel(ThreadingModel.WORKER)
         .setInstances(settings.instances());
     return vertx.executeBlocking(() -> {
-          CloudMqtt.probe(settings);
+          MqttClients.probe(settings.broker(), "dynasplit-cloud-" + settings.workerId() + "-probe");
           EnergyMeters.Selection energy = CloudEnergy.select(settings);
           energy.notes().forEach(n -> LOG.info("{} [worker: {}]", n, settings.workerId()));
           return energy.meter();

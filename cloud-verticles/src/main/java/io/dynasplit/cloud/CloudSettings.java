@@ -1,6 +1,7 @@
 package io.dynasplit.cloud;
 
 import io.dynasplit.schemas.Topics;
+import io.dynasplit.schemas.mqtt.BrokerConnection;
 import java.util.Objects;
 
 /**
@@ -62,6 +63,11 @@ public record CloudSettings(
     if (telemetryPeriodMs < 100) {
       throw new IllegalArgumentException("telemetryPeriodMs must be >= 100: " + telemetryPeriodMs);
     }
+  }
+
+  /** The broker this worker connects to, with its credentials. */
+  public BrokerConnection broker() {
+    return new BrokerConnection(brokerHost, brokerPort, username, password);
   }
 
   /**

@@ -11,6 +11,7 @@ import io.dynasplit.models.runtime.ModelSession;
 import io.dynasplit.models.runtime.Part;
 import io.dynasplit.models.runtime.SessionCache;
 import io.dynasplit.models.runtime.SessionKey;
+import io.dynasplit.schemas.mqtt.MqttClients;
 import io.dynasplit.schemas.ErrorCode;
 import io.dynasplit.schemas.MeasuredEnergy;
 import io.dynasplit.schemas.TailResult;
@@ -72,10 +73,10 @@ public final class TailInferenceVerticle extends VerticleBase {
 
   @Override
   public Future<?> start() {
-    client = CloudMqtt.client(settings, "dynasplit-cloud-" + settings.workerId() + "-" + instance, null, null);
+    client = MqttClients.client(settings.broker(), "dynasplit-cloud-" + settings.workerId() + "-" + instance, null, null);
     client.publishes(MqttGlobalPublishFilter.ALL, this::onPublish);
     return Future.fromCompletionStage(
-            client.connectWith().cleanStart(false).sessionExpiryInterval(CloudMqtt.SESSION_EXPIRY_S).send(), context)
+            client.connectWith().cleanStart(false).sessionExpiryInterval(MqttClients.SESSION_EXPIRY_S).send(), context)
         .compose(ack -> Future.fromCompletionStage(
             client.subscribeWith()
                 .topicFilter(settings.topics().cloudTailShared())
