@@ -4,9 +4,11 @@ import io.dynasplit.cloud.CloudNodeVerticle;
 import io.dynasplit.cloud.CloudSettings;
 import io.dynasplit.models.runtime.SplitParts;
 import io.vertx.core.Vertx;
+import java.util.List;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
+import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -15,15 +17,28 @@ import picocli.CommandLine.Option;
 @Command(
     name = "cloud",
     mixinStandardHelpOptions = true,
+    defaultValueProvider = ConfigFileDefaults.class,
     description = {
       "Run a cloud tail worker on an MQTT broker until interrupted: it shares dynasplit/v1/cloud/tail with"
           + " every other worker (MQTT 5 shared subscription), runs the tail of each split request and answers"
-          + " on the edge's response topic. Start several, here or on other machines, to share the load."
+          + " on the edge's response topic. Start several, here or on other machines, to share the load.",
+      "Each tail's energy is metered with the best source here: nvidia-smi when the tails run on the gpu and"
+          + " nvidia-smi is on the PATH, else RAPL where readable, else the power model (--idle-watts,"
+          + " --watts-per-core; calibrate them with `dynasplit hw --calibrate`); the log says which."
     },
     footer = {"", "Example:", "  dynasplit cloud --broker-host broker.lan --worker-id gpu-1 --accelerator gpu --instances 4"})
 public final class CloudCommand implements Callable<Integer> {
 
+  @CommandLine.Spec CommandLine.Model.CommandSpec spec;
+
   @Mixin BrokerOptions broker;
+
+  @Mixin ConfigFileOption config;
+
+  @Option(names = "--models", paramLabel = "ID", split = ",", description = "catalog models whose tails this worker serves (default: every present one)")
+  List<String> models;
+
+  @Mixin EnergyOptions energy;
 
   @Option(names = "--worker-id", paramLabel = "ID", defaultValue = "cloud-1", description = "the worker's id in topics (default: ${DEFAULT-VALUE})")
   String workerId;
@@ -43,17 +58,26 @@ public final class CloudCommand implements Callable<Integer> {
         .withCredentials(broker.username, broker.password())
         .withInstances(instances)
         .withMaxQueue(maxQueue)
-        .withAccelerator(accelerator);
+        .withAccelerator(accelerator)
+        .withEnergy(DataPlaneSetup.cloudEnergy(energy, spec, accelerator));
+    SplitParts parts = DataPlaneSetup.parts(SplitParts.DEFAULT_MAX_TENSORS);
+    ServedParts served = new ServedParts(parts, DataPlaneSetup.models(parts, models).ids());
     Vertx vertx = DataPlaneSetup.vertx();
+    try {
+      vertx.deployVerticle(new CloudNodeVerticle(settings, served,
+              VersionCommand.projectVersion()))
+          .await(120, TimeUnit.SECONDS);
+    } catch (Exception | Error e) {
+      DataPlaneSetup.close(vertx);
+      throw e;
+    }
     CountDownLatch stopped = new CountDownLatch(1);
     Runtime.getRuntime().addShutdownHook(new Thread(() -> {
       DataPlaneSetup.close(vertx);
       stopped.countDown();
     }, "dynasplit-cloud-shutdown"));
-    vertx.deployVerticle(new CloudNodeVerticle(settings, DataPlaneSetup.parts(SplitParts.DEFAULT_MAX_TENSORS), VersionCommand.projectVersion()))
-        .await(120, TimeUnit.SECONDS);
     System.out.println("dynasplit cloud: worker " + workerId + " on " + broker.host + ":" + broker.port + " ("
-        + instances + " instances, " + accelerator + "); Ctrl-C stops");
+        + instances + " instances, " + accelerator + ") serving " + served.ids() + "; Ctrl-C stops");
     System.out.flush();
     stopped.await();
     return 0;

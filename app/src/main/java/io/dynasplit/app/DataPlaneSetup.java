@@ -1,5 +1,6 @@
 package io.dynasplit.app;
 
+import io.dynasplit.cloud.EnergySettings;
 import io.dynasplit.edge.hardware.HardwareOptions;
 import io.dynasplit.edge.hardware.HardwareVerticle;
 import io.dynasplit.edge.inference.CatalogModels;
@@ -25,6 +26,7 @@ import java.util.List;
 import java.util.Map;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import picocli.CommandLine;
 
 /** What the data-plane commands set up alike: the catalog, split parts, served models, fronts, energy meter. */
 final class DataPlaneSetup {
@@ -93,9 +95,14 @@ final class DataPlaneSetup {
    * and meters energy with its meter.
    */
   static HardwareVerticle deployHardware(Vertx vertx) throws java.util.concurrent.TimeoutException {
-    HardwareVerticle hw = new HardwareVerticle(HardwareOptions.defaults());
+    return deployHardware(vertx, HardwareOptions.defaults());
+  }
+
+  /** Deploys the edge's hardware verticle with the given options (e.g. a USB accelerator's power switch). */
+  static HardwareVerticle deployHardware(Vertx vertx, HardwareOptions options)
+      throws java.util.concurrent.TimeoutException {
+    HardwareVerticle hw = new HardwareVerticle(options);
     vertx.deployVerticle(hw).await(60, java.util.concurrent.TimeUnit.SECONDS);
-    hw.notes().forEach(n -> LOG.info("{}", n));
     return hw;
   }
 
@@ -115,6 +122,26 @@ final class DataPlaneSetup {
       LOG.warn("edge energy modelled on the whole process's cpu time, cloud worker included: {}", e.getMessage());
       return meter;
     }
+  }
+
+  /**
+   * The edge's hardware options: the defaults of {@code dynasplit hw} with the USB accelerator of
+   * {@code usb}, if one is given.
+   */
+  static HardwareOptions edgeHardware(UsbPowerOptions usb, CommandLine.Model.CommandSpec spec) {
+    HardwareOptions base = HardwareOptions.defaults();
+    return usb.config(spec).map(base::withUsb).orElse(base);
+  }
+
+  /**
+   * How a cloud worker meters its tails: the energy options over the cloud defaults; a gpu worker
+   * samples nvidia-smi by itself (used when it is on the PATH).
+   */
+  static EnergySettings cloudEnergy(EnergyOptions energy, CommandLine.Model.CommandSpec spec, String accelerator) {
+    EnergySettings base = EnergySettings.defaults();
+    return base.withModel(energy.model(spec, base.model()))
+        .withPowercapRoot(energy.powercapRoot())
+        .withNvidiaSmi(energy.nvidiaSmi() || "gpu".equals(accelerator));
   }
 
   static Scheduler scheduler(Policy policy) {

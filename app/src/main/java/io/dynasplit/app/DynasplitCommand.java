@@ -47,6 +47,7 @@ public final class DynasplitCommand implements Runnable {
   public static CommandLine commandLine() {
     return new CommandLine(new DynasplitCommand())
         .setCaseInsensitiveEnumValuesAllowed(true)
+        .setExecutionExceptionHandler(new CliErrors())
         .setUsageHelpAutoWidth(true);
   }
 }

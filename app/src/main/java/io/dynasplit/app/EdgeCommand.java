@@ -1,5 +1,6 @@
 package io.dynasplit.app;
 
+import io.dynasplit.edge.hardware.HardwareOptions;
 import io.dynasplit.edge.hardware.HardwareVerticle;
 import io.dynasplit.edge.inference.CatalogModels;
 import io.dynasplit.edge.ingress.EdgeSettings;
@@ -13,6 +14,7 @@ import java.util.List;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
+import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -21,6 +23,7 @@ import picocli.CommandLine.Option;
 @Command(
     name = "edge",
     mixinStandardHelpOptions = true,
+    defaultValueProvider = ConfigFileDefaults.class,
     description = {
       "Run an edge node on an MQTT broker until interrupted: it takes requests on"
           + " dynasplit/v1/edge/ID/requests, schedules each over its model's pareto front, runs the head and"
@@ -31,7 +34,13 @@ import picocli.CommandLine.Option;
     footer = {"", "Example:", "  dynasplit edge --broker-host broker.lan --edge-id pi-1 --fronts fronts/"})
 public final class EdgeCommand implements Callable<Integer> {
 
+  @CommandLine.Spec CommandLine.Model.CommandSpec spec;
+
   @Mixin BrokerOptions broker;
+
+  @Mixin ConfigFileOption config;
+
+  @Mixin UsbPowerOptions usb;
 
   @Option(names = "--edge-id", paramLabel = "ID", defaultValue = "edge-1", description = "the edge's id in topics (default: ${DEFAULT-VALUE})")
   String edgeId;
@@ -68,19 +77,25 @@ public final class EdgeCommand implements Callable<Integer> {
         .withGraceMs(graceMs)
         .withHeadWorkers(headWorkers)
         .withSensorPort(sensorPort);
+    HardwareOptions hardware = DataPlaneSetup.edgeHardware(usb, spec); // bad options fail before anything starts
     SplitParts parts = DataPlaneSetup.parts(maxTensors);
     CatalogModels served = DataPlaneSetup.models(parts, models);
+    var frontFiles = DataPlaneSetup.readFronts(fronts);
     Vertx vertx = DataPlaneSetup.vertx();
+    try {
+      HardwareVerticle hw = DataPlaneSetup.deployHardware(vertx, hardware);
+      vertx.deployVerticle(new EdgeNodeVerticle(settings, served, DataPlaneSetup.scheduler(policy),
+              frontFiles, hw.energyMeter(), hw, ReplyListener.NONE, VersionCommand.projectVersion()))
+          .await(300, TimeUnit.SECONDS);
+    } catch (Exception | Error e) {
+      DataPlaneSetup.close(vertx);
+      throw e;
+    }
     CountDownLatch stopped = new CountDownLatch(1);
     Runtime.getRuntime().addShutdownHook(new Thread(() -> {
       DataPlaneSetup.close(vertx);
       stopped.countDown();
     }, "dynasplit-edge-shutdown"));
-    HardwareVerticle hw = DataPlaneSetup.deployHardware(vertx);
-    vertx.deployVerticle(new EdgeNodeVerticle(settings, served, DataPlaneSetup.scheduler(policy),
-            DataPlaneSetup.readFronts(fronts), hw.energyMeter(), hw, ReplyListener.NONE,
-            VersionCommand.projectVersion()))
-        .await(300, TimeUnit.SECONDS);
     System.out.println("dynasplit edge: " + edgeId + " on " + broker.host + ":" + broker.port + " serving "
         + served.ids() + "; Ctrl-C stops");
     System.out.flush();

@@ -48,17 +48,12 @@ public final class HwCommand implements Callable<Integer> {
           + " board's tree or a fake one works too")
   Path sysfsRoot;
 
-  @Option(names = "--powercap-root", paramLabel = "DIR", defaultValue = "/sys/class/powercap",
-      description = "powercap folder holding intel-rapl:N zones (default: ${DEFAULT-VALUE})")
-  Path powercapRoot;
-
   @Option(names = "--ina", paramLabel = "SPEC", converter = InaConverter.class,
       description = "an INA sensor on I2C: chip:bus:address[:shuntOhms:maxAmps], e.g. ina219:1:0x40:0.1:3.2 or"
           + " ina260:1:0x40")
   InaConfig ina;
 
-  @Option(names = "--nvidia-smi", description = "sample GPU power with nvidia-smi when no INA sensor is given")
-  boolean nvidiaSmi;
+  @Mixin EnergyOptions energy;
 
   @Mixin UsbPowerOptions usb;
 
@@ -74,14 +69,6 @@ public final class HwCommand implements Callable<Integer> {
   @Option(names = "--period", paramLabel = "DURATION", converter = DurationConverter.class, defaultValue = "1ms",
       description = "power sensor sampling period (default: ${DEFAULT-VALUE})")
   Duration period;
-
-  @Option(names = "--idle-watts", paramLabel = "W",
-      description = "power model: idle watts of this device (default: the uncalibrated Raspberry Pi 4 figure)")
-  Double idleWatts;
-
-  @Option(names = "--watts-per-core", paramLabel = "W",
-      description = "power model: extra watts of one busy core (default: the uncalibrated Raspberry Pi 4 figure)")
-  Double wattsPerCore;
 
   @Override
   public Integer call() throws Exception {
@@ -109,20 +96,13 @@ public final class HwCommand implements Callable<Integer> {
   }
 
   private HardwareOptions options() {
-    PowerModel base = HardwareOptions.defaults().model();
-    PowerModel model;
-    try {
-      model = new PowerModel(idleWatts == null ? base.idleWatts() : idleWatts,
-          wattsPerCore == null ? base.wattsPerBusyCore() : wattsPerCore, base.cores());
-    } catch (IllegalArgumentException e) {
-      throw new CommandLine.ParameterException(spec.commandLine(), "power model: " + e.getMessage());
-    }
+    PowerModel model = energy.model(spec, HardwareOptions.defaults().model());
     HardwareOptions options;
     try {
       options = HardwareOptions.defaults()
           .withSysfsRoot(sysfsRoot)
-          .withPowercapRoot(powercapRoot)
-          .withNvidiaSmi(nvidiaSmi)
+          .withPowercapRoot(energy.powercapRoot())
+          .withNvidiaSmi(energy.nvidiaSmi())
           .withSamplePeriod(period)
           .withModel(model);
     } catch (IllegalArgumentException e) {

@@ -41,12 +41,17 @@ final class InProcessDataPlane implements AutoCloseable {
   private final EmbeddedBroker broker;
   private final Vertx vertx;
   private final Mqtt5AsyncClient client;
+  private final HardwareVerticle hardware;
+  private final String cloudAccelerator;
 
-  private InProcessDataPlane(Path dir, EmbeddedBroker broker, Vertx vertx, Mqtt5AsyncClient client) {
+  private InProcessDataPlane(Path dir, EmbeddedBroker broker, Vertx vertx, Mqtt5AsyncClient client,
+      HardwareVerticle hardware, String cloudAccelerator) {
     this.dir = dir;
     this.broker = broker;
     this.vertx = vertx;
     this.client = client;
+    this.hardware = hardware;
+    this.cloudAccelerator = cloudAccelerator;
   }
 
   /** Starts broker, cloud worker and edge node serving {@code models}. */
@@ -68,12 +73,22 @@ final class InProcessDataPlane implements AutoCloseable {
       Mqtt5AsyncClient client = MqttClient.builder().useMqttVersion5().identifier("dynasplit-profile-client")
           .serverHost(broker.host()).serverPort(broker.port()).buildAsync();
       client.connect().get(10, TimeUnit.SECONDS);
-      return new InProcessDataPlane(dir, broker, vertx, client);
+      return new InProcessDataPlane(dir, broker, vertx, client, hw, cloud.accelerator());
     } catch (Exception | Error e) {
       DataPlaneSetup.close(vertx);
       broker.close();
       throw e;
     }
+  }
+
+  /** The edge's hardware verticle: what it can set (frequencies, accelerators) and its energy meter. */
+  HardwareVerticle hardware() {
+    return hardware;
+  }
+
+  /** The accelerator the cloud worker runs its tails on ({@code cpu} or {@code gpu}); it cannot change here. */
+  String cloudAccelerator() {
+    return cloudAccelerator;
   }
 
   /** Publishes a front retained on the edge's pareto topic (the edge hot-reloads it). */

@@ -58,19 +58,19 @@ public final class OptimizeBenchCommand implements Callable<Integer> {
   @Option(names = "--workload", required = true, paramLabel = "FILE", description = "SLA workload CSV (Index,Network,Latency)")
   Path workload;
 
-  @Option(names = "--seeds", defaultValue = "1-5", description = "seeds, FIRST-LAST (default: ${DEFAULT-VALUE})")
+  @Option(names = "--seeds", paramLabel = "FIRST-LAST", defaultValue = "1-5", description = "seeds, FIRST-LAST (default: ${DEFAULT-VALUE})")
   String seeds;
 
-  @Option(names = "--budgets", defaultValue = "0.05,0.1,0.2", split = ",", description = "budgets as fractions of the space (default: ${DEFAULT-VALUE})")
+  @Option(names = "--budgets", paramLabel = "LIST", defaultValue = "0.05,0.1,0.2", split = ",", description = "budgets as fractions of the space (default: ${DEFAULT-VALUE})")
   double[] budgets;
 
-  @Option(names = "--objectives", defaultValue = "auto", description = "auto, latency,energy or latency,energy,fidelity (default: ${DEFAULT-VALUE})")
+  @Option(names = "--objectives", paramLabel = "LIST", defaultValue = "auto", description = "auto, latency,energy or latency,energy,fidelity (default: ${DEFAULT-VALUE})")
   String objectives;
 
-  @Option(names = "--population", paramLabel = "N", description = "NSGA-II population size (default: Nsga2Settings.DEFAULT)")
+  @Option(names = "--population", paramLabel = "N", description = "NSGA-II population size (default: " + Nsga2Settings.DEFAULT_POPULATION_SIZE + ")")
   Integer population;
 
-  @Option(names = "--load-repeats", defaultValue = "200", description = "repetitions of the load-and-sort timing; the first is reported alone (cold JVM), then the median of the second half (warm) (default: ${DEFAULT-VALUE})")
+  @Option(names = "--load-repeats", paramLabel = "N", defaultValue = "200", description = "repetitions of the load-and-sort timing; the first is reported alone (cold JVM), then the median of the second half (warm) (default: ${DEFAULT-VALUE})")
   int loadRepeats;
 
   @Override

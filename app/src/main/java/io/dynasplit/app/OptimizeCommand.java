@@ -1,6 +1,7 @@
 package io.dynasplit.app;
 
 import io.dynasplit.edge.offline.Budget;
+import io.dynasplit.edge.offline.ConfigurationEvaluator;
 import io.dynasplit.edge.offline.EvaluationCache;
 import io.dynasplit.edge.offline.ExhaustiveSearch;
 import io.dynasplit.edge.offline.FrontPublisher;
@@ -14,12 +15,17 @@ import io.dynasplit.edge.offline.PoolEvaluator;
 import io.dynasplit.edge.offline.RandomSearch;
 import io.dynasplit.edge.offline.ReferencePoint;
 import io.dynasplit.edge.offline.Search;
+import io.dynasplit.edge.offline.pool.ConfigurationSpace;
 import io.dynasplit.edge.offline.pool.PoolFiles;
 import io.dynasplit.edge.offline.pool.SimulationPool;
 import io.dynasplit.edge.offline.pool.Trial;
 import io.dynasplit.edge.offline.pool.TrialsFile;
+import io.dynasplit.models.runtime.SplitParts;
+import io.dynasplit.schemas.Codec;
+import io.dynasplit.schemas.FrontEntry;
 import io.dynasplit.schemas.Json;
 import io.dynasplit.schemas.ParetoFront;
+import io.dynasplit.schemas.RequestInput;
 import io.dynasplit.schemas.Topics;
 import java.io.IOException;
 import java.io.PrintWriter;
@@ -29,6 +35,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.InstantSource;
+import java.util.Collection;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
@@ -49,13 +56,25 @@ import picocli.CommandLine.Spec;
     subcommands = OptimizeBenchCommand.class,
     description = {
       "Search the configuration space for the Pareto front of latency, energy and (where it varies) fidelity,"
-          + " evaluating configurations from a simulation pool, and write the front as JSON.",
+          + " evaluating configurations from a simulation pool, or with --live by measuring them on this machine,"
+          + " and write the front as JSON.",
+      "--live starts a broker, a cloud worker and an edge node in this process and measures each configuration the"
+          + " search asks for by applying it (the edge's hardware verticle sets what this machine can: CPU frequency"
+          + " where cpufreq is managed, accelerators it has; a knob it cannot change has one value) and running N warm"
+          + " requests through the real path: latency p50/p95, edge and cloud energy with their sources, bytes, and"
+          + " fidelity against the full fp32 model on sample inputs.",
       "Trials are appended to a JSON-lines file as they are measured; run the same command again to resume"
           + " an interrupted search (its trials count against the budget).",
-      "A configuration the pool never measured costs one evaluation and never enters the front.",
+      "A configuration the pool never measured (or the live data plane refused) costs one evaluation and never"
+          + " enters the front.",
       "The log hypervolume printed at the end uses a reference point covering the pool's mean figures (worst x 1.26"
           + " for latency and energy, fidelity loss + 0.01); `dynasplit front FILE --pool POOL` prints the same one."
-    })
+          + " With --live it covers the measured trials instead."
+    },
+    footer = {"", "Examples:",
+        "  dynasplit optimize --pool simulation_pool_vgg16.csv --network vgg16 --budget 0.1 --seed 1 --out front.json",
+        "  dynasplit optimize --live --model tiny-cnn --budget 0.2 --n 5 --out front.json",
+        "  dynasplit optimize --live --model ppocr-cls --budget 0.2 --out front.json --publish --edge-id edge-1"})
 public final class OptimizeCommand implements Callable<Integer> {
 
   /** The search strategies. */
@@ -66,10 +85,10 @@ public final class OptimizeCommand implements Callable<Integer> {
 
   @Spec CommandSpec spec;
 
-  @Option(names = "--pool", paramLabel = "FILE", description = "(required) measurements to evaluate from: the paper's pool CSV, a front JSON or a trials JSONL file")
+  @Option(names = "--pool", paramLabel = "FILE", description = "(required without --live) measurements to evaluate from: the paper's pool CSV, a front JSON or a trials JSONL file")
   Path pool;
 
-  @Option(names = "--network", paramLabel = "NAME", description = "(required) the network (model) the pool measures, e.g. vgg16")
+  @Option(names = "--network", paramLabel = "NAME", description = "(required without --live) the network (model) the pool measures, e.g. vgg16")
   String network;
 
   @Option(names = "--out", paramLabel = "FILE", description = "(required) where to write the front (JSON, the ParetoFront schema)")
@@ -120,30 +139,128 @@ public final class OptimizeCommand implements Callable<Integer> {
   @Option(names = "--no-progress", description = "do not draw the progress bar")
   boolean noProgress;
 
+  @Option(names = "--live", description = "measure configurations on this machine through the real path (an in-process broker, cloud worker and edge node) instead of reading a pool; needs --model")
+  boolean live;
+
+  @Option(names = "--model", paramLabel = "ID", description = "(with --live) the catalog model to measure")
+  String model;
+
+  @Option(names = "--n", paramLabel = "N", defaultValue = "10", description = "(with --live) measured requests per configuration (default: ${DEFAULT-VALUE})")
+  int liveN;
+
+  @Option(names = "--warmup", paramLabel = "N", defaultValue = "2", description = "(with --live) requests per configuration before measuring (default: ${DEFAULT-VALUE})")
+  int liveWarmup;
+
+  @Option(names = "--samples", paramLabel = "K", defaultValue = "4", description = "(with --live) synthetic sample inputs for fidelity, taken in turn (default: ${DEFAULT-VALUE}; 1 with --image)")
+  int liveSamples;
+
+  @Option(names = "--image", paramLabel = "FILE", description = "(with --live) a PNG or JPEG input instead of synthetic pages")
+  Path liveImage;
+
+  @Option(names = "--size", paramLabel = "WxH", defaultValue = "640x480", description = "(with --live) size of the synthetic pages (default: ${DEFAULT-VALUE})")
+  String liveSize;
+
+  @Option(names = "--splits", paramLabel = "all|LIST", defaultValue = "all", description = "(with --live) the splits of the space: all candidates or a comma-separated list; 0 and the all-edge split are always in (default: ${DEFAULT-VALUE})")
+  String liveSplits;
+
+  @Option(names = "--threads", paramLabel = "LIST", description = "(with --live) head thread counts of the space (default: 1, 2 and the available cores)")
+  String liveThreads;
+
+  @Option(names = "--codecs", paramLabel = "LIST", defaultValue = "fp32,fp16,int8", description = "(with --live) intermediate tensor codecs of the space (default: ${DEFAULT-VALUE})")
+  String liveCodecs;
+
+  @Option(names = "--max-tensors", paramLabel = "K", defaultValue = "1", description = "(with --live) most tensors a candidate split may send (default: ${DEFAULT-VALUE})")
+  int maxTensors;
+
+  /** What a search runs over: a space, an evaluation, its objectives and the figures a reference point covers. */
+  private record Problem(String model, ConfigurationSpace space, ConfigurationEvaluator evaluator, Objectives objectives,
+      String source) {}
+
   @Override
   public Integer call() throws InterruptedException {
     // checked here rather than by picocli, so that `optimize bench` does not need them
-    for (var required : new Object[][] {{"--pool", pool}, {"--network", network}, {"--out", out}}) {
-      if (required[1] == null) {
-        throw new ParameterException(spec.commandLine(), "Missing required option: '" + required[0] + "'");
+    Object[][] required = live
+        ? new Object[][] {{"--model", model}, {"--out", out}}
+        : new Object[][] {{"--pool", pool}, {"--network", network}, {"--out", out}};
+    for (var r : required) {
+      if (r[1] == null) {
+        throw new ParameterException(spec.commandLine(), "Missing required option: '" + r[0] + "'");
       }
+    }
+    if (live && (pool != null || network != null)) {
+      throw new ParameterException(spec.commandLine(), "--live measures on this machine: give --model, not --pool or --network");
     }
     if (publish && (edgeId == null || edgeId.isBlank())) {
       throw new ParameterException(spec.commandLine(), "--publish needs --edge-id");
     }
     HostPort hostPort = publish ? HostPort.parse(spec, broker) : null;
     Duration wallClock = time == null ? null : parseDuration(spec, time);
-    SimulationPool p;
-    try {
-      p = PoolFiles.read(pool, network);
-    } catch (IllegalArgumentException e) {
-      return fail("--pool: " + e.getMessage());
-    } catch (IOException e) {
-      return fail("--pool: cannot read: " + IoErrors.describe(e));
+    if (!live) {
+      SimulationPool p;
+      try {
+        p = PoolFiles.read(pool, network);
+      } catch (IllegalArgumentException e) {
+        return fail("--pool: " + e.getMessage());
+      } catch (IOException e) {
+        return fail("--pool: cannot read: " + IoErrors.describe(e));
+      }
+      PoolFileNames.mismatchWarning(pool, network).ifPresent(w -> err().println("dynasplit optimize: " + w));
+      Problem problem = new Problem(network, p.space(), new PoolEvaluator(p), parseObjectives(spec, objectives, p),
+          "the pool");
+      return optimize(problem, wallClock, hostPort, p.means());
     }
-    PoolFileNames.mismatchWarning(pool, network).ifPresent(w -> err().println("dynasplit optimize: " + w));
-    Objectives obj = parseObjectives(spec, objectives, p);
-    int spaceSize = p.space().size();
+    if (liveN < 1 || liveWarmup < 0 || liveSamples < 1) {
+      throw new ParameterException(spec.commandLine(), "--n and --samples must be >= 1 and --warmup >= 0");
+    }
+    List<Codec> codecs = LiveSpaceOptions.codecs(spec, liveCodecs);
+    List<Integer> threadCounts = LiveSpaceOptions.threads(spec, liveThreads, Runtime.getRuntime().availableProcessors());
+    SplitParts parts = DataPlaneSetup.parts(maxTensors);
+    if (parts.catalog().find(model).isEmpty()) {
+      return fail("unknown model " + model + "; known: " + parts.catalog().ids());
+    }
+    List<Integer> splitList = LiveSpaceOptions.splits(spec, liveSplits, parts.candidates(model), parts.allEdgeSplit(model));
+    List<RequestInput> inputs;
+    try {
+      inputs = SampleInputs.of(liveImage, liveSize, liveSamples);
+    } catch (IllegalArgumentException e) {
+      throw new ParameterException(spec.commandLine(), e.getMessage());
+    } catch (IOException e) {
+      return fail("--image: cannot read: " + IoErrors.describe(e));
+    }
+    err().printf(Locale.ROOT, "starting the data plane for %s and recording its reference outputs%n", model);
+    try (LiveProfiler profiler = LiveProfiler.start(parts, model, inputs, new LiveProfiler.Settings(liveN, liveWarmup),
+        null)) {
+      ConfigurationSpace space = profiler.space(splitList, threadCounts, codecs);
+      err().printf(Locale.ROOT, "live space: %d valid configurations (%s)%n", space.size(), space);
+      Problem problem = new Problem(model, space, profiler, liveObjectives(codecs), "the live data plane");
+      int code = optimize(problem, wallClock, hostPort, null);
+      out().printf(Locale.ROOT, "energy sources (edge/cloud): %s%n", String.join(", ", profiler.energySources()));
+      return code;
+    } catch (ParameterException | InterruptedException e) {
+      throw e;
+    } catch (Exception e) {
+      // the data plane failed to start, or a measurement failed for a reason that stops the search
+      return fail("live profiling of " + model + " failed: " + e.getMessage());
+    }
+  }
+
+  private Objectives liveObjectives(List<Codec> codecs) {
+    if (!objectives.replace(" ", "").equalsIgnoreCase("auto")) {
+      return parseObjectives(spec, objectives, null);
+    }
+    // only a lossy codec makes fidelity vary: fp32 everywhere reproduces the full model's output
+    return codecs.size() > 1 || codecs.get(0) != Codec.FP32 ? Objectives.LATENCY_ENERGY_FIDELITY : Objectives.LATENCY_ENERGY;
+  }
+
+  /**
+   * Searches a problem, writes the front and its trials, prints the summary and publishes the front.
+   *
+   * @param covered the figures the reference point covers (a pool's means), or null for the measured ones
+   */
+  private int optimize(Problem problem, Duration wallClock, HostPort hostPort, Collection<FrontEntry> covered)
+      throws InterruptedException {
+    Objectives obj = problem.objectives();
+    int spaceSize = problem.space().size();
     Budget budget;
     if (evaluations != null) {
       if (evaluations < 1) {
@@ -170,10 +287,10 @@ public final class OptimizeCommand implements Callable<Integer> {
     }
     Search search =
         exhaustive
-            ? new ExhaustiveSearch(p.space())
+            ? new ExhaustiveSearch(problem.space())
             : switch (strategy) {
-              case nsga2 -> new Nsga2Search(p.space(), obj, settings, seed);
-              case random -> new RandomSearch(p.space(), seed);
+              case nsga2 -> new Nsga2Search(problem.space(), obj, settings, seed);
+              case random -> new RandomSearch(problem.space(), seed);
             };
 
     Path trialsFile = trials != null ? trials : defaultTrials(out);
@@ -197,8 +314,8 @@ public final class OptimizeCommand implements Callable<Integer> {
         ProgressBar bar = noProgress ? null : progressBar(budget, earlier.size())) {
       EvaluationCache cache =
           new EvaluationCache(
-              network,
-              new PoolEvaluator(p),
+              problem.model(),
+              problem.evaluator(),
               budget,
               sink,
               earlier,
@@ -222,7 +339,8 @@ public final class OptimizeCommand implements Callable<Integer> {
       return fail("--out: cannot write " + out + ": " + IoErrors.describe(e));
     }
 
-    ReferencePoint ref = ReferencePoint.covering(obj, p.means());
+    Collection<FrontEntry> refEntries = covered != null ? covered
+        : result.trials().stream().filter(Trial::measured).map(Trial::entry).toList();
     out().printf(
         Locale.ROOT,
         "strategy %s, seed %d, objectives %s%n",
@@ -231,11 +349,12 @@ public final class OptimizeCommand implements Callable<Integer> {
         obj);
     out().printf(
         Locale.ROOT,
-        "evaluations %d of %d valid configurations (%d resumed, %d not measured by the pool)%n",
+        "evaluations %d of %d valid configurations (%d resumed, %d not measured by %s)%n",
         result.evaluations(),
         spaceSize,
         result.resumed(),
-        result.unmeasured());
+        result.unmeasured(),
+        problem.source());
     if (result.stats().generations() > 0) {
       out().printf(
           Locale.ROOT,
@@ -244,14 +363,18 @@ public final class OptimizeCommand implements Callable<Integer> {
           result.stats().msPerGeneration());
     }
     out().printf(Locale.ROOT, "front size %d%n", result.front().size());
-    out().printf(
-        Locale.ROOT,
-        "log hypervolume %.6f (reference point covering the pool: %s)%n",
-        Hypervolume.of(result.front(), ref),
-        ref.describe());
+    if (!refEntries.isEmpty()) {
+      ReferencePoint ref = ReferencePoint.covering(obj, refEntries);
+      out().printf(
+          Locale.ROOT,
+          "log hypervolume %.6f (reference point covering %s: %s)%n",
+          Hypervolume.of(result.front(), ref),
+          covered != null ? problem.source() : "the measured trials",
+          ref.describe());
+    }
     out().printf(Locale.ROOT, "wrote %s (trials in %s)%n", out, trialsFile);
 
-    if (publish) {
+    if (hostPort != null) {
       FrontPublisher publisher = new FrontPublisher(hostPort.host(), hostPort.port(), new Topics(topicPrefix));
       try {
         String topic = publisher.publish(edgeId, front).get(30, TimeUnit.SECONDS);
@@ -274,7 +397,7 @@ public final class OptimizeCommand implements Callable<Integer> {
 
   static Objectives parseObjectives(CommandSpec spec, String text, SimulationPool pool) {
     return switch (text.replace(" ", "").toLowerCase(Locale.ROOT)) {
-      case "auto" -> Objectives.forEntries(pool.means());
+      case "auto" -> pool == null ? Objectives.LATENCY_ENERGY : Objectives.forEntries(pool.means());
       case "latency,energy" -> Objectives.LATENCY_ENERGY;
       case "latency,energy,fidelity" -> Objectives.LATENCY_ENERGY_FIDELITY;
       default -> throw new ParameterException(

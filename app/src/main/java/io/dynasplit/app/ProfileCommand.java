@@ -1,30 +1,19 @@
 package io.dynasplit.app;
 
-import io.dynasplit.edge.pipeline.StageTimes;
 import io.dynasplit.models.catalog.CatalogEntry;
 import io.dynasplit.models.runtime.SplitParts;
 import io.dynasplit.schemas.Codec;
-import io.dynasplit.schemas.Configuration;
-import io.dynasplit.schemas.ErrorReply;
 import io.dynasplit.schemas.FrontEntry;
-import io.dynasplit.schemas.InferenceReply;
-import io.dynasplit.schemas.InferenceRequest;
-import io.dynasplit.schemas.InputEncoding;
 import io.dynasplit.schemas.Json;
 import io.dynasplit.schemas.ParetoFront;
-import io.dynasplit.schemas.Reply;
 import io.dynasplit.schemas.RequestInput;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
-import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.Callable;
-import java.util.concurrent.LinkedBlockingQueue;
-import java.util.concurrent.TimeUnit;
 import java.util.function.ToDoubleFunction;
 import me.tongfei.progressbar.ProgressBar;
 import me.tongfei.progressbar.ProgressBarBuilder;
@@ -41,8 +30,10 @@ import picocli.CommandLine.Option;
           + " broker, a cloud worker and an edge node; every request and intermediate tensor crosses the broker."
           + " Hardware knobs stay at their current values. Each split is pinned by publishing a one-entry front"
           + " on the edge's pareto topic, warmed up, then run N times one after another.",
-      "Writes a front file (latency p50 and p95, head, transfer and tail times, bytes, edge and cloud energy"
-          + " per split) that `dynasplit up` and `dynasplit edge` schedule from."
+      "Fidelity compares each reply's output with the full fp32 model's for the same input (top-1 agreement for"
+          + " classifiers, cosine similarity otherwise); the requests take the sample inputs in turn.",
+      "Writes a front file (latency p50 and p95, head, transfer and tail times, bytes, edge and cloud energy,"
+          + " fidelity per split) that `dynasplit up` and `dynasplit edge` schedule from."
     },
     footer = {"", "Examples:",
         "  dynasplit profile --model ppocr-cls",
@@ -82,12 +73,13 @@ public final class ProfileCommand implements Callable<Integer> {
   @Option(names = "--breakdown", description = "also print where the time of each request went (p50 and p99 per stage)")
   boolean breakdown;
 
-  private record Sample(InferenceReply reply, StageTimes times, double publishMs) {}
+  @Option(names = "--samples", paramLabel = "K", defaultValue = "4", description = "synthetic sample inputs (seeded pages) the requests take in turn, for fidelity (default: ${DEFAULT-VALUE}; 1 with --image)")
+  int sampleCount;
 
   @Override
   public Integer call() throws Exception {
-    if (n < 1 || warmup < 0) {
-      System.err.println("dynasplit profile: --n must be >= 1 and --warmup >= 0");
+    if (n < 1 || warmup < 0 || sampleCount < 1) {
+      System.err.println("dynasplit profile: --n and --samples must be >= 1 and --warmup >= 0");
       return 2;
     }
     Codec c = Codec.of(codec);
@@ -99,46 +91,22 @@ public final class ProfileCommand implements Callable<Integer> {
     }
     int allEdge = parts.allEdgeSplit(model);
     List<Integer> indices = splitIndices(parts, allEdge);
-    RequestInput input = input();
-    BlockingQueue<Object> heard = new LinkedBlockingQueue<>();
+    List<RequestInput> inputs = SampleInputs.of(image, size, sampleCount);
     Path target = out != null ? out : DataPlaneSetup.frontFile(DataPlaneSetup.frontsDir(data), model);
     List<FrontEntry> entries = new ArrayList<>();
     List<String> table = new ArrayList<>();
-    try (InProcessDataPlane plane = InProcessDataPlane.start(parts, List.of(model),
-            (reply, times, publishMs) -> heard.add(reply instanceof InferenceReply ok && times != null
-                ? new Sample(ok, times, publishMs) : reply), 1);
-        ProgressBar bar = new ProgressBarBuilder().setTaskName("profile " + model).setInitialMax((long) indices.size() * n)
-            .setStyle(ProgressBarStyle.ASCII).continuousUpdate().build()) {
+    try (ProgressBar bar = new ProgressBarBuilder().setTaskName("profile " + model)
+            .setInitialMax((long) indices.size() * n).setStyle(ProgressBarStyle.ASCII).continuousUpdate().build();
+        LiveProfiler profiler = LiveProfiler.start(parts, model, inputs, new LiveProfiler.Settings(n, warmup), bar::step)) {
       for (int split : indices) {
-        Configuration config = split >= allEdge
-            ? Configuration.atSplit(split).withCloudAccelerator(Configuration.CLOUD_NONE).withCodec(c)
-            : Configuration.atSplit(split).withCodec(c);
-        plane.publishFront(new ParetoFront(ParetoFront.SCHEMA_VERSION, model, "profile", Instant.now().toString(),
-            List.of(new FrontEntry(config, 0, 0, 0, 0, 0, 0, 0, 0, null, 0))));
-        int warmed = 0;
-        for (int attempt = 0; warmed < Math.max(1, warmup); attempt++) {
-          if (attempt > warmup + 50) {
-            throw new IllegalStateException("the edge did not switch to split " + split + " after " + attempt + " requests");
-          }
-          Sample s = send(plane, heard, input, "warm-" + split + "-" + attempt);
-          warmed += s.reply().config().split() == split ? 1 : 0;
-        }
-        List<Sample> samples = new ArrayList<>();
-        for (int i = 0; i < n; i++) {
-          Sample s = send(plane, heard, input, "p-" + split + "-" + i);
-          if (s.reply().config().split() != split) {
-            throw new IllegalStateException("request ran at split " + s.reply().config().split() + ", not " + split);
-          }
-          samples.add(s);
-          bar.step();
-        }
-        FrontEntry e = summarize(samples, config);
+        LiveProfiler.Measurement m = profiler.measure(profiler.atSplit(split, c));
+        FrontEntry e = m.entry();
         entries.add(e);
-        table.add(String.format(Locale.ROOT, "%6d %9.1f %9.1f %8.1f %9.1f %8.1f %10d %9.4f %9.4f",
+        table.add(String.format(Locale.ROOT, "%6d %9.1f %9.1f %8.1f %9.1f %8.1f %10d %9.4f %9.4f %8.4f  %s/%s",
             split, e.latencyMs(), e.latencyP95Ms(), e.headMs(), e.transferMs(), e.tailMs(), e.bytes(), e.edgeEnergyJ(),
-            e.cloudEnergyJ()));
+            e.cloudEnergyJ(), e.fidelity(), m.edgeSource(), m.cloudSource()));
         if (breakdown) {
-          table.add(breakdown(samples));
+          table.add(breakdown(m.samples()));
         }
       }
     }
@@ -147,47 +115,14 @@ public final class ProfileCommand implements Callable<Integer> {
       Files.createDirectories(target.getParent());
     }
     Files.writeString(target, Json.toPrettyString(front));
-    System.out.println(" split  p50 ms    p95 ms  head ms  transfer  tail ms      bytes  edge J    cloud J");
+    System.out.println(" split  p50 ms    p95 ms  head ms  transfer  tail ms      bytes  edge J    cloud J  fidelity"
+        + "  energy source edge/cloud");
     table.forEach(System.out::println);
     System.out.println("front of " + entries.size() + " configurations written to " + target);
     return 0;
   }
 
-  private Sample send(InProcessDataPlane plane, BlockingQueue<Object> heard, RequestInput input, String id)
-      throws InterruptedException {
-    plane.request(Json.toBytes(InferenceRequest.of(id, model, 60_000, input)));
-    Object o = heard.poll(120, TimeUnit.SECONDS);
-    if (o == null) {
-      throw new IllegalStateException("no reply to " + id + " within 120 s");
-    }
-    if (o instanceof ErrorReply e) {
-      throw new IllegalStateException("request " + id + " failed: " + e.code() + ": " + e.error().message());
-    }
-    if (!(o instanceof Sample s)) {
-      throw new IllegalStateException("unexpected reply to " + id + ": " + Json.toPrettyString(o));
-    }
-    if (!s.reply().id().equals(id)) {
-      throw new IllegalStateException("reply to " + s.reply().id() + " while waiting for " + id);
-    }
-    return s;
-  }
-
-  private static FrontEntry summarize(List<Sample> samples, Configuration config) {
-    double[] total = values(samples, s -> s.reply().timing().totalMs());
-    return new FrontEntry(config,
-        quantile(total, 0.5),
-        quantile(total, 0.95),
-        quantile(values(samples, s -> s.times().headMs() + s.times().encodeMs()), 0.5),
-        quantile(values(samples, s -> s.times().transferMs()), 0.5),
-        quantile(values(samples, s -> s.times().tailMs()), 0.5),
-        (long) quantile(values(samples, s -> s.times().bytes()), 0.5),
-        mean(values(samples, s -> s.reply().energyJ().edge())),
-        mean(values(samples, s -> s.reply().energyJ().cloud())),
-        null,
-        samples.size());
-  }
-
-  private static String breakdown(List<Sample> samples) {
+  private static String breakdown(List<LiveProfiler.Sample> samples) {
     StringBuilder b = new StringBuilder("        stage      p50 ms    p99 ms\n");
     row(b, "queue", values(samples, s -> s.times().queueMs()));
     row(b, "head", values(samples, s -> s.times().headMs()));
@@ -196,7 +131,7 @@ public final class ProfileCommand implements Callable<Integer> {
     row(b, "cloud queue", values(samples, s -> s.times().cloudQueueMs()));
     row(b, "tail", values(samples, s -> s.times().tailMs()));
     row(b, "finish", values(samples, s -> s.times().finishMs()));
-    row(b, "reply", values(samples, Sample::publishMs));
+    row(b, "reply", values(samples, LiveProfiler.Sample::publishMs));
     double[] total = values(samples, s -> s.times().totalMs() + s.publishMs());
     row(b, "total", total);
     double[] overhead = values(samples, s -> s.times().totalMs() + s.publishMs() - s.times().headMs() - s.times().tailMs());
@@ -211,16 +146,12 @@ public final class ProfileCommand implements Callable<Integer> {
     b.append(String.format(Locale.ROOT, "  %11s %10.2f %9.2f%n", name, quantile(v, 0.5), quantile(v, 0.99)));
   }
 
-  private static double[] values(List<Sample> samples, ToDoubleFunction<Sample> f) {
-    return samples.stream().mapToDouble(f).sorted().toArray();
+  private static double[] values(List<LiveProfiler.Sample> samples, ToDoubleFunction<LiveProfiler.Sample> f) {
+    return LiveProfiler.sorted(samples, f);
   }
 
   private static double quantile(double[] sorted, double q) {
-    return RequestCommand.quantile(sorted, q);
-  }
-
-  private static double mean(double[] v) {
-    return Arrays.stream(v).average().orElse(0);
+    return LiveProfiler.quantile(sorted, q);
   }
 
   private List<Integer> splitIndices(SplitParts parts, int allEdge) {
@@ -241,19 +172,5 @@ public final class ProfileCommand implements Callable<Integer> {
       list.add(s);
     }
     return list;
-  }
-
-  private RequestInput input() throws java.io.IOException {
-    if (image == null) {
-      String[] wh = size.toLowerCase(Locale.ROOT).split("x");
-      if (wh.length != 2) {
-        throw new IllegalArgumentException("--size must be WxH, for example 640x480: " + size);
-      }
-      return RequestInput.image(InputEncoding.IMAGE_PNG,
-          SyntheticImages.textPage(Integer.parseInt(wh[0]), Integer.parseInt(wh[1]), 7));
-    }
-    byte[] bytes = Files.readAllBytes(image);
-    boolean png = bytes.length > 4 && (bytes[0] & 0xff) == 0x89 && bytes[1] == 'P';
-    return RequestInput.image(png ? InputEncoding.IMAGE_PNG : InputEncoding.IMAGE_JPEG, bytes);
   }
 }

@@ -48,6 +48,9 @@ import picocli.CommandLine.Option;
         "  dynasplit request --model ppocr-cls --random --sla 100 --count 200 --concurrency 4"})
 public final class RequestCommand implements Callable<Integer> {
 
+  private static final int MIN_SIDE = 8;
+  private static final int MAX_SIDE = 8192;
+
   @Mixin BrokerOptions broker;
 
   @Option(names = "--model", required = true, paramLabel = "ID", description = "the catalog model")
@@ -219,6 +222,24 @@ public final class RequestCommand implements Callable<Integer> {
     return missing == 0 ? 0 : 1;
   }
 
+  /** Width and height of {@code WxH}, each 8..8192. */
+  private int[] imageSize(String text) {
+    String[] wh = text.toLowerCase(Locale.ROOT).split("x", -1);
+    try {
+      if (wh.length == 2) {
+        int w = Integer.parseInt(wh[0].strip());
+        int h = Integer.parseInt(wh[1].strip());
+        if (w >= MIN_SIDE && h >= MIN_SIDE && w <= MAX_SIDE && h <= MAX_SIDE) {
+          return new int[] {w, h};
+        }
+      }
+    } catch (NumberFormatException e) {
+      // reported below
+    }
+    throw new IllegalArgumentException("--size must be WxH with each side in " + MIN_SIDE
+        + ".." + MAX_SIDE + ", for example 640x480: '" + text + "'");
+  }
+
   /** The nearest-rank quantile of sorted values. */
   static double quantile(double[] sorted, double q) {
     int rank = (int) Math.ceil(q * sorted.length);
@@ -227,12 +248,14 @@ public final class RequestCommand implements Callable<Integer> {
 
   private RequestInput requestInput() throws IOException {
     if (input.random) {
-      String[] wh = size.toLowerCase(Locale.ROOT).split("x");
-      if (wh.length != 2) {
-        throw new IllegalArgumentException("--size must be WxH, for example 640x480: " + size);
-      }
-      return RequestInput.image(InputEncoding.IMAGE_PNG,
-          SyntheticImages.textPage(Integer.parseInt(wh[0]), Integer.parseInt(wh[1]), seed));
+      int[] wh = imageSize(size);
+      return RequestInput.image(InputEncoding.IMAGE_PNG, SyntheticImages.textPage(wh[0], wh[1], seed));
+    }
+    if (!Files.isRegularFile(input.image)) {
+      throw new IllegalArgumentException("--image: no such file: " + input.image);
+    }
+    if (!Files.isReadable(input.image)) {
+      throw new IllegalArgumentException("--image: cannot read " + input.image);
     }
     byte[] bytes = Files.readAllBytes(input.image);
     boolean png = bytes.length > 4 && (bytes[0] & 0xff) == 0x89 && bytes[1] == 'P' && bytes[2] == 'N' && bytes[3] == 'G';

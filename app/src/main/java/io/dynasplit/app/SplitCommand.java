@@ -87,7 +87,7 @@ public final class SplitCommand implements Callable<Integer> {
       description = "shape to analyse an input at, e.g. x=1x3x320x320 (repeatable); dynamic dimensions not given are 1 for the batch and 64 otherwise")
   List<String> inputShapes = new ArrayList<>();
 
-  @Option(names = "--seed", defaultValue = "42", description = "seed of the random input of --verify (default: ${DEFAULT-VALUE})")
+  @Option(names = "--seed", paramLabel = "SEED", defaultValue = "42", description = "seed of the random input of --verify (default: ${DEFAULT-VALUE})")
   long seed;
 
   /** ONNX Runtime graph optimization levels, as --verify takes them. */

@@ -4,6 +4,8 @@ import io.dynasplit.broker.BrokerSettings;
 import io.dynasplit.broker.EmbeddedBroker;
 import io.dynasplit.cloud.CloudNodeVerticle;
 import io.dynasplit.cloud.CloudSettings;
+import io.dynasplit.cloud.EnergySettings;
+import io.dynasplit.edge.hardware.HardwareOptions;
 import io.dynasplit.edge.hardware.HardwareVerticle;
 import io.dynasplit.edge.inference.CatalogModels;
 import io.dynasplit.edge.ingress.EdgeSettings;
@@ -17,23 +19,37 @@ import java.util.List;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
+import picocli.CommandLine;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /** {@code dynasplit up}: an embedded broker, one cloud worker and one edge node in one process. */
 @Command(
     name = "up",
     mixinStandardHelpOptions = true,
+    defaultValueProvider = ConfigFileDefaults.class,
     description = {
       "Run everything in one process: an embedded MQTT broker (HiveMQ CE), one cloud tail worker and one"
           + " edge node serving every present catalog model, until interrupted (Ctrl-C).",
       "The edge schedules each model from DATA/fronts/MODEL.json when present (write one with `dynasplit"
           + " profile`), else from a default front that runs the model on the edge; a front published"
-          + " retained on the edge's pareto topic replaces it while running."
+          + " retained on the edge's pareto topic replaces it while running.",
+      "The energy options (--powercap-root, --nvidia-smi, --idle-watts, --watts-per-core) set the cloud"
+          + " worker's meter; --powercap-root also the edge's. The --usb-* options give the edge a USB"
+          + " accelerator's power switch."
     },
     footer = {"", "Example:", "  dynasplit up --port 1883 --data dynasplit-data --edge-id edge-1",
         "  dynasplit request --model ppocr-det --image page.png --sla 500"})
 public final class UpCommand implements Callable<Integer> {
+
+  @CommandLine.Spec CommandLine.Model.CommandSpec spec;
+
+  @Mixin EnergyOptions energy;
+
+  @Mixin UsbPowerOptions usb;
+
+  @Mixin ConfigFileOption config;
 
   @Option(names = "--port", paramLabel = "P", defaultValue = "1883", description = "broker MQTT port (default: ${DEFAULT-VALUE}; 0 = any free port)")
   int port;
@@ -65,11 +81,23 @@ public final class UpCommand implements Callable<Integer> {
   @Option(names = "--sensor-port", paramLabel = "PORT", defaultValue = "0", description = "also accept sensors connecting straight to the edge over MQTT on PORT (ARCHITECTURE 4.4); 0 = off (default)")
   int sensorPort;
 
+  @Option(names = "--max-in-flight", paramLabel = "N", defaultValue = "64", description = "requests the edge admits at once; past it OVERLOADED (default: ${DEFAULT-VALUE})")
+  int maxInFlight;
+
+  @Option(names = "--grace-ms", paramLabel = "MS", defaultValue = "2000", description = "time past a request's deadline before it is given up (default: ${DEFAULT-VALUE})")
+  long graceMs;
+
+  @Option(names = "--head-workers", paramLabel = "N", defaultValue = "2", description = "concurrent edge inferences (default: ${DEFAULT-VALUE})")
+  int headWorkers;
+
   @Option(names = "--max-tensors", paramLabel = "K", defaultValue = "1", description = "most tensors a candidate split may send (default: ${DEFAULT-VALUE})")
   int maxTensors;
 
   @Override
   public Integer call() throws Exception {
+    // options first, so bad ones fail before anything starts
+    EnergySettings cloudEnergy = DataPlaneSetup.cloudEnergy(energy, spec, "cpu");
+    HardwareOptions edgeHardware = DataPlaneSetup.edgeHardware(usb, spec).withPowercapRoot(energy.powercapRoot());
     SplitParts parts = DataPlaneSetup.parts(maxTensors);
     CatalogModels served = DataPlaneSetup.models(parts, models);
     var fronts = DataPlaneSetup.readFronts(DataPlaneSetup.frontsDir(data));
@@ -83,9 +111,14 @@ public final class UpCommand implements Callable<Integer> {
       stopped.countDown();
     }, "dynasplit-up-shutdown"));
     String host = "127.0.0.1".equals(bind) || "0.0.0.0".equals(bind) ? "127.0.0.1" : bind;
-    CloudSettings cloud = CloudSettings.defaults(cloudId, host, broker.port()).withInstances(cloudInstances);
-    EdgeSettings edge = EdgeSettings.defaults(edgeId, host, broker.port()).withSensorPort(sensorPort);
-    HardwareVerticle hw = DataPlaneSetup.deployHardware(vertx);
+    CloudSettings cloud = CloudSettings.defaults(cloudId, host, broker.port()).withInstances(cloudInstances)
+        .withEnergy(cloudEnergy);
+    EdgeSettings edge = EdgeSettings.defaults(edgeId, host, broker.port())
+        .withSensorPort(sensorPort)
+        .withMaxInFlight(maxInFlight)
+        .withGraceMs(graceMs)
+        .withHeadWorkers(headWorkers);
+    HardwareVerticle hw = DataPlaneSetup.deployHardware(vertx, edgeHardware);
     vertx.deployVerticle(new CloudNodeVerticle(cloud, parts, VersionCommand.projectVersion()))
         .compose(id -> vertx.deployVerticle(new EdgeNodeVerticle(edge, served, DataPlaneSetup.scheduler(policy),
             fronts, DataPlaneSetup.edgeMeterBesideCloud(hw.energyMeter(), edgeId), hw, ReplyListener.NONE, VersionCommand.projectVersion())))

@@ -18,7 +18,8 @@ class ProfileCommandTest {
 
   /**
    * Verifies that profiling two splits of the classifier through the real path writes a front with
-   * one measured entry per split, the all-cloud one sending bytes and the all-edge one sending none.
+   * one measured entry per split, the all-cloud one sending bytes and the all-edge one sending none,
+   * both with fidelity 1 (fp32 reproduces the full model).
    */
   @Test
   @Timeout(value = 120, unit = TimeUnit.SECONDS)
@@ -40,5 +41,8 @@ class ProfileCommandTest {
     assertEquals(Configuration.CLOUD_NONE, edge.config().cloudAccelerator());
     assertEquals(0, edge.bytes());
     assertTrue(edge.latencyMs() > 0 && edge.latencyP95Ms() >= edge.latencyMs());
+    // fp32 reproduces the full fp32 model's outputs on every sample input
+    assertEquals(1.0, cloud.fidelity());
+    assertEquals(1.0, edge.fidelity());
   }
 }

@@ -1,20 +1,28 @@
 package io.dynasplit.cloud;
 
+import io.dynasplit.energy.EnergyMeter;
+import io.dynasplit.energy.EnergyMeters;
 import io.dynasplit.models.runtime.PartSource;
 import io.dynasplit.models.runtime.SessionCache;
 import io.dynasplit.models.runtime.SessionKey;
+import io.dynasplit.schemas.EnergySource;
+import io.dynasplit.schemas.mqtt.MqttClients;
 import io.vertx.core.DeploymentOptions;
 import io.vertx.core.Future;
 import io.vertx.core.ThreadingModel;
 import io.vertx.core.VerticleBase;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.concurrent.atomic.AtomicInteger;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * A cloud worker process in one deployment: its status and telemetry publisher and {@code
  * instances} {@link TailInferenceVerticle}s on worker threads sharing one session cache and one
- * bounded queue, and a {@link TailWarmUpVerticle} that loads the tails the edges' retained fronts
- * may ask for. Undeploying it undeploys them all and closes the sessions.
+ * bounded queue and one energy meter ({@link CloudEnergy}: nvidia-smi, RAPL or the power model), and a
+ * {@link TailWarmUpVerticle} that loads the tails the edges' retained fronts may ask for. Undeploying it
+ * undeploys them all and closes the sessions and the meter.
  *
  * {@snippet :
  * vertx.deployVerticle(new CloudNodeVerticle(CloudSettings.defaults("gpu-1", "localhost", 1883), parts, "1.0"));
@@ -22,11 +30,14 @@ import java.util.concurrent.atomic.AtomicInteger;
  */
 public final class CloudNodeVerticle extends VerticleBase {
 
+  private static final Logger LOG = LoggerFactory.getLogger(CloudNodeVerticle.class);
+
   private final CloudSettings settings;
   private final PartSource parts;
   private final String version;
   private SessionCache sessions;
   private CloudLoad load;
+  private volatile EnergyMeter meter;
 
   /** A worker that loads tails from {@code parts}. */
   public CloudNodeVerticle(CloudSettings settings, PartSource parts, String version) {
@@ -44,27 +55,55 @@ public final class CloudNodeVerticle extends VerticleBase {
         .setThreadingModel(ThreadingModel.WORKER)
         .setInstances(settings.instances());
     return vertx.executeBlocking(() -> {
-          CloudMqtt.probe(settings);
-          return null;
+          MqttClients.probe(settings.broker(), "dynasplit-cloud-" + settings.workerId() + "-probe");
+          EnergyMeters.Selection energy = CloudEnergy.select(settings);
+          energy.notes().forEach(n -> LOG.info("{} [worker: {}]", n, settings.workerId()));
+          return energy.meter();
         })
-        .compose(v -> vertx.deployVerticle(new CloudStatusVerticle(settings, load, version)))
+        .compose(m -> {
+          meter = m;
+          return vertx.deployVerticle(new CloudStatusVerticle(settings, load, version));
+        })
         .compose(id -> vertx.deployVerticle(new TailWarmUpVerticle(settings, sessions)))
         .compose(id -> vertx.deployVerticle(
-            () -> new TailInferenceVerticle(settings, instance.getAndIncrement(), sessions, load), workers));
+            () -> new TailInferenceVerticle(settings, instance.getAndIncrement(), sessions, load, meter), workers))
+        .onFailure(e -> {
+          EnergyMeter m = meter;
+          meter = null;
+          if (m != null) { // a failed start gets no stop: end an nvidia-smi sampler here
+            vertx.executeBlocking(() -> {
+              m.close();
+              return null;
+            });
+          }
+        });
   }
 
   @Override
   public Future<?> stop() {
     // the child deployments are undeployed by Vert.x before this runs
     SessionCache s = sessions;
+    EnergyMeter m = meter;
     sessions = null;
-    if (s != null) {
-      return vertx.executeBlocking(() -> {
-        s.close();
-        return null;
-      });
+    meter = null;
+    if (s == null && m == null) {
+      return Future.succeededFuture();
     }
-    return Future.succeededFuture();
+    return vertx.executeBlocking(() -> {
+      if (s != null) {
+        s.close();
+      }
+      if (m != null) {
+        m.close(); // stops an nvidia-smi sampler
+      }
+      return null;
+    });
+  }
+
+  /** The source of this worker's energy figures when all is well; empty before it started. */
+  public Optional<EnergySource> energySource() {
+    EnergyMeter m = meter;
+    return m == null ? Optional.empty() : Optional.of(m.source());
   }
 
   /** Whether a session is loaded in this worker's cache (for tests and metrics). */

@@ -1,6 +1,7 @@
 package io.dynasplit.cloud;
 
 import io.dynasplit.schemas.Topics;
+import io.dynasplit.schemas.mqtt.BrokerConnection;
 import java.util.Objects;
 
 /**
@@ -17,8 +18,7 @@ import java.util.Objects;
  *     answered {@code OVERLOADED}
  * @param accelerator {@code cpu} or {@code gpu}
  * @param threads intra-op threads per tail session; 0 for ONNX Runtime's default
- * @param activeWatts the power this worker's compute draws while a tail runs, for the energy
- *     estimate (source {@code model})
+ * @param energy how each tail's energy is metered (nvidia-smi, RAPL or the power model)
  * @param telemetryPeriodMs how often load telemetry is published
  */
 public record CloudSettings(
@@ -32,7 +32,7 @@ public record CloudSettings(
     int maxQueue,
     String accelerator,
     int threads,
-    double activeWatts,
+    EnergySettings energy,
     long telemetryPeriodMs) {
 
   /** Checks every value. */
@@ -41,6 +41,7 @@ public record CloudSettings(
     Objects.requireNonNull(brokerHost, "brokerHost");
     Objects.requireNonNull(topics, "topics");
     Objects.requireNonNull(accelerator, "accelerator");
+    Objects.requireNonNull(energy, "energy");
     if (!Topics.isValidId(workerId)) {
       throw new IllegalArgumentException("workerId must be a valid topic id: '" + workerId + "'");
     }
@@ -59,40 +60,57 @@ public record CloudSettings(
     if (threads < 0) {
       throw new IllegalArgumentException("threads must be >= 0: " + threads);
     }
-    if (!(activeWatts >= 0) || Double.isInfinite(activeWatts)) {
-      throw new IllegalArgumentException("activeWatts must be finite and >= 0: " + activeWatts);
-    }
     if (telemetryPeriodMs < 100) {
       throw new IllegalArgumentException("telemetryPeriodMs must be >= 100: " + telemetryPeriodMs);
     }
   }
 
-  /** Defaults for a worker on a broker: one instance, a queue of 64, CPU, 65 W. */
+  /** The broker this worker connects to, with its credentials. */
+  public BrokerConnection broker() {
+    return new BrokerConnection(brokerHost, brokerPort, username, password);
+  }
+
+  /**
+   * Defaults for a worker on a broker: one instance, a queue of 64, CPU, energy from RAPL where readable else the
+   * uncalibrated model ({@link EnergySettings#defaults()}).
+   */
   public static CloudSettings defaults(String workerId, String host, int port) {
-    return new CloudSettings(workerId, host, port, null, null, Topics.DEFAULT, 1, 64, "cpu", 0, 65.0, 1000);
+    return new CloudSettings(workerId, host, port, null, null, Topics.DEFAULT, 1, 64, "cpu", 0, EnergySettings.defaults(), 1000);
   }
 
   /** A copy with another instance count. */
   public CloudSettings withInstances(int n) {
     return new CloudSettings(workerId, brokerHost, brokerPort, username, password, topics, n, maxQueue, accelerator,
-        threads, activeWatts, telemetryPeriodMs);
+        threads, energy, telemetryPeriodMs);
   }
 
   /** A copy with another queue bound. */
   public CloudSettings withMaxQueue(int n) {
     return new CloudSettings(workerId, brokerHost, brokerPort, username, password, topics, instances, n, accelerator,
-        threads, activeWatts, telemetryPeriodMs);
+        threads, energy, telemetryPeriodMs);
   }
 
   /** A copy with broker credentials. */
   public CloudSettings withCredentials(String user, String pass) {
     return new CloudSettings(workerId, brokerHost, brokerPort, user, pass, topics, instances, maxQueue, accelerator,
-        threads, activeWatts, telemetryPeriodMs);
+        threads, energy, telemetryPeriodMs);
   }
 
   /** A copy with another accelerator. */
   public CloudSettings withAccelerator(String a) {
     return new CloudSettings(workerId, brokerHost, brokerPort, username, password, topics, instances, maxQueue, a,
-        threads, activeWatts, telemetryPeriodMs);
+        threads, energy, telemetryPeriodMs);
+  }
+
+  /** A copy with other energy metering. */
+  public CloudSettings withEnergy(EnergySettings e) {
+    return new CloudSettings(workerId, brokerHost, brokerPort, username, password, topics, instances, maxQueue,
+        accelerator, threads, e, telemetryPeriodMs);
+  }
+
+  /** A copy on another topic tree. */
+  public CloudSettings withTopics(Topics t) {
+    return new CloudSettings(workerId, brokerHost, brokerPort, username, password, t, instances, maxQueue,
+        accelerator, threads, energy, telemetryPeriodMs);
   }
 }

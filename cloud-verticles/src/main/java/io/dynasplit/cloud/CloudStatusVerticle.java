@@ -5,6 +5,7 @@ import com.hivemq.client.mqtt.mqtt5.Mqtt5AsyncClient;
 import io.dynasplit.schemas.CloudTelemetry;
 import io.dynasplit.schemas.Json;
 import io.dynasplit.schemas.NodeStatus;
+import io.dynasplit.schemas.mqtt.MqttClients;
 import io.vertx.core.Future;
 import io.vertx.core.VerticleBase;
 import java.util.List;
@@ -38,7 +39,7 @@ public final class CloudStatusVerticle extends VerticleBase {
   public Future<?> start() {
     String topic = settings.topics().cloudStatus(settings.workerId());
     byte[] will = Json.toBytes(NodeStatus.offline(NodeStatus.Role.CLOUD, settings.workerId(), version, 0));
-    client = CloudMqtt.client(settings, "dynasplit-cloud-" + settings.workerId() + "-status", topic, will);
+    client = MqttClients.client(settings.broker(), "dynasplit-cloud-" + settings.workerId() + "-status", topic, will);
     return Future.fromCompletionStage(client.connectWith().cleanStart(true).send(), context)
         .compose(ack -> publishStatus(NodeStatus.online(NodeStatus.Role.CLOUD, settings.workerId(), version, List.of(),
             System.currentTimeMillis())))

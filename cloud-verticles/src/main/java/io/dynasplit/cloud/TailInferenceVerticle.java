@@ -4,17 +4,19 @@ import com.hivemq.client.mqtt.MqttGlobalPublishFilter;
 import com.hivemq.client.mqtt.datatypes.MqttQos;
 import com.hivemq.client.mqtt.mqtt5.Mqtt5AsyncClient;
 import com.hivemq.client.mqtt.mqtt5.message.publish.Mqtt5Publish;
-import io.dynasplit.schemas.Tensor;
+import io.dynasplit.energy.EnergyMeter;
+import io.dynasplit.energy.EnergyReading;
 import io.dynasplit.models.runtime.InferenceException;
 import io.dynasplit.models.runtime.ModelSession;
 import io.dynasplit.models.runtime.Part;
 import io.dynasplit.models.runtime.SessionCache;
 import io.dynasplit.models.runtime.SessionKey;
-import io.dynasplit.schemas.EnergySource;
+import io.dynasplit.schemas.mqtt.MqttClients;
 import io.dynasplit.schemas.ErrorCode;
 import io.dynasplit.schemas.MeasuredEnergy;
 import io.dynasplit.schemas.TailResult;
 import io.dynasplit.schemas.TailTiming;
+import io.dynasplit.schemas.Tensor;
 import io.vertx.core.Future;
 import io.vertx.core.VerticleBase;
 import java.nio.ByteBuffer;
@@ -28,6 +30,11 @@ import org.slf4j.LoggerFactory;
  * One cloud tail worker: takes intermediate tensors from the shared subscription on {@code
  * cloud/tail}, runs the tail of the split model and answers on the edge's MQTT 5 response topic
  * with the request's correlation data, the output tensors, its timing and its energy.
+ *
+ * <p>Each tail's energy is the worker's {@link EnergyMeter} over the tail's window (from taking the job to the end
+ * of inference), with the meter's source: {@code nvml}, {@code rapl} or {@code model}, and {@code model} for a window
+ * whose measurement failed. Like a power sensor, the meter sees the whole machine (or process, for the model), so
+ * tails that overlap each count the shared time.
  *
  * <p>Deploy it as a worker verticle ({@code ThreadingModel.WORKER}), one instance per concurrent
  * tail: the MQTT callback only admits or refuses a job (the bounded queue of {@link CloudLoad}),
@@ -43,6 +50,7 @@ public final class TailInferenceVerticle extends VerticleBase {
   private final int instance;
   private final SessionCache sessions;
   private final CloudLoad load;
+  private final EnergyMeter meter;
   private Mqtt5AsyncClient client;
 
   /**
@@ -51,20 +59,24 @@ public final class TailInferenceVerticle extends VerticleBase {
    * @param instance the instance number, part of the MQTT client id
    * @param sessions the tail sessions, shared by the instances of one process
    * @param load the process's bounded queue and load figures, shared by its instances
+   * @param meter the process's energy meter, shared by its instances; its windows are opened and closed on the
+   *     worker context (they may read sysfs)
    */
-  public TailInferenceVerticle(CloudSettings settings, int instance, SessionCache sessions, CloudLoad load) {
+  public TailInferenceVerticle(CloudSettings settings, int instance, SessionCache sessions, CloudLoad load,
+      EnergyMeter meter) {
     this.settings = Objects.requireNonNull(settings, "settings");
     this.instance = instance;
     this.sessions = Objects.requireNonNull(sessions, "sessions");
     this.load = Objects.requireNonNull(load, "load");
+    this.meter = Objects.requireNonNull(meter, "meter");
   }
 
   @Override
   public Future<?> start() {
-    client = CloudMqtt.client(settings, "dynasplit-cloud-" + settings.workerId() + "-" + instance, null, null);
+    client = MqttClients.client(settings.broker(), "dynasplit-cloud-" + settings.workerId() + "-" + instance, null, null);
     client.publishes(MqttGlobalPublishFilter.ALL, this::onPublish);
     return Future.fromCompletionStage(
-            client.connectWith().cleanStart(false).sessionExpiryInterval(CloudMqtt.SESSION_EXPIRY_S).send(), context)
+            client.connectWith().cleanStart(false).sessionExpiryInterval(MqttClients.SESSION_EXPIRY_S).send(), context)
         .compose(ack -> Future.fromCompletionStage(
             client.subscribeWith()
                 .topicFilter(settings.topics().cloudTailShared())
@@ -108,6 +120,7 @@ public final class TailInferenceVerticle extends VerticleBase {
   /** Runs on the worker context: decode, run the tail, answer. */
   private void run(byte[] payload, String responseTopic, byte[] correlation, long arrived) {
     long started = System.nanoTime();
+    EnergyMeter.Window window = meter.open();
     double queueMs = (started - arrived) / 1e6;
     TailMessages.Job job;
     try {
@@ -136,9 +149,9 @@ public final class TailInferenceVerticle extends VerticleBase {
       ModelSession session = sessions.get(key);
       List<Tensor> outputs = session.run(job.tensors());
       double computeMs = (System.nanoTime() - started) / 1e6;
-      double joules = settings.activeWatts() * computeMs / 1000.0;
+      EnergyReading energy = window.close();
       TailResult result = TailResult.ok(id, settings.workerId(), new TailTiming(queueMs, computeMs),
-          new MeasuredEnergy(joules, EnergySource.MODEL));
+          new MeasuredEnergy(energy.joules(), energy.source()));
       answer = TailMessages.encodeResult(result, outputs);
       ok = true;
     } catch (InferenceException e) {

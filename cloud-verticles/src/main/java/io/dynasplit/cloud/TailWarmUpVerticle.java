@@ -11,6 +11,7 @@ import io.dynasplit.schemas.Configuration;
 import io.dynasplit.schemas.FrontEntry;
 import io.dynasplit.schemas.Json;
 import io.dynasplit.schemas.ParetoFront;
+import io.dynasplit.schemas.mqtt.MqttClients;
 import io.vertx.core.Future;
 import io.vertx.core.VerticleBase;
 import java.util.LinkedHashSet;
@@ -48,7 +49,7 @@ public final class TailWarmUpVerticle extends VerticleBase {
 
   @Override
   public Future<?> start() {
-    client = CloudMqtt.client(settings, "dynasplit-cloud-" + settings.workerId() + "-warmup", null, null);
+    client = MqttClients.client(settings.broker(), "dynasplit-cloud-" + settings.workerId() + "-warmup", null, null);
     client.publishes(MqttGlobalPublishFilter.ALL, p -> context.runOnContext(v -> onFront(p)));
     String filter = settings.topics().prefix() + "/edge/+/pareto/+";
     return Future.fromCompletionStage(client.connectWith().cleanStart(true).send(), context)

@@ -52,8 +52,8 @@ import org.junit.jupiter.api.io.TempDir;
 @Timeout(value = 120, unit = TimeUnit.SECONDS)
 class SharedSubscriptionTest {
 
-  private static final String MODEL = "ppocr-cls";
-  private static final SplitParts PARTS = new SplitParts(ModelCatalog.builtIn(Path.of("target", "models")), 1);
+  static final String MODEL = "ppocr-cls";
+  static final SplitParts PARTS = new SplitParts(ModelCatalog.builtIn(Path.of("target", "models")), 1);
   private Vertx vertx;
 
   @BeforeEach
@@ -122,7 +122,7 @@ class SharedSubscriptionTest {
     assertEquals(Set.of("worker-a", "worker-b"), Set.copyOf(workerOf.values()), "workers that answered: " + workerOf);
   }
 
-  private static List<Tensor> head(int split) {
+  static List<Tensor> head(int split) {
     Random random = new Random(5);
     float[] v = new float[3 * 48 * 192];
     for (int i = 0; i < v.length; i++) {

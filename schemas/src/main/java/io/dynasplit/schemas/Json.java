@@ -69,7 +69,7 @@ public final class Json {
     try {
       return MAPPER.readValue(json, type);
     } catch (IOException | RuntimeException e) {
-      throw new IllegalArgumentException("invalid " + type.getSimpleName() + " JSON: " + e.getMessage(), e);
+      throw new IllegalArgumentException("invalid " + type.getSimpleName() + " JSON: " + JsonErrors.describe(e), e);
     }
   }
 
@@ -83,7 +83,7 @@ public final class Json {
     try {
       return MAPPER.readValue(json, offset, length, type);
     } catch (IOException | RuntimeException e) {
-      throw new IllegalArgumentException("invalid " + type.getSimpleName() + " JSON: " + e.getMessage(), e);
+      throw new IllegalArgumentException("invalid " + type.getSimpleName() + " JSON: " + JsonErrors.describe(e), e);
     }
   }
 
@@ -96,7 +96,7 @@ public final class Json {
     try {
       return MAPPER.treeToValue(tree, type);
     } catch (IOException | RuntimeException e) {
-      throw new IllegalArgumentException("invalid " + type.getSimpleName() + " JSON: " + e.getMessage(), e);
+      throw new IllegalArgumentException("invalid " + type.getSimpleName() + " JSON: " + JsonErrors.describe(e), e);
     }
   }
 

@@ -2,6 +2,7 @@ package io.dynasplit.edge.ingress;
 
 import io.dynasplit.schemas.Codec;
 import io.dynasplit.schemas.Topics;
+import io.dynasplit.schemas.mqtt.BrokerConnection;
 import java.util.Objects;
 
 /**
@@ -62,6 +63,11 @@ public record EdgeSettings(
     if (sensorPort < 0 || sensorPort > 65535) {
       throw new IllegalArgumentException("sensorPort must be in 0..65535: " + sensorPort);
     }
+  }
+
+  /** The broker this edge connects to, with its credentials. */
+  public BrokerConnection broker() {
+    return new BrokerConnection(brokerHost, brokerPort, username, password);
   }
 
   /** Defaults for an edge on a broker: 64 in flight, 2 s grace, 2 head workers, fp32, no sensor endpoint. */

@@ -5,6 +5,7 @@ import com.hivemq.client.mqtt.datatypes.MqttQos;
 import com.hivemq.client.mqtt.mqtt5.Mqtt5AsyncClient;
 import io.dynasplit.edge.inference.ServedModels;
 import io.dynasplit.edge.pipeline.EdgeCounters;
+import io.dynasplit.schemas.mqtt.MqttClients;
 import io.vertx.core.Future;
 import io.vertx.core.VerticleBase;
 import java.nio.ByteBuffer;
@@ -39,7 +40,7 @@ public final class IngressVerticle extends VerticleBase {
 
   @Override
   public Future<?> start() {
-    client = EdgeMqtt.client(settings, "dynasplit-edge-" + settings.edgeId() + "-ingress", null, null);
+    client = MqttClients.client(settings.broker(), "dynasplit-edge-" + settings.edgeId() + "-ingress", null, null);
     // registered before connecting, so requests queued in the persistent session are not missed
     handler = new RequestHandler(vertx, settings, models, counters, listener);
     client.publishes(MqttGlobalPublishFilter.ALL, p -> context.runOnContext(v -> handler.handle(
@@ -48,7 +49,7 @@ public final class IngressVerticle extends VerticleBase {
         p.getCorrelationData().map(IngressVerticle::bytes).orElse(null),
         this::publish)));
     return Future.fromCompletionStage(
-            client.connectWith().cleanStart(false).sessionExpiryInterval(EdgeMqtt.SESSION_EXPIRY_S).send(), context)
+            client.connectWith().cleanStart(false).sessionExpiryInterval(MqttClients.SESSION_EXPIRY_S).send(), context)
         .compose(ack -> Future.fromCompletionStage(
             client.subscribeWith()
                 .topicFilter(settings.topics().edgeRequests(settings.edgeId()))

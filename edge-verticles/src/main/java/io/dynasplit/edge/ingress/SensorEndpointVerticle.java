@@ -3,6 +3,7 @@ package io.dynasplit.edge.ingress;
 import io.dynasplit.edge.inference.ServedModels;
 import io.dynasplit.edge.pipeline.EdgeCounters;
 import io.dynasplit.schemas.TopicAddress;
+import io.netty.handler.codec.mqtt.MqttProperties;
 import io.netty.handler.codec.mqtt.MqttQoS;
 import io.vertx.core.Future;
 import io.vertx.core.VerticleBase;
@@ -12,8 +13,10 @@ import io.vertx.mqtt.MqttServer;
 import io.vertx.mqtt.MqttServerOptions;
 import io.vertx.mqtt.MqttTopicSubscription;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
 import org.slf4j.Logger;
@@ -23,10 +26,13 @@ import org.slf4j.LoggerFactory;
  * The direct sensor endpoint of ARCHITECTURE 4.4: an MQTT server (vertx-mqtt, MQTT 3.1.1 and 5) for
  * sites without a broker. Sensors connect to the edge itself, subscribe to their own reply topic and
  * publish requests on {@code edge/{edgeId}/requests}; requests go through the same {@link
- * RequestHandler} as the broker ingress, and each reply is written to the connected sensors
- * subscribed to its topic. It is a protocol adapter, not a broker: it accepts publishes on the
- * request topic only, and subscriptions only to exact topics that are this edge's reply topics or
- * lie outside the DynaSplit topic tree (a sensor's own {@code replyTo}).
+ * RequestHandler} as the broker ingress, with an MQTT 5 sensor's Response Topic and Correlation
+ * Data honoured, and each reply is written only to the connection that sent the request (when it
+ * subscribed to the reply topic). It is a protocol adapter, not a broker: it accepts publishes on
+ * the request topic only, and subscriptions only to exact topics that are this edge's reply topics
+ * or lie outside the DynaSplit topic tree (a sensor's own {@code replyTo} or response topic), and
+ * that no other connected sensor holds: a reply topic belongs to the first connection that
+ * subscribes to it, until it unsubscribes or leaves.
  */
 public final class SensorEndpointVerticle extends VerticleBase {
 
@@ -37,11 +43,34 @@ public final class SensorEndpointVerticle extends VerticleBase {
   private final EdgeCounters counters;
   private final ReplyListener listener;
   private final List<Connection> connections = new ArrayList<>();
+  private final Map<String, Connection> owners = new HashMap<>();
   private RequestHandler handler;
   private MqttServer server;
 
-  /** A connected sensor and the topics it subscribed to. */
-  private record Connection(MqttEndpoint endpoint, Set<String> topics) {}
+  /** A connected sensor, the topics it subscribed to, and the packet ids of the replies written to it. */
+  private static final class Connection {
+    private final MqttEndpoint endpoint;
+    private final Set<String> topics = new HashSet<>();
+    private int lastPacketId;
+
+    Connection(MqttEndpoint endpoint) {
+      this.endpoint = endpoint;
+    }
+
+    MqttEndpoint endpoint() {
+      return endpoint;
+    }
+
+    Set<String> topics() {
+      return topics;
+    }
+
+    /** The next QoS 1 packet id, 1..65535 then round again. */
+    int nextPacketId() {
+      lastPacketId = lastPacketId % 65535 + 1;
+      return lastPacketId;
+    }
+  }
 
   /** An endpoint on {@code settings.sensorPort()} (0 picks a free port, see {@link #port()}). */
   public SensorEndpointVerticle(EdgeSettings settings, ServedModels models, EdgeCounters counters,
@@ -76,13 +105,14 @@ public final class SensorEndpointVerticle extends VerticleBase {
   }
 
   private void onConnect(MqttEndpoint endpoint) {
-    Connection c = new Connection(endpoint, new HashSet<>());
+    Connection c = new Connection(endpoint);
     connections.add(c);
     endpoint.subscribeHandler(sub -> {
       List<MqttQoS> granted = new ArrayList<>();
       for (MqttTopicSubscription t : sub.topicSubscriptions()) {
-        if (mayReceive(t.topicName())) {
+        if (mayReceive(t.topicName()) && claimable(t.topicName(), c)) {
           c.topics().add(t.topicName());
+          owners.putIfAbsent(t.topicName(), c);
           granted.add(t.qualityOfService() == MqttQoS.AT_MOST_ONCE ? MqttQoS.AT_MOST_ONCE : MqttQoS.AT_LEAST_ONCE);
         } else {
           LOG.info("sensor subscription refused [client: {}, topic: {}]", endpoint.clientIdentifier(), t.topicName());
@@ -92,7 +122,10 @@ public final class SensorEndpointVerticle extends VerticleBase {
       endpoint.subscribeAcknowledge(sub.messageId(), granted);
     });
     endpoint.unsubscribeHandler(unsub -> {
-      unsub.topics().forEach(c.topics()::remove);
+      for (String topic : unsub.topics()) {
+        c.topics().remove(topic);
+        owners.remove(topic, c);
+      }
       endpoint.unsubscribeAcknowledge(unsub.messageId());
     });
     endpoint.publishHandler(message -> {
@@ -104,10 +137,15 @@ public final class SensorEndpointVerticle extends VerticleBase {
             settings.topics().edgeRequests(settings.edgeId()), endpoint.clientIdentifier());
         return;
       }
-      handler.handle(message.payload().getBytes(), null, null, (route, payload) -> deliver(c, route, payload));
+      MqttProperties props = message.properties();
+      handler.handle(message.payload().getBytes(), responseTopic(props), correlationData(props),
+          (route, payload) -> deliver(c, route, payload));
     });
     endpoint.pingHandler(v -> { });
-    endpoint.closeHandler(v -> connections.remove(c));
+    endpoint.closeHandler(v -> {
+      connections.remove(c);
+      owners.values().removeIf(owner -> owner == c);
+    });
     endpoint.accept(false);
   }
 
@@ -124,21 +162,45 @@ public final class SensorEndpointVerticle extends VerticleBase {
         .isPresent();
   }
 
-  /** Writes a reply to the requesting sensor if it subscribed to the topic, else to any sensor that did. */
+  /** Whether a connection may take a topic: nobody else holds it. */
+  private boolean claimable(String topic, Connection c) {
+    Connection owner = owners.get(topic);
+    return owner == null || owner == c;
+  }
+
+  /** The MQTT 5 Response Topic of a publish, or null (MQTT 3.1.1, or not set). */
+  private static String responseTopic(MqttProperties props) {
+    MqttProperties.MqttProperty<?> p = props == null ? null
+        : props.getProperty(MqttProperties.MqttPropertyType.RESPONSE_TOPIC.value());
+    return p != null && p.value() instanceof String topic ? topic : null;
+  }
+
+  /** The MQTT 5 Correlation Data of a publish, or null. */
+  private static byte[] correlationData(MqttProperties props) {
+    MqttProperties.MqttProperty<?> p = props == null ? null
+        : props.getProperty(MqttProperties.MqttPropertyType.CORRELATION_DATA.value());
+    return p != null && p.value() instanceof byte[] data ? data : null;
+  }
+
+  /**
+   * Writes a reply to the sensor that sent the request, and to no other: it must still be connected
+   * and subscribed to the reply topic (which no other sensor can then hold).
+   */
   private Future<Void> deliver(Connection requester, ReplyRoute route, byte[] payload) {
-    List<Connection> targets = new ArrayList<>();
-    if (requester.topics().contains(route.topic()) && connections.contains(requester)) {
-      targets.add(requester);
-    } else {
-      connections.stream().filter(c -> c.topics().contains(route.topic())).forEach(targets::add);
+    if (!connections.contains(requester)) {
+      return Future.failedFuture("sensor " + requester.endpoint().clientIdentifier() + " disconnected before its reply");
     }
-    if (targets.isEmpty()) {
-      return Future.failedFuture("no connected sensor subscribed to " + route.topic());
+    if (!requester.topics().contains(route.topic())) {
+      return Future.failedFuture("sensor " + requester.endpoint().clientIdentifier() + " is not subscribed to "
+          + route.topic());
     }
-    List<Future<Integer>> sent = new ArrayList<>();
-    for (Connection c : targets) {
-      sent.add(c.endpoint().publish(route.topic(), Buffer.buffer(payload), MqttQoS.AT_LEAST_ONCE, false, false));
+    MqttProperties props = new MqttProperties();
+    byte[] correlation = route.correlationData();
+    if (correlation != null) {
+      props.add(new MqttProperties.BinaryProperty(MqttProperties.MqttPropertyType.CORRELATION_DATA.value(), correlation));
     }
-    return Future.all(sent).mapEmpty();
+    return requester.endpoint()
+        .publish(route.topic(), Buffer.buffer(payload), MqttQoS.AT_LEAST_ONCE, false, false, requester.nextPacketId(), props)
+        .mapEmpty();
   }
 }

@@ -20,6 +20,14 @@ public final class EdgeAddresses {
     return "dynasplit.edge." + edgeId + ".observe";
   }
 
+  /**
+   * Requests for the scheduler's live estimates (any body), answered with the wire record {@link
+   * io.dynasplit.schemas.LiveEstimates} (read-only: a snapshot taken on the scheduler's context).
+   */
+  public static String estimates(String edgeId) {
+    return "dynasplit.edge." + edgeId + ".estimates";
+  }
+
   /** Head, full and local tail inference jobs, answered with their result. */
   public static String inference(String edgeId) {
     return "dynasplit.edge." + edgeId + ".inference";

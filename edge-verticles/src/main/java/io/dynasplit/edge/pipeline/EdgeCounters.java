@@ -12,6 +12,7 @@ public final class EdgeCounters {
 
   private final int maxInFlight;
   private final AtomicInteger inFlight = new AtomicInteger();
+  private final AtomicInteger inEdgeStage = new AtomicInteger();
   private final AtomicLong requests = new AtomicLong();
   private final AtomicLong slaMet = new AtomicLong();
   private final AtomicLong slaMissed = new AtomicLong();
@@ -47,6 +48,24 @@ public final class EdgeCounters {
   /** Gives an admission slot back. */
   public void release() {
     inFlight.decrementAndGet();
+  }
+
+  /** Counts a request whose edge inference was handed to the head workers (queued or running). */
+  public void enterEdgeStage() {
+    inEdgeStage.incrementAndGet();
+  }
+
+  /** Counts a request whose edge inference finished (or failed). */
+  public void leaveEdgeStage() {
+    inEdgeStage.decrementAndGet();
+  }
+
+  /**
+   * Requests waiting for a head worker: those handed to the edge's inference beyond the {@code
+   * headWorkers} that run at once.
+   */
+  public int waiting(int headWorkers) {
+    return Math.max(0, inEdgeStage.get() - headWorkers);
   }
 
   /** Counts a reply: ok with or without its SLA met, or an error. */

@@ -10,7 +10,6 @@ import io.dynasplit.edge.inference.InferenceResult;
 import io.dynasplit.edge.inference.PrepareJob;
 import io.dynasplit.edge.inference.ServedModels;
 import io.dynasplit.edge.inference.WarmJob;
-import io.dynasplit.edge.ingress.EdgeMqtt;
 import io.dynasplit.edge.ingress.EdgeSettings;
 import io.dynasplit.edge.ingress.IngressVerticle;
 import io.dynasplit.edge.ingress.ReplyListener;
@@ -22,6 +21,7 @@ import io.dynasplit.models.runtime.SessionKey;
 import io.dynasplit.schemas.ErrorReply;
 import io.dynasplit.schemas.InferenceReply;
 import io.dynasplit.schemas.ParetoFront;
+import io.dynasplit.schemas.mqtt.MqttClients;
 import io.vertx.core.DeploymentOptions;
 import io.vertx.core.Future;
 import io.vertx.core.ThreadingModel;
@@ -98,7 +98,8 @@ public final class EdgeNodeVerticle extends VerticleBase {
     LocalCodec.register(vertx, AdmittedRequest.class, Outcome.class, ScheduleQuery.class, Plan.class,
         Observation.class, TailCall.class, TailAnswer.class, TailFailure.class, PrepareJob.class,
         ServedModels.Prepared.class, InferenceJob.class, InferenceResult.class, FinishJob.class, FinishResult.class,
-        WarmJob.class, HardwareUpdate.class, InferenceReply.class, ErrorReply.class);
+        WarmJob.class, HardwareUpdate.class, InferenceReply.class, ErrorReply.class,
+        io.dynasplit.schemas.LiveEstimates.class);
     sessions = new SessionCache(models.parts());
     String address = EdgeAddresses.inference(settings.edgeId());
     // the edge's inference runs on its own named pool, so that its threads (and the ONNX Runtime
@@ -112,7 +113,7 @@ public final class EdgeNodeVerticle extends VerticleBase {
         .setInstances(settings.headWorkers());
     WorkerExecutor warmer = vertx.createSharedWorkerExecutor(pool, settings.headWorkers());
     return vertx.executeBlocking(() -> {
-          EdgeMqtt.probe(settings);
+          MqttClients.probe(settings.broker(), "dynasplit-edge-" + settings.edgeId() + "-probe");
           return null;
         })
         .compose(v -> vertx.executeBlocking(this::frontsForAll))

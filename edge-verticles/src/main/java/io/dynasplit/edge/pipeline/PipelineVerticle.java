@@ -207,7 +207,7 @@ public final class PipelineVerticle extends VerticleBase {
     if (allEdge) {
       InferenceJob job = new InferenceJob(r.model(), InferenceJob.Stage.FULL, 0, provider, p.config.threads(),
           r.inputs(), null, null, stopNanos(r));
-      outputs = infer(job).map(res -> {
+      outputs = inferOnEdge(job).map(res -> {
         p.workerWaitMs += (res.startedNanos() - p.startNanos) / 1e6;
         p.headMs = res.computeMs();
         return res.outputs();
@@ -218,7 +218,7 @@ public final class PipelineVerticle extends VerticleBase {
           r.receivedAtMs(), System.currentTimeMillis(), p.config.codec(), settings.edgeId());
       InferenceJob job = new InferenceJob(r.model(), split == 0 ? InferenceJob.Stage.PASS : InferenceJob.Stage.HEAD,
           split, provider, p.config.threads(), r.inputs(), header, p.config.codec(), stopNanos(r));
-      outputs = infer(job).compose(head -> {
+      outputs = inferOnEdge(job).compose(head -> {
         p.workerWaitMs += (head.startedNanos() - p.startNanos) / 1e6;
         p.headMs = head.computeMs();
         p.encodeMs = head.encodeMs();
@@ -313,6 +313,12 @@ public final class PipelineVerticle extends VerticleBase {
     return vertx.eventBus().<InferenceResult>request(inferenceAddress(), job)
         .map(Message::body)
         .recover(PipelineVerticle::unwrap);
+  }
+
+  /** A head or full inference, counted while it waits for or runs on a head worker (telemetry's queue). */
+  private Future<InferenceResult> inferOnEdge(InferenceJob job) {
+    counters.enterEdgeStage();
+    return infer(job).onComplete(ar -> counters.leaveEdgeStage());
   }
 
   private String inferenceAddress() {

@@ -5,7 +5,6 @@ import com.hivemq.client.mqtt.datatypes.MqttQos;
 import com.hivemq.client.mqtt.mqtt5.Mqtt5AsyncClient;
 import com.hivemq.client.mqtt.mqtt5.message.publish.Mqtt5Publish;
 import io.dynasplit.edge.inference.ServedModels;
-import io.dynasplit.edge.ingress.EdgeMqtt;
 import io.dynasplit.edge.ingress.EdgeSettings;
 import io.dynasplit.edge.scheduler.Decision;
 import io.dynasplit.edge.scheduler.FrontIndex;
@@ -15,6 +14,7 @@ import io.dynasplit.schemas.FrontEntry;
 import io.dynasplit.schemas.Json;
 import io.dynasplit.schemas.ParetoFront;
 import io.dynasplit.schemas.TopicAddress;
+import io.dynasplit.schemas.mqtt.MqttClients;
 import io.vertx.core.Future;
 import io.vertx.core.VerticleBase;
 import io.vertx.core.eventbus.Message;
@@ -47,6 +47,7 @@ public final class SchedulerVerticle extends VerticleBase {
   private Mqtt5AsyncClient client;
   private MessageConsumer<ScheduleQuery> queries;
   private MessageConsumer<Object> observations;
+  private MessageConsumer<Object> estimates;
 
   /**
    * A scheduler verticle.
@@ -68,9 +69,11 @@ public final class SchedulerVerticle extends VerticleBase {
     initialFronts.values().forEach(scheduler::load);
     queries = vertx.eventBus().consumer(EdgeAddresses.schedule(settings.edgeId()), this::onQuery);
     observations = vertx.eventBus().consumer(EdgeAddresses.observe(settings.edgeId()), this::onObservation);
-    client = EdgeMqtt.client(settings, "dynasplit-edge-" + settings.edgeId() + "-scheduler", null, null);
+    estimates = vertx.eventBus().consumer(EdgeAddresses.estimates(settings.edgeId()),
+        m -> m.reply(scheduler.live().report()));
+    client = MqttClients.client(settings.broker(), "dynasplit-edge-" + settings.edgeId() + "-scheduler", null, null);
     client.publishes(MqttGlobalPublishFilter.ALL, p -> context.runOnContext(v -> onPublish(p)));
-    return Future.all(queries.completion(), observations.completion())
+    return Future.all(queries.completion(), observations.completion(), estimates.completion())
         .compose(v -> Future.fromCompletionStage(
             client.connectWith().cleanStart(true).send(), context))
         .compose(ack -> Future.fromCompletionStage(

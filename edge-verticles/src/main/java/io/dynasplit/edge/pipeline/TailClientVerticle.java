@@ -4,9 +4,9 @@ import com.hivemq.client.mqtt.MqttGlobalPublishFilter;
 import com.hivemq.client.mqtt.datatypes.MqttQos;
 import com.hivemq.client.mqtt.mqtt5.Mqtt5AsyncClient;
 import com.hivemq.client.mqtt.mqtt5.message.publish.Mqtt5Publish;
-import io.dynasplit.edge.ingress.EdgeMqtt;
 import io.dynasplit.edge.ingress.EdgeSettings;
 import io.dynasplit.edge.inference.TailFrames;
+import io.dynasplit.schemas.mqtt.MqttClients;
 import io.vertx.core.Future;
 import io.vertx.core.VerticleBase;
 import io.vertx.core.eventbus.Message;
@@ -46,7 +46,7 @@ public final class TailClientVerticle extends VerticleBase {
 
   @Override
   public Future<?> start() {
-    client = EdgeMqtt.client(settings, "dynasplit-edge-" + settings.edgeId() + "-tail", null, null);
+    client = MqttClients.client(settings.broker(), "dynasplit-edge-" + settings.edgeId() + "-tail", null, null);
     client.publishes(MqttGlobalPublishFilter.ALL, p -> context.runOnContext(v -> onAnswer(p)));
     calls = vertx.eventBus().consumer(EdgeAddresses.tail(settings.edgeId()), this::onCall);
     // a clean session: answers to calls of a previous run have nobody waiting for them

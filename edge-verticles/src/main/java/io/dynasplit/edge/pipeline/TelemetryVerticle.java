@@ -2,13 +2,15 @@ package io.dynasplit.edge.pipeline;
 
 import com.hivemq.client.mqtt.datatypes.MqttQos;
 import com.hivemq.client.mqtt.mqtt5.Mqtt5AsyncClient;
-import io.dynasplit.edge.ingress.EdgeMqtt;
 import io.dynasplit.edge.ingress.EdgeSettings;
 import io.dynasplit.schemas.EdgeTelemetry;
 import io.dynasplit.schemas.Json;
+import io.dynasplit.schemas.LiveEstimates;
 import io.dynasplit.schemas.NodeStatus;
+import io.dynasplit.schemas.mqtt.MqttClients;
 import io.vertx.core.Future;
 import io.vertx.core.VerticleBase;
+import io.vertx.core.eventbus.Message;
 import java.util.List;
 import java.util.Objects;
 import org.slf4j.Logger;
@@ -17,7 +19,9 @@ import org.slf4j.LoggerFactory;
 /**
  * Publishes the edge's retained status ({@code online} with version and models, {@code offline} as
  * the last will and on a clean stop) and its periodic telemetry (QoS 0): queue, requests, SLA
- * outcomes, errors and late cloud answers.
+ * outcomes, errors and late cloud answers, and the scheduler's live estimates (asked of the
+ * {@link SchedulerVerticle} on the event bus at each period). The queue length is the requests
+ * waiting for a head worker; {@code inFlight} the requests admitted and not yet answered.
  */
 public final class TelemetryVerticle extends VerticleBase {
 
@@ -42,7 +46,7 @@ public final class TelemetryVerticle extends VerticleBase {
   public Future<?> start() {
     String statusTopic = settings.topics().edgeStatus(settings.edgeId());
     byte[] will = Json.toBytes(NodeStatus.offline(NodeStatus.Role.EDGE, settings.edgeId(), version, 0));
-    client = EdgeMqtt.client(settings, "dynasplit-edge-" + settings.edgeId() + "-status", statusTopic, will);
+    client = MqttClients.client(settings.broker(), "dynasplit-edge-" + settings.edgeId() + "-status", statusTopic, will);
     return Future.fromCompletionStage(client.connectWith().cleanStart(true).send(), context)
         .compose(ack -> publishStatus(NodeStatus.online(NodeStatus.Role.EDGE, settings.edgeId(), version, models,
             System.currentTimeMillis())))
@@ -85,9 +89,19 @@ public final class TelemetryVerticle extends VerticleBase {
     if (c == null) {
       return;
     }
-    EdgeTelemetry t = new EdgeTelemetry(settings.edgeId(), System.currentTimeMillis(), counters.inFlight(),
-        counters.inFlight(), counters.requests(), counters.slaMet(), counters.slaMissed(), counters.errors(),
-        counters.lateCloudResults(), null, null, null, null);
+    vertx.eventBus().<LiveEstimates>request(EdgeAddresses.estimates(settings.edgeId()), null)
+        .map(Message::body)
+        .otherwise(e -> {
+          LOG.debug("telemetry without estimates [edge: {}]: {}", settings.edgeId(), e.toString());
+          return null;
+        })
+        .onSuccess(estimates -> publish(c, estimates));
+  }
+
+  private void publish(Mqtt5AsyncClient c, LiveEstimates estimates) {
+    EdgeTelemetry t = new EdgeTelemetry(settings.edgeId(), System.currentTimeMillis(),
+        counters.waiting(settings.headWorkers()), counters.inFlight(), counters.requests(), counters.slaMet(),
+        counters.slaMissed(), counters.errors(), counters.lateCloudResults(), null, null, null, estimates);
     c.publishWith()
         .topic(settings.topics().edgeTelemetry(settings.edgeId()))
         .qos(MqttQos.AT_MOST_ONCE)

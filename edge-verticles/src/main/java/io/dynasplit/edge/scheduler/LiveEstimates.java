@@ -112,6 +112,22 @@ public final class LiveEstimates {
     cloudQueue.add(queueMs, requests);
   }
 
+  /**
+   * The estimates as the edge's telemetry reports them (ARCHITECTURE 4.1): each figure null until
+   * it rests on an observation (the channel also on a profile set by {@link #setProfile}).
+   */
+  public io.dynasplit.schemas.LiveEstimates report() {
+    boolean channel = transfer.live() > 0 || profileRttMs > 0 || profileMsPerByte > 0;
+    double perByte = transfer.msPerByte();
+    Double bandwidth = channel && perByte > 0 && Double.isFinite(perByte) ? 1000 / perByte : null;
+    return new io.dynasplit.schemas.LiveEstimates(
+        bandwidth,
+        channel ? transfer.rttMs() : null,
+        edgeFactor.live() > 0 ? edgeFactor() : null,
+        cloudFactor.live() > 0 ? cloudFactor() : null,
+        cloudQueue.live() > 0 ? cloudQueueMs() : null);
+  }
+
   /** Reports the queueing delay a cloud worker announced in its telemetry. */
   public void observeCloudQueue(double queueMs) {
     finiteNonNegative("queueMs", queueMs);

@@ -103,4 +103,24 @@ class LiveEstimatesTest {
     median.setEdgeQueue(3);
     assertEquals(3 * 75.0, median.edgeQueueMs(), 1e-9);
   }
+
+  /**
+   * Verifies that the telemetry report is empty before anything is known, and then carries the
+   * profiled channel and the observed head and cloud factors and cloud queue.
+   */
+  @Test
+  void reportCarriesWhatIsKnown() {
+    LiveEstimates live = new LiveEstimates(AdaptiveSettings.DEFAULT);
+    assertEquals(io.dynasplit.schemas.LiveEstimates.NONE, live.report());
+
+    live.setProfile(4.0, 1.0e-5, 400_000);
+    live.observeHead(ANY, 100);
+    live.observeTail(ANY, 140, 3);
+    io.dynasplit.schemas.LiveEstimates r = live.report();
+    assertEquals(4.0, r.rttMs(), 1e-9);
+    assertEquals(1e8, r.bandwidthBytesPerS(), 1);
+    assertEquals(100.0 / 50, r.edgeFactor(), 1e-9);
+    assertEquals(140.0 / 70, r.cloudFactor(), 1e-9);
+    assertEquals(3.0, r.cloudQueueMs(), 1e-9);
+  }
 }

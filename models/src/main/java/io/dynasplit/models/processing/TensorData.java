@@ -68,6 +68,17 @@ public sealed interface TensorData {
     };
   }
 
+  /** A copy of the shape, after checking that it holds exactly {@code valueCount} elements. */
+  private static long[] checkedShape(long[] shape, int valueCount) {
+    Objects.requireNonNull(shape, "shape");
+    long[] copy = shape.clone();
+    if (elements(copy) != valueCount) {
+      throw new IllegalArgumentException(
+          "shape " + Arrays.toString(copy) + " needs " + elements(copy) + " values, got " + valueCount);
+    }
+    return copy;
+  }
+
   /**
    * A float32 tensor.
    *
@@ -77,18 +88,8 @@ public sealed interface TensorData {
   record Float32(long[] shape, float[] values) implements TensorData {
     /** Checks that the shape and the number of values agree. */
     public Float32 {
-      Objects.requireNonNull(shape, "shape");
       Objects.requireNonNull(values, "values");
-      shape = shape.clone();
-      if (elements(shape) != values.length) {
-        throw new IllegalArgumentException(
-            "shape "
-                + Arrays.toString(shape)
-                + " needs "
-                + elements(shape)
-                + " values, got "
-                + values.length);
-      }
+      shape = checkedShape(shape, values.length);
     }
 
     @Override
@@ -133,18 +134,8 @@ public sealed interface TensorData {
   record Int64(long[] shape, long[] values) implements TensorData {
     /** Checks that the shape and the number of values agree. */
     public Int64 {
-      Objects.requireNonNull(shape, "shape");
       Objects.requireNonNull(values, "values");
-      shape = shape.clone();
-      if (elements(shape) != values.length) {
-        throw new IllegalArgumentException(
-            "shape "
-                + Arrays.toString(shape)
-                + " needs "
-                + elements(shape)
-                + " values, got "
-                + values.length);
-      }
+      shape = checkedShape(shape, values.length);
     }
 
     @Override
