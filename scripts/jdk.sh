@@ -21,6 +21,7 @@ dynasplit_select_jdk() {
   local best="" best_major=0
   for candidate in "${candidates[@]}"; do
     [ -x "$candidate/bin/java" ] && [ -x "$candidate/bin/javac" ] || continue
+    case " $tried " in *" $candidate("*) continue ;; esac
     major=$(dynasplit_java_major "$candidate/bin/java")
     [ -n "$major" ] || continue
     tried="$tried $candidate($major)"
@@ -29,7 +30,7 @@ dynasplit_select_jdk() {
   done
   if [ -z "$best" ]; then
     echo "dynasplit: no JDK $min or newer found (looked at JAVA_HOME, /usr/lib/jvm and java on PATH; found:${tried:- nothing})." >&2
-    echo "dynasplit: install one (for example: apt-get install openjdk-21-jdk-headless, or Temurin 21+) or set JAVA_HOME to it." >&2
+    echo "dynasplit: install one (Eclipse Temurin 21+, or your distribution's openjdk-21-jdk or newer) or set JAVA_HOME to it." >&2
     return 1
   fi
   export JAVA_HOME="$best"
