@@ -118,6 +118,9 @@ public final class OptimizeCommand implements Callable<Integer> {
   @Option(names = "--population", paramLabel = "N", description = "NSGA-II population size, >= 4 (default: " + Nsga2Settings.DEFAULT_POPULATION_SIZE + ")")
   Integer population;
 
+  @Option(names = "--no-screening", description = "plain NSGA-II: measure offspring as bred, without the surrogate model's pre-screening")
+  boolean noScreening;
+
   @Option(names = "--trials", paramLabel = "FILE", description = "trials file (default: the --out file with .trials.jsonl)")
   Path trials;
 
@@ -284,6 +287,9 @@ public final class OptimizeCommand implements Callable<Integer> {
         throw new ParameterException(spec.commandLine(), "--population must be >= 4: " + population);
       }
       settings = settings.withPopulationSize(population);
+    }
+    if (noScreening) {
+      settings = settings.withSurrogateScreening(false);
     }
     Search search =
         exhaustive

@@ -57,7 +57,8 @@ final class KnobCodec {
     return new IntRange(0, space.valueCount(k));
   }
 
-  private static int[] indexes(Genotype<IntegerGene> g) {
+  /** The gene values of a genotype, one index per knob (not canonical: ignored genes are kept). */
+  static int[] indexes(Genotype<IntegerGene> g) {
     int[] idx = new int[KNOBS.length];
     for (int i = 0; i < KNOBS.length; i++) {
       idx[i] = g.get(i).gene().intValue();

@@ -4,6 +4,8 @@ import io.dynasplit.edge.offline.pool.ConfigurationSpace;
 import io.dynasplit.edge.offline.pool.ConfigurationSpace.Knob;
 import io.dynasplit.edge.offline.pool.Trial;
 import io.dynasplit.schemas.Configuration;
+import io.dynasplit.schemas.FrontEntry;
+import io.jenetics.Alterer;
 import io.jenetics.Genotype;
 import io.jenetics.IntegerGene;
 import io.jenetics.Optimize;
@@ -33,8 +35,14 @@ import java.util.random.RandomGenerator;
  * NSGA-II", IEEE Transactions on Evolutionary Computation 6(2), 2002) over a configuration space,
  * with Jenetics: one integer gene per knob ({@link KnobCodec}); parents and survivors chosen by
  * non-dominated rank and crowding distance ({@link NSGA2Selector#ofVec()}); uniform crossover over
- * knobs ({@link KnobCrossover}), per-knob mutation ({@link KnobMutator}), and last a {@link
- * NoveltyAlterer} that turns every offspring into a configuration not measured before.
+ * knobs ({@link KnobCrossover}), per-knob mutation ({@link KnobMutator}), a {@link
+ * NoveltyAlterer} that turns every offspring into a configuration not measured before, and last
+ * (unless {@link Nsga2Settings#surrogateScreening()} is off) a {@link SurrogateScreen} that moves
+ * each offspring to the new configuration at most two knobs away that a model of the measurements so far
+ * expects to save the most energy: surrogate-assisted NSGA-II with pre-screening (Emmerich,
+ * Giannakoglou, Naujoks: "Single- and multiobjective evolutionary optimization assisted by Gaussian
+ * random field metamodels", IEEE Transactions on Evolutionary Computation 10(4), 2006, with an
+ * additive model in place of the Gaussian field).
  *
  * <p>Fitness is a {@link Vec} from one {@link VecFactory}, of the {@link Objectives} on their
  * scales (log latency, log energy, fidelity loss), all minimized. Configurations come from an
@@ -89,10 +97,7 @@ public record Nsga2Search(ConfigurationSpace space, Objectives objectives, Nsga2
                   .offspringSelector(NSGA2Selector.ofVec())
                   .survivorsSelector(NSGA2Selector.ofVec())
                   .offspringFraction(settings.offspringFraction())
-                  .alterers(
-                      new KnobCrossover<>(settings.crossoverProbability()),
-                      new KnobMutator<>(settings.mutationProbability(), settings.stepProbability()),
-                      new NoveltyAlterer<>(codec, cache::isKnown, settings.stepProbability()))
+                  .alterers(alterers(codec, cache))
                   .build();
           Progress progress = new Progress(cache, space.size(), settings.stallGenerations());
           ISeq<Phenotype<IntegerGene, Vec<double[]>>> front =
@@ -108,8 +113,34 @@ public record Nsga2Search(ConfigurationSpace space, Objectives objectives, Nsga2
               frontConfigs.add(c);
             }
           }
-          return new SearchStats("nsga2", progress.generations, progress.evolveNanos, frontConfigs);
+          return new SearchStats(settings.surrogateScreening() ? "nsga2 (surrogate-screened)" : "nsga2", progress.generations, progress.evolveNanos, frontConfigs);
         });
+  }
+
+  /** Crossover, mutation, novelty and, if set, surrogate screening, in that order. */
+  private Alterer<IntegerGene, Vec<double[]>> alterers(KnobCodec codec, EvaluationCache cache) {
+    Alterer<IntegerGene, Vec<double[]>> bred =
+        new KnobCrossover<Vec<double[]>>(settings.crossoverProbability())
+            .andThen(new KnobMutator<>(settings.mutationProbability(), settings.stepProbability()))
+            .andThen(new NoveltyAlterer<>(codec, cache::isKnown, settings.stepProbability()));
+    if (!settings.surrogateScreening()) {
+      return bred;
+    }
+    return bred.andThen(new SurrogateScreen<>(space, codec, cache::isKnown, () -> measuredSoFar(cache)));
+  }
+
+  /**
+   * The figures of the configurations this run has asked for (see {@link EvaluationCache#isKnown}),
+   * so that a resumed run screens as the interrupted one did.
+   */
+  private static List<FrontEntry> measuredSoFar(EvaluationCache cache) {
+    List<FrontEntry> out = new ArrayList<>();
+    for (Trial t : cache.trials()) {
+      if (t.entry() != null && cache.isKnown(t.config())) {
+        out.add(t.entry());
+      }
+    }
+    return out;
   }
 
   /**

@@ -14,6 +14,9 @@ package io.dynasplit.edge.offline;
  *     its first or last value), as many as fit, the rest random; else all random
  * @param stallGenerations stop after this many generations in a row that measured nothing new,
  *     {@code >= 1}
+ * @param surrogateScreening whether each offspring is replaced, before it is measured, by the most
+ *     promising new configuration at most two knobs away from it ({@link SurrogateScreen}); without it,
+ *     plain NSGA-II
  */
 public record Nsga2Settings(
     int populationSize,
@@ -22,20 +25,23 @@ public record Nsga2Settings(
     double crossoverProbability,
     double offspringFraction,
     boolean seedExtremes,
-    int stallGenerations) {
+    int stallGenerations,
+    boolean surrogateScreening) {
 
   /**
-   * The settings the quality bar was measured with (docs/PERFORMANCE.md): 8 individuals, half of
+   * The default population size: 16 individuals per generation, as many as the paper's space has
+   * corners (four knobs that vary, each at its first or last value), so the first population
+   * measures them all.
+   */
+  public static final int DEFAULT_POPULATION_SIZE = 16;
+
+  /**
+   * The settings the quality bar was measured with (docs/PERFORMANCE.md): 16 individuals, half of
    * them offspring each generation, crossover 0.3, no random mutation besides the {@link
    * NoveltyAlterer}'s (every offspring that repeats a measured configuration has knobs redrawn,
-   * one at a time, until it is new), corners in the first population. Chosen over 50 seeds on the
-   * VGG16 pool among population sizes 4 to 32, mutation 0 to 0.35, crossover 0 to 0.9, offspring
-   * fractions 0.3 to 0.7, step mutation on or off.
+   * one at a time, until it is new), corners in the first population, surrogate screening on.
    */
-  /** The default population size: 8 individuals per generation. */
-  public static final int DEFAULT_POPULATION_SIZE = 8;
-
-  public static final Nsga2Settings DEFAULT = new Nsga2Settings(DEFAULT_POPULATION_SIZE, 0.0, 0.0, 0.3, 0.5, true, 200);
+  public static final Nsga2Settings DEFAULT = new Nsga2Settings(DEFAULT_POPULATION_SIZE, 0.0, 0.0, 0.3, 0.5, true, 200, true);
 
   /** Checks the figures. */
   public Nsga2Settings {
@@ -61,31 +67,13 @@ public record Nsga2Settings(
 
   /** A copy with another population size. */
   public Nsga2Settings withPopulationSize(int n) {
-    return new Nsga2Settings(n, mutationProbability, stepProbability, crossoverProbability, offspringFraction, seedExtremes, stallGenerations);
+    return new Nsga2Settings(
+        n, mutationProbability, stepProbability, crossoverProbability, offspringFraction, seedExtremes, stallGenerations, surrogateScreening);
   }
 
-  /** A copy with another mutation probability. */
-  public Nsga2Settings withMutationProbability(double p) {
-    return new Nsga2Settings(populationSize, p, stepProbability, crossoverProbability, offspringFraction, seedExtremes, stallGenerations);
-  }
-
-  /** A copy with another step probability. */
-  public Nsga2Settings withStepProbability(double p) {
-    return new Nsga2Settings(populationSize, mutationProbability, p, crossoverProbability, offspringFraction, seedExtremes, stallGenerations);
-  }
-
-  /** A copy with another crossover probability. */
-  public Nsga2Settings withCrossoverProbability(double p) {
-    return new Nsga2Settings(populationSize, mutationProbability, stepProbability, p, offspringFraction, seedExtremes, stallGenerations);
-  }
-
-  /** A copy with another offspring fraction. */
-  public Nsga2Settings withOffspringFraction(double f) {
-    return new Nsga2Settings(populationSize, mutationProbability, stepProbability, crossoverProbability, f, seedExtremes, stallGenerations);
-  }
-
-  /** A copy with or without the corners in the first population. */
-  public Nsga2Settings withSeedExtremes(boolean seed) {
-    return new Nsga2Settings(populationSize, mutationProbability, stepProbability, crossoverProbability, offspringFraction, seed, stallGenerations);
+  /** A copy with surrogate screening on or off. */
+  public Nsga2Settings withSurrogateScreening(boolean on) {
+    return new Nsga2Settings(
+        populationSize, mutationProbability, stepProbability, crossoverProbability, offspringFraction, seedExtremes, stallGenerations, on);
   }
 }
