@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.dynasplit.edge.offline.Nsga2Settings;
 import io.dynasplit.testsupport.SplinterFiles;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -132,7 +133,8 @@ class CommandErrorsTest {
   @Test
   void helpStatesDefaults() {
     String optimize = run("optimize", "--help").out();
-    assertTrue(optimize.contains("--population=N") && optimize.contains("(default: 8)"), optimize);
+    assertTrue(optimize.contains("--population=N") && optimize.contains("(default: " + Nsga2Settings.DEFAULT_POPULATION_SIZE + ")"), optimize);
+    assertTrue(optimize.contains("--no-screening"), optimize);
     assertFalse(optimize.contains("see docs/PERFORMANCE.md"), optimize);
     assertTrue(optimize.contains("--seed=SEED"), optimize);
     assertTrue(optimize.contains("--strategy=STRATEGY"), optimize);
