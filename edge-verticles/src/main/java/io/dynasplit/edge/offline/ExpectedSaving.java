@@ -56,8 +56,8 @@ final class ExpectedSaving {
       bandStartMs[i] = i == 0 ? 0 : front.get(i).latencyMs();
       bandCostJ[i] = front.get(i).energyJ();
     }
-    double lo = Math.log(sorted.getFirst().latencyMs());
-    double hi = Math.log(sorted.getLast().latencyMs());
+    double lo = Math.log(Math.max(sorted.getFirst().latencyMs(), KnobSurrogate.MIN_FIGURE));
+    double hi = Math.log(Math.max(sorted.getLast().latencyMs(), KnobSurrogate.MIN_FIGURE));
     slaGridMs = new double[SLA_GRID];
     for (int i = 0; i < SLA_GRID; i++) {
       slaGridMs[i] = Math.exp(lo + (i + 0.5) / SLA_GRID * (hi - lo));
@@ -83,6 +83,9 @@ final class ExpectedSaving {
 
   /** E[(cost - X)+] for X log-normal with log-mean mu and log-sd sigma. */
   static double expectedImprovement(double cost, double mu, double sigma) {
+    if (cost <= 0) {
+      return 0;
+    }
     double z = (Math.log(cost) - mu) / sigma;
     return Math.max(0, cost * normalCdf(z) - Math.exp(mu + sigma * sigma / 2) * normalCdf(z - sigma));
   }

@@ -26,6 +26,12 @@ final class KnobSurrogate {
   /** The ridge penalty on each knob value's effect (the intercept is not penalized). */
   static final double RIDGE = 1.0;
 
+  /**
+   * The least figure taken as it is (1e-9 ms or J): a zero (an energy nobody metered) is fitted as
+   * this rather than as minus infinity.
+   */
+  static final double MIN_FIGURE = 1e-9;
+
   /** The least uncertainty the model claims, in log units (0.1%). */
   static final double MIN_SIGMA = 1e-3;
 
@@ -70,8 +76,8 @@ final class KnobSurrogate {
       FrontEntry e = measured.get(r);
       int[] cols = columns(space, offset, e.config());
       rows[r] = cols;
-      double yl = Math.log(e.latencyMs());
-      double ye = Math.log(e.energyJ());
+      double yl = log(e.latencyMs());
+      double ye = log(e.energyJ());
       for (int a : cols) {
         xl[a] += yl;
         xe[a] += ye;
@@ -88,7 +94,7 @@ final class KnobSurrogate {
     double[] we = solve(chol, xe);
     double sse = 0;
     for (int r = 0; r < rows.length; r++) {
-      double d = Math.log(measured.get(r).energyJ()) - dot(we, rows[r]);
+      double d = log(measured.get(r).energyJ()) - dot(we, rows[r]);
       sse += d * d;
     }
     double sigma = Math.max(MIN_SIGMA, Math.sqrt(sse / rows.length));
@@ -118,6 +124,10 @@ final class KnobSurrogate {
       cols[k.ordinal() + 1] = offset[k.ordinal()] + idx[k.ordinal()];
     }
     return cols;
+  }
+
+  private static double log(double figure) {
+    return Math.log(Math.max(figure, MIN_FIGURE));
   }
 
   private static double dot(double[] w, int[] cols) {

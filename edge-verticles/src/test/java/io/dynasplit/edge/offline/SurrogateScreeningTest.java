@@ -53,6 +53,17 @@ class SurrogateScreeningTest {
     assertTrue(model.predict(all.get(1)).logEnergySigma() < 0.25, "an additive truth leaves little residual");
   }
 
+  /** Verifies that an entry with no energy (nothing metered) leaves the model and the saving finite. */
+  @Test
+  void zeroFiguresStayFinite() {
+    Configuration c = SyntheticSpace.SPACE.configurations().get(5);
+    FrontEntry unmetered = new FrontEntry(c, 0, 0, 0, 0, 0, 0, 0, 0, null, 1);
+    KnobSurrogate model = KnobSurrogate.fit(SyntheticSpace.SPACE, List.of(unmetered, additive(SyntheticSpace.SPACE.configurations().get(9))));
+    KnobSurrogate.Prediction p = model.predict(SyntheticSpace.SPACE.configurations().get(7));
+    assertTrue(Double.isFinite(p.latencyMs()) && Double.isFinite(p.logEnergyMean()) && Double.isFinite(p.logEnergySigma()), p.toString());
+    assertTrue(Double.isFinite(new ExpectedSaving(List.of(unmetered, entry(100, 10))).of(p)));
+  }
+
   /** Verifies the normal distribution function and the log-normal expected improvement against closed forms. */
   @Test
   void expectedImprovementMatchesClosedForms() {
