@@ -6,7 +6,6 @@ import io.dynasplit.models.runtime.SplitParts;
 import io.vertx.core.Vertx;
 import java.util.List;
 import java.util.concurrent.Callable;
-import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -63,23 +62,12 @@ public final class CloudCommand implements Callable<Integer> {
     SplitParts parts = DataPlaneSetup.parts(SplitParts.DEFAULT_MAX_TENSORS);
     ServedParts served = new ServedParts(parts, DataPlaneSetup.models(parts, models).ids());
     Vertx vertx = DataPlaneSetup.vertx();
-    try {
-      vertx.deployVerticle(new CloudNodeVerticle(settings, served,
-              VersionCommand.projectVersion()))
-          .await(120, TimeUnit.SECONDS);
-    } catch (Exception | Error e) {
-      DataPlaneSetup.close(vertx);
-      throw e;
-    }
-    CountDownLatch stopped = new CountDownLatch(1);
-    Runtime.getRuntime().addShutdownHook(new Thread(() -> {
-      DataPlaneSetup.close(vertx);
-      stopped.countDown();
-    }, "dynasplit-cloud-shutdown"));
-    System.out.println("dynasplit cloud: worker " + workerId + " on " + broker.host + ":" + broker.port + " ("
-        + instances + " instances, " + accelerator + ") serving " + served.ids() + "; Ctrl-C stops");
-    System.out.flush();
-    stopped.await();
+    DataPlaneSetup.deployOrClose(vertx, () -> vertx.deployVerticle(new CloudNodeVerticle(settings, served,
+            VersionCommand.projectVersion()))
+        .await(120, TimeUnit.SECONDS));
+    DataPlaneSetup.serveUntilInterrupted(vertx, "cloud", "dynasplit cloud: worker " + workerId + " on " + broker.host
+        + ":" + broker.port + " (" + instances + " instances, " + accelerator + ") serving " + served.ids()
+        + "; Ctrl-C stops");
     return 0;
   }
 }

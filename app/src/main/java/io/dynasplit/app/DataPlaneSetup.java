@@ -24,6 +24,7 @@ import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CountDownLatch;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import picocli.CommandLine;
@@ -150,6 +151,37 @@ final class DataPlaneSetup {
 
   static Vertx vertx() {
     return Vertx.vertx();
+  }
+
+  /** Deployment work that may fail; see {@link #deployOrClose}. */
+  @FunctionalInterface
+  interface Deployment {
+    void deploy() throws Exception;
+  }
+
+  /** Runs {@code deployment}; when it fails, closes Vert.x before passing the failure on. */
+  static void deployOrClose(Vertx vertx, Deployment deployment) throws Exception {
+    try {
+      deployment.deploy();
+    } catch (Exception | Error e) {
+      close(vertx);
+      throw e;
+    }
+  }
+
+  /**
+   * Prints {@code banner} and blocks until the JVM shuts down (Ctrl-C); a shutdown hook named
+   * {@code dynasplit-COMMAND-shutdown} closes Vert.x on the way out.
+   */
+  static void serveUntilInterrupted(Vertx vertx, String command, String banner) throws InterruptedException {
+    CountDownLatch stopped = new CountDownLatch(1);
+    Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+      close(vertx);
+      stopped.countDown();
+    }, "dynasplit-" + command + "-shutdown"));
+    System.out.println(banner);
+    System.out.flush();
+    stopped.await();
   }
 
   /** Closes Vert.x (undeploying every verticle), waiting at most 20 s. */

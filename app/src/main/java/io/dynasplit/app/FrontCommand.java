@@ -19,6 +19,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -62,8 +63,7 @@ public final class FrontCommand implements Callable<Integer> {
   @Option(names = "--network", paramLabel = "NAME", description = "the network of --workload and --pool (default: the front's model)")
   String network;
 
-  @Option(names = "--objectives", paramLabel = "LIST", defaultValue = "auto", description = "auto (fidelity where it varies), latency,energy or latency,energy,fidelity (default: ${DEFAULT-VALUE})")
-  String objectives;
+  @Mixin ObjectivesOption objectives;
 
   @Override
   public Integer call() {
@@ -99,7 +99,8 @@ public final class FrontCommand implements Callable<Integer> {
     if (other != null) {
       all.addAll(other.entries());
     }
-    Objectives obj = objectives(measured != null ? measured.means() : all);
+    List<FrontEntry> covered = measured != null ? measured.means() : all;
+    Objectives obj = objectives.resolve(spec, () -> Objectives.forEntries(covered));
 
     out.printf(Locale.ROOT, "front %s: model %s, source %s, created %s%n", file, front.model(), front.source(), front.createdAt());
     printTable(out, front.entries());
@@ -133,45 +134,32 @@ public final class FrontCommand implements Callable<Integer> {
         return fail("--workload: cannot read: " + IoErrors.describe(e));
       }
       FrontRegret.Schedule mine = FrontRegret.schedule(front.model(), front.entries(), w);
-      out.printf(
-          Locale.ROOT,
-          "workload %s (%s, %d requests): %s uses %.4f J per request, SLAs met %.2f%%%n",
-          workload.getFileName(),
-          net,
-          w.size(),
-          file.getFileName(),
-          mine.energyPerRequestJ(),
-          100 * mine.slaMetFraction());
+      printSchedule(out, w, net, file, mine);
       if (other != null) {
         FrontRegret.Schedule theirs = FrontRegret.schedule(front.model(), other.entries(), w);
-        out.printf(
-            Locale.ROOT,
-            "workload %s (%s, %d requests): %s uses %.4f J per request, SLAs met %.2f%%%n",
-            workload.getFileName(),
-            net,
-            w.size(),
-            against.getFileName(),
-            theirs.energyPerRequestJ(),
-            100 * theirs.slaMetFraction());
+        printSchedule(out, w, net, against, theirs);
         out.printf(Locale.ROOT, "front regret %.2f%%%n", 100 * (mine.energyPerRequestJ() / theirs.energyPerRequestJ() - 1));
       }
     }
     return 0;
   }
 
+  /** One line: what scheduling the workload from {@code front} costs per request, and the SLAs it meets. */
+  private void printSchedule(PrintWriter out, SlaWorkload w, String net, Path front, FrontRegret.Schedule schedule) {
+    out.printf(
+        Locale.ROOT,
+        "workload %s (%s, %d requests): %s uses %.4f J per request, SLAs met %.2f%%%n",
+        workload.getFileName(),
+        net,
+        w.size(),
+        front.getFileName(),
+        schedule.energyPerRequestJ(),
+        100 * schedule.slaMetFraction());
+  }
+
   private int fail(String message) {
     err().println("dynasplit front: " + message);
     return 1;
-  }
-
-  private Objectives objectives(List<FrontEntry> entries) {
-    return switch (objectives.replace(" ", "").toLowerCase(Locale.ROOT)) {
-      case "auto" -> Objectives.forEntries(entries);
-      case "latency,energy" -> Objectives.LATENCY_ENERGY;
-      case "latency,energy,fidelity" -> Objectives.LATENCY_ENERGY_FIDELITY;
-      default -> throw new ParameterException(
-          spec.commandLine(), "--objectives must be auto, latency,energy or latency,energy,fidelity: " + objectives);
-    };
   }
 
   static void printTable(PrintWriter out, List<FrontEntry> entries) {

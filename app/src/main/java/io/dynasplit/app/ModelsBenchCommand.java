@@ -44,7 +44,7 @@ public final class ModelsBenchCommand implements Callable<Integer> {
       paramLabel = "ID",
       split = ",",
       description = "Benchmark only these models: ${COMPLETION-CANDIDATES}.",
-      completionCandidates = ModelsGenerateCommand.Ids.class)
+      completionCandidates = GeneratedModelIds.class)
   List<String> only = new ArrayList<>();
 
   @Option(
@@ -61,16 +61,7 @@ public final class ModelsBenchCommand implements Callable<Integer> {
     if (runs < 1) {
       throw new CommandLine.ParameterException(spec.commandLine(), "--runs must be >= 1: " + runs);
     }
-    for (String id : only) {
-      if (!ReferenceModels.ids().contains(id)) {
-        throw new CommandLine.ParameterException(
-            spec.commandLine(),
-            "--only: '"
-                + id
-                + "' is not a generated model; generated models: "
-                + String.join(", ", ReferenceModels.ids()));
-      }
-    }
+    GeneratedModelIds.requireGenerated(spec, only);
     PrintWriter out = spec.commandLine().getOut();
     out.println(
         "| model (SYNTHETIC weights) | parameters | file | generate | session load | inference, 1"

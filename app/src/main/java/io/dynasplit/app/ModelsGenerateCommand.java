@@ -43,7 +43,7 @@ public final class ModelsGenerateCommand implements Callable<Integer> {
       split = ",",
       description =
           "Generate only these models (repeatable or comma separated): ${COMPLETION-CANDIDATES}.",
-      completionCandidates = Ids.class)
+      completionCandidates = GeneratedModelIds.class)
   List<String> only = new ArrayList<>();
 
   @Option(
@@ -66,27 +66,9 @@ public final class ModelsGenerateCommand implements Callable<Integer> {
   /** Models with fewer values than this (weights filled plus written) get no progress bar. */
   private static final long BAR_FROM = 2_000_000;
 
-  /** The generated ids, for {@code --only}'s help and completion. */
-  static final class Ids extends ArrayList<String> {
-    private static final long serialVersionUID = 1L;
-
-    Ids() {
-      super(ReferenceModels.ids());
-    }
-  }
-
   @Override
   public Integer call() throws IOException {
-    for (String id : only) {
-      if (!ReferenceModels.ids().contains(id)) {
-        throw new CommandLine.ParameterException(
-            spec.commandLine(),
-            "--only: '"
-                + id
-                + "' is not a generated model; generated models: "
-                + String.join(", ", ReferenceModels.ids()));
-      }
-    }
+    GeneratedModelIds.requireGenerated(spec, only);
     ModelCatalog catalog = models.catalog();
     Path dir = out != null ? out : catalog.modelsDir();
     PrintWriter stdout = spec.commandLine().getOut();

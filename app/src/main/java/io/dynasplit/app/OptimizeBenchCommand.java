@@ -110,7 +110,8 @@ public final class OptimizeBenchCommand implements Callable<Integer> {
       err().println("error: " + e.getMessage());
       return 1;
     }
-    Objectives obj = OptimizeCommand.parseObjectives(spec, objectives, p);
+    List<FrontEntry> means = p.means();
+    Objectives obj = ObjectivesOption.parse(spec, objectives, () -> Objectives.forEntries(means));
     Nsga2Settings settings = population == null ? Nsga2Settings.DEFAULT : Nsga2Settings.DEFAULT.withPopulationSize(population);
     List<FrontEntry> exhaustive = Fronts.nonDominated(p.means(), obj);
     ReferencePoint ref = ReferencePoint.covering(obj, p.means());

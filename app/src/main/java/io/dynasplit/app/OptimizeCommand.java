@@ -44,6 +44,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import me.tongfei.progressbar.ProgressBar;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParameterException;
@@ -112,8 +113,7 @@ public final class OptimizeCommand implements Callable<Integer> {
   @Option(names = "--exhaustive", description = "evaluate every valid configuration (the budget defaults to the whole space)")
   boolean exhaustive;
 
-  @Option(names = "--objectives", paramLabel = "LIST", defaultValue = "auto", description = "auto (fidelity where it varies), latency,energy or latency,energy,fidelity (default: ${DEFAULT-VALUE})")
-  String objectives;
+  @Mixin ObjectivesOption objectives;
 
   @Option(names = "--population", paramLabel = "N", description = "NSGA-II population size, >= 4 (default: " + Nsga2Settings.DEFAULT_POPULATION_SIZE + ")")
   Integer population;
@@ -208,8 +208,8 @@ public final class OptimizeCommand implements Callable<Integer> {
         return fail("--pool: cannot read: " + IoErrors.describe(e));
       }
       PoolFileNames.mismatchWarning(pool, network).ifPresent(w -> err().println("dynasplit optimize: " + w));
-      Problem problem = new Problem(network, p.space(), new PoolEvaluator(p), parseObjectives(spec, objectives, p),
-          "the pool");
+      Problem problem = new Problem(network, p.space(), new PoolEvaluator(p),
+          objectives.resolve(spec, () -> Objectives.forEntries(p.means())), "the pool");
       return optimize(problem, wallClock, hostPort, p.means());
     }
     if (liveN < 1 || liveWarmup < 0 || liveSamples < 1) {
@@ -248,11 +248,9 @@ public final class OptimizeCommand implements Callable<Integer> {
   }
 
   private Objectives liveObjectives(List<Codec> codecs) {
-    if (!objectives.replace(" ", "").equalsIgnoreCase("auto")) {
-      return parseObjectives(spec, objectives, null);
-    }
     // only a lossy codec makes fidelity vary: fp32 everywhere reproduces the full model's output
-    return codecs.size() > 1 || codecs.get(0) != Codec.FP32 ? Objectives.LATENCY_ENERGY_FIDELITY : Objectives.LATENCY_ENERGY;
+    return objectives.resolve(spec, () -> codecs.size() > 1 || codecs.get(0) != Codec.FP32
+        ? Objectives.LATENCY_ENERGY_FIDELITY : Objectives.LATENCY_ENERGY);
   }
 
   /**
@@ -399,16 +397,6 @@ public final class OptimizeCommand implements Callable<Integer> {
     String name = out.getFileName().toString();
     String base = name.endsWith(".json") ? name.substring(0, name.length() - 5) : name;
     return out.resolveSibling(base + ".trials.jsonl");
-  }
-
-  static Objectives parseObjectives(CommandSpec spec, String text, SimulationPool pool) {
-    return switch (text.replace(" ", "").toLowerCase(Locale.ROOT)) {
-      case "auto" -> pool == null ? Objectives.LATENCY_ENERGY : Objectives.forEntries(pool.means());
-      case "latency,energy" -> Objectives.LATENCY_ENERGY;
-      case "latency,energy,fidelity" -> Objectives.LATENCY_ENERGY_FIDELITY;
-      default -> throw new ParameterException(
-          spec.commandLine(), "--objectives must be auto, latency,energy or latency,energy,fidelity: " + text);
-    };
   }
 
   static Duration parseDuration(CommandSpec spec, String text) {

@@ -19,6 +19,7 @@ import me.tongfei.progressbar.ProgressBar;
 import me.tongfei.progressbar.ProgressBarBuilder;
 import me.tongfei.progressbar.ProgressBarStyle;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /** {@code dynasplit profile}: measure every split of a model through the real data plane and write its front. */
@@ -61,8 +62,7 @@ public final class ProfileCommand implements Callable<Integer> {
   @Option(names = "--codec", paramLabel = "CODEC", defaultValue = "fp32", description = "intermediate tensor encoding: fp32, fp16 or int8 (default: ${DEFAULT-VALUE})")
   String codec;
 
-  @Option(names = "--max-tensors", paramLabel = "K", defaultValue = "1", description = "most tensors a candidate split may send (default: ${DEFAULT-VALUE})")
-  int maxTensors;
+  @Mixin MaxTensorsOption maxTensors;
 
   @Option(names = "--data", paramLabel = "DIR", defaultValue = DataPlaneSetup.DEFAULT_DATA, description = "data folder; the front goes to DIR/fronts/MODEL.json unless --out (default: ${DEFAULT-VALUE})")
   Path data;
@@ -83,7 +83,7 @@ public final class ProfileCommand implements Callable<Integer> {
       return 2;
     }
     Codec c = Codec.of(codec);
-    SplitParts parts = DataPlaneSetup.parts(maxTensors);
+    SplitParts parts = maxTensors.parts();
     CatalogEntry entry = parts.catalog().find(model).orElse(null);
     if (entry == null) {
       System.err.println("dynasplit profile: unknown model " + model + "; known: " + parts.catalog().ids());

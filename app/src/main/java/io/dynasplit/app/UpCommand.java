@@ -11,11 +11,9 @@ import io.dynasplit.edge.inference.CatalogModels;
 import io.dynasplit.edge.ingress.EdgeSettings;
 import io.dynasplit.edge.ingress.ReplyListener;
 import io.dynasplit.edge.pipeline.EdgeNodeVerticle;
-import io.dynasplit.edge.scheduler.Policy;
 import io.dynasplit.models.runtime.SplitParts;
 import io.vertx.core.Vertx;
 import java.nio.file.Path;
-import java.util.List;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
@@ -51,6 +49,10 @@ public final class UpCommand implements Callable<Integer> {
 
   @Mixin ConfigFileOption config;
 
+  @Mixin EdgeNodeOptions node;
+
+  @Mixin MaxTensorsOption maxTensors;
+
   @Option(names = "--port", paramLabel = "P", defaultValue = "1883", description = "broker MQTT port (default: ${DEFAULT-VALUE}; 0 = any free port)")
   int port;
 
@@ -63,17 +65,8 @@ public final class UpCommand implements Callable<Integer> {
   @Option(names = "--data", paramLabel = "DIR", defaultValue = DataPlaneSetup.DEFAULT_DATA, description = "broker and state folder; fronts are read from DIR/fronts (default: ${DEFAULT-VALUE})")
   Path data;
 
-  @Option(names = "--edge-id", paramLabel = "ID", defaultValue = "edge-1", description = "the edge's id in topics (default: ${DEFAULT-VALUE})")
-  String edgeId;
-
   @Option(names = "--cloud-id", paramLabel = "ID", defaultValue = "cloud-1", description = "the cloud worker's id (default: ${DEFAULT-VALUE})")
   String cloudId;
-
-  @Option(names = "--models", paramLabel = "ID", split = ",", description = "catalog models to serve (default: every present one)")
-  List<String> models;
-
-  @Option(names = "--policy", paramLabel = "POLICY", defaultValue = "adaptive", description = "scheduling policy of requests that name none: ${COMPLETION-CANDIDATES} (default: ${DEFAULT-VALUE})")
-  Policy policy;
 
   @Option(names = "--cloud-instances", paramLabel = "N", defaultValue = "2", description = "tail verticles of the cloud worker (default: ${DEFAULT-VALUE})")
   int cloudInstances;
@@ -84,22 +77,13 @@ public final class UpCommand implements Callable<Integer> {
   @Option(names = "--max-in-flight", paramLabel = "N", defaultValue = "64", description = "requests the edge admits at once; past it OVERLOADED (default: ${DEFAULT-VALUE})")
   int maxInFlight;
 
-  @Option(names = "--grace-ms", paramLabel = "MS", defaultValue = "2000", description = "time past a request's deadline before it is given up (default: ${DEFAULT-VALUE})")
-  long graceMs;
-
-  @Option(names = "--head-workers", paramLabel = "N", defaultValue = "2", description = "concurrent edge inferences (default: ${DEFAULT-VALUE})")
-  int headWorkers;
-
-  @Option(names = "--max-tensors", paramLabel = "K", defaultValue = "1", description = "most tensors a candidate split may send (default: ${DEFAULT-VALUE})")
-  int maxTensors;
-
   @Override
   public Integer call() throws Exception {
     // options first, so bad ones fail before anything starts
     EnergySettings cloudEnergy = DataPlaneSetup.cloudEnergy(energy, spec, "cpu");
     HardwareOptions edgeHardware = DataPlaneSetup.edgeHardware(usb, spec).withPowercapRoot(energy.powercapRoot());
-    SplitParts parts = DataPlaneSetup.parts(maxTensors);
-    CatalogModels served = DataPlaneSetup.models(parts, models);
+    SplitParts parts = maxTensors.parts();
+    CatalogModels served = node.served(parts);
     var fronts = DataPlaneSetup.readFronts(DataPlaneSetup.frontsDir(data));
     EmbeddedBroker broker = EmbeddedBroker.start(
         new BrokerSettings(port, wsPort, bind, data.resolve("broker")));
@@ -113,19 +97,17 @@ public final class UpCommand implements Callable<Integer> {
     String host = "127.0.0.1".equals(bind) || "0.0.0.0".equals(bind) ? "127.0.0.1" : bind;
     CloudSettings cloud = CloudSettings.defaults(cloudId, host, broker.port()).withInstances(cloudInstances)
         .withEnergy(cloudEnergy);
-    EdgeSettings edge = EdgeSettings.defaults(edgeId, host, broker.port())
+    EdgeSettings edge = node.settings(host, broker.port())
         .withSensorPort(sensorPort)
-        .withMaxInFlight(maxInFlight)
-        .withGraceMs(graceMs)
-        .withHeadWorkers(headWorkers);
+        .withMaxInFlight(maxInFlight);
     HardwareVerticle hw = DataPlaneSetup.deployHardware(vertx, edgeHardware);
     vertx.deployVerticle(new CloudNodeVerticle(cloud, parts, VersionCommand.projectVersion()))
-        .compose(id -> vertx.deployVerticle(new EdgeNodeVerticle(edge, served, DataPlaneSetup.scheduler(policy),
-            fronts, DataPlaneSetup.edgeMeterBesideCloud(hw.energyMeter(), edgeId), hw, ReplyListener.NONE, VersionCommand.projectVersion())))
+        .compose(id -> vertx.deployVerticle(new EdgeNodeVerticle(edge, served, node.scheduler(),
+            fronts, DataPlaneSetup.edgeMeterBesideCloud(hw.energyMeter(), node.edgeId), hw, ReplyListener.NONE, VersionCommand.projectVersion())))
         .await(300, TimeUnit.SECONDS);
-    System.out.println("dynasplit up: broker on " + host + ":" + broker.port() + ", edge " + edgeId + " serving "
+    System.out.println("dynasplit up: broker on " + host + ":" + broker.port() + ", edge " + node.edgeId + " serving "
         + served.ids() + ", cloud worker " + cloudId + " (" + cloudInstances + " instances); Ctrl-C stops");
-    System.out.println("try: dynasplit request --port " + broker.port() + " --edge " + edgeId
+    System.out.println("try: dynasplit request --port " + broker.port() + " --edge " + node.edgeId
         + " --model " + (served.ids().contains("ppocr-det") ? "ppocr-det" : served.ids().get(0)) + " --random --sla 500");
     System.out.flush();
     stopped.await();

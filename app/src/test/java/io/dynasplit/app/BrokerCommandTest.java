@@ -1,5 +1,6 @@
 package io.dynasplit.app;
 
+import static io.dynasplit.app.CliRun.run;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -52,8 +53,8 @@ class BrokerCommandTest {
   /** Verifies that a port out of range exits with 2 and a message naming the value. */
   @Test
   void rejectsPortOutOfRange() {
-    Run run = execute("broker", "--port", "70000", "--data", dir.toString());
-    assertEquals(2, run.exitCode());
+    CliRun run = run("broker", "--port", "70000", "--data", dir.toString());
+    assertEquals(2, run.exit());
     assertTrue(run.err().contains("port must be in 0..65535: 70000"), run.err());
   }
 
@@ -62,9 +63,9 @@ class BrokerCommandTest {
   void takenPortIsAClearError() throws Exception {
     try (ServerSocket taken = new ServerSocket()) {
       taken.bind(new InetSocketAddress(InetAddress.getByName("127.0.0.1"), 0));
-      Run run = execute("broker", "--port", Integer.toString(taken.getLocalPort()), "--ws-port", "0",
+      CliRun run = run("broker", "--port", Integer.toString(taken.getLocalPort()), "--ws-port", "0",
           "--bind", "127.0.0.1", "--data", dir.toString());
-      assertEquals(1, run.exitCode());
+      assertEquals(1, run.exit());
       assertTrue(run.err().contains("MQTT port " + taken.getLocalPort() + " on 127.0.0.1 is not available"), run.err());
     }
   }
@@ -105,28 +106,28 @@ class BrokerCommandTest {
   /** Verifies that broker acl prints the generated ACL, for the default and another prefix, with and without edges. */
   @Test
   void aclPrintsTheGeneratedAcl() {
-    Run defaults = execute("broker", "acl");
-    assertEquals(0, defaults.exitCode());
+    CliRun defaults = run("broker", "acl");
+    assertEquals(0, defaults.exit());
     assertEquals(MosquittoAcl.render(Topics.DEFAULT, List.of()), defaults.out());
-    Run site = execute("broker", "acl", "--prefix", "site/a", "--edge", "e1", "--edge", "e2");
-    assertEquals(0, site.exitCode(), site.err());
+    CliRun site = run("broker", "acl", "--prefix", "site/a", "--edge", "e1", "--edge", "e2");
+    assertEquals(0, site.exit(), site.err());
     assertEquals(MosquittoAcl.render(new Topics("site/a"), List.of("e1", "e2")), site.out());
-    Run twice = execute("broker", "acl", "--edge", "e1", "--edge", "e1");
-    assertEquals(2, twice.exitCode());
+    CliRun twice = run("broker", "acl", "--edge", "e1", "--edge", "e1");
+    assertEquals(2, twice.exit());
     assertTrue(twice.err().contains("--edge: edge id given twice: 'e1'"), twice.err());
-    Run wildcard = execute("broker", "acl", "--edge", "e+");
-    assertEquals(2, wildcard.exitCode());
+    CliRun wildcard = run("broker", "acl", "--edge", "e+");
+    assertEquals(2, wildcard.exit());
     assertTrue(wildcard.err().contains("--edge: edgeId must be"), wildcard.err());
-    Run bad = execute("broker", "acl", "--prefix", "a/#");
-    assertEquals(2, bad.exitCode());
+    CliRun bad = run("broker", "acl", "--prefix", "a/#");
+    assertEquals(2, bad.exit());
     assertTrue(bad.err().contains("--prefix: prefix must not contain MQTT wildcards"), bad.err());
   }
 
   /** Verifies that the root help lists the broker command. */
   @Test
   void rootHelpListsBroker() {
-    Run help = execute("--help");
-    assertEquals(0, help.exitCode());
+    CliRun help = run("--help");
+    assertEquals(0, help.exit());
     assertTrue(help.out().contains("broker"), help.out());
   }
 
@@ -147,17 +148,5 @@ class BrokerCommandTest {
   private static BrokerCommand parse(String... args) {
     CommandLine.ParseResult result = DynasplitCommand.commandLine().parseArgs(args);
     return (BrokerCommand) result.subcommand().commandSpec().userObject();
-  }
-
-  private record Run(int exitCode, String out, String err) {}
-
-  private static Run execute(String... args) {
-    StringWriter out = new StringWriter();
-    StringWriter err = new StringWriter();
-    CommandLine cli = DynasplitCommand.commandLine();
-    cli.setOut(new PrintWriter(out, true));
-    cli.setErr(new PrintWriter(err, true));
-    int code = cli.execute(args);
-    return new Run(code, out.toString(), err.toString());
   }
 }

@@ -7,11 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.dynasplit.edge.offline.Nsga2Settings;
 import io.dynasplit.testsupport.SplinterFiles;
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.PrintStream;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -19,7 +15,6 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import picocli.CommandLine;
 
 /** Bad input to optimize, front and simulate: one line, one prefix, no stack trace. */
 class CommandErrorsTest {
@@ -27,37 +22,13 @@ class CommandErrorsTest {
   private static final String POOL = SplinterFiles.file("simulation_pool_vgg16.csv").toString();
   private static final String WORKLOAD = SplinterFiles.file("network_latency_50_samples.csv").toString();
 
-  private record Run(int exit, String out, String err) {}
-
-  /** Runs a command capturing both picocli's writers and System.out/err (simulate prints to the latter). */
-  private static Run run(String... args) {
-    PrintStream oldOut = System.out;
-    PrintStream oldErr = System.err;
-    ByteArrayOutputStream sysOut = new ByteArrayOutputStream();
-    ByteArrayOutputStream sysErr = new ByteArrayOutputStream();
-    StringWriter out = new StringWriter();
-    StringWriter err = new StringWriter();
-    try {
-      System.setOut(new PrintStream(sysOut, true, StandardCharsets.UTF_8));
-      System.setErr(new PrintStream(sysErr, true, StandardCharsets.UTF_8));
-      CommandLine cl = DynasplitCommand.commandLine();
-      cl.setOut(new PrintWriter(out, true));
-      cl.setErr(new PrintWriter(err, true));
-      int exit = cl.execute(args);
-      return new Run(exit, out + sysOut.toString(StandardCharsets.UTF_8), err + sysErr.toString(StandardCharsets.UTF_8));
-    } finally {
-      System.setOut(oldOut);
-      System.setErr(oldErr);
-    }
-  }
-
   private static Path latin1(Path dir) throws IOException {
     Path file = dir.resolve("latin1.csv");
     Files.write(file, "Index,Network,Latency\n0,vgg16,caf\u00e9\n".getBytes(StandardCharsets.ISO_8859_1));
     return file;
   }
 
-  private static void assertOneCleanLine(Run r, String command, String expected) {
+  private static void assertOneCleanLine(CliRun r, String command, String expected) {
     assertNotEquals(0, r.exit(), r.err());
     assertTrue(r.err().startsWith("dynasplit " + command + ": "), r.err());
     assertTrue(r.err().contains(expected), r.err());
@@ -71,13 +42,13 @@ class CommandErrorsTest {
     String bad = latin1(dir).toString();
     String out = dir.resolve("out").toString();
 
-    assertOneCleanLine(run("simulate", "--pool", bad, "--workload", WORKLOAD, "--network", "vgg16", "--out", out),
+    assertOneCleanLine(CliRun.runWithSystemStreams("simulate", "--pool", bad, "--workload", WORKLOAD, "--network", "vgg16", "--out", out),
         "simulate", bad + ": not UTF-8 text (invalid byte at offset 33)");
-    assertOneCleanLine(run("simulate", "--pool", POOL, "--workload", bad, "--network", "vgg16", "--out", out),
+    assertOneCleanLine(CliRun.runWithSystemStreams("simulate", "--pool", POOL, "--workload", bad, "--network", "vgg16", "--out", out),
         "simulate", bad + ": not UTF-8 text");
-    assertOneCleanLine(run("simulate", "--pool", POOL, "--workload", WORKLOAD, "--network", "vgg16", "--scenario", bad, "--out", out),
+    assertOneCleanLine(CliRun.runWithSystemStreams("simulate", "--pool", POOL, "--workload", WORKLOAD, "--network", "vgg16", "--scenario", bad, "--out", out),
         "simulate", bad + ": not UTF-8 text");
-    assertOneCleanLine(run("optimize", "--pool", bad, "--network", "vgg16", "--no-progress", "--out", dir.resolve("f.json").toString()),
+    assertOneCleanLine(CliRun.runWithSystemStreams("optimize", "--pool", bad, "--network", "vgg16", "--no-progress", "--out", dir.resolve("f.json").toString()),
         "optimize", "--pool: " + bad + ": not UTF-8 text");
   }
 
@@ -87,27 +58,27 @@ class CommandErrorsTest {
     Path absent = dir.resolve("absent.csv");
     Path file = Files.writeString(dir.resolve("taken"), "x");
 
-    assertOneCleanLine(run("optimize", "--pool", absent.toString(), "--network", "vgg16", "--out", dir.resolve("f.json").toString()),
+    assertOneCleanLine(CliRun.runWithSystemStreams("optimize", "--pool", absent.toString(), "--network", "vgg16", "--out", dir.resolve("f.json").toString()),
         "optimize", "--pool: " + absent + ": no such file");
-    assertOneCleanLine(run("front", dir.resolve("absent.json").toString()), "front", dir.resolve("absent.json") + ": no such file");
-    assertOneCleanLine(run("simulate", "--pool", POOL, "--workload", WORKLOAD, "--network", "vgg16", "--out", file.toString()),
+    assertOneCleanLine(CliRun.runWithSystemStreams("front", dir.resolve("absent.json").toString()), "front", dir.resolve("absent.json") + ": no such file");
+    assertOneCleanLine(CliRun.runWithSystemStreams("simulate", "--pool", POOL, "--workload", WORKLOAD, "--network", "vgg16", "--out", file.toString()),
         "simulate", "--out: " + file + " is a file, not a folder");
-    assertOneCleanLine(run("optimize", "--pool", POOL, "--network", "vgg16", "--no-progress", "--out", file.resolve("f.json").toString()),
+    assertOneCleanLine(CliRun.runWithSystemStreams("optimize", "--pool", POOL, "--network", "vgg16", "--no-progress", "--out", file.resolve("f.json").toString()),
         "optimize", "exists and is not a folder");
   }
 
   /** Verifies that a network the workload does not have is refused, and a pool named for another network warns. */
   @Test
   void networksAreChecked(@TempDir Path dir) {
-    Run unknown = run("simulate", "--pool", POOL, "--workload", WORKLOAD, "--network", "foo", "--out", dir.toString());
+    CliRun unknown = CliRun.runWithSystemStreams("simulate", "--pool", POOL, "--workload", WORKLOAD, "--network", "foo", "--out", dir.toString());
     assertOneCleanLine(unknown, "simulate", "no rows for network 'foo' (the file has mobilenetv2, resnet50, vgg16, vit)");
 
-    Run other = run("simulate", "--pool", POOL, "--workload", WORKLOAD, "--network", "resnet50",
+    CliRun other = CliRun.runWithSystemStreams("simulate", "--pool", POOL, "--workload", WORKLOAD, "--network", "resnet50",
         "--strategies", "cloud", "--no-progress", "--no-charts", "--out", dir.resolve("r").toString());
     assertEquals(0, other.exit(), other.err());
     assertTrue(other.err().contains("dynasplit simulate: warning: the pool file simulation_pool_vgg16.csv is named for network 'vgg16', not 'resnet50'"), other.err());
 
-    Run optimize = run("optimize", "--pool", POOL, "--network", "foo", "--evaluations", "10", "--no-progress", "--out", dir.resolve("foo.json").toString());
+    CliRun optimize = CliRun.runWithSystemStreams("optimize", "--pool", POOL, "--network", "foo", "--evaluations", "10", "--no-progress", "--out", dir.resolve("foo.json").toString());
     assertEquals(0, optimize.exit(), optimize.err());
     assertTrue(optimize.err().contains("dynasplit optimize: warning: the pool file simulation_pool_vgg16.csv is named for network 'vgg16', not 'foo'"), optimize.err());
   }
@@ -116,12 +87,12 @@ class CommandErrorsTest {
   @Test
   void frontWithPoolMatchesOptimize(@TempDir Path dir) {
     Path out = dir.resolve("front.json");
-    Run optimize = run("optimize", "--pool", POOL, "--network", "vgg16", "--evaluations", "60", "--seed", "2", "--no-progress", "--out", out.toString());
+    CliRun optimize = CliRun.runWithSystemStreams("optimize", "--pool", POOL, "--network", "vgg16", "--evaluations", "60", "--seed", "2", "--no-progress", "--out", out.toString());
     assertEquals(0, optimize.exit(), optimize.err());
     String optimized = find(optimize.out(), "log hypervolume (\\d+\\.\\d+)");
 
-    Run withPool = run("front", out.toString(), "--pool", POOL);
-    Run alone = run("front", out.toString());
+    CliRun withPool = CliRun.runWithSystemStreams("front", out.toString(), "--pool", POOL);
+    CliRun alone = CliRun.runWithSystemStreams("front", out.toString());
 
     assertEquals(0, withPool.exit(), withPool.err());
     assertEquals(optimized, find(withPool.out(), "log hypervolume (\\d+\\.\\d+)"));
@@ -132,13 +103,13 @@ class CommandErrorsTest {
   /** Verifies that --help prints optimize's actual population default and the parameter labels of --seed and --strategy, and front's reference point. */
   @Test
   void helpStatesDefaults() {
-    String optimize = run("optimize", "--help").out();
+    String optimize = CliRun.runWithSystemStreams("optimize", "--help").out();
     assertTrue(optimize.contains("--population=N") && optimize.contains("(default: " + Nsga2Settings.DEFAULT_POPULATION_SIZE + ")"), optimize);
     assertTrue(optimize.contains("--no-screening"), optimize);
     assertFalse(optimize.contains("see docs/PERFORMANCE.md"), optimize);
     assertTrue(optimize.contains("--seed=SEED"), optimize);
     assertTrue(optimize.contains("--strategy=STRATEGY"), optimize);
-    String front = run("front", "--help").out();
+    String front = CliRun.runWithSystemStreams("front", "--help").out();
     assertTrue(front.contains("--pool=POOL"), front);
     assertTrue(front.contains("Reference point (default)"), front);
   }

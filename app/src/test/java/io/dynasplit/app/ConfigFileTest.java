@@ -4,8 +4,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -31,18 +29,18 @@ class ConfigFileTest {
     Path file = dir.resolve("edge.properties");
     Files.writeString(file, "edge-id=pi-7\nbroker-host=broker.lan\nbroker-port=1999\nmodels=ppocr-cls,ppocr-det\n");
     EdgeCommand fromFile = parsed("edge", "--config", file.toString());
-    assertEquals("pi-7", fromFile.edgeId);
+    assertEquals("pi-7", fromFile.node.edgeId);
     assertEquals("broker.lan", fromFile.broker.host);
     assertEquals(1999, fromFile.broker.port);
-    assertEquals(List.of("ppocr-cls", "ppocr-det"), fromFile.models);
+    assertEquals(List.of("ppocr-cls", "ppocr-det"), fromFile.node.models);
     assertEquals(64, fromFile.maxInFlight, "an option the file leaves out keeps its default");
 
     EdgeCommand overridden = parsed("edge", "--config", file.toString(), "--edge-id", "pi-8");
-    assertEquals("pi-8", overridden.edgeId);
+    assertEquals("pi-8", overridden.node.edgeId);
     assertEquals("broker.lan", overridden.broker.host);
 
     EdgeCommand none = parsed("edge");
-    assertEquals("edge-1", none.edgeId);
+    assertEquals("edge-1", none.node.edgeId);
   }
 
   /** Verifies that a JSON file works for up, with numbers and a list of models. */
@@ -51,10 +49,10 @@ class ConfigFileTest {
     Path file = dir.resolve("up.json");
     Files.writeString(file, "{\"edge-id\": \"site-3\", \"max-in-flight\": 12, \"models\": [\"ppocr-cls\"]}");
     UpCommand up = parsed("up", "--config", file.toString(), "--grace-ms", "500");
-    assertEquals("site-3", up.edgeId);
+    assertEquals("site-3", up.node.edgeId);
     assertEquals(12, up.maxInFlight);
-    assertEquals(500, up.graceMs);
-    assertEquals(List.of("ppocr-cls"), up.models);
+    assertEquals(500, up.node.graceMs);
+    assertEquals(List.of("ppocr-cls"), up.node.models);
   }
 
   /** Verifies that an unknown key is one line naming the key and the file, exit 2. */
@@ -62,13 +60,9 @@ class ConfigFileTest {
   void unknownKeyIsNamed(@TempDir Path dir) throws Exception {
     Path file = dir.resolve("cloud.properties");
     Files.writeString(file, "worker-id=gpu-1\nedge-id=oops\n");
-    StringWriter err = new StringWriter();
-    CommandLine cl = DynasplitCommand.commandLine();
-    cl.setOut(new PrintWriter(new StringWriter(), true));
-    cl.setErr(new PrintWriter(err, true));
-    int exit = cl.execute("cloud", "--config", file.toString());
-    assertEquals(2, exit, err.toString());
-    String line = err.toString().strip();
+    CliRun r = CliRun.run("cloud", "--config", file.toString());
+    assertEquals(2, r.exit(), r.err());
+    String line = r.err().strip();
     assertTrue(line.contains("unknown key 'edge-id'") && line.contains(file.toString()), line);
     assertFalse(line.contains("\tat "), line);
   }

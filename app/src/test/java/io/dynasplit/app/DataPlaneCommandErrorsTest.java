@@ -1,33 +1,19 @@
 package io.dynasplit.app;
 
+import static io.dynasplit.app.CliRun.run;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.net.ServerSocket;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import picocli.CommandLine;
 
 /** Bad input to the data-plane commands: one line {@code dynasplit <cmd>: <message>}, no stack trace, exit 2 or 1. */
 class DataPlaneCommandErrorsTest {
 
-  private record Run(int exit, String err) {}
-
-  private static Run run(String... args) {
-    StringWriter out = new StringWriter();
-    StringWriter err = new StringWriter();
-    CommandLine cl = DynasplitCommand.commandLine();
-    cl.setOut(new PrintWriter(out, true));
-    cl.setErr(new PrintWriter(err, true));
-    int exit = cl.execute(args);
-    return new Run(exit, err.toString());
-  }
-
-  private static void assertOneLine(Run r, int exit, String start) {
+  private static void assertOneLine(CliRun r, int exit, String start) {
     assertEquals(exit, r.exit(), r.err());
     String text = r.err().strip();
     assertFalse(text.contains("\n"), "one line: " + text);
@@ -39,7 +25,7 @@ class DataPlaneCommandErrorsTest {
   @Test
   void missingImageIsNamed(@TempDir Path dir) {
     Path missing = dir.resolve("page.png");
-    Run r = run("request", "--model", "ppocr-cls", "--image", missing.toString(), "--sla", "100");
+    CliRun r = run("request", "--model", "ppocr-cls", "--image", missing.toString(), "--sla", "100");
     assertOneLine(r, 2, "dynasplit request: --image: no such file: " + missing);
   }
 
@@ -47,7 +33,7 @@ class DataPlaneCommandErrorsTest {
   @Test
   void badSizesAreRefused() {
     for (String size : new String[] {"0x0", "abcx1", "640", "640x480x3", "-5x10"}) {
-      Run r = run("request", "--model", "ppocr-cls", "--random", "--size", size, "--sla", "100");
+      CliRun r = run("request", "--model", "ppocr-cls", "--random", "--size", size, "--sla", "100");
       assertOneLine(r, 2, "dynasplit request: --size must be WxH");
       assertTrue(r.err().contains("'" + size + "'"), r.err());
     }
@@ -60,7 +46,7 @@ class DataPlaneCommandErrorsTest {
     try (ServerSocket s = new ServerSocket(0)) {
       port = s.getLocalPort();
     }
-    Run r = run("edge", "--broker-host", "127.0.0.1", "--broker-port", String.valueOf(port),
+    CliRun r = run("edge", "--broker-host", "127.0.0.1", "--broker-port", String.valueOf(port),
         "--models", "ppocr-cls", "--fronts", dir.toString());
     assertOneLine(r, 1, "dynasplit edge: cannot reach the mqtt broker at 127.0.0.1:" + port + ": ");
   }

@@ -1,5 +1,6 @@
 package io.dynasplit.app;
 
+import static io.dynasplit.app.CliRun.run;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -7,8 +8,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import io.dynasplit.cloud.EnergySettings;
 import io.dynasplit.edge.hardware.HardwareOptions;
 import io.dynasplit.energy.PowerModel;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.file.Path;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
@@ -16,18 +15,6 @@ import picocli.CommandLine;
 
 /** The energy and USB accelerator options of {@code cloud}, {@code edge} and {@code up}. */
 class DataPlaneOptionsTest {
-
-  private record Run(int exit, String out, String err) {}
-
-  private static Run run(String... args) {
-    StringWriter out = new StringWriter();
-    StringWriter err = new StringWriter();
-    CommandLine cli = DynasplitCommand.commandLine();
-    cli.setOut(new PrintWriter(out, true));
-    cli.setErr(new PrintWriter(err, true));
-    int exit = cli.execute(args);
-    return new Run(exit, out.toString(), err.toString());
-  }
 
   private static <T> CommandLine parsed(T command, String... args) {
     CommandLine cli = new CommandLine(command);
@@ -63,7 +50,7 @@ class DataPlaneOptionsTest {
   /** Verifies that a negative model figure on {@code cloud} is refused, naming it, before anything starts. */
   @Test
   void cloudRefusesNegativeWatts() {
-    Run r = run("cloud", "--idle-watts", "-3");
+    CliRun r = run("cloud", "--idle-watts", "-3");
     assertEquals(2, r.exit(), r.out());
     assertTrue(r.err().contains("power model: idleWatts must be finite and >= 0: -3.0"), r.err());
   }
@@ -82,7 +69,7 @@ class DataPlaneOptionsTest {
   /** Verifies that {@code edge} with only one USB power command exits non-zero saying both are needed. */
   @Test
   void edgeRefusesHalfAUsbSwitch() {
-    Run r = run("edge", "--usb-on", "uhubctl -l 2 -a 1");
+    CliRun r = run("edge", "--usb-on", "uhubctl -l 2 -a 1");
     assertEquals(2, r.exit(), r.out());
     assertTrue(r.err().contains("--usb-on and --usb-off go together"), r.err());
   }
@@ -90,7 +77,7 @@ class DataPlaneOptionsTest {
   /** Verifies that {@code up} offers the energy and USB options, and that its edge gets the USB accelerator. */
   @Test
   void upOffersEnergyAndUsbOptions() {
-    Run help = run("up", "--help");
+    CliRun help = run("up", "--help");
     assertEquals(0, help.exit(), help.err());
     for (String option : new String[] {"--powercap-root", "--nvidia-smi", "--idle-watts", "--watts-per-core",
         "--usb-on", "--usb-off", "--usb-modes", "--usb-timeout"}) {

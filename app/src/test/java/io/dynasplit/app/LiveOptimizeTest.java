@@ -31,7 +31,7 @@ class LiveOptimizeTest {
   void liveSearchWritesAMeasuredFront(@TempDir Path dir) throws Exception {
     Path out = dir.resolve("front.json");
     // 12 splits x 1 thread count x 3 codecs = 36 configurations; 20% is 8 evaluations
-    OptimizeCommandTest.Run run = OptimizeCommandTest.run("optimize", "--live", "--model", "tiny-cnn", "--budget",
+    CliRun run = CliRun.run("optimize", "--live", "--model", "tiny-cnn", "--budget",
         "0.2", "--n", "2", "--warmup", "1", "--samples", "2", "--threads", "1", "--seed", "3", "--no-progress",
         "--out", out.toString());
     assertEquals(0, run.exit(), run.err());
@@ -57,19 +57,19 @@ class LiveOptimizeTest {
   /** Verifies that --live needs a model, refuses a pool, a bad codec and an unknown model, naming each. */
   @Test
   void liveNeedsAModelAndNoPool(@TempDir Path dir) {
-    OptimizeCommandTest.Run noModel = OptimizeCommandTest.run("optimize", "--live", "--out",
+    CliRun noModel = CliRun.run("optimize", "--live", "--out",
         dir.resolve("f.json").toString());
     assertEquals(2, noModel.exit());
     assertTrue(noModel.err().contains("Missing required option: '--model'"), noModel.err());
-    OptimizeCommandTest.Run withPool = OptimizeCommandTest.run("optimize", "--live", "--model", "tiny-cnn", "--pool",
+    CliRun withPool = CliRun.run("optimize", "--live", "--model", "tiny-cnn", "--pool",
         "x.csv", "--out", dir.resolve("f.json").toString());
     assertEquals(2, withPool.exit());
     assertTrue(withPool.err().contains("not --pool or --network"), withPool.err());
-    OptimizeCommandTest.Run badCodec = OptimizeCommandTest.run("optimize", "--live", "--model", "tiny-cnn",
+    CliRun badCodec = CliRun.run("optimize", "--live", "--model", "tiny-cnn",
         "--codecs", "fp32,bf16", "--out", dir.resolve("f.json").toString());
     assertEquals(2, badCodec.exit());
     assertTrue(badCodec.err().contains("--codecs must list fp32, fp16 or int8: fp32,bf16"), badCodec.err());
-    OptimizeCommandTest.Run unknown = OptimizeCommandTest.run("optimize", "--live", "--model", "no-such-model",
+    CliRun unknown = CliRun.run("optimize", "--live", "--model", "no-such-model",
         "--out", dir.resolve("f.json").toString());
     assertEquals(1, unknown.exit());
     assertTrue(unknown.err().contains("unknown model no-such-model; known: "), unknown.err());

@@ -1,33 +1,19 @@
 package io.dynasplit.app;
 
+import static io.dynasplit.app.CliRun.run;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.dynasplit.models.catalog.ModelCatalog;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import picocli.CommandLine;
 
 class ModelsCommandTest {
 
   @TempDir Path dir;
-
-  private record Run(int code, String out, String err) {}
-
-  private static Run run(String... args) {
-    StringWriter out = new StringWriter();
-    StringWriter err = new StringWriter();
-    CommandLine cli = DynasplitCommand.commandLine();
-    cli.setOut(new PrintWriter(out));
-    cli.setErr(new PrintWriter(err));
-    int code = cli.execute(args);
-    return new Run(code, out.toString(), err.toString());
-  }
 
   /**
    * Verifies that `models list` shows every catalog id, marks generated models SYNTHETIC and tells
@@ -35,9 +21,9 @@ class ModelsCommandTest {
    */
   @Test
   void listShowsTheCatalog() {
-    Run r = run("models", "list", "--models-dir", dir.toString());
+    CliRun r = run("models", "list", "--models-dir", dir.toString());
 
-    assertEquals(0, r.code(), r.err());
+    assertEquals(0, r.exit(), r.err());
     for (String id : ModelCatalog.builtIn(dir).ids()) {
       assertTrue(r.out().contains(id), id + " missing from\n" + r.out());
     }
@@ -53,9 +39,9 @@ class ModelsCommandTest {
    */
   @Test
   void generateWritesTheModel() {
-    Run r = run("models", "generate", "--only", "tiny-cnn", "--out", dir.toString());
+    CliRun r = run("models", "generate", "--only", "tiny-cnn", "--out", dir.toString());
 
-    assertEquals(0, r.code(), r.err());
+    assertEquals(0, r.exit(), r.err());
     assertTrue(Files.isRegularFile(dir.resolve("tiny-cnn.onnx")));
     assertTrue(r.out().contains("SYNTHETIC"), r.out());
     assertArrayEquals(
@@ -69,9 +55,9 @@ class ModelsCommandTest {
    */
   @Test
   void generateRefusesAnUnknownModel() {
-    Run r = run("models", "generate", "--only", "ppocr-det", "--out", dir.toString());
+    CliRun r = run("models", "generate", "--only", "ppocr-det", "--out", dir.toString());
 
-    assertEquals(2, r.code());
+    assertEquals(2, r.exit());
     assertTrue(r.err().contains("not a generated model") && r.err().contains("vit-b16"), r.err());
   }
 
@@ -83,7 +69,7 @@ class ModelsCommandTest {
   void exportWritesTheModelOrNamesTheProblem() throws Exception {
     Path target = dir.resolve("out/cls.onnx");
 
-    Run ok =
+    CliRun ok =
         run(
             "models",
             "export",
@@ -92,7 +78,7 @@ class ModelsCommandTest {
             target.toString(),
             "--models-dir",
             dir.toString());
-    Run bad =
+    CliRun bad =
         run(
             "models",
             "export",
@@ -101,7 +87,7 @@ class ModelsCommandTest {
             target.toString(),
             "--models-dir",
             dir.toString());
-    Run notGenerated =
+    CliRun notGenerated =
         run(
             "models",
             "export",
@@ -111,12 +97,12 @@ class ModelsCommandTest {
             "--models-dir",
             dir.toString());
 
-    assertEquals(0, ok.code(), ok.err());
+    assertEquals(0, ok.exit(), ok.err());
     assertArrayEquals(
         ModelCatalog.builtIn(dir).resolve("ppocr-cls").bytes(), Files.readAllBytes(target));
-    assertEquals(1, bad.code());
+    assertEquals(1, bad.exit());
     assertTrue(bad.err().contains("unknown model 'no-such-model'"), bad.err());
-    assertEquals(1, notGenerated.code());
+    assertEquals(1, notGenerated.exit());
     assertTrue(
         notGenerated.err().contains("dynasplit models generate --only vgg16"), notGenerated.err());
   }

@@ -33,7 +33,7 @@ class OptimizePublishTest {
   void publishesTheFrontRetained(EmbeddedBroker broker, @TempDir Path dir) throws Exception {
     Path out = dir.resolve("front.json");
     var run =
-        OptimizeCommandTest.run(
+        CliRun.run(
             "optimize",
             "--pool",
             SplinterFiles.file("simulation_pool_vgg16.csv").toString(),

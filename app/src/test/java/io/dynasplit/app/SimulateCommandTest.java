@@ -3,10 +3,7 @@ package io.dynasplit.app;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -27,31 +24,13 @@ class SimulateCommandTest {
     throw new IllegalStateException("shared/data/splinter/" + name + " not found above " + Path.of("").toAbsolutePath());
   }
 
-  private record Run(int exit, String out, String err) {}
-
-  private static Run run(String... args) {
-    PrintStream oldOut = System.out;
-    PrintStream oldErr = System.err;
-    ByteArrayOutputStream out = new ByteArrayOutputStream();
-    ByteArrayOutputStream err = new ByteArrayOutputStream();
-    try {
-      System.setOut(new PrintStream(out, true, StandardCharsets.UTF_8));
-      System.setErr(new PrintStream(err, true, StandardCharsets.UTF_8));
-      int exit = DynasplitCommand.commandLine().execute(args);
-      return new Run(exit, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
-    } finally {
-      System.setOut(oldOut);
-      System.setErr(oldErr);
-    }
-  }
-
   /** Verifies that simulate on the testbed workload writes the summary, every request and readable charts, and prints the table. */
   @Test
   void writesSummaryRequestsAndCharts(@TempDir Path dir) throws IOException {
     Path scenario = dir.resolve("drop.csv");
     Files.writeString(scenario, "fraction,bandwidth_factor,cloud_load_factor\n0.3,0.25,1\n0.6,1,1\n");
 
-    Run r = run("simulate", "--pool", shared("simulation_pool_vgg16.csv").toString(),
+    CliRun r = CliRun.runWithSystemStreams("simulate", "--pool", shared("simulation_pool_vgg16.csv").toString(),
         "--workload", shared("network_latency_50_samples.csv").toString(), "--network", "vgg16",
         "--strategies", "dynasplit,adaptive,oracle,cloud", "--scenario", scenario.toString(),
         "--seed", "3", "--out", dir.resolve("out").toString(), "--no-progress");
@@ -72,12 +51,12 @@ class SimulateCommandTest {
   /** Verifies that a missing pool file and an unknown strategy exit non-zero with a message naming them. */
   @Test
   void badInputExitsNonZero(@TempDir Path dir) {
-    Run missing = run("simulate", "--pool", dir.resolve("nope.csv").toString(),
+    CliRun missing = CliRun.runWithSystemStreams("simulate", "--pool", dir.resolve("nope.csv").toString(),
         "--workload", shared("network_latency_50_samples.csv").toString(), "--network", "vgg16", "--out", dir.toString());
-    Run strategy = run("simulate", "--pool", shared("simulation_pool_vgg16.csv").toString(),
+    CliRun strategy = CliRun.runWithSystemStreams("simulate", "--pool", shared("simulation_pool_vgg16.csv").toString(),
         "--workload", shared("network_latency_50_samples.csv").toString(), "--network", "vgg16",
         "--strategies", "dynasplit,fastest", "--out", dir.toString());
-    Run network = run("simulate", "--pool", shared("simulation_pool_vgg16.csv").toString(),
+    CliRun network = CliRun.runWithSystemStreams("simulate", "--pool", shared("simulation_pool_vgg16.csv").toString(),
         "--workload", shared("network_latency_50_samples.csv").toString(), "--network", "alexnet", "--out", dir.toString());
 
     assertEquals(2, missing.exit());

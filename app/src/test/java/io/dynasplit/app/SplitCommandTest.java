@@ -1,5 +1,6 @@
 package io.dynasplit.app;
 
+import static io.dynasplit.app.CliRun.run;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -18,8 +19,6 @@ import io.dynasplit.models.graph.ModelSplitter;
 import io.dynasplit.models.graph.OnnxModel;
 import io.dynasplit.models.graph.SplitManifest;
 import io.dynasplit.models.graph.SplitPoint;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -27,26 +26,9 @@ import java.util.Arrays;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import picocli.CommandLine;
 
 /** {@code dynasplit split} end to end: tables, files written, exit codes and error messages. */
 class SplitCommandTest {
-
-  private record Run(int exit, String out, String err) {
-    List<String> lines() {
-      return out.lines().toList();
-    }
-  }
-
-  private static Run run(String... args) {
-    StringWriter out = new StringWriter();
-    StringWriter err = new StringWriter();
-    CommandLine cli = DynasplitCommand.commandLine();
-    cli.setOut(new PrintWriter(out, true));
-    cli.setErr(new PrintWriter(err, true));
-    int exit = cli.execute(args);
-    return new Run(exit, out.toString(), err.toString());
-  }
 
   private static byte[] tinyCnn() {
     return ModelCatalog.builtIn(Path.of("target", "no-generated-models")).resolve("tiny-cnn").bytes();
@@ -55,7 +37,7 @@ class SplitCommandTest {
   /** Verifies that --list prints one row per candidate, from all cloud (0) to all edge. */
   @Test
   void listPrintsTheCandidates() {
-    Run r = run("split", "tiny-cnn", "--list");
+    CliRun r = run("split", "tiny-cnn", "--list");
 
     assertEquals(0, r.exit(), r.err());
     ModelAnalysis analysis = ModelAnalyzer.analyze(OnnxModel.fromBytes("tiny-cnn", tinyCnn()));
@@ -73,7 +55,7 @@ class SplitCommandTest {
     ModelAnalysis analysis = ModelAnalyzer.analyze(OnnxModel.fromBytes("tiny-cnn", tinyCnn()));
     int middle = analysis.candidates(1).get(analysis.candidates(1).size() / 2).index();
 
-    Run r = run("split", "tiny-cnn", "--at", Integer.toString(middle), "--out", dir.toString());
+    CliRun r = run("split", "tiny-cnn", "--at", Integer.toString(middle), "--out", dir.toString());
 
     assertEquals(0, r.exit(), r.err());
     SplitManifest m = SplitManifest.fromJson(Files.readString(dir.resolve("manifest.json")));
@@ -87,7 +69,7 @@ class SplitCommandTest {
   /** Verifies that --verify checks every candidate and ends with "verified N of N splits". */
   @Test
   void verifyEndsWithTheCount() {
-    Run r = run("split", "tiny-cnn", "--verify");
+    CliRun r = run("split", "tiny-cnn", "--verify");
 
     assertEquals(0, r.exit(), r.err());
     int n = ModelAnalyzer.analyze(OnnxModel.fromBytes("tiny-cnn", tinyCnn())).candidates(1).size();
@@ -102,7 +84,7 @@ class SplitCommandTest {
     Path file = dir.resolve("late.onnx");
     Files.write(file, lateInputModel().toByteArray());
 
-    Run r = run("split", file.toString(), "--list", "--max-tensors", "2");
+    CliRun r = run("split", file.toString(), "--list", "--max-tensors", "2");
 
     assertEquals(0, r.exit(), r.err());
     assertTrue(r.out().startsWith("model late: 3 compute nodes, 4 candidate splits"), r.out());
@@ -115,7 +97,7 @@ class SplitCommandTest {
     Path file = dir.resolve("notes.onnx");
     Files.writeString(file, "these are my notes, not a model\n", StandardCharsets.UTF_8);
 
-    Run r = run("split", file.toString(), "--list");
+    CliRun r = run("split", file.toString(), "--list");
 
     assertEquals(1, r.exit());
     assertTrue(r.err().contains("error: model 'notes' is not an ONNX model"), r.err());
@@ -128,7 +110,7 @@ class SplitCommandTest {
     Path file = dir.resolve("cut.onnx");
     Files.write(file, Arrays.copyOf(bytes, bytes.length / 2));
 
-    Run r = run("split", file.toString(), "--verify");
+    CliRun r = run("split", file.toString(), "--verify");
 
     assertEquals(1, r.exit());
     assertTrue(r.err().contains("error: model 'cut' is truncated"), r.err());
@@ -140,8 +122,8 @@ class SplitCommandTest {
     Path file = dir.resolve("late.onnx");
     Files.write(file, lateInputModel().toByteArray());
 
-    Run outOfRange = run("split", file.toString(), "--at", "99", "--out", dir.resolve("a").toString());
-    Run notCandidate = run("split", file.toString(), "--at", "1", "--out", dir.resolve("b").toString());
+    CliRun outOfRange = run("split", file.toString(), "--at", "99", "--out", dir.resolve("a").toString());
+    CliRun notCandidate = run("split", file.toString(), "--at", "1", "--out", dir.resolve("b").toString());
 
     assertEquals(1, outOfRange.exit());
     assertTrue(outOfRange.err().contains("has no split 99: split indices run from 0 to 3"), outOfRange.err());
@@ -156,7 +138,7 @@ class SplitCommandTest {
     Path file = dir.resolve("late.onnx");
     Files.write(file, lateInputModel().toByteArray());
 
-    Run r = run("split", file.toString(), "--verify", "--max-tensors", "1");
+    CliRun r = run("split", file.toString(), "--verify", "--max-tensors", "1");
 
     assertEquals(1, r.exit());
     assertTrue(r.err().contains("no split point with at most 1 crossing tensor(s)"), r.err());
@@ -165,9 +147,9 @@ class SplitCommandTest {
   /** Verifies that an unknown catalog id and a missing --out fail with clear messages and non-zero exits. */
   @Test
   void badArgumentsFail() {
-    Run unknown = run("split", "no-such-model", "--list");
-    Run noOut = run("split", "tiny-cnn", "--at", "1");
-    Run twoActions = run("split", "tiny-cnn", "--list", "--verify");
+    CliRun unknown = run("split", "no-such-model", "--list");
+    CliRun noOut = run("split", "tiny-cnn", "--at", "1");
+    CliRun twoActions = run("split", "tiny-cnn", "--list", "--verify");
 
     assertEquals(1, unknown.exit());
     assertTrue(unknown.err().contains("unknown model 'no-such-model'"), unknown.err());
