@@ -1,13 +1,11 @@
 package io.dynasplit.edge.pipeline;
 
-import com.hivemq.client.mqtt.datatypes.MqttQos;
-import com.hivemq.client.mqtt.mqtt5.Mqtt5AsyncClient;
 import io.dynasplit.edge.ingress.EdgeSettings;
 import io.dynasplit.schemas.EdgeTelemetry;
 import io.dynasplit.schemas.Json;
 import io.dynasplit.schemas.LiveEstimates;
 import io.dynasplit.schemas.NodeStatus;
-import io.dynasplit.schemas.mqtt.MqttClients;
+import io.dynasplit.schemas.mqtt.NodePresence;
 import io.vertx.core.Future;
 import io.vertx.core.VerticleBase;
 import io.vertx.core.eventbus.Message;
@@ -29,84 +27,44 @@ public final class TelemetryVerticle extends VerticleBase {
 
   private final EdgeSettings settings;
   private final EdgeCounters counters;
-  private final String version;
-  private final List<String> models;
-  private Mqtt5AsyncClient client;
+  private final NodePresence presence;
   private long timer = -1;
 
   /** A telemetry publisher for an edge serving {@code models}, running {@code version}. */
   public TelemetryVerticle(EdgeSettings settings, EdgeCounters counters, String version, List<String> models) {
     this.settings = Objects.requireNonNull(settings, "settings");
     this.counters = Objects.requireNonNull(counters, "counters");
-    this.version = Objects.requireNonNull(version, "version");
-    this.models = List.copyOf(models);
+    this.presence = new NodePresence(settings.broker(), "dynasplit-edge-" + settings.edgeId() + "-status",
+        settings.topics().edgeStatus(settings.edgeId()), NodeStatus.Role.EDGE, settings.edgeId(), version, models);
   }
 
   @Override
   public Future<?> start() {
-    String statusTopic = settings.topics().edgeStatus(settings.edgeId());
-    byte[] will = Json.toBytes(NodeStatus.offline(NodeStatus.Role.EDGE, settings.edgeId(), version, 0));
-    client = MqttClients.client(settings.broker(), "dynasplit-edge-" + settings.edgeId() + "-status", statusTopic, will);
-    return Future.fromCompletionStage(client.connectWith().cleanStart(true).send(), context)
-        .compose(ack -> publishStatus(NodeStatus.online(NodeStatus.Role.EDGE, settings.edgeId(), version, models,
-            System.currentTimeMillis())))
+    return Future.fromCompletionStage(presence.connect(), context)
         .onSuccess(v -> timer = vertx.setPeriodic(settings.telemetryPeriodMs(), t -> publishTelemetry()));
   }
 
   @Override
   public Future<?> stop() {
-    if (timer >= 0) {
-      vertx.cancelTimer(timer);
-      timer = -1;
-    }
-    Mqtt5AsyncClient c = client;
-    if (c == null) {
-      return Future.succeededFuture();
-    }
-    return publishStatus(NodeStatus.offline(NodeStatus.Role.EDGE, settings.edgeId(), version, System.currentTimeMillis()))
-        .recover(e -> Future.succeededFuture())
-        .compose(v -> {
-          client = null;
-          return Future.fromCompletionStage(c.disconnect(), context);
-        })
-        .recover(e -> Future.succeededFuture());
-  }
-
-  private Future<Void> publishStatus(NodeStatus status) {
-    return Future.fromCompletionStage(
-            client.publishWith()
-                .topic(settings.topics().edgeStatus(settings.edgeId()))
-                .qos(MqttQos.AT_LEAST_ONCE)
-                .retain(true)
-                .payload(Json.toBytes(status))
-                .send(),
-            context)
-        .mapEmpty();
+    vertx.cancelTimer(timer);
+    return Future.fromCompletionStage(presence.close(), context);
   }
 
   private void publishTelemetry() {
-    Mqtt5AsyncClient c = client;
-    if (c == null) {
-      return;
-    }
     vertx.eventBus().<LiveEstimates>request(EdgeAddresses.estimates(settings.edgeId()), null)
         .map(Message::body)
         .otherwise(e -> {
           LOG.debug("telemetry without estimates [edge: {}]: {}", settings.edgeId(), e.toString());
           return null;
         })
-        .onSuccess(estimates -> publish(c, estimates));
+        .onSuccess(this::publish);
   }
 
-  private void publish(Mqtt5AsyncClient c, LiveEstimates estimates) {
+  private void publish(LiveEstimates estimates) {
     EdgeTelemetry t = new EdgeTelemetry(settings.edgeId(), System.currentTimeMillis(),
         counters.waiting(settings.headWorkers()), counters.inFlight(), counters.requests(), counters.slaMet(),
         counters.slaMissed(), counters.errors(), counters.lateCloudResults(), null, null, null, estimates);
-    c.publishWith()
-        .topic(settings.topics().edgeTelemetry(settings.edgeId()))
-        .qos(MqttQos.AT_MOST_ONCE)
-        .payload(Json.toBytes(t))
-        .send()
+    presence.publishTelemetry(settings.topics().edgeTelemetry(settings.edgeId()), Json.toBytes(t))
         .whenComplete((r, e) -> {
           if (e != null) {
             LOG.debug("telemetry not published [edge: {}]: {}", settings.edgeId(), e.toString());
