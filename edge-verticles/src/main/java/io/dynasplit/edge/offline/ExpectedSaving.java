@@ -1,8 +1,6 @@
 package io.dynasplit.edge.offline;
 
 import io.dynasplit.schemas.FrontEntry;
-import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
 
 /**
@@ -42,22 +40,18 @@ final class ExpectedSaving {
     if (measured.isEmpty()) {
       throw new IllegalArgumentException("no measured entries");
     }
-    List<FrontEntry> sorted = new ArrayList<>(measured);
-    sorted.sort(Comparator.comparingDouble(FrontEntry::latencyMs).thenComparingDouble(FrontEntry::energyJ));
-    List<FrontEntry> front = new ArrayList<>();
-    for (FrontEntry e : sorted) {
-      if (front.isEmpty() || e.energyJ() < front.getLast().energyJ()) {
-        front.add(e);
-      }
-    }
+    // dominance on the objectives' log scales is dominance on the figures themselves
+    List<FrontEntry> front = Fronts.nonDominated(measured, Objectives.LATENCY_ENERGY);
     bandStartMs = new double[front.size()];
     bandCostJ = new double[front.size()];
     for (int i = 0; i < front.size(); i++) {
       bandStartMs[i] = i == 0 ? 0 : front.get(i).latencyMs();
       bandCostJ[i] = front.get(i).energyJ();
     }
-    double lo = Math.log(Math.max(sorted.getFirst().latencyMs(), KnobSurrogate.MIN_FIGURE));
-    double hi = Math.log(Math.max(sorted.getLast().latencyMs(), KnobSurrogate.MIN_FIGURE));
+    double fastest = measured.stream().mapToDouble(FrontEntry::latencyMs).min().orElseThrow();
+    double slowest = measured.stream().mapToDouble(FrontEntry::latencyMs).max().orElseThrow();
+    double lo = Math.log(Math.max(fastest, KnobSurrogate.MIN_FIGURE));
+    double hi = Math.log(Math.max(slowest, KnobSurrogate.MIN_FIGURE));
     slaGridMs = new double[SLA_GRID];
     for (int i = 0; i < SLA_GRID; i++) {
       slaGridMs[i] = Math.exp(lo + (i + 0.5) / SLA_GRID * (hi - lo));
