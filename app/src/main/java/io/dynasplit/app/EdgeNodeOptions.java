@@ -2,8 +2,8 @@ package io.dynasplit.app;
 
 import io.dynasplit.edge.inference.CatalogModels;
 import io.dynasplit.edge.ingress.EdgeSettings;
-import io.dynasplit.edge.scheduler.Policy;
-import io.dynasplit.edge.scheduler.Scheduler;
+import io.dynasplit.scheduler.Policy;
+import io.dynasplit.scheduler.Scheduler;
 import io.dynasplit.models.runtime.SplitParts;
 import java.util.List;
 import picocli.CommandLine.Option;

@@ -1,13 +1,13 @@
 package io.dynasplit.app;
 
-import io.dynasplit.edge.offline.FrontRegret;
-import io.dynasplit.edge.offline.Hypervolume;
-import io.dynasplit.edge.offline.Objectives;
-import io.dynasplit.edge.offline.ReferencePoint;
-import io.dynasplit.edge.offline.pool.PoolFiles;
-import io.dynasplit.edge.offline.pool.SimulationPool;
-import io.dynasplit.edge.offline.pool.SlaWorkload;
-import io.dynasplit.edge.offline.pool.SlaWorkloadCsv;
+import io.dynasplit.optimizer.FrontRegret;
+import io.dynasplit.optimizer.Hypervolume;
+import io.dynasplit.optimizer.Objectives;
+import io.dynasplit.optimizer.ReferencePoint;
+import io.dynasplit.optimizer.pool.PoolFiles;
+import io.dynasplit.optimizer.pool.SimulationPool;
+import io.dynasplit.optimizer.pool.SlaWorkload;
+import io.dynasplit.optimizer.pool.SlaWorkloadCsv;
 import io.dynasplit.schemas.Configuration;
 import io.dynasplit.schemas.FrontEntry;
 import io.dynasplit.schemas.ParetoFront;

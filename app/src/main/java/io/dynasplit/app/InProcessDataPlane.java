@@ -12,7 +12,7 @@ import io.dynasplit.edge.inference.CatalogModels;
 import io.dynasplit.edge.ingress.EdgeSettings;
 import io.dynasplit.edge.ingress.ReplyListener;
 import io.dynasplit.edge.pipeline.EdgeNodeVerticle;
-import io.dynasplit.edge.scheduler.Policy;
+import io.dynasplit.scheduler.Policy;
 import io.dynasplit.models.runtime.SplitParts;
 import io.dynasplit.schemas.Json;
 import io.dynasplit.schemas.ParetoFront;

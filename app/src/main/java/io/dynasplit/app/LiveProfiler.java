@@ -2,10 +2,10 @@ package io.dynasplit.app;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.dynasplit.edge.hardware.HardwareVerticle;
-import io.dynasplit.edge.offline.ConfigurationEvaluator;
-import io.dynasplit.edge.offline.HardwareSpace;
-import io.dynasplit.edge.offline.OutputFidelity;
-import io.dynasplit.edge.offline.pool.ConfigurationSpace;
+import io.dynasplit.optimizer.ConfigurationEvaluator;
+import io.dynasplit.scheduler.HardwareSpace;
+import io.dynasplit.optimizer.OutputFidelity;
+import io.dynasplit.scheduler.ConfigurationSpace;
 import io.dynasplit.edge.pipeline.StageTimes;
 import io.dynasplit.models.runtime.SplitParts;
 import io.dynasplit.schemas.Codec;

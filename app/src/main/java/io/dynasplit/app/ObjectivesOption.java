@@ -1,6 +1,6 @@
 package io.dynasplit.app;
 
-import io.dynasplit.edge.offline.Objectives;
+import io.dynasplit.optimizer.Objectives;
 import java.util.Locale;
 import java.util.function.Supplier;
 import picocli.CommandLine.Model.CommandSpec;

@@ -1,16 +1,16 @@
 package io.dynasplit.app;
 
-import io.dynasplit.edge.offline.Fronts;
-import io.dynasplit.edge.offline.pool.PoolFiles;
-import io.dynasplit.edge.offline.pool.SimulationPool;
-import io.dynasplit.edge.offline.pool.SlaWorkload;
-import io.dynasplit.edge.offline.pool.SlaWorkloadCsv;
-import io.dynasplit.edge.scheduler.AdaptiveSettings;
-import io.dynasplit.edge.simulation.Scenario;
-import io.dynasplit.edge.simulation.ScenarioCsv;
-import io.dynasplit.edge.simulation.SimulationResult;
-import io.dynasplit.edge.simulation.Simulator;
-import io.dynasplit.edge.simulation.Strategy;
+import io.dynasplit.optimizer.Fronts;
+import io.dynasplit.optimizer.pool.PoolFiles;
+import io.dynasplit.optimizer.pool.SimulationPool;
+import io.dynasplit.optimizer.pool.SlaWorkload;
+import io.dynasplit.optimizer.pool.SlaWorkloadCsv;
+import io.dynasplit.scheduler.AdaptiveSettings;
+import io.dynasplit.optimizer.simulation.Scenario;
+import io.dynasplit.optimizer.simulation.ScenarioCsv;
+import io.dynasplit.optimizer.simulation.SimulationResult;
+import io.dynasplit.optimizer.simulation.Simulator;
+import io.dynasplit.optimizer.simulation.Strategy;
 import io.dynasplit.schemas.ParetoFront;
 import java.io.IOException;
 import java.nio.file.Files;

@@ -1,8 +1,8 @@
 package io.dynasplit.app;
 
-import io.dynasplit.edge.simulation.RequestOutcome;
-import io.dynasplit.edge.simulation.SimulationResult;
-import io.dynasplit.edge.simulation.StrategySummary;
+import io.dynasplit.optimizer.simulation.RequestOutcome;
+import io.dynasplit.optimizer.simulation.SimulationResult;
+import io.dynasplit.optimizer.simulation.StrategySummary;
 import io.dynasplit.schemas.Configuration;
 import java.io.BufferedWriter;
 import java.io.IOException;

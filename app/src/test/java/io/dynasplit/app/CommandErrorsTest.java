@@ -5,7 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.dynasplit.edge.offline.Nsga2Settings;
+import io.dynasplit.optimizer.Nsga2Settings;
 import io.dynasplit.testsupport.SplinterFiles;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;

@@ -13,7 +13,7 @@ import io.dynasplit.edge.inference.CatalogModels;
 import io.dynasplit.edge.ingress.EdgeSettings;
 import io.dynasplit.edge.ingress.ReplyListener;
 import io.dynasplit.edge.pipeline.EdgeNodeVerticle;
-import io.dynasplit.edge.scheduler.Scheduler;
+import io.dynasplit.scheduler.Scheduler;
 import io.dynasplit.models.catalog.ModelCatalog;
 import io.dynasplit.models.runtime.SplitParts;
 import io.dynasplit.schemas.Json;

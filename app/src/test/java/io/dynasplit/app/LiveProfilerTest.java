@@ -4,7 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.dynasplit.edge.offline.pool.ConfigurationSpace;
+import io.dynasplit.scheduler.ConfigurationSpace;
 import io.dynasplit.schemas.Codec;
 import io.dynasplit.schemas.Configuration;
 import io.dynasplit.schemas.FrontEntry;

@@ -1,11 +1,11 @@
 package io.dynasplit.bench;
 
-import io.dynasplit.edge.scheduler.AdaptiveSettings;
-import io.dynasplit.edge.scheduler.Decision;
-import io.dynasplit.edge.scheduler.FrontIndex;
-import io.dynasplit.edge.scheduler.Policy;
-import io.dynasplit.edge.scheduler.Scheduler;
-import io.dynasplit.edge.scheduler.SwitchCosts;
+import io.dynasplit.scheduler.AdaptiveSettings;
+import io.dynasplit.scheduler.Decision;
+import io.dynasplit.scheduler.FrontIndex;
+import io.dynasplit.scheduler.Policy;
+import io.dynasplit.scheduler.Scheduler;
+import io.dynasplit.scheduler.SwitchCosts;
 import io.dynasplit.schemas.Codec;
 import io.dynasplit.schemas.Configuration;
 import io.dynasplit.schemas.FrontEntry;

@@ -1,6 +1,6 @@
 package io.dynasplit.edge.hardware;
 
-import io.dynasplit.edge.scheduler.SwitchCosts;
+import io.dynasplit.scheduler.SwitchCosts;
 import io.dynasplit.energy.EnergyMeter;
 import io.dynasplit.schemas.Configuration;
 import io.dynasplit.schemas.Json;

@@ -1,7 +1,7 @@
 package io.dynasplit.edge.hardware;
 
-import io.dynasplit.edge.scheduler.SwitchCosts;
-import io.dynasplit.edge.scheduler.SwitchCosts.ChangeKind;
+import io.dynasplit.scheduler.SwitchCosts;
+import io.dynasplit.scheduler.SwitchCosts.ChangeKind;
 import java.util.Arrays;
 
 /**

@@ -9,7 +9,7 @@ import io.dynasplit.edge.pipeline.EdgeCounters;
 import io.dynasplit.edge.pipeline.Outcome;
 import io.dynasplit.edge.pipeline.PipelineException;
 import io.dynasplit.edge.pipeline.StageTimes;
-import io.dynasplit.edge.scheduler.Policy;
+import io.dynasplit.scheduler.Policy;
 import io.dynasplit.schemas.ErrorCode;
 import io.dynasplit.schemas.ErrorReply;
 import io.dynasplit.schemas.InferenceReply;

@@ -1,6 +1,6 @@
 package io.dynasplit.edge.pipeline;
 
-import io.dynasplit.edge.scheduler.Policy;
+import io.dynasplit.scheduler.Policy;
 import io.dynasplit.schemas.Tensor;
 import java.util.List;
 import java.util.Objects;

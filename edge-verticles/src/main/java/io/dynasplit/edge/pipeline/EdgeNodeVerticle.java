@@ -14,7 +14,7 @@ import io.dynasplit.edge.ingress.EdgeSettings;
 import io.dynasplit.edge.ingress.IngressVerticle;
 import io.dynasplit.edge.ingress.ReplyListener;
 import io.dynasplit.edge.ingress.SensorEndpointVerticle;
-import io.dynasplit.edge.scheduler.Scheduler;
+import io.dynasplit.scheduler.Scheduler;
 import io.dynasplit.models.runtime.SessionCache;
 import io.dynasplit.models.runtime.Part;
 import io.dynasplit.models.runtime.SessionKey;

@@ -1,6 +1,6 @@
 package io.dynasplit.edge.pipeline;
 
-import io.dynasplit.edge.scheduler.SwitchCosts;
+import io.dynasplit.scheduler.SwitchCosts;
 import io.dynasplit.schemas.Configuration;
 import java.util.Objects;
 

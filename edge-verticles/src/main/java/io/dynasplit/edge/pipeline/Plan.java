@@ -1,6 +1,6 @@
 package io.dynasplit.edge.pipeline;
 
-import io.dynasplit.edge.scheduler.Decision;
+import io.dynasplit.scheduler.Decision;
 import java.util.Objects;
 
 /**

@@ -1,6 +1,6 @@
 package io.dynasplit.edge.pipeline;
 
-import io.dynasplit.edge.scheduler.Policy;
+import io.dynasplit.scheduler.Policy;
 import java.util.Objects;
 
 /**

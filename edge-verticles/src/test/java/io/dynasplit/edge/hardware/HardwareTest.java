@@ -6,7 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.dynasplit.edge.hardware.accel.UsbPowerConfig;
-import io.dynasplit.edge.scheduler.SwitchCosts.ChangeKind;
+import io.dynasplit.scheduler.SwitchCosts.ChangeKind;
 import io.dynasplit.schemas.Configuration;
 import io.dynasplit.schemas.EnergySource;
 import io.dynasplit.testsupport.sysfs.FakeSysfs;

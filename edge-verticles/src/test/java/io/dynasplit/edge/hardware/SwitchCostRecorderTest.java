@@ -2,8 +2,8 @@ package io.dynasplit.edge.hardware;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
-import io.dynasplit.edge.scheduler.SwitchCosts;
-import io.dynasplit.edge.scheduler.SwitchCosts.ChangeKind;
+import io.dynasplit.scheduler.SwitchCosts;
+import io.dynasplit.scheduler.SwitchCosts.ChangeKind;
 import org.junit.jupiter.api.Test;
 
 class SwitchCostRecorderTest {

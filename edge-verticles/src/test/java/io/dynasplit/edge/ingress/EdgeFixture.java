@@ -8,7 +8,7 @@ import io.dynasplit.energy.ModelEnergyMeter;
 import io.dynasplit.energy.PowerModel;
 import io.dynasplit.edge.inference.CatalogModels;
 import io.dynasplit.edge.pipeline.EdgeNodeVerticle;
-import io.dynasplit.edge.scheduler.Scheduler;
+import io.dynasplit.scheduler.Scheduler;
 import io.dynasplit.models.catalog.ModelCatalog;
 import io.dynasplit.models.runtime.SplitParts;
 import io.dynasplit.schemas.Reply;

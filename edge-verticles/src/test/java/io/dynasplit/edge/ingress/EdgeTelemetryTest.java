@@ -12,7 +12,7 @@ import com.hivemq.client.mqtt.mqtt5.Mqtt5AsyncClient;
 import io.dynasplit.broker.EmbeddedBroker;
 import io.dynasplit.edge.inference.CatalogModels;
 import io.dynasplit.edge.pipeline.EdgeNodeVerticle;
-import io.dynasplit.edge.scheduler.Scheduler;
+import io.dynasplit.scheduler.Scheduler;
 import io.dynasplit.energy.ModelEnergyMeter;
 import io.dynasplit.energy.PowerModel;
 import io.dynasplit.schemas.Configuration;

@@ -11,7 +11,7 @@ import io.dynasplit.edge.inference.CatalogModels;
 import io.dynasplit.edge.pipeline.EdgeAddresses;
 import io.dynasplit.edge.pipeline.Plan;
 import io.dynasplit.edge.pipeline.ScheduleQuery;
-import io.dynasplit.edge.scheduler.Decision;
+import io.dynasplit.scheduler.Decision;
 import io.dynasplit.schemas.Configuration;
 import io.dynasplit.schemas.FrontEntry;
 import io.dynasplit.schemas.Json;

@@ -20,7 +20,7 @@ import io.dynasplit.energy.ModelEnergyMeter;
 import io.dynasplit.energy.PowerModel;
 import io.dynasplit.edge.inference.CatalogModels;
 import io.dynasplit.edge.pipeline.EdgeNodeVerticle;
-import io.dynasplit.edge.scheduler.Scheduler;
+import io.dynasplit.scheduler.Scheduler;
 import io.dynasplit.schemas.DType;
 import io.dynasplit.schemas.InferenceReply;
 import io.dynasplit.schemas.InferenceRequest;

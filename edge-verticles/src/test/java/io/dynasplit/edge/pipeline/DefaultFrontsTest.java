@@ -2,9 +2,9 @@ package io.dynasplit.edge.pipeline;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
-import io.dynasplit.edge.scheduler.Decision;
-import io.dynasplit.edge.scheduler.Policy;
-import io.dynasplit.edge.scheduler.Scheduler;
+import io.dynasplit.scheduler.Decision;
+import io.dynasplit.scheduler.Policy;
+import io.dynasplit.scheduler.Scheduler;
 import io.dynasplit.schemas.Configuration;
 import io.dynasplit.schemas.ParetoFront;
 import java.util.List;
@@ -19,7 +19,7 @@ class DefaultFrontsTest {
     assertEquals(4, front.entries().size());
     assertEquals(Configuration.CLOUD_NONE, front.entries().get(0).config().cloudAccelerator());
     for (Policy policy : List.of(Policy.DYNASPLIT, Policy.ADAPTIVE)) {
-      Scheduler scheduler = new Scheduler(policy, io.dynasplit.edge.scheduler.AdaptiveSettings.DEFAULT);
+      Scheduler scheduler = new Scheduler(policy, io.dynasplit.scheduler.AdaptiveSettings.DEFAULT);
       scheduler.load(front);
       Decision d = scheduler.decide("m", 100);
       assertEquals(12, d.entry().config().split(), "policy " + policy);

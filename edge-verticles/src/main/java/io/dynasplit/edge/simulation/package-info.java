@@ -1,7 +1,0 @@
-/**
- * Replays a workload of SLAs against a pool of measured configurations, as the DynaSplit paper's
- * simulator did, under optional network and cloud-load scenarios, for any set of scheduling
- * strategies (the {@link io.dynasplit.edge.scheduler.Policy policies} plus an oracle that knows the
- * scenario). Entry point: {@link io.dynasplit.edge.simulation.Simulator}.
- */
-package io.dynasplit.edge.simulation;

@@ -1,0 +1,126 @@
+package io.dynasplit.scheduler;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.dynasplit.schemas.FrontEntry;
+import java.util.SplittableRandom;
+import org.junit.jupiter.api.Test;
+
+class LiveEstimatesTest {
+
+  private static final long SEED = 20261123L;
+  private static final long[] SIZES = {4_000, 100_000, 400_000, 800_000, 3_200_000};
+  private static final FrontEntry ANY = Entries.split(5, 1200, 50, 10, 70, 400_000, 5);
+
+  /** Feeds one request's transfer of a random size on a channel with the given round trip and ms per byte. */
+  private static void transfer(LiveEstimates live, SplittableRandom random, double rtt, double perByte, long bytes) {
+    double noise = 1 + (random.nextDouble() - 0.5) * 0.1;
+    live.observeTransfer(bytes, (rtt + bytes * perByte) * noise);
+    live.observeHead(ANY, 50);
+  }
+
+  /** Verifies that round trip and bandwidth converge on a noisy synthetic series that differs from the profile. */
+  @Test
+  void transferEstimatesConvergeOnSyntheticSeries() {
+    SplittableRandom random = new SplittableRandom(SEED);
+    LiveEstimates live = new LiveEstimates(AdaptiveSettings.DEFAULT);
+    live.setProfile(2.0, 1.0e-5, 600_000);
+    double rtt = 6.0;
+    double perByte = 2.5e-5;
+
+    for (int i = 0; i < 200; i++) {
+      transfer(live, random, rtt, perByte, SIZES[random.nextInt(SIZES.length)]);
+    }
+
+    assertEquals(rtt, live.rttMs(), 1.5, "seed " + SEED);
+    assertEquals(1 / perByte, live.bandwidthBytesPerMs(), 0.05 / perByte, "seed " + SEED);
+    assertEquals(rtt + 800_000 * perByte, live.transferMs(800_000), 0.05 * (rtt + 800_000 * perByte), "seed " + SEED);
+  }
+
+  /** Verifies that a drop to a quarter of the bandwidth seen on a single tensor size is picked up within one window. */
+  @Test
+  void bandwidthDropOnOneSizeIsFollowed() {
+    SplittableRandom random = new SplittableRandom(SEED);
+    AdaptiveSettings settings = AdaptiveSettings.DEFAULT;
+    LiveEstimates live = new LiveEstimates(settings);
+    live.setProfile(2.0, 1.4e-5, 600_000);
+    for (int i = 0; i < 50; i++) {
+      transfer(live, random, 2.0, 1.4e-5, 600_000);
+    }
+    double before = live.transferMs(600_000);
+
+    for (int i = 0; i < settings.window(); i++) {
+      transfer(live, random, 2.0, 4 * 1.4e-5, 600_000);
+    }
+    double after = live.transferMs(600_000);
+
+    assertEquals(2.0 + 600_000 * 1.4e-5, before, 0.6, "seed " + SEED);
+    assertEquals(2.0 + 600_000 * 4 * 1.4e-5, after, 0.05 * after, "seed " + SEED);
+  }
+
+  /** Verifies that an estimate no longer refreshed falls back to the profile after the maximum age. */
+  @Test
+  void staleEstimatesFallBackToProfile() {
+    SplittableRandom random = new SplittableRandom(SEED);
+    AdaptiveSettings settings = AdaptiveSettings.DEFAULT.withMaxAgeRequests(40);
+    LiveEstimates live = new LiveEstimates(settings);
+    live.setProfile(2.0, 1.0e-5, 600_000);
+    for (int i = 0; i < 30; i++) {
+      transfer(live, random, 2.0, 1.0e-4, 600_000);
+      live.observeTail(ANY, 140, 5);
+    }
+    assertTrue(live.transferMs(600_000) > 40, "slow channel seen: " + live.transferMs(600_000));
+    assertEquals(2.0, live.cloudFactor(), 0.01);
+
+    for (int i = 0; i < 41; i++) {
+      live.observeHead(ANY, 50);
+    }
+
+    assertEquals(0, live.transferSamples());
+    assertEquals(8.0, live.transferMs(600_000), 1e-9);
+    assertEquals(1.0, live.cloudFactor(), 1e-9);
+    assertEquals(0.0, live.cloudQueueMs(), 1e-9);
+  }
+
+  /** Verifies that the head and cloud factors are the configured quantile of observed over front time. */
+  @Test
+  void factorsAreWindowedQuantiles() {
+    LiveEstimates median = new LiveEstimates(AdaptiveSettings.DEFAULT.withQuantile(0.5));
+    LiveEstimates tail = new LiveEstimates(AdaptiveSettings.DEFAULT.withQuantile(0.9));
+    for (int i = 1; i <= 11; i++) {
+      // head 50 ms in the front: ratios 1.0, 1.1, ..., 2.0
+      double ms = 50 * (1 + (i - 1) / 10.0);
+      for (LiveEstimates live : new LiveEstimates[] {median, tail}) {
+        live.observeTail(ANY, 70 * (1 + (i - 1) / 10.0), 0);
+        live.observeHead(ANY, ms);
+      }
+    }
+
+    assertEquals(1.5, median.edgeFactor(), 1e-9);
+    assertEquals(1.9, tail.edgeFactor(), 1e-9);
+    assertEquals(1.5, median.cloudFactor(), 1e-9);
+    median.setEdgeQueue(3);
+    assertEquals(3 * 75.0, median.edgeQueueMs(), 1e-9);
+  }
+
+  /**
+   * Verifies that the telemetry report is empty before anything is known, and then carries the
+   * profiled channel and the observed head and cloud factors and cloud queue.
+   */
+  @Test
+  void reportCarriesWhatIsKnown() {
+    LiveEstimates live = new LiveEstimates(AdaptiveSettings.DEFAULT);
+    assertEquals(io.dynasplit.schemas.LiveEstimates.NONE, live.report());
+
+    live.setProfile(4.0, 1.0e-5, 400_000);
+    live.observeHead(ANY, 100);
+    live.observeTail(ANY, 140, 3);
+    io.dynasplit.schemas.LiveEstimates r = live.report();
+    assertEquals(4.0, r.rttMs(), 1e-9);
+    assertEquals(1e8, r.bandwidthBytesPerS(), 1);
+    assertEquals(100.0 / 50, r.edgeFactor(), 1e-9);
+    assertEquals(140.0 / 70, r.cloudFactor(), 1e-9);
+    assertEquals(3.0, r.cloudQueueMs(), 1e-9);
+  }
+}
