@@ -1,5 +1,6 @@
 package io.dynasplit.app;
 
+import io.dynasplit.schemas.Quantiles;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.dynasplit.edge.hardware.HardwareVerticle;
 import io.dynasplit.optimizer.ConfigurationEvaluator;
@@ -278,12 +279,12 @@ final class LiveProfiler implements ConfigurationEvaluator, AutoCloseable {
   private static FrontEntry summarize(List<Sample> samples, Configuration config, double fidelity) {
     double[] total = sorted(samples, s -> s.reply().timing().totalMs());
     return new FrontEntry(config,
-        quantile(total, 0.5),
-        quantile(total, 0.95),
-        quantile(sorted(samples, s -> s.times().headMs() + s.times().encodeMs()), 0.5),
-        quantile(sorted(samples, s -> s.times().transferMs()), 0.5),
-        quantile(sorted(samples, s -> s.times().tailMs()), 0.5),
-        (long) quantile(sorted(samples, s -> s.times().bytes()), 0.5),
+        Quantiles.ofSorted(total, 0.5),
+        Quantiles.ofSorted(total, 0.95),
+        Quantiles.ofSorted(sorted(samples, s -> s.times().headMs() + s.times().encodeMs()), 0.5),
+        Quantiles.ofSorted(sorted(samples, s -> s.times().transferMs()), 0.5),
+        Quantiles.ofSorted(sorted(samples, s -> s.times().tailMs()), 0.5),
+        (long) Quantiles.ofSorted(sorted(samples, s -> s.times().bytes()), 0.5),
         Arrays.stream(sorted(samples, s -> s.reply().energyJ().edge())).average().orElse(0),
         Arrays.stream(sorted(samples, s -> s.reply().energyJ().cloud())).average().orElse(0),
         fidelity,
@@ -293,11 +294,6 @@ final class LiveProfiler implements ConfigurationEvaluator, AutoCloseable {
   /** The values of a function over samples, sorted ascending. */
   static double[] sorted(List<Sample> samples, ToDoubleFunction<Sample> f) {
     return samples.stream().mapToDouble(f).sorted().toArray();
-  }
-
-  /** The nearest-rank quantile of sorted values. */
-  static double quantile(double[] sorted, double q) {
-    return RequestCommand.quantile(sorted, q);
   }
 
   @Override

@@ -27,6 +27,7 @@ import io.dynasplit.schemas.Json;
 import io.dynasplit.schemas.ParetoFront;
 import io.dynasplit.schemas.RequestInput;
 import io.dynasplit.schemas.Topics;
+import io.dynasplit.schemas.mqtt.BrokerConnection;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
@@ -133,8 +134,7 @@ public final class OptimizeCommand implements Callable<Integer> {
   @Option(names = "--edge-id", paramLabel = "ID", description = "the edge to publish to (with --publish)")
   String edgeId;
 
-  @Option(names = "--broker", paramLabel = "HOST:PORT", defaultValue = "localhost:1883", description = "MQTT broker for --publish (default: ${DEFAULT-VALUE})")
-  String broker;
+  @Mixin BrokerOptions broker;
 
   @Option(names = "--topic-prefix", paramLabel = "PREFIX", defaultValue = Topics.DEFAULT_PREFIX, description = "topic prefix (default: ${DEFAULT-VALUE})")
   String topicPrefix;
@@ -196,7 +196,7 @@ public final class OptimizeCommand implements Callable<Integer> {
     if (publish && (edgeId == null || edgeId.isBlank())) {
       throw new ParameterException(spec.commandLine(), "--publish needs --edge-id");
     }
-    HostPort hostPort = publish ? HostPort.parse(spec, broker) : null;
+    BrokerConnection hostPort = publish ? broker.connection() : null;
     Duration wallClock = time == null ? null : parseDuration(spec, time);
     if (!live) {
       SimulationPool p;
@@ -258,7 +258,7 @@ public final class OptimizeCommand implements Callable<Integer> {
    *
    * @param covered the figures the reference point covers (a pool's means), or null for the measured ones
    */
-  private int optimize(Problem problem, Duration wallClock, HostPort hostPort, Collection<FrontEntry> covered)
+  private int optimize(Problem problem, Duration wallClock, BrokerConnection hostPort, Collection<FrontEntry> covered)
       throws InterruptedException {
     Objectives obj = problem.objectives();
     int spaceSize = problem.space().size();
@@ -379,15 +379,15 @@ public final class OptimizeCommand implements Callable<Integer> {
     out().printf(Locale.ROOT, "wrote %s (trials in %s)%n", out, trialsFile);
 
     if (hostPort != null) {
-      FrontPublisher publisher = new FrontPublisher(hostPort.host(), hostPort.port(), new Topics(topicPrefix));
+      FrontPublisher publisher = new FrontPublisher(hostPort, new Topics(topicPrefix));
       try {
         String topic = publisher.publish(edgeId, front).get(30, TimeUnit.SECONDS);
-        out().printf(Locale.ROOT, "published retained to %s on %s:%d%n", topic, hostPort.host(), hostPort.port());
+        out().printf(Locale.ROOT, "published retained to %s on %s%n", topic, hostPort.address());
       } catch (ExecutionException e) {
         Throwable cause = e.getCause() == null ? e : e.getCause();
-        return fail("cannot publish to " + broker + ": " + cause.getMessage());
+        return fail("cannot publish to " + hostPort.address() + ": " + cause.getMessage());
       } catch (TimeoutException e) {
-        return fail("cannot publish to " + broker + ": no answer within 30 s");
+        return fail("cannot publish to " + hostPort.address() + ": no answer within 30 s");
       }
     }
     return 0;
@@ -434,23 +434,6 @@ public final class OptimizeCommand implements Callable<Integer> {
   private int fail(String message) {
     err().println("dynasplit optimize: " + message);
     return 1;
-  }
-
-  /** A broker address. */
-  record HostPort(String host, int port) {
-    static HostPort parse(CommandSpec spec, String text) {
-      int colon = text.lastIndexOf(':');
-      try {
-        String host = colon < 0 ? text : text.substring(0, colon);
-        int port = colon < 0 ? 1883 : Integer.parseInt(text.substring(colon + 1));
-        if (host.isBlank() || port < 1 || port > 65535) {
-          throw new NumberFormatException();
-        }
-        return new HostPort(host, port);
-      } catch (NumberFormatException e) {
-        throw new ParameterException(spec.commandLine(), "--broker must be HOST:PORT with a port in 1..65535: " + text);
-      }
-    }
   }
 
   private PrintWriter out() {

@@ -1,5 +1,6 @@
 package io.dynasplit.app;
 
+import io.dynasplit.schemas.Quantiles;
 import io.dynasplit.models.catalog.CatalogEntry;
 import io.dynasplit.models.runtime.SplitParts;
 import io.dynasplit.schemas.Codec;
@@ -138,20 +139,16 @@ public final class ProfileCommand implements Callable<Integer> {
     row(b, "overhead", overhead);
     double[] share = values(samples, s -> 100 * (s.times().totalMs() + s.publishMs() - s.times().headMs()
         - s.times().tailMs()) / (s.times().totalMs() + s.publishMs()));
-    b.append(String.format(Locale.ROOT, "  %11s %10.1f%% %8.1f%%", "overhead %", quantile(share, 0.5), quantile(share, 0.99)));
+    b.append(String.format(Locale.ROOT, "  %11s %10.1f%% %8.1f%%", "overhead %", Quantiles.ofSorted(share, 0.5), Quantiles.ofSorted(share, 0.99)));
     return b.toString();
   }
 
   private static void row(StringBuilder b, String name, double[] v) {
-    b.append(String.format(Locale.ROOT, "  %11s %10.2f %9.2f%n", name, quantile(v, 0.5), quantile(v, 0.99)));
+    b.append(String.format(Locale.ROOT, "  %11s %10.2f %9.2f%n", name, Quantiles.ofSorted(v, 0.5), Quantiles.ofSorted(v, 0.99)));
   }
 
   private static double[] values(List<LiveProfiler.Sample> samples, ToDoubleFunction<LiveProfiler.Sample> f) {
     return LiveProfiler.sorted(samples, f);
-  }
-
-  private static double quantile(double[] sorted, double q) {
-    return LiveProfiler.quantile(sorted, q);
   }
 
   private List<Integer> splitIndices(SplitParts parts, int allEdge) {

@@ -1,5 +1,6 @@
 package io.dynasplit.app;
 
+import io.dynasplit.schemas.Quantiles;
 import com.hivemq.client.mqtt.MqttClient;
 import com.hivemq.client.mqtt.MqttGlobalPublishFilter;
 import com.hivemq.client.mqtt.datatypes.MqttQos;
@@ -213,7 +214,7 @@ public final class RequestCommand implements Callable<Integer> {
         ids.size(), ok, met, errors, missing);
     if (sorted.length > 0) {
       System.out.printf(Locale.ROOT, "latency ms (client round trip): p50 %.1f, p90 %.1f, p99 %.1f, max %.1f, mean %.1f%n",
-          quantile(sorted, 0.5), quantile(sorted, 0.9), quantile(sorted, 0.99), sorted[sorted.length - 1],
+          Quantiles.ofSorted(sorted, 0.5), Quantiles.ofSorted(sorted, 0.9), Quantiles.ofSorted(sorted, 0.99), sorted[sorted.length - 1],
           Arrays.stream(sorted).average().orElse(0));
     }
     System.out.printf(Locale.ROOT, "throughput %.1f replies/s over %.2f s (concurrency %d%s)%n",
@@ -238,12 +239,6 @@ public final class RequestCommand implements Callable<Integer> {
     }
     throw new IllegalArgumentException("--size must be WxH with each side in " + MIN_SIDE
         + ".." + MAX_SIDE + ", for example 640x480: '" + text + "'");
-  }
-
-  /** The nearest-rank quantile of sorted values. */
-  static double quantile(double[] sorted, double q) {
-    int rank = (int) Math.ceil(q * sorted.length);
-    return sorted[Math.max(0, Math.min(sorted.length - 1, rank - 1))];
   }
 
   private RequestInput requestInput() throws IOException {

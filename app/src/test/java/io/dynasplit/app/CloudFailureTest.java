@@ -1,6 +1,8 @@
 package io.dynasplit.app;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assertions.fail;
 
@@ -127,6 +129,133 @@ class CloudFailureTest {
       assertTrue(edge.counters().inFlight() == 0, "nothing left in flight: " + edge.counters().inFlight());
       test.completeNow();
     }
+  }
+
+  /**
+   * Verifies that a request split across edge and cloud is finished by the edge's local tail when
+   * the cloud worker has gone: the reply is ok, says {@code "fallback": true}, and the fallback
+   * counter moved; while the cloud was up the reply said nothing of a fallback.
+   */
+  @Test
+  void theLocalTailAnswersWhenTheCloudIsGone(EmbeddedBroker broker, VertxTestContext test)
+      throws Exception {
+    // given: a front whose all-edge entry makes a local tail of the middle split cheap
+    vertx = DataPlaneFixture.vertx();
+    int middle = middleSplit();
+    ParetoFront front = front(middle, 40);
+    String cloudId =
+        vertx
+            .deployVerticle(
+                DataPlaneFixture.cloudNode(DataPlaneFixture.cloud(broker, "fallback-cloud")))
+            .await(60, TimeUnit.SECONDS);
+    EdgeNodeVerticle edge =
+        DataPlaneFixture.edgeNode(
+            DataPlaneFixture.edge(broker, EDGE).withGraceMs(GRACE_MS),
+            List.of(MODEL),
+            Map.of(MODEL, front));
+    vertx.deployVerticle(edge).await(60, TimeUnit.SECONDS);
+    long slaMs = 4000;
+
+    try (DataPlaneFixture.Requester requester = new DataPlaneFixture.Requester(broker)) {
+      // when: one request while the cloud is up, then the cloud killed and three more
+      requester.send(Topics.DEFAULT.edgeRequests(EDGE), request("up-0", slaMs, 1), "up-0");
+      Reply first = requester.replies.poll(slaMs + GRACE_MS + SLACK_MS, TimeUnit.MILLISECONDS);
+      vertx.undeploy(cloudId).await(30, TimeUnit.SECONDS);
+      for (int i = 0; i < 3; i++) {
+        String id = "gone-" + i;
+        requester.send(Topics.DEFAULT.edgeRequests(EDGE), request(id, slaMs, 2 + i), id);
+      }
+      List<Reply> after = new java.util.ArrayList<>();
+      long waitUntil = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(slaMs + GRACE_MS + SLACK_MS);
+      while (after.size() < 3 && System.nanoTime() < waitUntil) {
+        Reply reply = requester.replies.poll(200, TimeUnit.MILLISECONDS);
+        if (reply != null) {
+          after.add(reply);
+        }
+      }
+
+      // then: the cloud answered the first; the edge's local tail answered the rest
+      InferenceReply up = assertInstanceOf(InferenceReply.class, first, "reply while the cloud was up");
+      assertFalse(up.ranFallback(), DataPlaneFixture.json(up));
+      assertFalse(DataPlaneFixture.json(up).contains("fallback"), DataPlaneFixture.json(up));
+      assertEquals(3, after.size(), "replies after the cloud went: " + after);
+      for (Reply reply : after) {
+        InferenceReply ok = assertInstanceOf(InferenceReply.class, reply, DataPlaneFixture.json(reply));
+        assertTrue(ok.ranFallback(), DataPlaneFixture.json(ok));
+        assertTrue(DataPlaneFixture.json(ok).contains("\"fallback\":true"), DataPlaneFixture.json(ok));
+        assertEquals(middle, ok.config().split());
+      }
+      assertEquals(3, edge.counters().fallbacks(), "fallbacks counted");
+      test.completeNow();
+    }
+  }
+
+  /**
+   * Verifies that with no cloud worker and no local tail that fits in the deadline, the reply is
+   * {@code CLOUD_UNAVAILABLE} and no fallback is counted.
+   */
+  @Test
+  void cloudUnavailableWhenNoLocalTailCanMeetTheDeadline(EmbeddedBroker broker, VertxTestContext test)
+      throws Exception {
+    // given: no cloud at all, and a front whose all-edge entry says a local tail takes 100 s
+    vertx = DataPlaneFixture.vertx();
+    int middle = middleSplit();
+    ParetoFront front = front(middle, 100_000);
+    EdgeNodeVerticle edge =
+        DataPlaneFixture.edgeNode(
+            DataPlaneFixture.edge(broker, EDGE).withGraceMs(GRACE_MS),
+            List.of(MODEL),
+            Map.of(MODEL, front));
+    vertx.deployVerticle(edge).await(60, TimeUnit.SECONDS);
+
+    try (DataPlaneFixture.Requester requester = new DataPlaneFixture.Requester(broker)) {
+      // when
+      requester.send(Topics.DEFAULT.edgeRequests(EDGE), request("no-cloud", SLA_MS, 3), "no-cloud");
+      Reply reply = requester.replies.poll(SLA_MS + GRACE_MS + SLACK_MS, TimeUnit.MILLISECONDS);
+
+      // then
+      ErrorReply error = assertInstanceOf(ErrorReply.class, reply, "reply: " + reply);
+      assertEquals(ErrorCode.CLOUD_UNAVAILABLE, error.code(), DataPlaneFixture.json(error));
+      assertEquals(0, edge.counters().fallbacks(), "fallbacks counted");
+      test.completeNow();
+    }
+  }
+
+  private static int middleSplit() {
+    List<Integer> candidates = DataPlaneFixture.PARTS.candidates(MODEL);
+    return candidates.get(candidates.size() / 2);
+  }
+
+  /** A front of the all-edge entry (head time {@code allEdgeMs}) and the middle split's entry. */
+  private static ParetoFront front(int middle, double allEdgeMs) {
+    int allEdge = DataPlaneFixture.PARTS.allEdgeSplit(MODEL);
+    return new ParetoFront(
+        ParetoFront.SCHEMA_VERSION,
+        MODEL,
+        "test",
+        "2026-01-01T00:00:00Z",
+        List.of(
+            new FrontEntry(
+                Configuration.atSplit(allEdge).withCloudAccelerator(Configuration.CLOUD_NONE),
+                allEdgeMs, allEdgeMs, allEdgeMs, 0, 0, 0, 5, 0, null, 10),
+            new FrontEntry(Configuration.atSplit(middle), 20, 20, 10, 5, 5, 1000, 1, 0.5, null, 10)));
+  }
+
+  /** A classifier request with a seeded random tensor, scheduled by the energy policy. */
+  private static byte[] request(String id, long slaMs, long seed) {
+    Random random = new Random(seed);
+    float[] v = new float[3 * 48 * 192];
+    for (int k = 0; k < v.length; k++) {
+      v[k] = random.nextFloat();
+    }
+    java.nio.ByteBuffer b =
+        java.nio.ByteBuffer.allocate(v.length * 4).order(java.nio.ByteOrder.LITTLE_ENDIAN);
+    b.asFloatBuffer().put(v);
+    InferenceRequest r =
+        InferenceRequest.of(
+                id, MODEL, slaMs, RequestInput.tensor(DType.FLOAT32, Shape.of(1, 3, 48, 192), b.array()))
+            .withPolicy("energy");
+    return Json.toBytes(r);
   }
 
   /** Fails when a reply came later than its request's deadline plus the grace and the slack. */

@@ -1,5 +1,6 @@
 package io.dynasplit.bench;
 
+import io.dynasplit.schemas.Quantiles;
 import ai.onnxruntime.OnnxTensorLike;
 import ai.onnxruntime.OnnxValue;
 import ai.onnxruntime.OrtEnvironment;
@@ -120,9 +121,6 @@ public final class SplitOverhead {
   private static double quantile(double[] v, double q) {
     double[] s = v.clone();
     Arrays.sort(s);
-    double pos = q * (s.length - 1);
-    int lo = (int) Math.floor(pos);
-    int hi = (int) Math.ceil(pos);
-    return s[lo] + (s[hi] - s[lo]) * (pos - lo);
+    return Quantiles.ofSorted(s, q);
   }
 }

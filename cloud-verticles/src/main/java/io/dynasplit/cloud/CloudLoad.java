@@ -1,5 +1,6 @@
 package io.dynasplit.cloud;
 
+import io.dynasplit.schemas.Quantiles;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.DoubleAdder;
@@ -116,6 +117,6 @@ public final class CloudLoad {
       copy = java.util.Arrays.copyOf(recent, recentCount);
     }
     java.util.Arrays.sort(copy);
-    return copy[(int) Math.min(copy.length - 1, Math.floor(q * copy.length))];
+    return Quantiles.ofSorted(copy, q);
   }
 }

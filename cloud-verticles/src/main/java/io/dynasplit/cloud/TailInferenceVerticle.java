@@ -155,11 +155,7 @@ public final class TailInferenceVerticle extends VerticleBase {
       answer = TailMessages.encodeResult(result, outputs);
       ok = true;
     } catch (InferenceException e) {
-      ErrorCode code = switch (e.reason()) {
-        case BAD_INPUT -> ErrorCode.BAD_REQUEST;
-        case MODEL_UNAVAILABLE -> ErrorCode.UNKNOWN_MODEL;
-        case PROVIDER_UNAVAILABLE, RUNTIME -> ErrorCode.INTERNAL;
-      };
+      ErrorCode code = e.errorCode();
       LOG.warn("tail failed [id: {}, model: {}, split: {}]: {}", id, key.model(), key.split(), e.getMessage());
       answer = TailMessages.encodeError(TailResult.failed(id, settings.workerId(), code, e.getMessage()));
     } catch (RuntimeException e) {

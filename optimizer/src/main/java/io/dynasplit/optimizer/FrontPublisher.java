@@ -2,10 +2,11 @@ package io.dynasplit.optimizer;
 
 import com.hivemq.client.mqtt.datatypes.MqttQos;
 import com.hivemq.client.mqtt.mqtt5.Mqtt5AsyncClient;
-import com.hivemq.client.mqtt.mqtt5.Mqtt5Client;
 import io.dynasplit.schemas.Json;
 import io.dynasplit.schemas.ParetoFront;
 import io.dynasplit.schemas.Topics;
+import io.dynasplit.schemas.mqtt.BrokerConnection;
+import io.dynasplit.schemas.mqtt.MqttClients;
 import java.util.Objects;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
@@ -15,22 +16,15 @@ import java.util.concurrent.CompletionException;
  * Publishes a Pareto front, retained, to the topic an edge schedules from ({@code
  * edge/{edgeId}/pareto/{model}}, QoS 1), so an edge that connects later still gets it.
  *
- * @param host the broker's host
- * @param port the broker's MQTT port
+ * @param broker the broker's address and credentials
  * @param topics the topic tree
  */
-public record FrontPublisher(String host, int port, Topics topics) {
+public record FrontPublisher(BrokerConnection broker, Topics topics) {
 
   /** Checks the fields. */
   public FrontPublisher {
-    Objects.requireNonNull(host, "host");
+    Objects.requireNonNull(broker, "broker");
     Objects.requireNonNull(topics, "topics");
-    if (host.isBlank()) {
-      throw new IllegalArgumentException("host must not be blank");
-    }
-    if (port < 1 || port > 65535) {
-      throw new IllegalArgumentException("port must be in [1, 65535]: " + port);
-    }
   }
 
   /**
@@ -44,8 +38,7 @@ public record FrontPublisher(String host, int port, Topics topics) {
   public CompletableFuture<String> publish(String edgeId, ParetoFront front) {
     String topic = topics.edgePareto(edgeId, front.model());
     byte[] payload = Json.toBytes(front);
-    Mqtt5AsyncClient client =
-        Mqtt5Client.builder().identifier("dynasplit-optimizer-" + UUID.randomUUID()).serverHost(host).serverPort(port).buildAsync();
+    Mqtt5AsyncClient client = MqttClients.oneShot(broker, "dynasplit-optimizer-" + UUID.randomUUID());
     return client
         .connect()
         .thenCompose(

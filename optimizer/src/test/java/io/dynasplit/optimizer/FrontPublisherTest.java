@@ -13,6 +13,7 @@ import io.dynasplit.broker.EmbeddedBroker;
 import io.dynasplit.schemas.Json;
 import io.dynasplit.schemas.ParetoFront;
 import io.dynasplit.schemas.Topics;
+import io.dynasplit.schemas.mqtt.BrokerConnection;
 import io.dynasplit.testsupport.EmbeddedBrokerExtension;
 import java.util.List;
 import java.util.Optional;
@@ -33,7 +34,7 @@ class FrontPublisherTest {
     Topics topics = Topics.DEFAULT;
     ParetoFront front =
         new ParetoFront(ParetoFront.SCHEMA_VERSION, "synthetic", "optimizer", "2026-11-23T08:00:00Z", List.of(SyntheticSpace.figures(SyntheticSpace.SPACE.configurations().get(3))));
-    String topic = new FrontPublisher(broker.host(), broker.port(), topics).publish("edge-7", front).get(20, TimeUnit.SECONDS);
+    String topic = new FrontPublisher(new BrokerConnection(broker.host(), broker.port(), null, null), topics).publish("edge-7", front).get(20, TimeUnit.SECONDS);
     assertEquals(topics.edgePareto("edge-7", "synthetic"), topic);
 
     Mqtt5BlockingClient late = Mqtt5Client.builder().identifier("late-edge-7").serverHost(broker.host()).serverPort(broker.port()).buildBlocking();
@@ -57,7 +58,7 @@ class FrontPublisherTest {
       port = s.getLocalPort();
     }
     ParetoFront front = new ParetoFront(ParetoFront.SCHEMA_VERSION, "m", "optimizer", "2026-11-23T08:00:00Z", List.of());
-    var future = new FrontPublisher("127.0.0.1", port, Topics.DEFAULT).publish("edge-1", front);
+    var future = new FrontPublisher(new BrokerConnection("127.0.0.1", port, null, null), Topics.DEFAULT).publish("edge-1", front);
     assertThrows(ExecutionException.class, () -> future.get(20, TimeUnit.SECONDS));
   }
 }

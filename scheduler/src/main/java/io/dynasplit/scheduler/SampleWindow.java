@@ -1,5 +1,6 @@
 package io.dynasplit.scheduler;
 
+import io.dynasplit.schemas.Quantiles;
 import java.util.Arrays;
 
 /**
@@ -82,15 +83,7 @@ final class SampleWindow {
       return;
     }
     Arrays.sort(scratch, 0, n);
-    cached = quantileOfSorted(scratch, n, quantile);
+    cached = Quantiles.ofSorted(scratch, n, quantile);
   }
 
-  /** Linear interpolation between the closest ranks (the "R-7" definition). */
-  static double quantileOfSorted(double[] sorted, int n, double q) {
-    double pos = q * (n - 1);
-    int lo = (int) Math.floor(pos);
-    int hi = Math.min(lo + 1, n - 1);
-    double frac = pos - lo;
-    return sorted[lo] + (sorted[hi] - sorted[lo]) * frac;
-  }
 }

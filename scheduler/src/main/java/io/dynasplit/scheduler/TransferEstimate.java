@@ -1,5 +1,6 @@
 package io.dynasplit.scheduler;
 
+import io.dynasplit.schemas.Quantiles;
 import java.util.Arrays;
 
 /**
@@ -163,6 +164,6 @@ final class TransferEstimate {
       }
     }
     Arrays.sort(scratch, 0, m);
-    spread = SampleWindow.quantileOfSorted(scratch, m, quantile);
+    spread = Quantiles.ofSorted(scratch, m, quantile);
   }
 }

@@ -16,6 +16,8 @@ import java.util.Objects;
  * @param timing where the time went
  * @param config the configuration the request ran with
  * @param energyJ what the request cost, with the source of the figures
+ * @param fallback {@code true} when the cloud failed and the edge ran the tail itself; null (left
+ *     out of the JSON) otherwise
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record InferenceReply(
@@ -27,7 +29,8 @@ public record InferenceReply(
     boolean slaMet,
     Timing timing,
     Configuration config,
-    EnergyReport energyJ)
+    EnergyReport energyJ,
+    Boolean fallback)
     implements Reply {
 
   /** Checks every field; the status must be {@code ok}. */
@@ -42,22 +45,36 @@ public record InferenceReply(
     Objects.requireNonNull(timing, "timing");
     Objects.requireNonNull(config, "config");
     Objects.requireNonNull(energyJ, "energyJ");
+    if (Boolean.FALSE.equals(fallback)) {
+      fallback = null;
+    }
   }
 
   /** A successful reply; {@code slaMet} is derived from the total time and the SLA. */
   public static InferenceReply ok(
       String id, String model, JsonNode output, long slaMs, Timing timing, Configuration config, EnergyReport energy) {
     return new InferenceReply(
-        id, ReplyStatus.OK, model, output, slaMs, timing.totalMs() <= slaMs, timing, config, energy);
+        id, ReplyStatus.OK, model, output, slaMs, timing.totalMs() <= slaMs, timing, config, energy,
+        null);
   }
 
   /** A copy with another timing ({@code slaMet} is kept). */
   public InferenceReply withTiming(Timing t) {
-    return new InferenceReply(id, status, model, output, slaMs, slaMet, t, config, energyJ);
+    return new InferenceReply(id, status, model, output, slaMs, slaMet, t, config, energyJ, fallback);
   }
 
   /** A copy with another energy report. */
   public InferenceReply withEnergyJ(EnergyReport e) {
-    return new InferenceReply(id, status, model, output, slaMs, slaMet, timing, config, e);
+    return new InferenceReply(id, status, model, output, slaMs, slaMet, timing, config, e, fallback);
+  }
+
+  /** A copy that says the edge ran the tail itself after the cloud failed. */
+  public InferenceReply withFallback() {
+    return new InferenceReply(id, status, model, output, slaMs, slaMet, timing, config, energyJ, true);
+  }
+
+  /** Whether the edge ran the tail itself after the cloud failed. */
+  public boolean ranFallback() {
+    return Boolean.TRUE.equals(fallback);
   }
 }

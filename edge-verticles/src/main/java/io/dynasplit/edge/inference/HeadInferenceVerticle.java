@@ -93,7 +93,7 @@ public final class HeadInferenceVerticle extends VerticleBase {
     } catch (IllegalArgumentException e) {
       message.fail(ErrorCode.BAD_REQUEST.ordinal(), e.getMessage());
     } catch (InferenceException e) {
-      ErrorCode code = e.reason() == InferenceException.Reason.BAD_INPUT ? ErrorCode.BAD_REQUEST : ErrorCode.INTERNAL;
+      ErrorCode code = e.errorCode();
       LOG.warn("edge inference failed: {}", e.getMessage());
       message.fail(code.ordinal(), e.getMessage());
     } catch (RuntimeException e) {

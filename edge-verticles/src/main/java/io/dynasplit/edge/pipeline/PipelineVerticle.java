@@ -337,7 +337,8 @@ public final class PipelineVerticle extends VerticleBase {
     EnergyReport energy = p.cloudSource == null || p.cloudSource == edgeSource
         ? new EnergyReport(edge.joules(), p.cloudJoules, edgeSource, null)
         : new EnergyReport(edge.joules(), p.cloudJoules, edgeSource, p.cloudSource);
-    InferenceReply reply = InferenceReply.ok(r.id(), r.model(), fin.output(), r.slaMs(), timing, p.config, energy);
+    InferenceReply ok = InferenceReply.ok(r.id(), r.model(), fin.output(), r.slaMs(), timing, p.config, energy);
+    InferenceReply reply = p.fallback ? ok.withFallback() : ok;
     vertx.eventBus().send(EdgeAddresses.observe(settings.edgeId()), new Observation(p.entry, p.headMs + p.encodeMs,
         p.cloudAnswered ? p.bytes : 0, p.cloudAnswered ? p.transferMs : Double.NaN,
         p.cloudAnswered ? p.tailMs : Double.NaN, p.cloudAnswered ? p.cloudQueueMs : Double.NaN));

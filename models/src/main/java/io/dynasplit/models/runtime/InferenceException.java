@@ -1,5 +1,6 @@
 package io.dynasplit.models.runtime;
 
+import io.dynasplit.schemas.ErrorCode;
 import java.util.Objects;
 
 /** An inference that could not run, with a reason a caller can map to an error reply. */
@@ -35,5 +36,19 @@ public final class InferenceException extends RuntimeException {
   /** Why it failed. */
   public Reason reason() {
     return reason;
+  }
+
+  /**
+   * The one mapping from an inference failure to the error code a reply carries, the same on the
+   * edge and the cloud: inputs that do not fit are the sender's {@code BAD_REQUEST}, a model (or
+   * part) that cannot be found or loaded is {@code UNKNOWN_MODEL}, a missing execution provider or
+   * a failure inside ONNX Runtime is {@code INTERNAL}.
+   */
+  public ErrorCode errorCode() {
+    return switch (reason) {
+      case BAD_INPUT -> ErrorCode.BAD_REQUEST;
+      case MODEL_UNAVAILABLE -> ErrorCode.UNKNOWN_MODEL;
+      case PROVIDER_UNAVAILABLE, RUNTIME -> ErrorCode.INTERNAL;
+    };
   }
 }

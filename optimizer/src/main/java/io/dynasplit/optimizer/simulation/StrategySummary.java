@@ -1,5 +1,6 @@
 package io.dynasplit.optimizer.simulation;
 
+import io.dynasplit.schemas.Quantiles;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Objects;
@@ -68,18 +69,11 @@ public record StrategySummary(
         energy,
         edge / n,
         cloud / n,
-        percentile(latencies, 0.50),
-        percentile(latencies, 0.95),
-        percentile(latencies, 0.99),
+        Quantiles.ofSorted(latencies, 0.50),
+        Quantiles.ofSorted(latencies, 0.95),
+        Quantiles.ofSorted(latencies, 0.99),
         100.0 * met / n,
         cloudEnergyJPerRequest > 0 ? 100.0 * (1 - energy / cloudEnergyJPerRequest) : Double.NaN);
   }
 
-  /** Linear interpolation between closest ranks (numpy's and pandas' default). */
-  static double percentile(double[] sorted, double q) {
-    double pos = q * (sorted.length - 1);
-    int lo = (int) Math.floor(pos);
-    int hi = Math.min(lo + 1, sorted.length - 1);
-    return sorted[lo] + (sorted[hi] - sorted[lo]) * (pos - lo);
-  }
 }

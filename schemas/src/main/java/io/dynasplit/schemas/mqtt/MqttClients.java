@@ -9,7 +9,10 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 
-/** Builds the MQTT 5 clients of edge and cloud nodes: reconnect with backoff, optional credentials, a last will. */
+/**
+ * Builds every MQTT 5 client we create: edge and cloud nodes (reconnect with backoff, a last will)
+ * and short jobs such as publishing a front; credentials come from one {@link BrokerConnection}.
+ */
 public final class MqttClients {
 
   /** How long the broker keeps a disconnected node's session, in seconds. */
@@ -33,6 +36,14 @@ public final class MqttClients {
       b = b.willPublish().topic(willTopic).qos(MqttQos.AT_LEAST_ONCE).retain(true).payload(willPayload).applyWillPublish();
     }
     return b.buildAsync();
+  }
+
+  /**
+   * A client of a broker with its credentials and no automatic reconnect, for a short job (publish
+   * once, probe): a refused connection fails at once, with its reason.
+   */
+  public static Mqtt5AsyncClient oneShot(BrokerConnection broker, String clientId) {
+    return builder(broker, clientId).buildAsync();
   }
 
   /** A builder with the broker's address and credentials. */
@@ -60,8 +71,7 @@ public final class MqttClients {
    * @implNote blocks; call from a worker thread
    */
   public static void probe(BrokerConnection broker, String clientId) {
-    // no automatic reconnect here: a refused connection fails at once, with its reason
-    Mqtt5AsyncClient c = builder(broker, clientId).buildAsync();
+    Mqtt5AsyncClient c = oneShot(broker, clientId);
     try {
       c.connectWith().cleanStart(true).send().get(10, TimeUnit.SECONDS);
       c.disconnect().get(10, TimeUnit.SECONDS);
