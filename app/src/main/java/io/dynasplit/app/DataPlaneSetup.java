@@ -4,7 +4,7 @@ import io.dynasplit.cloud.EnergySettings;
 import io.dynasplit.edge.hardware.HardwareOptions;
 import io.dynasplit.edge.hardware.HardwareVerticle;
 import io.dynasplit.edge.inference.CatalogModels;
-import io.dynasplit.edge.pipeline.EdgeNodeVerticle;
+import io.dynasplit.edge.node.EdgeNodeVerticle;
 import io.dynasplit.scheduler.AdaptiveSettings;
 import io.dynasplit.scheduler.Policy;
 import io.dynasplit.scheduler.Scheduler;

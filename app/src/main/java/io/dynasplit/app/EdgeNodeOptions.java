@@ -1,7 +1,7 @@
 package io.dynasplit.app;
 
 import io.dynasplit.edge.inference.CatalogModels;
-import io.dynasplit.edge.ingress.EdgeSettings;
+import io.dynasplit.edge.EdgeSettings;
 import io.dynasplit.scheduler.Policy;
 import io.dynasplit.scheduler.Scheduler;
 import io.dynasplit.models.runtime.SplitParts;

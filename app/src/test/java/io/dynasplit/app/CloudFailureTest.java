@@ -7,7 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assertions.fail;
 
 import io.dynasplit.broker.EmbeddedBroker;
-import io.dynasplit.edge.pipeline.EdgeNodeVerticle;
+import io.dynasplit.edge.node.EdgeNodeVerticle;
 import io.dynasplit.schemas.Configuration;
 import io.dynasplit.schemas.DType;
 import io.dynasplit.schemas.ErrorCode;

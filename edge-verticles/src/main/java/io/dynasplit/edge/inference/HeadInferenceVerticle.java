@@ -1,6 +1,6 @@
 package io.dynasplit.edge.inference;
 
-import io.dynasplit.edge.pipeline.EdgeCounters;
+import io.dynasplit.edge.EdgeCounters;
 import io.dynasplit.schemas.Tensor;
 import io.dynasplit.models.runtime.InferenceException;
 import io.dynasplit.models.runtime.ModelSession;

@@ -1,10 +1,11 @@
 package io.dynasplit.edge.ingress;
 
+import io.dynasplit.edge.EdgeSettings;
 import com.hivemq.client.mqtt.MqttGlobalPublishFilter;
 import com.hivemq.client.mqtt.datatypes.MqttQos;
 import com.hivemq.client.mqtt.mqtt5.Mqtt5AsyncClient;
 import io.dynasplit.edge.inference.ServedModels;
-import io.dynasplit.edge.pipeline.EdgeCounters;
+import io.dynasplit.edge.EdgeCounters;
 import io.dynasplit.schemas.mqtt.MqttClients;
 import io.vertx.core.Future;
 import io.vertx.core.VerticleBase;

@@ -1,11 +1,12 @@
 package io.dynasplit.edge.ingress;
 
+import io.dynasplit.edge.EdgeSettings;
 import io.dynasplit.edge.inference.HeadInferenceVerticle;
 import io.dynasplit.edge.inference.PrepareJob;
 import io.dynasplit.edge.inference.ServedModels;
 import io.dynasplit.edge.pipeline.AdmittedRequest;
 import io.dynasplit.edge.pipeline.EdgeAddresses;
-import io.dynasplit.edge.pipeline.EdgeCounters;
+import io.dynasplit.edge.EdgeCounters;
 import io.dynasplit.edge.pipeline.Outcome;
 import io.dynasplit.edge.pipeline.PipelineException;
 import io.dynasplit.edge.pipeline.StageTimes;

@@ -1,7 +1,8 @@
 package io.dynasplit.edge.ingress;
 
+import io.dynasplit.edge.EdgeSettings;
 import io.dynasplit.edge.inference.ServedModels;
-import io.dynasplit.edge.pipeline.EdgeCounters;
+import io.dynasplit.edge.EdgeCounters;
 import io.dynasplit.schemas.TopicAddress;
 import io.netty.handler.codec.mqtt.MqttProperties;
 import io.netty.handler.codec.mqtt.MqttQoS;

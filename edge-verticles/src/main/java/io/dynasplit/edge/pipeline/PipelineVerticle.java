@@ -1,5 +1,6 @@
 package io.dynasplit.edge.pipeline;
 
+import io.dynasplit.edge.EdgeCounters;
 import io.dynasplit.edge.hardware.HardwareControl;
 import io.dynasplit.energy.EnergyMeter;
 import io.dynasplit.energy.EnergyReading;
@@ -9,7 +10,7 @@ import io.dynasplit.edge.inference.HeadInferenceVerticle;
 import io.dynasplit.edge.inference.InferenceJob;
 import io.dynasplit.edge.inference.InferenceResult;
 import io.dynasplit.edge.inference.ServedModels;
-import io.dynasplit.edge.ingress.EdgeSettings;
+import io.dynasplit.edge.EdgeSettings;
 import io.dynasplit.models.runtime.ExecutionProvider;
 import io.dynasplit.schemas.Configuration;
 import io.dynasplit.schemas.EnergyReport;

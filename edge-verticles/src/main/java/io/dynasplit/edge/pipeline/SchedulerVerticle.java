@@ -5,7 +5,7 @@ import com.hivemq.client.mqtt.datatypes.MqttQos;
 import com.hivemq.client.mqtt.mqtt5.Mqtt5AsyncClient;
 import com.hivemq.client.mqtt.mqtt5.message.publish.Mqtt5Publish;
 import io.dynasplit.edge.inference.ServedModels;
-import io.dynasplit.edge.ingress.EdgeSettings;
+import io.dynasplit.edge.EdgeSettings;
 import io.dynasplit.scheduler.Decision;
 import io.dynasplit.scheduler.FrontIndex;
 import io.dynasplit.scheduler.Scheduler;

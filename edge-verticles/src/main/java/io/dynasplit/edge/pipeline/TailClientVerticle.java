@@ -1,10 +1,11 @@
 package io.dynasplit.edge.pipeline;
 
+import io.dynasplit.edge.EdgeCounters;
 import com.hivemq.client.mqtt.MqttGlobalPublishFilter;
 import com.hivemq.client.mqtt.datatypes.MqttQos;
 import com.hivemq.client.mqtt.mqtt5.Mqtt5AsyncClient;
 import com.hivemq.client.mqtt.mqtt5.message.publish.Mqtt5Publish;
-import io.dynasplit.edge.ingress.EdgeSettings;
+import io.dynasplit.edge.EdgeSettings;
 import io.dynasplit.edge.inference.TailFrames;
 import io.dynasplit.schemas.mqtt.MqttClients;
 import io.vertx.core.Future;

@@ -1,6 +1,7 @@
 package io.dynasplit.edge.pipeline;
 
-import io.dynasplit.edge.ingress.EdgeSettings;
+import io.dynasplit.edge.EdgeCounters;
+import io.dynasplit.edge.EdgeSettings;
 import io.dynasplit.schemas.EdgeTelemetry;
 import io.dynasplit.schemas.Json;
 import io.dynasplit.schemas.LiveEstimates;

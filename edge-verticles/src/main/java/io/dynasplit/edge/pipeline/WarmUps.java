@@ -16,14 +16,14 @@ import java.util.TreeSet;
  * its splits, per provider and thread count. A default front, or one with more than {@link
  * #MAX_SPLITS} splits, is not warmed up (its sessions load on first use).
  */
-final class WarmUps {
+public final class WarmUps {
 
   /** The most distinct splits of a front that are warmed up. */
   static final int MAX_SPLITS = 16;
 
   private WarmUps() {}
 
-  static List<WarmJob> of(ParetoFront front) {
+  public static List<WarmJob> of(ParetoFront front) {
     if (DefaultFronts.SOURCE.equals(front.source())) {
       return List.of();
     }

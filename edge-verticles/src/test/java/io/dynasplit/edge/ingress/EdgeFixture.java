@@ -1,5 +1,6 @@
 package io.dynasplit.edge.ingress;
 
+import io.dynasplit.edge.EdgeSettings;
 import com.hivemq.client.mqtt.MqttClient;
 import com.hivemq.client.mqtt.MqttGlobalPublishFilter;
 import com.hivemq.client.mqtt.datatypes.MqttQos;
@@ -7,7 +8,7 @@ import com.hivemq.client.mqtt.mqtt5.Mqtt5AsyncClient;
 import io.dynasplit.energy.ModelEnergyMeter;
 import io.dynasplit.energy.PowerModel;
 import io.dynasplit.edge.inference.CatalogModels;
-import io.dynasplit.edge.pipeline.EdgeNodeVerticle;
+import io.dynasplit.edge.node.EdgeNodeVerticle;
 import io.dynasplit.scheduler.Scheduler;
 import io.dynasplit.models.catalog.ModelCatalog;
 import io.dynasplit.models.runtime.SplitParts;

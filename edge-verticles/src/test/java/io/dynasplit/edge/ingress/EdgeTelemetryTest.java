@@ -1,5 +1,6 @@
 package io.dynasplit.edge.ingress;
 
+import io.dynasplit.edge.EdgeSettings;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
@@ -11,7 +12,7 @@ import com.hivemq.client.mqtt.datatypes.MqttQos;
 import com.hivemq.client.mqtt.mqtt5.Mqtt5AsyncClient;
 import io.dynasplit.broker.EmbeddedBroker;
 import io.dynasplit.edge.inference.CatalogModels;
-import io.dynasplit.edge.pipeline.EdgeNodeVerticle;
+import io.dynasplit.edge.node.EdgeNodeVerticle;
 import io.dynasplit.scheduler.Scheduler;
 import io.dynasplit.energy.ModelEnergyMeter;
 import io.dynasplit.energy.PowerModel;

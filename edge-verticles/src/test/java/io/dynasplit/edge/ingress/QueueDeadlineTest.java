@@ -1,13 +1,14 @@
 package io.dynasplit.edge.ingress;
 
+import io.dynasplit.edge.EdgeSettings;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.hivemq.client.mqtt.datatypes.MqttQos;
 import io.dynasplit.broker.EmbeddedBroker;
-import io.dynasplit.edge.pipeline.EdgeCounters;
-import io.dynasplit.edge.pipeline.EdgeNodeVerticle;
+import io.dynasplit.edge.EdgeCounters;
+import io.dynasplit.edge.node.EdgeNodeVerticle;
 import io.dynasplit.energy.ThreadCpuTime;
 import io.dynasplit.schemas.DType;
 import io.dynasplit.schemas.InferenceReply;

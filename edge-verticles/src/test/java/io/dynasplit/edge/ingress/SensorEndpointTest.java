@@ -1,5 +1,6 @@
 package io.dynasplit.edge.ingress;
 
+import io.dynasplit.edge.EdgeSettings;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
@@ -19,7 +20,7 @@ import io.dynasplit.broker.EmbeddedBroker;
 import io.dynasplit.energy.ModelEnergyMeter;
 import io.dynasplit.energy.PowerModel;
 import io.dynasplit.edge.inference.CatalogModels;
-import io.dynasplit.edge.pipeline.EdgeNodeVerticle;
+import io.dynasplit.edge.node.EdgeNodeVerticle;
 import io.dynasplit.scheduler.Scheduler;
 import io.dynasplit.schemas.DType;
 import io.dynasplit.schemas.InferenceReply;

@@ -1,7 +1,6 @@
 package io.dynasplit.models.graph;
 
 import io.dynasplit.models.graph.ModelGraphException.Reason;
-import io.dynasplit.models.graph.internal.GraphIndex;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;

@@ -4,7 +4,6 @@ import ai.onnx.proto.OnnxMl.ModelProto;
 import com.google.protobuf.CodedInputStream;
 import com.google.protobuf.InvalidProtocolBufferException;
 import io.dynasplit.models.graph.ModelGraphException.Reason;
-import io.dynasplit.models.graph.internal.ExternalData;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;

@@ -7,7 +7,6 @@ import ai.onnxruntime.OrtException;
 import ai.onnxruntime.OrtSession;
 import ai.onnxruntime.OrtSession.SessionOptions.OptLevel;
 import io.dynasplit.models.graph.ModelGraphException.Reason;
-import io.dynasplit.models.graph.internal.Ort;
 import java.util.Arrays;
 import java.util.HashMap;
 import java.util.LinkedHashMap;

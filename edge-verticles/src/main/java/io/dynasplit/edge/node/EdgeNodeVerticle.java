@@ -1,4 +1,24 @@
-package io.dynasplit.edge.pipeline;
+package io.dynasplit.edge.node;
+
+import io.dynasplit.edge.pipeline.PipelineVerticle;
+import io.dynasplit.edge.pipeline.HardwareUpdate;
+import io.dynasplit.edge.pipeline.LocalCodec;
+import io.dynasplit.edge.pipeline.WarmUps;
+import io.dynasplit.edge.pipeline.EdgeAddresses;
+import io.dynasplit.edge.pipeline.Outcome;
+import io.dynasplit.edge.pipeline.Observation;
+import io.dynasplit.edge.pipeline.SchedulerVerticle;
+import io.dynasplit.edge.pipeline.TelemetryVerticle;
+import io.dynasplit.edge.pipeline.DefaultFronts;
+import io.dynasplit.edge.pipeline.TailCall;
+import io.dynasplit.edge.pipeline.TailClientVerticle;
+import io.dynasplit.edge.pipeline.TailFailure;
+import io.dynasplit.edge.pipeline.TailAnswer;
+import io.dynasplit.edge.pipeline.AdmittedRequest;
+import io.dynasplit.edge.pipeline.Plan;
+import io.dynasplit.edge.pipeline.ScheduleQuery;
+import io.dynasplit.edge.EdgeSettings;
+import io.dynasplit.edge.EdgeCounters;
 
 import io.dynasplit.edge.hardware.HardwareControl;
 import io.dynasplit.energy.EnergyMeter;
@@ -10,7 +30,6 @@ import io.dynasplit.edge.inference.InferenceResult;
 import io.dynasplit.edge.inference.PrepareJob;
 import io.dynasplit.edge.inference.ServedModels;
 import io.dynasplit.edge.inference.WarmJob;
-import io.dynasplit.edge.ingress.EdgeSettings;
 import io.dynasplit.edge.ingress.IngressVerticle;
 import io.dynasplit.edge.ingress.ReplyListener;
 import io.dynasplit.edge.ingress.SensorEndpointVerticle;

@@ -1,4 +1,4 @@
-package io.dynasplit.models.graph.internal;
+package io.dynasplit.models.graph;
 
 import ai.onnx.proto.OnnxMl.AttributeProto;
 import ai.onnx.proto.OnnxMl.GraphProto;
@@ -6,7 +6,6 @@ import ai.onnx.proto.OnnxMl.NodeProto;
 import ai.onnx.proto.OnnxMl.SparseTensorProto;
 import ai.onnx.proto.OnnxMl.TensorProto;
 import ai.onnx.proto.OnnxMl.ValueInfoProto;
-import io.dynasplit.models.graph.ModelGraphException;
 import io.dynasplit.models.graph.ModelGraphException.Reason;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -29,7 +28,7 @@ import java.util.Set;
  * constant nodes it needs. The other nodes are <em>compute</em> nodes, and split positions count
  * those only.
  */
-public final class GraphIndex {
+final class GraphIndex {
 
   private static final Set<String> NONDETERMINISTIC =
       Set.of("RandomNormal", "RandomUniform", "RandomNormalLike", "RandomUniformLike", "Multinomial", "Bernoulli", "Dropout");

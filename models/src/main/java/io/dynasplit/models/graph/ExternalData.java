@@ -1,4 +1,4 @@
-package io.dynasplit.models.graph.internal;
+package io.dynasplit.models.graph;
 
 import ai.onnx.proto.OnnxMl.AttributeProto;
 import ai.onnx.proto.OnnxMl.GraphProto;
@@ -7,7 +7,6 @@ import ai.onnx.proto.OnnxMl.NodeProto;
 import ai.onnx.proto.OnnxMl.StringStringEntryProto;
 import ai.onnx.proto.OnnxMl.TensorProto;
 import com.google.protobuf.ByteString;
-import io.dynasplit.models.graph.ModelGraphException;
 import io.dynasplit.models.graph.ModelGraphException.Reason;
 import java.io.IOException;
 import java.nio.ByteBuffer;
@@ -23,7 +22,7 @@ import java.nio.file.StandardOpenOption;
  * <p>Only files inside the model's own folder are read (a location that escapes it is refused),
  * and the model must stay under protobuf's 2 GiB limit once the data is inlined.
  */
-public final class ExternalData {
+final class ExternalData {
 
   private static final long MAX_INLINE_BYTES = Integer.MAX_VALUE - (64L << 20);
 

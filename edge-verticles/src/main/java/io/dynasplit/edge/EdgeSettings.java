@@ -1,4 +1,4 @@
-package io.dynasplit.edge.ingress;
+package io.dynasplit.edge;
 
 import io.dynasplit.schemas.Codec;
 import io.dynasplit.schemas.Topics;

@@ -1,4 +1,4 @@
-package io.dynasplit.edge.pipeline;
+package io.dynasplit.edge;
 
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;

@@ -1,4 +1,4 @@
-package io.dynasplit.models.graph.internal;
+package io.dynasplit.models.graph;
 
 import ai.onnxruntime.OnnxTensor;
 import ai.onnxruntime.OnnxValue;
@@ -8,10 +8,7 @@ import ai.onnxruntime.OrtLoggingLevel;
 import ai.onnxruntime.OrtSession;
 import ai.onnxruntime.OrtSession.SessionOptions.OptLevel;
 import ai.onnxruntime.TensorInfo;
-import io.dynasplit.models.graph.ElementType;
-import io.dynasplit.models.graph.ModelGraphException;
 import io.dynasplit.models.graph.ModelGraphException.Reason;
-import io.dynasplit.models.graph.TensorSpec;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import java.util.ArrayList;
@@ -19,7 +16,7 @@ import java.util.List;
 import java.util.Optional;
 
 /** ONNX Runtime plumbing shared by the probe and the verifier. */
-public final class Ort {
+final class Ort {
 
   private Ort() {}
 

@@ -1,4 +1,4 @@
-package io.dynasplit.models.graph.internal;
+package io.dynasplit.models.graph;
 
 import ai.onnx.proto.OnnxMl.AttributeProto;
 import ai.onnx.proto.OnnxMl.NodeProto;
@@ -14,7 +14,7 @@ import java.util.function.Function;
  * {@code M * N * K}, MatMul-like {@code outputElements * K}. Unknown shapes cost 1. The figures
  * serve to place a split along the model's compute, not to predict latency.
  */
-public final class ComputeCost {
+final class ComputeCost {
 
   private ComputeCost() {}
 

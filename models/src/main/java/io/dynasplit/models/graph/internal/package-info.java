@@ -1,2 +1,0 @@
-/** Helpers of the graph tooling that nobody outside {@code io.dynasplit.models.graph} should use. */
-package io.dynasplit.models.graph.internal;
