@@ -89,9 +89,7 @@ public final class BrokerCommand implements Callable<Integer> {
     try {
       broker = EmbeddedBroker.start(settings);
     } catch (BrokerException e) {
-      err.println("dynasplit broker: " + e.getMessage());
-      err.flush();
-      return 1;
+      throw new CommandFailure(e.getMessage());
     }
     try (broker) {
       out.println("broker running: mqtt://" + broker.settings().bindAddress() + ":" + broker.port()

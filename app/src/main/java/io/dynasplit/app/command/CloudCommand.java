@@ -69,7 +69,7 @@ public final class CloudCommand implements Callable<Integer> {
         .await(120, TimeUnit.SECONDS));
     DataPlaneSetup.serveUntilInterrupted(vertx, "cloud", "dynasplit cloud: worker " + workerId + " on " + broker.host
         + ":" + broker.port + " (" + instances + " instances, " + accelerator + ") serving " + served.ids()
-        + "; Ctrl-C stops");
+        + "; Ctrl-C stops", spec.commandLine().getOut());
     return 0;
   }
 }

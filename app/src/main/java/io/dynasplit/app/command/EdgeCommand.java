@@ -69,7 +69,8 @@ public final class EdgeCommand implements Callable<Integer> {
           .await(300, TimeUnit.SECONDS);
     });
     DataPlaneSetup.serveUntilInterrupted(vertx, "edge", "dynasplit edge: " + node.edgeId + " on " + broker.host + ":"
-        + broker.port + " serving " + served.ids() + "; Ctrl-C stops");
+        + broker.port + " serving " + served.ids() + "; Ctrl-C stops",
+        spec.commandLine().getOut());
     return 0;
   }
 }

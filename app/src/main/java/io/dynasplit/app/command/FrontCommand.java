@@ -158,9 +158,8 @@ public final class FrontCommand implements Callable<Integer> {
         100 * schedule.slaMetFraction());
   }
 
-  private int fail(String message) {
-    err().println("dynasplit front: " + message);
-    return 1;
+  private static int fail(String message) {
+    throw new CommandFailure(message);
   }
 
   static void printTable(PrintWriter out, List<FrontEntry> entries) {

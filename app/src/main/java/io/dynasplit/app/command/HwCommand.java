@@ -195,9 +195,8 @@ public final class HwCommand implements Callable<Integer> {
   private int calibrate(PrintWriter out, Hardware hw) throws InterruptedException {
     EnergyMeter meter = hw.energyMeter();
     if (!meter.source().measured()) {
-      spec.commandLine().getErr().println("cannot calibrate: nothing measures power here (energy is "
+      throw new CommandFailure("cannot calibrate: nothing measures power here (energy is "
           + meter.source().wireName() + "); give --ina, --nvidia-smi or a readable --powercap-root");
-      return 1;
     }
     int cores = Runtime.getRuntime().availableProcessors();
     List<PowerModelCalibration.Point> points;
@@ -217,8 +216,7 @@ public final class HwCommand implements Callable<Integer> {
           model.wattsPerBusyCore());
       return 0;
     } catch (IllegalArgumentException e) {
-      spec.commandLine().getErr().println("calibration failed: " + e.getMessage());
-      return 1;
+      throw new CommandFailure("calibration failed: " + e.getMessage());
     }
   }
 

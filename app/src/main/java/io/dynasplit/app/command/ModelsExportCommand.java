@@ -43,8 +43,7 @@ public final class ModelsExportCommand implements Callable<Integer> {
     try {
       resolved = models.catalog().resolve(model);
     } catch (ModelNotFoundException e) {
-      spec.commandLine().getErr().println("dynasplit models export: " + e.getMessage());
-      return 1;
+      throw new CommandFailure(e.getMessage());
     }
     long bytes = resolved.writeTo(out);
     PrintWriter stdout = spec.commandLine().getOut();

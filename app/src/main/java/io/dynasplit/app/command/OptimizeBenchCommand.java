@@ -94,8 +94,7 @@ public final class OptimizeBenchCommand implements Callable<Integer> {
       try {
         p = PoolFiles.read(pool, network);
       } catch (IllegalArgumentException e) {
-        err().println("error: cannot read pool " + pool + ": " + e.getMessage());
-        return 1;
+        throw new CommandFailure("cannot read pool " + pool + ": " + e.getMessage());
       }
       List<FrontEntry> sorted = Fronts.nonDominated(p.means(), Objectives.forEntries(p.means()));
       loadMs[i] = (System.nanoTime() - t0) / 1e6;
@@ -107,8 +106,7 @@ public final class OptimizeBenchCommand implements Callable<Integer> {
     try {
       w = SlaWorkloadCsv.read(workload, network);
     } catch (IllegalArgumentException e) {
-      err().println("error: " + e.getMessage());
-      return 1;
+      throw new CommandFailure(e.getMessage());
     }
     List<FrontEntry> means = p.means();
     Objectives obj = ObjectivesOption.parse(spec, objectives, () -> Objectives.forEntries(means));

@@ -137,8 +137,15 @@ public final class OptimizeCommand implements Callable<Integer> {
   @Option(names = "--edge-id", paramLabel = "ID", description = "the edge to publish to (with --publish)")
   String edgeId;
 
-  @Option(names = "--broker", paramLabel = "HOST:PORT", defaultValue = "localhost:1883", description = "MQTT broker for --publish (default: ${DEFAULT-VALUE})")
-  String broker;
+  @Mixin BrokerOptions broker;
+
+  /** Deprecated {@code --broker HOST:PORT}, hidden: sets {@code --broker-host} and -port. */
+  @Option(names = "--broker", paramLabel = "HOST:PORT", hidden = true)
+  void deprecatedBroker(String text) {
+    HostPort hostPort = HostPort.parse(spec, text);
+    broker.host = hostPort.host();
+    broker.port = hostPort.port();
+  }
 
   @Option(names = "--topic-prefix", paramLabel = "PREFIX", defaultValue = Topics.DEFAULT_PREFIX, description = "topic prefix (default: ${DEFAULT-VALUE})")
   String topicPrefix;
@@ -200,7 +207,11 @@ public final class OptimizeCommand implements Callable<Integer> {
     if (publish && (edgeId == null || edgeId.isBlank())) {
       throw new ParameterException(spec.commandLine(), "--publish needs --edge-id");
     }
-    HostPort hostPort = publish ? HostPort.parse(spec, broker) : null;
+    if (publish && broker.username != null) {
+      throw new ParameterException(spec.commandLine(),
+          "--username: optimize --publish connects without authentication");
+    }
+    HostPort hostPort = publish ? HostPort.of(spec, broker.host, broker.port) : null;
     Duration wallClock = time == null ? null : parseDuration(spec, time);
     if (!live) {
       SimulationPool p;
@@ -389,9 +400,9 @@ public final class OptimizeCommand implements Callable<Integer> {
         out().printf(Locale.ROOT, "published retained to %s on %s:%d%n", topic, hostPort.host(), hostPort.port());
       } catch (ExecutionException e) {
         Throwable cause = e.getCause() == null ? e : e.getCause();
-        return fail("cannot publish to " + broker + ": " + cause.getMessage());
+        return fail("cannot publish to " + hostPort + ": " + cause.getMessage());
       } catch (TimeoutException e) {
-        return fail("cannot publish to " + broker + ": no answer within 30 s");
+        return fail("cannot publish to " + hostPort + ": no answer within 30 s");
       }
     }
     return 0;
@@ -435,13 +446,25 @@ public final class OptimizeCommand implements Callable<Integer> {
     return bar;
   }
 
-  private int fail(String message) {
-    err().println("dynasplit optimize: " + message);
-    return 1;
+  private static int fail(String message) {
+    throw new CommandFailure(message);
   }
 
   /** A broker address. */
   record HostPort(String host, int port) {
+    static HostPort of(CommandSpec spec, String host, int port) {
+      if (host.isBlank() || port < 1 || port > 65535) {
+        throw new ParameterException(spec.commandLine(),
+            "--broker-host must be set and --broker-port in 1..65535: " + host + ":" + port);
+      }
+      return new HostPort(host, port);
+    }
+
+    @Override
+    public String toString() {
+      return host + ":" + port;
+    }
+
     static HostPort parse(CommandSpec spec, String text) {
       int colon = text.lastIndexOf(':');
       try {

@@ -10,6 +10,7 @@ import io.dynasplit.schemas.FrontEntry;
 import io.dynasplit.schemas.Json;
 import io.dynasplit.schemas.ParetoFront;
 import io.dynasplit.schemas.RequestInput;
+import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
@@ -23,7 +24,10 @@ import me.tongfei.progressbar.ProgressBarBuilder;
 import me.tongfei.progressbar.ProgressBarStyle;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.Spec;
 
 /** {@code dynasplit profile}: measure every split of a model through the real data plane and write its front. */
 @Command(
@@ -44,6 +48,8 @@ import picocli.CommandLine.Option;
         "  dynasplit profile --model ppocr-det --splits 0,120,296 --n 20 --image page.png --breakdown"})
 public final class ProfileCommand implements Callable<Integer> {
 
+  @Spec CommandSpec spec;
+
   @Option(names = "--model", required = true, paramLabel = "ID", description = "the catalog model")
   String model;
 
@@ -62,8 +68,21 @@ public final class ProfileCommand implements Callable<Integer> {
   @Option(names = "--size", paramLabel = "WxH", defaultValue = "640x480", description = "size of the synthetic input image (default: ${DEFAULT-VALUE})")
   String size;
 
-  @Option(names = "--codec", paramLabel = "CODEC", defaultValue = "fp32", description = "intermediate tensor encoding: fp32, fp16 or int8 (default: ${DEFAULT-VALUE})")
-  String codec;
+  // set through methods so that the hidden --codec is not overwritten by a default
+  String codecs = "fp32";
+
+  @Option(names = "--codecs", paramLabel = "LIST",
+      description = "intermediate tensor encodings, one or a comma-separated list of fp32, fp16"
+          + " and int8; each split is measured with each (default: fp32)")
+  void codecs(String value) {
+    codecs = value;
+  }
+
+  /** Deprecated spelling of {@code --codecs}, kept working but hidden from the help. */
+  @Option(names = "--codec", paramLabel = "CODEC", hidden = true)
+  void deprecatedCodec(String value) {
+    codecs = value;
+  }
 
   @Mixin MaxTensorsOption maxTensors;
 
@@ -82,15 +101,15 @@ public final class ProfileCommand implements Callable<Integer> {
   @Override
   public Integer call() throws Exception {
     if (n < 1 || warmup < 0 || sampleCount < 1) {
-      System.err.println("dynasplit profile: --n and --samples must be >= 1 and --warmup >= 0");
-      return 2;
+      throw new ParameterException(spec.commandLine(),
+          "--n and --samples must be >= 1 and --warmup >= 0");
     }
-    Codec c = Codec.of(codec);
+    List<Codec> codecList = LiveSpaceOptions.codecs(spec, codecs);
     SplitParts parts = maxTensors.parts();
     CatalogEntry entry = parts.catalog().find(model).orElse(null);
     if (entry == null) {
-      System.err.println("dynasplit profile: unknown model " + model + "; known: " + parts.catalog().ids());
-      return 2;
+      throw new IllegalArgumentException(
+          "unknown model " + model + "; known: " + parts.catalog().ids());
     }
     int allEdge = parts.allEdgeSplit(model);
     List<Integer> indices = splitIndices(parts, allEdge);
@@ -99,17 +118,20 @@ public final class ProfileCommand implements Callable<Integer> {
     List<FrontEntry> entries = new ArrayList<>();
     List<String> table = new ArrayList<>();
     try (ProgressBar bar = new ProgressBarBuilder().setTaskName("profile " + model)
-            .setInitialMax((long) indices.size() * n).setStyle(ProgressBarStyle.ASCII).continuousUpdate().build();
+            .setInitialMax((long) indices.size() * codecList.size() * n)
+            .setStyle(ProgressBarStyle.ASCII).continuousUpdate().build();
         LiveProfiler profiler = LiveProfiler.start(parts, model, inputs, new LiveProfiler.Settings(n, warmup), bar::step)) {
       for (int split : indices) {
-        LiveProfiler.Measurement m = profiler.measure(profiler.atSplit(split, c));
-        FrontEntry e = m.entry();
-        entries.add(e);
-        table.add(String.format(Locale.ROOT, "%6d %9.1f %9.1f %8.1f %9.1f %8.1f %10d %9.4f %9.4f %8.4f  %s/%s",
-            split, e.latencyMs(), e.latencyP95Ms(), e.headMs(), e.transferMs(), e.tailMs(), e.bytes(), e.edgeEnergyJ(),
-            e.cloudEnergyJ(), e.fidelity(), m.edgeSource(), m.cloudSource()));
-        if (breakdown) {
-          table.add(breakdown(m.samples()));
+        for (Codec c : codecList) {
+          LiveProfiler.Measurement m = profiler.measure(profiler.atSplit(split, c));
+          FrontEntry e = m.entry();
+          entries.add(e);
+          table.add(String.format(Locale.ROOT, "%6d %9.1f %9.1f %8.1f %9.1f %8.1f %10d %9.4f %9.4f %8.4f  %s/%s",
+              split, e.latencyMs(), e.latencyP95Ms(), e.headMs(), e.transferMs(), e.tailMs(), e.bytes(), e.edgeEnergyJ(),
+              e.cloudEnergyJ(), e.fidelity(), m.edgeSource(), m.cloudSource()));
+          if (breakdown) {
+            table.add(breakdown(m.samples()));
+          }
         }
       }
     }
@@ -118,10 +140,11 @@ public final class ProfileCommand implements Callable<Integer> {
       Files.createDirectories(target.getParent());
     }
     Files.writeString(target, Json.toPrettyString(front));
-    System.out.println(" split  p50 ms    p95 ms  head ms  transfer  tail ms      bytes  edge J    cloud J  fidelity"
+    out().println(" split  p50 ms    p95 ms  head ms  transfer  tail ms      bytes  edge J    cloud J"
+        + "  fidelity"
         + "  energy source edge/cloud");
-    table.forEach(System.out::println);
-    System.out.println("front of " + entries.size() + " configurations written to " + target);
+    table.forEach(out()::println);
+    out().println("front of " + entries.size() + " configurations written to " + target);
     return 0;
   }
 
@@ -175,5 +198,13 @@ public final class ProfileCommand implements Callable<Integer> {
       list.add(s);
     }
     return list;
+  }
+
+  private PrintWriter out() {
+    return spec.commandLine().getOut();
+  }
+
+  private PrintWriter err() {
+    return spec.commandLine().getErr();
   }
 }

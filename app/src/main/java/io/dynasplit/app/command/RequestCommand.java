@@ -15,6 +15,7 @@ import io.dynasplit.schemas.Reply;
 import io.dynasplit.schemas.RequestInput;
 import io.dynasplit.schemas.Topics;
 import java.io.IOException;
+import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -33,7 +34,10 @@ import java.util.concurrent.TimeUnit;
 import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.Spec;
 
 /** {@code dynasplit request}: send inference requests to an edge and print the replies or a latency summary. */
 @Command(
@@ -48,6 +52,8 @@ import picocli.CommandLine.Option;
         "  dynasplit request --model ppocr-det --image page.png --sla 500",
         "  dynasplit request --model ppocr-cls --random --sla 100 --count 200 --concurrency 4"})
 public final class RequestCommand implements Callable<Integer> {
+
+  @Spec CommandSpec spec;
 
   private static final int MIN_SIDE = 8;
   private static final int MAX_SIDE = 8192;
@@ -101,8 +107,8 @@ public final class RequestCommand implements Callable<Integer> {
   @Override
   public Integer call() throws Exception {
     if (count < 1 || concurrency < 1 || warmup < 0 || rate < 0 || slaMs < 1) {
-      System.err.println("dynasplit request: --count and --concurrency must be >= 1, --warmup and --rate >= 0, --sla >= 1");
-      return 2;
+      throw new ParameterException(spec.commandLine(),
+          "--count and --concurrency must be >= 1, --warmup and --rate >= 0, --sla >= 1");
     }
     RequestInput in = requestInput();
     Topics topics = Topics.DEFAULT;
@@ -132,7 +138,7 @@ public final class RequestCommand implements Callable<Integer> {
       try {
         replies.put(id, Reply.fromJson(p.getPayloadAsBytes()));
       } catch (IllegalArgumentException e) {
-        System.err.println("dynasplit request: unreadable reply to " + id + ": " + e.getMessage());
+        err().println("dynasplit request: unreadable reply to " + id + ": " + e.getMessage());
       }
       latencyMs.put(id, (now - start) / 1e6);
       window.release();
@@ -141,9 +147,8 @@ public final class RequestCommand implements Callable<Integer> {
     try {
       client.connectWith().cleanStart(true).send().get(10, TimeUnit.SECONDS);
     } catch (Exception e) {
-      System.err.println("dynasplit request: cannot connect to the broker at " + broker.host + ":" + broker.port
-          + ": " + (e.getCause() == null ? e : e.getCause()).getMessage());
-      return 2;
+      throw new CommandFailure("cannot connect to the broker at " + broker.host + ":"
+          + broker.port + ": " + (e.getCause() == null ? e : e.getCause()).getMessage());
     }
     client.subscribeWith().topicFilter(replyTopic).qos(MqttQos.AT_LEAST_ONCE).send().get(10, TimeUnit.SECONDS);
     String requestTopic = topics.edgeRequests(edgeId);
@@ -179,11 +184,11 @@ public final class RequestCommand implements Callable<Integer> {
     if (count == 1 && warmup == 0) {
       Reply reply = replies.get(measured.get(0));
       if (reply == null) {
-        System.err.println("dynasplit request: no reply from edge " + edgeId + " within " + (slaMs + timeoutS * 1000)
-            + " ms (is `dynasplit up` or `dynasplit edge` running on " + broker.host + ":" + broker.port + "?)");
-        return 2;
+        throw new CommandFailure("no reply from edge " + edgeId + " within "
+            + (slaMs + timeoutS * 1000) + " ms (is `dynasplit up` or `dynasplit edge` running on "
+            + broker.host + ":" + broker.port + "?)");
       }
-      System.out.println(Json.toPrettyString(reply));
+      out().println(Json.toPrettyString(reply));
       return reply instanceof InferenceReply ? 0 : 1;
     }
     return summary(measured, replies, latencyMs, elapsedS);
@@ -210,14 +215,14 @@ public final class RequestCommand implements Callable<Integer> {
       }
     }
     double[] sorted = lat.stream().mapToDouble(Double::doubleValue).sorted().toArray();
-    System.out.printf(Locale.ROOT, "requests %d, ok %d (sla met %d), errors %s, no reply %d%n",
+    out().printf(Locale.ROOT, "requests %d, ok %d (sla met %d), errors %s, no reply %d%n",
         ids.size(), ok, met, errors, missing);
     if (sorted.length > 0) {
-      System.out.printf(Locale.ROOT, "latency ms (client round trip): p50 %.1f, p90 %.1f, p99 %.1f, max %.1f, mean %.1f%n",
+      out().printf(Locale.ROOT, "latency ms (client round trip): p50 %.1f, p90 %.1f, p99 %.1f, max %.1f, mean %.1f%n",
           quantile(sorted, 0.5), quantile(sorted, 0.9), quantile(sorted, 0.99), sorted[sorted.length - 1],
           Arrays.stream(sorted).average().orElse(0));
     }
-    System.out.printf(Locale.ROOT, "throughput %.1f replies/s over %.2f s (concurrency %d%s)%n",
+    out().printf(Locale.ROOT, "throughput %.1f replies/s over %.2f s (concurrency %d%s)%n",
         (ok + errors.values().stream().mapToInt(Integer::intValue).sum()) / elapsedS, elapsedS, concurrency,
         rate > 0 ? String.format(Locale.ROOT, ", rate %.1f/s", rate) : "");
     return missing == 0 ? 0 : 1;
@@ -261,5 +266,13 @@ public final class RequestCommand implements Callable<Integer> {
     byte[] bytes = Files.readAllBytes(input.image);
     boolean png = bytes.length > 4 && (bytes[0] & 0xff) == 0x89 && bytes[1] == 'P' && bytes[2] == 'N' && bytes[3] == 'G';
     return RequestInput.image(png ? InputEncoding.IMAGE_PNG : InputEncoding.IMAGE_JPEG, bytes);
+  }
+
+  private PrintWriter out() {
+    return spec.commandLine().getOut();
+  }
+
+  private PrintWriter err() {
+    return spec.commandLine().getErr();
   }
 }

@@ -16,6 +16,7 @@ import io.dynasplit.optimizer.simulation.Strategy;
 import io.dynasplit.scheduler.AdaptiveSettings;
 import io.dynasplit.schemas.ParetoFront;
 import java.io.IOException;
+import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
@@ -23,7 +24,9 @@ import java.util.List;
 import java.util.concurrent.Callable;
 import me.tongfei.progressbar.ProgressBar;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
 
 /** {@code dynasplit simulate}: replays a workload of SLAs against a pool of measured configurations. */
 @Command(
@@ -37,6 +40,8 @@ import picocli.CommandLine.Option;
           + " oracle (knows the scenario), cloud, edge, energy, latency (the paper's fixed baselines)."
     })
 public final class SimulateCommand implements Callable<Integer> {
+
+  @Spec CommandSpec spec;
 
   @Option(names = "--pool", required = true, paramLabel = "FILE",
       description = "Measured runs: the paper's pool CSV, a front JSON or a trials JSONL.")
@@ -116,7 +121,8 @@ public final class SimulateCommand implements Callable<Integer> {
       }
       // first the workload: it refuses a network it has no requests for, naming the ones it has
       requests = SlaWorkloadCsv.read(workload, network);
-      PoolFileNames.mismatchWarning(pool, network).ifPresent(w -> System.err.println("dynasplit simulate: " + w));
+      PoolFileNames.mismatchWarning(pool, network)
+          .ifPresent(w -> err().println("dynasplit simulate: " + w));
       measured = PoolFiles.read(pool, network);
       if (front != null) {
         requireFile(front, "--front");
@@ -158,17 +164,18 @@ public final class SimulateCommand implements Callable<Integer> {
     }
     String title = network + ", " + requests.size() + " requests, " + candidates.entries().size() + "-entry front"
         + (conditions.isNone() ? "" : ", scenario " + scenario.getFileName());
-    System.out.println(title + " (seed " + seed + ", adaptive quantile " + settings.quantile() + ")");
-    System.out.print(SimulationReport.table(result));
+    out().println(title + " (seed " + seed + ", adaptive quantile " + settings.quantile() + ")");
+    out().print(SimulationReport.table(result));
     if (!noCharts) {
       try {
         SimulationCharts.writeAll(result, out, title);
       } catch (IOException | RuntimeException | Error e) {
         // fonts or AWT may be missing on a bare server: the tables are written, say what is missing
-        System.err.println("dynasplit simulate: charts not drawn (" + e + "); summary.csv and requests.csv are written");
+        err().println("dynasplit simulate: charts not drawn (" + e + "); summary.csv and"
+            + " requests.csv are written");
       }
     }
-    System.out.println("wrote " + out.resolve("summary.csv") + ", " + out.resolve("requests.csv")
+    out().println("wrote " + out.resolve("summary.csv") + ", " + out.resolve("requests.csv")
         + (noCharts ? "" : " and charts " + String.join(", ", SimulationCharts.FILES)));
     return 0;
   }
@@ -182,8 +189,16 @@ public final class SimulateCommand implements Callable<Integer> {
     }
   }
 
+  /** Refuses the run with exit 2 and one line through {@link io.dynasplit.app.CliErrors}. */
   private static int fail(String message) {
-    System.err.println("dynasplit simulate: " + message);
-    return 2;
+    throw new IllegalArgumentException(message);
+  }
+
+  private PrintWriter out() {
+    return spec.commandLine().getOut();
+  }
+
+  private PrintWriter err() {
+    return spec.commandLine().getErr();
   }
 }

@@ -31,6 +31,7 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
@@ -116,12 +117,10 @@ public final class SplitCommand implements Callable<Integer> {
     PrintWriter out = spec.commandLine().getOut();
     PrintWriter err = spec.commandLine().getErr();
     if (maxTensors < 1) {
-      err.println("error: --max-tensors must be >= 1: " + maxTensors);
-      return 2;
+      throw new ParameterException(spec.commandLine(), "--max-tensors must be >= 1: " + maxTensors);
     }
     if (action.at != null && this.out == null) {
-      err.println("error: --at needs --out DIR");
-      return 2;
+      throw new ParameterException(spec.commandLine(), "--at needs --out DIR");
     }
     try {
       Loaded loaded = load(models.catalog(), model);
@@ -129,8 +128,7 @@ public final class SplitCommand implements Callable<Integer> {
       try {
         shapes = merge(shapes, InputShapes.parse(inputShapes));
       } catch (IllegalArgumentException e) {
-        err.println("error: " + e.getMessage());
-        return 2;
+        throw new ParameterException(spec.commandLine(), e.getMessage(), e);
       }
       ModelAnalysis analysis = ModelAnalyzer.analyze(loaded.model, shapes);
       if (action.list) {
@@ -141,11 +139,9 @@ public final class SplitCommand implements Callable<Integer> {
       }
       return verify(out, err, analysis);
     } catch (ModelNotFoundException | ModelGraphException e) {
-      err.println("error: " + e.getMessage());
-      return 1;
+      throw new CommandFailure(e.getMessage());
     } catch (IOException | java.io.UncheckedIOException e) {
-      err.println("error: " + e.getMessage());
-      return 1;
+      throw new CommandFailure(e.getMessage());
     }
   }
 

@@ -14,6 +14,7 @@ import io.dynasplit.edge.ingress.ReplyListener;
 import io.dynasplit.edge.pipeline.EdgeNodeVerticle;
 import io.dynasplit.models.runtime.SplitParts;
 import io.vertx.core.Vertx;
+import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
@@ -106,11 +107,12 @@ public final class UpCommand implements Callable<Integer> {
         .compose(id -> vertx.deployVerticle(new EdgeNodeVerticle(edge, served, node.scheduler(),
             fronts, DataPlaneSetup.edgeMeterBesideCloud(hw.energyMeter(), node.edgeId), hw, ReplyListener.NONE, VersionCommand.projectVersion())))
         .await(300, TimeUnit.SECONDS);
-    System.out.println("dynasplit up: broker on " + host + ":" + broker.port() + ", edge " + node.edgeId + " serving "
+    PrintWriter out = spec.commandLine().getOut();
+    out.println("dynasplit up: broker on " + host + ":" + broker.port() + ", edge " + node.edgeId + " serving "
         + served.ids() + ", cloud worker " + cloudId + " (" + cloudInstances + " instances); Ctrl-C stops");
-    System.out.println("try: dynasplit request --port " + broker.port() + " --edge " + node.edgeId
+    out.println("try: dynasplit request --broker-port " + broker.port() + " --edge " + node.edgeId
         + " --model " + (served.ids().contains("ppocr-det") ? "ppocr-det" : served.ids().get(0)) + " --random --sla 500");
-    System.out.flush();
+    out.flush();
     stopped.await();
     return 0;
   }

@@ -1,12 +1,15 @@
 package io.dynasplit.app.command;
 
 import java.util.concurrent.Callable;
+import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.IVersionProvider;
 
 /** {@code dynasplit version}: the project version, the JVM and the platform. */
 @Command(name = "version", mixinStandardHelpOptions = true, description = "Print the version of dynasplit, the JVM and the platform.")
 public final class VersionCommand implements Callable<Integer> {
+
+  @CommandLine.Spec CommandLine.Model.CommandSpec spec;
 
   /** The version of the running jar, from its manifest; {@code dev} when run from classes. */
   public static String projectVersion() {
@@ -25,7 +28,7 @@ public final class VersionCommand implements Callable<Integer> {
   @Override
   public Integer call() {
     for (String line : lines()) {
-      System.out.println(line);
+      spec.commandLine().getOut().println(line);
     }
     return 0;
   }

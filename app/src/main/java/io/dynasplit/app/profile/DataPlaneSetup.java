@@ -20,6 +20,7 @@ import io.dynasplit.schemas.Json;
 import io.dynasplit.schemas.ParetoFront;
 import io.vertx.core.Vertx;
 import java.io.IOException;
+import java.io.PrintWriter;
 import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -172,17 +173,18 @@ public final class DataPlaneSetup {
   }
 
   /**
-   * Prints {@code banner} and blocks until the JVM shuts down (Ctrl-C); a shutdown hook named
-   * {@code dynasplit-COMMAND-shutdown} closes Vert.x on the way out.
+   * Prints {@code banner} to {@code out} and blocks until the JVM shuts down (Ctrl-C); a shutdown
+   * hook named {@code dynasplit-COMMAND-shutdown} closes Vert.x on the way out.
    */
-  public static void serveUntilInterrupted(Vertx vertx, String command, String banner) throws InterruptedException {
+  public static void serveUntilInterrupted(Vertx vertx, String command, String banner,
+      PrintWriter out) throws InterruptedException {
     CountDownLatch stopped = new CountDownLatch(1);
     Runtime.getRuntime().addShutdownHook(new Thread(() -> {
       close(vertx);
       stopped.countDown();
     }, "dynasplit-" + command + "-shutdown"));
-    System.out.println(banner);
-    System.out.flush();
+    out.println(banner);
+    out.flush();
     stopped.await();
   }
 

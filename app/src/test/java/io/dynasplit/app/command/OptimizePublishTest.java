@@ -47,8 +47,10 @@ class OptimizePublishTest {
             "--publish",
             "--edge-id",
             "edge-3",
-            "--broker",
-            broker.host() + ":" + broker.port());
+            "--broker-host",
+            broker.host(),
+            "--broker-port",
+            String.valueOf(broker.port()));
     assertEquals(0, run.exit(), run.err());
     String topic = Topics.DEFAULT.edgePareto("edge-3", "vgg16");
     assertTrue(run.out().contains("published retained to " + topic), run.out());

@@ -100,7 +100,7 @@ class SplitCommandTest {
     CliRun r = run("split", file.toString(), "--list");
 
     assertEquals(1, r.exit());
-    assertTrue(r.err().contains("error: model 'notes' is not an ONNX model"), r.err());
+    assertTrue(r.err().contains("dynasplit split: model 'notes' is not an ONNX model"), r.err());
   }
 
   /** Verifies that a truncated model file fails with exit 1 and says it is truncated. */
@@ -113,7 +113,7 @@ class SplitCommandTest {
     CliRun r = run("split", file.toString(), "--verify");
 
     assertEquals(1, r.exit());
-    assertTrue(r.err().contains("error: model 'cut' is truncated"), r.err());
+    assertTrue(r.err().contains("dynasplit split: model 'cut' is truncated"), r.err());
   }
 
   /** Verifies that split indices out of range or not candidates fail with exit 1, naming the index. */
