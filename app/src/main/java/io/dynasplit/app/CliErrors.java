@@ -14,13 +14,13 @@ import picocli.CommandLine.ParseResult;
  * IllegalArgumentException} or picocli's {@link CommandLine.ParameterException}), 1 for anything
  * that failed while running. Set {@code -Ddynasplit.trace=true} to get the stack trace as well.
  */
-final class CliErrors implements IExecutionExceptionHandler {
+public final class CliErrors implements IExecutionExceptionHandler {
 
   /** Exit code of a bad parameter (as picocli's own parse errors). */
-  static final int BAD_PARAMETER = 2;
+  public static final int BAD_PARAMETER = 2;
 
   /** Exit code of a failure while running. */
-  static final int FAILED = 1;
+  public static final int FAILED = 1;
 
   private static final int MAX_CAUSES = 4;
 
@@ -39,7 +39,7 @@ final class CliErrors implements IExecutionExceptionHandler {
    * The messages of a cause chain joined with {@code ": "}, skipping empty ones and ones that only
    * repeat their cause; the innermost exception's type when none has a message. Never "null".
    */
-  static String message(Throwable t) {
+  public static String message(Throwable t) {
     List<String> parts = new ArrayList<>();
     Throwable innermost = t;
     for (Throwable c = t; c != null && parts.size() < MAX_CAUSES; c = c.getCause() == c ? null : c.getCause()) {

@@ -1,12 +1,26 @@
 package io.dynasplit.app;
 
+import io.dynasplit.app.command.BrokerCommand;
+import io.dynasplit.app.command.CloudCommand;
+import io.dynasplit.app.command.EdgeCommand;
+import io.dynasplit.app.command.FrontCommand;
+import io.dynasplit.app.command.HwCommand;
+import io.dynasplit.app.command.ModelsCommand;
+import io.dynasplit.app.command.OptimizeCommand;
+import io.dynasplit.app.command.ProfileCommand;
+import io.dynasplit.app.command.RequestCommand;
+import io.dynasplit.app.command.SimulateCommand;
+import io.dynasplit.app.command.SplitCommand;
+import io.dynasplit.app.command.UpCommand;
+import io.dynasplit.app.command.VersionCommand;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
 /**
  * The {@code dynasplit} command line: the root command and its subcommands.
  *
- * <p>Each subcommand is a small class in this package; this class only lists them.
+ * <p>Each subcommand is a small class in {@link io.dynasplit.app.command}; this class only lists
+ * them.
  */
 @Command(
     name = "dynasplit",

@@ -7,12 +7,12 @@ import java.nio.file.NoSuchFileException;
 import java.nio.file.NotDirectoryException;
 
 /** Says in words what an I/O failure means, for the commands' one-line error messages. */
-final class IoErrors {
+public final class IoErrors {
 
   private IoErrors() {}
 
   /** The failure in words, naming the file where the exception does. */
-  static String describe(IOException e) {
+  public static String describe(IOException e) {
     String file = e instanceof java.nio.file.FileSystemException f && f.getFile() != null ? f.getFile() + ": " : "";
     if (e instanceof NoSuchFileException) {
       return file + "no such file or folder";

@@ -1,0 +1,122 @@
+package io.dynasplit.app.profile;
+
+import com.hivemq.client.mqtt.MqttClient;
+import com.hivemq.client.mqtt.datatypes.MqttQos;
+import com.hivemq.client.mqtt.mqtt5.Mqtt5AsyncClient;
+import io.dynasplit.app.command.VersionCommand;
+import io.dynasplit.broker.BrokerSettings;
+import io.dynasplit.broker.EmbeddedBroker;
+import io.dynasplit.cloud.CloudNodeVerticle;
+import io.dynasplit.cloud.CloudSettings;
+import io.dynasplit.edge.hardware.HardwareVerticle;
+import io.dynasplit.edge.inference.CatalogModels;
+import io.dynasplit.edge.EdgeSettings;
+import io.dynasplit.edge.ingress.ReplyListener;
+import io.dynasplit.edge.node.EdgeNodeVerticle;
+import io.dynasplit.scheduler.Policy;
+import io.dynasplit.edge.node.EdgeNodeVerticle;
+import io.dynasplit.models.runtime.SplitParts;
+import io.dynasplit.scheduler.Policy;
+import io.dynasplit.schemas.Json;
+import io.dynasplit.schemas.ParetoFront;
+import io.dynasplit.schemas.Topics;
+import io.vertx.core.Vertx;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
+
+/**
+ * A whole data plane in this process for measuring it: an embedded broker on a free loopback port
+ * in a temporary folder, one cloud worker and one edge node whose replies a listener hears, and a
+ * client that publishes requests and fronts. The real path: every request and tensor crosses the
+ * broker.
+ */
+public final class InProcessDataPlane implements AutoCloseable {
+
+  public static final String EDGE_ID = "profile-edge";
+
+  private final Path dir;
+  private final EmbeddedBroker broker;
+  private final Vertx vertx;
+  private final Mqtt5AsyncClient client;
+  private final HardwareVerticle hardware;
+  private final String cloudAccelerator;
+
+  private InProcessDataPlane(Path dir, EmbeddedBroker broker, Vertx vertx, Mqtt5AsyncClient client,
+      HardwareVerticle hardware, String cloudAccelerator) {
+    this.dir = dir;
+    this.broker = broker;
+    this.vertx = vertx;
+    this.client = client;
+    this.hardware = hardware;
+    this.cloudAccelerator = cloudAccelerator;
+  }
+
+  /** Starts broker, cloud worker and edge node serving {@code models}. */
+  public static InProcessDataPlane start(SplitParts parts, List<String> models, ReplyListener listener, int cloudInstances)
+      throws Exception {
+    Path dir = Files.createTempDirectory("dynasplit-profile-");
+    EmbeddedBroker broker = EmbeddedBroker.start(BrokerSettings.ephemeral(dir));
+    Vertx vertx = DataPlaneSetup.vertx();
+    try {
+      CloudSettings cloud = CloudSettings.defaults("profile-cloud", broker.host(), broker.port())
+          .withInstances(cloudInstances);
+      EdgeSettings edge = EdgeSettings.defaults(EDGE_ID, broker.host(), broker.port()).withMaxInFlight(256);
+      CatalogModels served = new CatalogModels(parts, models);
+      HardwareVerticle hw = DataPlaneSetup.deployHardware(vertx);
+      vertx.deployVerticle(new CloudNodeVerticle(cloud, parts, VersionCommand.projectVersion()))
+          .compose(id -> vertx.deployVerticle(new EdgeNodeVerticle(edge, served, DataPlaneSetup.scheduler(Policy.ADAPTIVE),
+              Map.of(), DataPlaneSetup.edgeMeterBesideCloud(hw.energyMeter(), EDGE_ID), hw, listener, VersionCommand.projectVersion())))
+          .await(300, TimeUnit.SECONDS);
+      Mqtt5AsyncClient client = MqttClient.builder().useMqttVersion5().identifier("dynasplit-profile-client")
+          .serverHost(broker.host()).serverPort(broker.port()).buildAsync();
+      client.connect().get(10, TimeUnit.SECONDS);
+      return new InProcessDataPlane(dir, broker, vertx, client, hw, cloud.accelerator());
+    } catch (Exception | Error e) {
+      DataPlaneSetup.close(vertx);
+      broker.close();
+      throw e;
+    }
+  }
+
+  /** The edge's hardware verticle: what it can set (frequencies, accelerators) and its energy meter. */
+  HardwareVerticle hardware() {
+    return hardware;
+  }
+
+  /** The accelerator the cloud worker runs its tails on ({@code cpu} or {@code gpu}); it cannot change here. */
+  String cloudAccelerator() {
+    return cloudAccelerator;
+  }
+
+  /** Publishes a front retained on the edge's pareto topic (the edge hot-reloads it). */
+  void publishFront(ParetoFront front) throws Exception {
+    client.publishWith().topic(Topics.DEFAULT.edgePareto(EDGE_ID, front.model())).qos(MqttQos.AT_LEAST_ONCE)
+        .retain(true).payload(Json.toBytes(front)).send().get(10, TimeUnit.SECONDS);
+  }
+
+  /** Publishes a request payload to the edge. */
+  void request(byte[] payload) {
+    client.publishWith().topic(Topics.DEFAULT.edgeRequests(EDGE_ID)).qos(MqttQos.AT_LEAST_ONCE).payload(payload).send();
+  }
+
+  @Override
+  public void close() throws Exception {
+    try {
+      client.disconnect().get(10, TimeUnit.SECONDS);
+    } finally {
+      DataPlaneSetup.close(vertx);
+      broker.close();
+      try (Stream<Path> files = Files.walk(dir)) {
+        files.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+      } catch (IOException e) {
+        // a temporary folder left behind is harmless
+      }
+    }
+  }
+}
