@@ -10,7 +10,7 @@ import java.util.Objects;
 /**
  * Picks, for each request, a configuration of its model's Pareto front (ARCHITECTURE 6).
  *
- * <p>Holds one {@link FrontIndex} per model, the {@link LiveEstimates} of the edge, the current
+ * <p>Holds one {@link FrontIndex} per model, the {@link LiveEstimator} of the edge, the current
  * hardware state and the measured {@link SwitchCosts}. The static policies ({@code dynasplit},
  * {@code cloud}, {@code edge}, {@code energy}, {@code latency}) read the front only; {@code
  * adaptive} predicts each entry's latency under the live estimates:
@@ -40,7 +40,7 @@ import java.util.Objects;
 public final class Scheduler {
 
   private final Policy defaultPolicy;
-  private final LiveEstimates live;
+  private final LiveEstimator live;
   private final Map<String, ModelState> models = new HashMap<>();
   private Configuration current;
   private SwitchCosts switchCosts = SwitchCosts.NONE;
@@ -49,7 +49,7 @@ public final class Scheduler {
   /** A scheduler with the given default policy and adaptive settings, and no front yet. */
   public Scheduler(Policy defaultPolicy, AdaptiveSettings settings) {
     this.defaultPolicy = Objects.requireNonNull(defaultPolicy, "defaultPolicy");
-    this.live = new LiveEstimates(Objects.requireNonNull(settings, "settings"));
+    this.live = new LiveEstimator(Objects.requireNonNull(settings, "settings"));
   }
 
   /** The edge's default: {@link Policy#ADAPTIVE} with {@link AdaptiveSettings#DEFAULT}. */
@@ -63,7 +63,7 @@ public final class Scheduler {
   }
 
   /** The live estimates to report observations to. */
-  public LiveEstimates live() {
+  public LiveEstimator live() {
     return live;
   }
 

@@ -5,7 +5,7 @@ import io.dynasplit.optimizer.pool.SlaWorkload;
 import io.dynasplit.scheduler.AdaptiveSettings;
 import io.dynasplit.scheduler.Decision;
 import io.dynasplit.scheduler.FrontIndex;
-import io.dynasplit.scheduler.LiveEstimates;
+import io.dynasplit.scheduler.LiveEstimator;
 import io.dynasplit.scheduler.Policy;
 import io.dynasplit.scheduler.Scheduler;
 import io.dynasplit.schemas.FrontEntry;
@@ -171,7 +171,7 @@ public final class Simulator {
 
   /** What a real edge learns from a finished request: its own transfer, the cloud's time, its own time. */
   private static void observe(Scheduler scheduler, FrontEntry chosen, FrontEntry run, double transferMs, double cloudMs) {
-    LiveEstimates live = scheduler.live();
+    LiveEstimator live = scheduler.live();
     if (run.bytes() > 0 && run.transferMs() > 0) {
       live.observeTransfer(run.bytes(), transferMs);
     }

@@ -14,7 +14,7 @@ class LiveEstimatesTest {
   private static final FrontEntry ANY = Entries.split(5, 1200, 50, 10, 70, 400_000, 5);
 
   /** Feeds one request's transfer of a random size on a channel with the given round trip and ms per byte. */
-  private static void transfer(LiveEstimates live, SplittableRandom random, double rtt, double perByte, long bytes) {
+  private static void transfer(LiveEstimator live, SplittableRandom random, double rtt, double perByte, long bytes) {
     double noise = 1 + (random.nextDouble() - 0.5) * 0.1;
     live.observeTransfer(bytes, (rtt + bytes * perByte) * noise);
     live.observeHead(ANY, 50);
@@ -24,7 +24,7 @@ class LiveEstimatesTest {
   @Test
   void transferEstimatesConvergeOnSyntheticSeries() {
     SplittableRandom random = new SplittableRandom(SEED);
-    LiveEstimates live = new LiveEstimates(AdaptiveSettings.DEFAULT);
+    LiveEstimator live = new LiveEstimator(AdaptiveSettings.DEFAULT);
     live.setProfile(2.0, 1.0e-5, 600_000);
     double rtt = 6.0;
     double perByte = 2.5e-5;
@@ -43,7 +43,7 @@ class LiveEstimatesTest {
   void bandwidthDropOnOneSizeIsFollowed() {
     SplittableRandom random = new SplittableRandom(SEED);
     AdaptiveSettings settings = AdaptiveSettings.DEFAULT;
-    LiveEstimates live = new LiveEstimates(settings);
+    LiveEstimator live = new LiveEstimator(settings);
     live.setProfile(2.0, 1.4e-5, 600_000);
     for (int i = 0; i < 50; i++) {
       transfer(live, random, 2.0, 1.4e-5, 600_000);
@@ -64,7 +64,7 @@ class LiveEstimatesTest {
   void staleEstimatesFallBackToProfile() {
     SplittableRandom random = new SplittableRandom(SEED);
     AdaptiveSettings settings = AdaptiveSettings.DEFAULT.withMaxAgeRequests(40);
-    LiveEstimates live = new LiveEstimates(settings);
+    LiveEstimator live = new LiveEstimator(settings);
     live.setProfile(2.0, 1.0e-5, 600_000);
     for (int i = 0; i < 30; i++) {
       transfer(live, random, 2.0, 1.0e-4, 600_000);
@@ -86,12 +86,12 @@ class LiveEstimatesTest {
   /** Verifies that the head and cloud factors are the configured quantile of observed over front time. */
   @Test
   void factorsAreWindowedQuantiles() {
-    LiveEstimates median = new LiveEstimates(AdaptiveSettings.DEFAULT.withQuantile(0.5));
-    LiveEstimates tail = new LiveEstimates(AdaptiveSettings.DEFAULT.withQuantile(0.9));
+    LiveEstimator median = new LiveEstimator(AdaptiveSettings.DEFAULT.withQuantile(0.5));
+    LiveEstimator tail = new LiveEstimator(AdaptiveSettings.DEFAULT.withQuantile(0.9));
     for (int i = 1; i <= 11; i++) {
       // head 50 ms in the front: ratios 1.0, 1.1, ..., 2.0
       double ms = 50 * (1 + (i - 1) / 10.0);
-      for (LiveEstimates live : new LiveEstimates[] {median, tail}) {
+      for (LiveEstimator live : new LiveEstimator[] {median, tail}) {
         live.observeTail(ANY, 70 * (1 + (i - 1) / 10.0), 0);
         live.observeHead(ANY, ms);
       }
@@ -110,7 +110,7 @@ class LiveEstimatesTest {
    */
   @Test
   void reportCarriesWhatIsKnown() {
-    LiveEstimates live = new LiveEstimates(AdaptiveSettings.DEFAULT);
+    LiveEstimator live = new LiveEstimator(AdaptiveSettings.DEFAULT);
     assertEquals(io.dynasplit.schemas.LiveEstimates.NONE, live.report());
 
     live.setProfile(4.0, 1.0e-5, 400_000);

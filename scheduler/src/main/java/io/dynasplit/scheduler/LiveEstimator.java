@@ -18,7 +18,7 @@ import java.util.Objects;
  * verticle's context, or the simulator's loop). Every figure is computed when observed, so reading
  * costs a field load.
  */
-public final class LiveEstimates {
+public final class LiveEstimator {
 
   private final AdaptiveSettings settings;
   private final TransferEstimate transfer;
@@ -32,7 +32,7 @@ public final class LiveEstimates {
   private double profileMsPerByte;
 
   /** Estimates with nothing observed yet: every factor is 1, queues are empty. */
-  public LiveEstimates(AdaptiveSettings settings) {
+  public LiveEstimator(AdaptiveSettings settings) {
     this.settings = Objects.requireNonNull(settings, "settings");
     int w = settings.window();
     long age = settings.maxAgeRequests();
