@@ -32,7 +32,8 @@ public final class CliErrors implements IExecutionExceptionHandler {
     }
     cmd.getErr().flush();
     return ex instanceof IllegalArgumentException || ex instanceof CommandLine.ParameterException
-        ? BAD_PARAMETER : FAILED;
+        ? BAD_PARAMETER
+        : FAILED;
   }
 
   /**
@@ -42,7 +43,9 @@ public final class CliErrors implements IExecutionExceptionHandler {
   public static String message(Throwable t) {
     List<String> parts = new ArrayList<>();
     Throwable innermost = t;
-    for (Throwable c = t; c != null && parts.size() < MAX_CAUSES; c = c.getCause() == c ? null : c.getCause()) {
+    for (Throwable c = t;
+        c != null && parts.size() < MAX_CAUSES;
+        c = c.getCause() == c ? null : c.getCause()) {
       innermost = c;
       String m = text(c);
       if (m == null || m.isBlank() || "null".equals(m)) {

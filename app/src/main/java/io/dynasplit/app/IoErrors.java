@@ -13,7 +13,10 @@ public final class IoErrors {
 
   /** The failure in words, naming the file where the exception does. */
   public static String describe(IOException e) {
-    String file = e instanceof java.nio.file.FileSystemException f && f.getFile() != null ? f.getFile() + ": " : "";
+    String file =
+        e instanceof java.nio.file.FileSystemException f && f.getFile() != null
+            ? f.getFile() + ": "
+            : "";
     if (e instanceof NoSuchFileException) {
       return file + "no such file or folder";
     }

@@ -50,7 +50,10 @@ public class DecisionBenchmark {
   private double[] slas;
   private int next;
 
-  /** Builds a seeded Pareto front (latency up, energy down), schedulers with live observations, and SLAs. */
+  /**
+   * Builds a seeded Pareto front (latency up, energy down), schedulers with live observations, and
+   * SLAs.
+   */
   @Setup
   public void setUp() {
     SplittableRandom random = new SplittableRandom(SEED);
@@ -59,15 +62,21 @@ public class DecisionBenchmark {
     dynasplit.load(FrontIndex.of("bench", front));
     adaptive = new Scheduler(Policy.ADAPTIVE, AdaptiveSettings.DEFAULT.withQuantile(0.9));
     adaptive.load(FrontIndex.of("bench", front));
-    adaptive.setSwitchCosts(SwitchCosts.NONE
-        .with(SwitchCosts.ChangeKind.CPU_FREQUENCY, 120, 530)
-        .with(SwitchCosts.ChangeKind.EDGE_ACCELERATOR, 200, 400));
+    adaptive.setSwitchCosts(
+        SwitchCosts.NONE
+            .with(SwitchCosts.ChangeKind.CPU_FREQUENCY, 120, 530)
+            .with(SwitchCosts.ChangeKind.EDGE_ACCELERATOR, 200, 400));
     adaptive.setCurrentConfiguration(front.get(entries / 2).config());
     for (int i = 0; i < 64; i++) {
       FrontEntry e = front.get(random.nextInt(front.size()));
       if (e.bytes() > 0) {
-        adaptive.live().observeTransfer(e.bytes(), e.transferMs() * (0.8 + 0.6 * random.nextDouble()));
-        adaptive.live().observeTail(e, e.tailMs() * (0.9 + 0.4 * random.nextDouble()), random.nextDouble() * 5);
+        adaptive
+            .live()
+            .observeTransfer(e.bytes(), e.transferMs() * (0.8 + 0.6 * random.nextDouble()));
+        adaptive
+            .live()
+            .observeTail(
+                e, e.tailMs() * (0.9 + 0.4 * random.nextDouble()), random.nextDouble() * 5);
       }
       adaptive.live().observeHead(e, e.headMs() * (0.95 + 0.1 * random.nextDouble()));
     }
@@ -91,11 +100,18 @@ public class DecisionBenchmark {
       long bytes = split == 22 ? 0 : (long) (4_000 + 3_000_000 * (1 - t) * random.nextDouble());
       double edgeJ = 0.3 + 2 * t;
       double cloudJ = split == 22 ? 0 : 66 * (1 - t) + 0.5;
-      Configuration c = new Configuration(
-          split, mhz[random.nextInt(mhz.length)], split == 0 ? "off" : accel[random.nextInt(accel.length)], 0,
-          Codec.FP32, split == 22 ? Configuration.CLOUD_NONE : "gpu");
+      Configuration c =
+          new Configuration(
+              split,
+              mhz[random.nextInt(mhz.length)],
+              split == 0 ? "off" : accel[random.nextInt(accel.length)],
+              0,
+              Codec.FP32,
+              split == 22 ? Configuration.CLOUD_NONE : "gpu");
       double latency = head + transfer + tail;
-      out.add(new FrontEntry(c, latency, latency * 1.1, head, transfer, tail, bytes, edgeJ, cloudJ, 0.6, 10));
+      out.add(
+          new FrontEntry(
+              c, latency, latency * 1.1, head, transfer, tail, bytes, edgeJ, cloudJ, 0.6, 10));
     }
     return out;
   }

@@ -28,9 +28,10 @@ import org.openjdk.jmh.annotations.TearDown;
 import org.openjdk.jmh.annotations.Warmup;
 
 /**
- * What metering one request costs the data plane: a window opened and closed with the CPU-time model, with RAPL
- * counters (a fake powercap tree on tmpfs), and the trapezoidal integration a sampled sensor's window does at close
- * over 100 ms and 1 s of 1 kHz samples; plus one sample's insertion into the ring (the sampler's per-tick work).
+ * What metering one request costs the data plane: a window opened and closed with the CPU-time
+ * model, with RAPL counters (a fake powercap tree on tmpfs), and the trapezoidal integration a
+ * sampled sensor's window does at close over 100 ms and 1 s of 1 kHz samples; plus one sample's
+ * insertion into the ring (the sampler's per-tick work).
  */
 @State(Scope.Thread)
 @BenchmarkMode(Mode.AverageTime)
@@ -54,8 +55,10 @@ public class EnergyWindowBenchmark {
   @Setup(Level.Trial)
   public void setUp() throws IOException {
     Path shm = Path.of("/dev/shm");
-    dir = Files.createTempDirectory(Files.isDirectory(shm) ? shm : Path.of(System.getProperty("java.io.tmpdir")),
-        "dynasplit-rapl-");
+    dir =
+        Files.createTempDirectory(
+            Files.isDirectory(shm) ? shm : Path.of(System.getProperty("java.io.tmpdir")),
+            "dynasplit-rapl-");
     FakeSysfs sysfs = FakeSysfs.at(dir).raplZone(0, 1_000_000, 262_143_328_850L);
     rapl = new RaplEnergyMeter(Rapl.discover(sysfs.powercapDir()).zones());
     model = new ModelEnergyMeter(new PowerModel(2.7, 0.9, 4));

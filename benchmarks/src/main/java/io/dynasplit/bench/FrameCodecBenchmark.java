@@ -31,8 +31,8 @@ import org.openjdk.jmh.annotations.Warmup;
  * (1,605,632 bytes; a MobileNetV2-sized early-layer tensor) as fp32, fp16 and int8.
  *
  * <p>{@code encode}: float32 tensor to a frame (conversion included). {@code decode}: frame to a
- * float32 tensor ONNX Runtime can take (validation, slicing, and conversion back for fp16/int8;
- * for fp32 a view with no copy). {@code roundTrip}: both. Throughput in GB/s of float32 input is
+ * float32 tensor ONNX Runtime can take (validation, slicing, and conversion back for fp16/int8; for
+ * fp32 a view with no copy). {@code roundTrip}: both. Throughput in GB/s of float32 input is
  * 1,605,632 bytes divided by the time per operation. The {@code encode} rows' secondary counters
  * {@code frameBytes} and {@code frames} are sums over the measurement; their ratio is the size of
  * one frame of each codec, header included.
@@ -49,7 +49,10 @@ public class FrameCodecBenchmark {
   @Param({"fp32", "fp16", "int8"})
   public String codec;
 
-  /** Where outputs go: {@code new} direct buffers, {@code heap} frames, or {@code reused} scratch buffers. */
+  /**
+   * Where outputs go: {@code new} direct buffers, {@code heap} frames, or {@code reused} scratch
+   * buffers.
+   */
   @Param({"new", "heap", "reused"})
   public String alloc;
 
@@ -90,8 +93,17 @@ public class FrameCodecBenchmark {
       v[i] = (float) Math.max(0, r.nextGaussian() * 2);
     }
     activation = Tensor.ofFloats("features.3", Shape.of(1, 32, 112, 112), v);
-    header = new TailRequestHeader("r-1", "mobilenetv2", 3, 250, 1_790_000_000_250L, 1_790_000_000_000L,
-        1_790_000_000_080L, c, "edge-1");
+    header =
+        new TailRequestHeader(
+            "r-1",
+            "mobilenetv2",
+            3,
+            250,
+            1_790_000_000_250L,
+            1_790_000_000_000L,
+            1_790_000_000_080L,
+            c,
+            "edge-1");
     frame = FrameCodec.encode(header, List.of(activation), c);
     if (alloc.equals("reused")) {
       ByteBuffer frameScratch = ByteBuffer.allocateDirect(frame.remaining());

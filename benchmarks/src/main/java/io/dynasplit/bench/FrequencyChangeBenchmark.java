@@ -26,11 +26,12 @@ import org.openjdk.jmh.annotations.TearDown;
 import org.openjdk.jmh.annotations.Warmup;
 
 /**
- * Cost of applying a CPU frequency through the cpufreq sysfs path, in-process, against a fake tree on tmpfs
- * ({@code /dev/shm}): a real change (governor check, {@code scaling_setspeed} or min/max writes, read-back of
- * {@code scaling_cur_freq}) and a no-op (the frequency already in force). The reference implementation ran
- * {@code cpufreq-set} over SSH at 120 to 530 ms per change. A fake tree on tmpfs measures our code and the file
- * system calls, not the kernel's frequency transition, which a board adds on top.
+ * Cost of applying a CPU frequency through the cpufreq sysfs path, in-process, against a fake tree
+ * on tmpfs ({@code /dev/shm}): a real change (governor check, {@code scaling_setspeed} or min/max
+ * writes, read-back of {@code scaling_cur_freq}) and a no-op (the frequency already in force). The
+ * reference implementation ran {@code cpufreq-set} over SSH at 120 to 530 ms per change. A fake
+ * tree on tmpfs measures our code and the file system calls, not the kernel's frequency transition,
+ * which a board adds on top.
  */
 @State(Scope.Thread)
 @BenchmarkMode(Mode.SampleTime)
@@ -42,7 +43,10 @@ public class FrequencyChangeBenchmark {
 
   private static final List<Integer> KHZ = List.of(600_000, 1_000_000, 1_500_000);
 
-  /** {@code userspace}: governor + scaling_setspeed; {@code pin}: scaling_min_freq and scaling_max_freq. */
+  /**
+   * {@code userspace}: governor + scaling_setspeed; {@code pin}: scaling_min_freq and
+   * scaling_max_freq.
+   */
   @Param({"userspace", "pin"})
   public String method;
 
@@ -54,11 +58,14 @@ public class FrequencyChangeBenchmark {
   @Setup(Level.Trial)
   public void setUp() throws IOException {
     Path shm = Path.of("/dev/shm");
-    dir = Files.createTempDirectory(Files.isDirectory(shm) ? shm : Path.of(System.getProperty("java.io.tmpdir")),
-        "dynasplit-cpufreq-");
-    List<String> governors = method.equals("userspace")
-        ? List.of("ondemand", "userspace", "performance")
-        : List.of("schedutil", "performance");
+    dir =
+        Files.createTempDirectory(
+            Files.isDirectory(shm) ? shm : Path.of(System.getProperty("java.io.tmpdir")),
+            "dynasplit-cpufreq-");
+    List<String> governors =
+        method.equals("userspace")
+            ? List.of("ondemand", "userspace", "performance")
+            : List.of("schedutil", "performance");
     FakeSysfs sysfs = FakeSysfs.at(dir).policy(0, KHZ, governors, 1_500_000);
     cpu = CpuFreqController.open(CpuFreq.discover(sysfs.root())).orElseThrow();
   }

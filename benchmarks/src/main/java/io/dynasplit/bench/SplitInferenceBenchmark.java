@@ -36,14 +36,16 @@ import org.openjdk.jmh.annotations.TearDown;
 import org.openjdk.jmh.annotations.Warmup;
 
 /**
- * The cost of splitting PP-OCRv3 det at its middle k=1 candidate: the whole model against its
- * head, its tail, and head followed by tail, on one 1x3x640x640 input, each session with all
- * ONNX Runtime graph optimizations and one intra-op thread.
+ * The cost of splitting PP-OCRv3 det at its middle k=1 candidate: the whole model against its head,
+ * its tail, and head followed by tail, on one 1x3x640x640 input, each session with all ONNX Runtime
+ * graph optimizations and one intra-op thread.
  */
 @State(Scope.Benchmark)
 @BenchmarkMode(Mode.AverageTime)
 @OutputTimeUnit(TimeUnit.MILLISECONDS)
-@Fork(value = 1, jvmArgs = {"-Xmx2g", "--enable-native-access=ALL-UNNAMED"})
+@Fork(
+    value = 1,
+    jvmArgs = {"-Xmx2g", "--enable-native-access=ALL-UNNAMED"})
 @Warmup(iterations = 3, time = 3)
 @Measurement(iterations = 5, time = 3)
 public class SplitInferenceBenchmark {
@@ -56,10 +58,13 @@ public class SplitInferenceBenchmark {
 
   @Setup(Level.Trial)
   public void setUp() throws OrtException {
-    byte[] bytes = ModelCatalog.builtIn(Path.of("target", "no-generated-models")).resolve("ppocr-det").bytes();
+    byte[] bytes =
+        ModelCatalog.builtIn(Path.of("target", "no-generated-models")).resolve("ppocr-det").bytes();
     ModelAnalysis analysis =
-        ModelAnalyzer.analyze(OnnxModel.fromBytes("ppocr-det", bytes), InputShapes.parse(List.of("x=1x3x640x640")));
-    SplitModels pair = ModelSplitter.split(analysis, SplitToolingBenchmark.middleCandidate(analysis));
+        ModelAnalyzer.analyze(
+            OnnxModel.fromBytes("ppocr-det", bytes), InputShapes.parse(List.of("x=1x3x640x640")));
+    SplitModels pair =
+        ModelSplitter.split(analysis, SplitToolingBenchmark.middleCandidate(analysis));
     OrtEnvironment env = OrtEnvironment.getEnvironment();
     try (OrtSession.SessionOptions options = new OrtSession.SessionOptions()) {
       options.setOptimizationLevel(OptLevel.ALL_OPT);
@@ -74,9 +79,12 @@ public class SplitInferenceBenchmark {
       for (Map.Entry<String, OnnxValue> e : r) {
         OnnxTensor t = (OnnxTensor) e.getValue();
         ByteBuffer data = t.getByteBuffer();
-        ByteBuffer copy = ByteBuffer.allocateDirect(data.remaining()).order(ByteOrder.nativeOrder());
+        ByteBuffer copy =
+            ByteBuffer.allocateDirect(data.remaining()).order(ByteOrder.nativeOrder());
         copy.put(data.order(ByteOrder.nativeOrder())).flip();
-        crossing.put(e.getKey(), OnnxTensor.createTensor(env, copy, t.getInfo().getShape(), t.getInfo().type));
+        crossing.put(
+            e.getKey(),
+            OnnxTensor.createTensor(env, copy, t.getInfo().getShape(), t.getInfo().type));
       }
     }
   }

@@ -1,6 +1,5 @@
 package io.dynasplit.bench;
 
-import io.dynasplit.schemas.Quantiles;
 import ai.onnxruntime.OnnxTensorLike;
 import ai.onnxruntime.OnnxValue;
 import ai.onnxruntime.OrtEnvironment;
@@ -16,6 +15,7 @@ import io.dynasplit.models.graph.OnnxModel;
 import io.dynasplit.models.graph.SampleInputs;
 import io.dynasplit.models.graph.SplitModels;
 import io.dynasplit.models.graph.SplitPoint;
+import io.dynasplit.schemas.Quantiles;
 import java.lang.management.ManagementFactory;
 import java.lang.management.ThreadMXBean;
 import java.nio.file.Path;
@@ -26,11 +26,11 @@ import java.util.Locale;
 import java.util.Map;
 
 /**
- * The cost of splitting PP-OCRv3 det, measured so that a shared, loaded machine still gives a
- * fair comparison: full model, head and tail run in turn in every round (so load changes hit all
- * three alike), on one intra-op thread, which ONNX Runtime runs on the calling thread, so the
- * thread's CPU time is measured besides wall time. Reports medians over the rounds and the
- * median of each round's (head + tail) / full.
+ * The cost of splitting PP-OCRv3 det, measured so that a shared, loaded machine still gives a fair
+ * comparison: full model, head and tail run in turn in every round (so load changes hit all three
+ * alike), on one intra-op thread, which ONNX Runtime runs on the calling thread, so the thread's
+ * CPU time is measured besides wall time. Reports medians over the rounds and the median of each
+ * round's (head + tail) / full.
  *
  * <p>Usage: {@code java -cp benchmarks/target/benchmarks.jar io.dynasplit.bench.SplitOverhead
  * [rounds] [size]} (defaults 60 rounds, 640).
@@ -43,9 +43,12 @@ public final class SplitOverhead {
   public static void main(String[] args) throws OrtException {
     int rounds = args.length > 0 ? Integer.parseInt(args[0]) : 60;
     int size = args.length > 1 ? Integer.parseInt(args[1]) : 640;
-    byte[] bytes = ModelCatalog.builtIn(Path.of("target", "no-generated-models")).resolve("ppocr-det").bytes();
+    byte[] bytes =
+        ModelCatalog.builtIn(Path.of("target", "no-generated-models")).resolve("ppocr-det").bytes();
     ModelAnalysis analysis =
-        ModelAnalyzer.analyze(OnnxModel.fromBytes("ppocr-det", bytes), InputShapes.parse(List.of("x=1x3x" + size + "x" + size)));
+        ModelAnalyzer.analyze(
+            OnnxModel.fromBytes("ppocr-det", bytes),
+            InputShapes.parse(List.of("x=1x3x" + size + "x" + size)));
     int index = SplitToolingBenchmark.middleCandidate(analysis);
     SplitPoint point = analysis.splitPoint(index);
     SplitModels pair = ModelSplitter.split(analysis, index);
@@ -87,15 +90,25 @@ public final class SplitOverhead {
             }
           }
         }
-        System.out.printf(Locale.ROOT, "ppocr-det 1x3x%dx%d, split %d of %d (%.1f%% of MACs in the head, %d bytes crossing), %d rounds, 1 thread, all optimizations%n",
-            size, size, index, analysis.nodeCount(), 100 * point.computeFraction(), point.crossingBytes(), rounds);
+        System.out.printf(
+            Locale.ROOT,
+            "ppocr-det 1x3x%dx%d, split %d of %d (%.1f%% of MACs in the head, %d bytes crossing),"
+                + " %d rounds, 1 thread, all optimizations%n",
+            size,
+            size,
+            index,
+            analysis.nodeCount(),
+            100 * point.computeFraction(),
+            point.crossingBytes(),
+            rounds);
         print("wall", wall);
         print("cpu", cpuMs);
       }
     }
   }
 
-  private static void record(double[][] wall, double[][] cpuMs, int which, int round, long wallNs, long cpuNs) {
+  private static void record(
+      double[][] wall, double[][] cpuMs, int which, int round, long wallNs, long cpuNs) {
     if (round >= 0) {
       wall[which][round] = wallNs / 1e6;
       cpuMs[which][round] = cpuNs / 1e6;
@@ -110,8 +123,18 @@ public final class SplitOverhead {
       sum[i] = t[1][i] + t[2][i];
       ratio[i] = sum[i] / t[0][i];
     }
-    System.out.printf(Locale.ROOT, "%-5s median ms: full %.2f, head %.2f, tail %.2f, head+tail %.2f; median (head+tail)/full %.4f (p25 %.4f, p75 %.4f)%n",
-        what, median(t[0]), median(t[1]), median(t[2]), median(sum), median(ratio), quantile(ratio, 0.25), quantile(ratio, 0.75));
+    System.out.printf(
+        Locale.ROOT,
+        "%-5s median ms: full %.2f, head %.2f, tail %.2f, head+tail %.2f; median (head+tail)/full"
+            + " %.4f (p25 %.4f, p75 %.4f)%n",
+        what,
+        median(t[0]),
+        median(t[1]),
+        median(t[2]),
+        median(sum),
+        median(ratio),
+        quantile(ratio, 0.25),
+        quantile(ratio, 0.75));
   }
 
   private static double median(double[] v) {

@@ -27,16 +27,18 @@ import org.openjdk.jmh.annotations.State;
 import org.openjdk.jmh.annotations.Warmup;
 
 /**
- * Time to list the candidate splits of a model (parse, analyse with one ONNX Runtime run, find
- * the candidates) and to cut it at its middle candidate (head and tail bytes plus manifest).
+ * Time to list the candidate splits of a model (parse, analyse with one ONNX Runtime run, find the
+ * candidates) and to cut it at its middle candidate (head and tail bytes plus manifest).
  *
- * <p>PP-OCRv3 det is analysed at 1x3x640x640; ResNet-50 is the generated reference model
- * (synthetic weights) at its fixed 1x3x224x224.
+ * <p>PP-OCRv3 det is analysed at 1x3x640x640; ResNet-50 is the generated reference model (synthetic
+ * weights) at its fixed 1x3x224x224.
  */
 @State(Scope.Benchmark)
 @BenchmarkMode(Mode.AverageTime)
 @OutputTimeUnit(TimeUnit.MILLISECONDS)
-@Fork(value = 1, jvmArgs = {"-Xmx4g", "--enable-native-access=ALL-UNNAMED"})
+@Fork(
+    value = 1,
+    jvmArgs = {"-Xmx4g", "--enable-native-access=ALL-UNNAMED"})
 @Warmup(iterations = 3, time = 3)
 @Measurement(iterations = 5, time = 3)
 public class SplitToolingBenchmark {
@@ -52,7 +54,8 @@ public class SplitToolingBenchmark {
   @Setup
   public void setUp() {
     if (model.equals("resnet50")) {
-      bytes = new ModelGenerator(ModelGenerator.DEFAULT_SEED).toBytes(ReferenceModels.get("resnet50"));
+      bytes =
+          new ModelGenerator(ModelGenerator.DEFAULT_SEED).toBytes(ReferenceModels.get("resnet50"));
       shapes = InputShapes.defaults();
     } else {
       bytes = ModelCatalog.builtIn(Path.of("target", "no-generated-models")).resolve(model).bytes();
@@ -71,13 +74,17 @@ public class SplitToolingBenchmark {
         .index();
   }
 
-  /** Parse the model bytes, analyse the graph (one ONNX Runtime run) and list the k=1 candidates. */
+  /**
+   * Parse the model bytes, analyse the graph (one ONNX Runtime run) and list the k=1 candidates.
+   */
   @Benchmark
   public List<SplitPoint> list() {
     return ModelAnalyzer.analyze(OnnxModel.fromBytes(model, bytes), shapes).candidates(1);
   }
 
-  /** Cut the analysed model at its middle candidate: head and tail bytes, SHA-256 of both, manifest. */
+  /**
+   * Cut the analysed model at its middle candidate: head and tail bytes, SHA-256 of both, manifest.
+   */
   @Benchmark
   public SplitModels cut() {
     return ModelSplitter.split(analysis, middle);

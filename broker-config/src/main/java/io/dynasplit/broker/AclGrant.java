@@ -42,15 +42,18 @@ public record AclGrant(Line line, Access access, String topicFilter) {
     Objects.requireNonNull(access, "access");
     Objects.requireNonNull(topicFilter, "topicFilter");
     if (topicFilter.isBlank() || topicFilter.chars().anyMatch(Character::isWhitespace)) {
-      throw new IllegalArgumentException("topicFilter must be non-empty without whitespace: '" + topicFilter + "'");
+      throw new IllegalArgumentException(
+          "topicFilter must be non-empty without whitespace: '" + topicFilter + "'");
     }
     for (String level : topicFilter.split("/", -1)) {
       if (level.contains("%")) {
         if (line != Line.PATTERN) {
-          throw new IllegalArgumentException("topicFilter may use %u or %c only in a pattern line: '" + topicFilter + "'");
+          throw new IllegalArgumentException(
+              "topicFilter may use %u or %c only in a pattern line: '" + topicFilter + "'");
         }
         if (!level.equals("%u") && !level.equals("%c")) {
-          throw new IllegalArgumentException("topicFilter must use %u or %c as a whole level: '" + topicFilter + "'");
+          throw new IllegalArgumentException(
+              "topicFilter must use %u or %c as a whole level: '" + topicFilter + "'");
         }
       }
     }
@@ -68,6 +71,10 @@ public record AclGrant(Line line, Access access, String topicFilter) {
 
   /** The line as Mosquitto's acl_file reads it. */
   public String toAclLine() {
-    return line.name().toLowerCase(Locale.ROOT) + " " + access.name().toLowerCase(Locale.ROOT) + " " + topicFilter;
+    return line.name().toLowerCase(Locale.ROOT)
+        + " "
+        + access.name().toLowerCase(Locale.ROOT)
+        + " "
+        + topicFilter;
   }
 }

@@ -40,8 +40,12 @@ public record BrokerSettings(int port, int wsPort, String bindAddress, Path data
     checkPort("port", port);
     checkPort("wsPort", wsPort);
     Objects.requireNonNull(bindAddress, "bindAddress");
-    if (bindAddress.isBlank() || bindAddress.chars().anyMatch(c -> Character.isWhitespace(c) || c == '<' || c == '>' || c == '&')) {
-      throw new IllegalArgumentException("bindAddress must be a host name or IP address: '" + bindAddress + "'");
+    if (bindAddress.isBlank()
+        || bindAddress
+            .chars()
+            .anyMatch(c -> Character.isWhitespace(c) || c == '<' || c == '>' || c == '&')) {
+      throw new IllegalArgumentException(
+          "bindAddress must be a host name or IP address: '" + bindAddress + "'");
     }
     Objects.requireNonNull(dataDir, "dataDir");
     if (port != 0 && port == wsPort) {

@@ -21,8 +21,8 @@ import org.slf4j.LoggerFactory;
  * An MQTT broker (HiveMQ Community Edition) running inside this JVM, with a TCP and a WebSocket
  * listener and file persistence under its data folder.
  *
- * <p>The configuration comes from the template {@code broker-config/hivemq/config.xml}, packaged
- * in the jar; {@link #start} renders it with the settings' ports and bind address into {@code
+ * <p>The configuration comes from the template {@code broker-config/hivemq/config.xml}, packaged in
+ * the jar; {@link #start} renders it with the settings' ports and bind address into {@code
  * <dataDir>/conf/config.xml}. HiveMQ's own logging bootstrap is switched off: its log lines go to
  * whatever SLF4J binding the application configured.
  *
@@ -73,7 +73,8 @@ public final class EmbeddedBroker implements AutoCloseable {
       Files.createDirectories(extensions);
       Files.writeString(conf.resolve("config.xml"), renderConfig(resolved), StandardCharsets.UTF_8);
     } catch (IOException e) {
-      throw new BrokerException("cannot prepare the broker's data folder " + resolved.dataDir() + ": " + e, e);
+      throw new BrokerException(
+          "cannot prepare the broker's data folder " + resolved.dataDir() + ": " + e, e);
     }
     EmbeddedHiveMQ hivemq =
         EmbeddedHiveMQ.builder()
@@ -92,24 +93,32 @@ public final class EmbeddedBroker implements AutoCloseable {
     } catch (ExecutionException | TimeoutException e) {
       broker.close();
       Throwable cause = e instanceof ExecutionException && e.getCause() != null ? e.getCause() : e;
-      // HiveMQ stops when it cannot bind its listeners; someone may have taken a port since the check
+      // HiveMQ stops when it cannot bind its listeners; someone may have taken a port since the
+      // check
       checkPortsAfterFailure(resolved, cause);
-      throw new BrokerException("the broker failed to start (see its log lines above): " + cause, cause);
+      throw new BrokerException(
+          "the broker failed to start (see its log lines above): " + cause, cause);
     }
     broker.checkListening("MQTT", resolved.port());
     broker.checkListening("WebSocket", resolved.wsPort());
-    LOG.debug("broker started [mqtt: {}:{}, websocket: {}:{}/mqtt, data: {}]",
-        resolved.bindAddress(), resolved.port(), resolved.bindAddress(), resolved.wsPort(), resolved.dataDir());
+    LOG.debug(
+        "broker started [mqtt: {}:{}, websocket: {}:{}/mqtt, data: {}]",
+        resolved.bindAddress(),
+        resolved.port(),
+        resolved.bindAddress(),
+        resolved.wsPort(),
+        resolved.dataDir());
     return broker;
   }
 
   /** The configuration this broker runs with, as written to {@code <dataDir>/conf/config.xml}. */
   public static String renderConfig(BrokerSettings settings) {
     return ConfigTemplate.fromClasspath(CONFIG_TEMPLATE)
-        .render(Map.of(
-            "tcp.port", Integer.toString(settings.port()),
-            "ws.port", Integer.toString(settings.wsPort()),
-            "bind.address", settings.bindAddress()));
+        .render(
+            Map.of(
+                "tcp.port", Integer.toString(settings.port()),
+                "ws.port", Integer.toString(settings.wsPort()),
+                "bind.address", settings.bindAddress()));
   }
 
   /** The MQTT TCP port it listens on (the chosen one when the settings said 0). */
@@ -156,8 +165,13 @@ public final class EmbeddedBroker implements AutoCloseable {
   private void checkListening(String what, int port) {
     if (!Ports.isListening(host(), port, 2_000)) {
       close();
-      throw new BrokerException(what + " listener did not come up on " + settings.bindAddress() + ":" + port
-          + " (is the port taken or the address not on this machine?)");
+      throw new BrokerException(
+          what
+              + " listener did not come up on "
+              + settings.bindAddress()
+              + ":"
+              + port
+              + " (is the port taken or the address not on this machine?)");
     }
   }
 
@@ -195,7 +209,8 @@ public final class EmbeddedBroker implements AutoCloseable {
   private static void checkBindable(String what, String bindAddress, int port) throws IOException {
     Optional<String> problem = Ports.bindProblem(bindAddress, port);
     if (problem.isPresent()) {
-      throw new BrokerException(what + " port " + port + " on " + bindAddress + " is not available: " + problem.get());
+      throw new BrokerException(
+          what + " port " + port + " on " + bindAddress + " is not available: " + problem.get());
     }
   }
 

@@ -37,7 +37,10 @@ public final class MosquittoAcl {
 
   private MosquittoAcl() {}
 
-  /** The pattern lines: what every account may do, and each sensor's own reply namespace ({@code %u}). */
+  /**
+   * The pattern lines: what every account may do, and each sensor's own reply namespace ({@code
+   * %u}).
+   */
   public static List<AclGrant> patterns(Topics topics) {
     Objects.requireNonNull(topics, "topics");
     return List.of(
@@ -47,7 +50,10 @@ public final class MosquittoAcl {
         pattern(AclGrant.Access.READ, topics.sensorRepliesFilter(USER)));
   }
 
-  /** What the account of one edge may do beyond the patterns, every edge topic spelled with its own id. */
+  /**
+   * What the account of one edge may do beyond the patterns, every edge topic spelled with its own
+   * id.
+   */
   public static List<AclGrant> edgeGrants(Topics topics, String edgeId) {
     Objects.requireNonNull(topics, "topics");
     checkEdgeId(edgeId);
@@ -73,25 +79,29 @@ public final class MosquittoAcl {
     // the patterns let every account send requests; none of the shared accounts has reason to
     AclGrant noRequests = topic(AclGrant.Access.DENY, topics.edgeRequests(ANY));
     return switch (role) {
-      case SENSOR, EDGE -> throw new IllegalArgumentException(
-          role.name().toLowerCase(Locale.ROOT) + " has no shared account: its clients log in with their own id");
-      case CLOUD -> List.of(
-          noRequests,
-          topic(AclGrant.Access.READ, topics.cloudTail()),
-          topic(AclGrant.Access.WRITE, topics.edgeTailResults(ANY)),
-          topic(AclGrant.Access.WRITE, topics.cloudStatus(ANY)),
-          topic(AclGrant.Access.WRITE, topics.cloudTelemetry(ANY)));
+      case SENSOR, EDGE ->
+          throw new IllegalArgumentException(
+              role.name().toLowerCase(Locale.ROOT)
+                  + " has no shared account: its clients log in with their own id");
+      case CLOUD ->
+          List.of(
+              noRequests,
+              topic(AclGrant.Access.READ, topics.cloudTail()),
+              topic(AclGrant.Access.WRITE, topics.edgeTailResults(ANY)),
+              topic(AclGrant.Access.WRITE, topics.cloudStatus(ANY)),
+              topic(AclGrant.Access.WRITE, topics.cloudTelemetry(ANY)));
       case OBSERVER -> List.of(noRequests, topic(AclGrant.Access.READ, topics.everything()));
       // exactly the topics of the bridge section of mosquitto.conf, for every edge of the site
-      case BRIDGE -> List.of(
-          noRequests,
-          topic(AclGrant.Access.WRITE, topics.cloudTail()),
-          topic(AclGrant.Access.READ, topics.edgeTailResults(ANY)),
-          topic(AclGrant.Access.WRITE, topics.edgeTelemetry(ANY)),
-          topic(AclGrant.Access.WRITE, topics.edgeStatus(ANY)),
-          topic(AclGrant.Access.READWRITE, topics.edgeParetoFilter(ANY)),
-          topic(AclGrant.Access.READ, topics.cloudStatusFilter()),
-          topic(AclGrant.Access.READ, topics.cloudTelemetryFilter()));
+      case BRIDGE ->
+          List.of(
+              noRequests,
+              topic(AclGrant.Access.WRITE, topics.cloudTail()),
+              topic(AclGrant.Access.READ, topics.edgeTailResults(ANY)),
+              topic(AclGrant.Access.WRITE, topics.edgeTelemetry(ANY)),
+              topic(AclGrant.Access.WRITE, topics.edgeStatus(ANY)),
+              topic(AclGrant.Access.READWRITE, topics.edgeParetoFilter(ANY)),
+              topic(AclGrant.Access.READ, topics.cloudStatusFilter()),
+              topic(AclGrant.Access.READ, topics.cloudTelemetryFilter()));
     };
   }
 
@@ -113,23 +123,40 @@ public final class MosquittoAcl {
     }
     StringBuilder out = new StringBuilder();
     out.append("# Mosquitto ACL of DynaSplit, topic prefix ").append(topics.prefix()).append('\n');
-    out.append("# Generated from io.dynasplit.schemas.Topics; do not edit by hand. Regenerate with\n");
-    out.append("#   ./dynasplit broker acl").append(edgeIds.stream().map(id -> " --edge " + id).collect(Collectors.joining()))
+    out.append(
+        "# Generated from io.dynasplit.schemas.Topics; do not edit by hand. Regenerate with\n");
+    out.append("#   ./dynasplit broker acl")
+        .append(edgeIds.stream().map(id -> " --edge " + id).collect(Collectors.joining()))
         .append(" > broker-config/mosquitto/acl\n");
-    out.append("# Sensors log in with their sensor id, edges with their edge id; cloud workers, observers\n");
-    out.append("# and site bridges share the accounts cloud, observer and bridge. '+' stands for any id.\n");
-    out.append("\n# every account (Mosquitto applies patterns to all users): send requests, read edge status\n");
-    out.append("# and default replies; a sensor reads its own reply namespace (%u = its user name)\n");
+    out.append(
+        "# Sensors log in with their sensor id, edges with their edge id; cloud workers,"
+            + " observers\n");
+    out.append(
+        "# and site bridges share the accounts cloud, observer and bridge. '+' stands for any"
+            + " id.\n");
+    out.append(
+        "\n"
+            + "# every account (Mosquitto applies patterns to all users): send requests, read edge"
+            + " status\n");
+    out.append(
+        "# and default replies; a sensor reads its own reply namespace (%u = its user name)\n");
     appendLines(out, patterns(topics));
     for (String edgeId : edgeIds) {
-      out.append("\n# edge ").append(edgeId).append(": serves its requests, answers in its reply topics and the reply namespace,\n");
+      out.append("\n# edge ")
+          .append(edgeId)
+          .append(": serves its requests, answers in its reply topics and the reply namespace,\n");
       out.append("# sends tails to the cloud, publishes its own telemetry, status and fronts\n");
       out.append("user ").append(edgeId).append('\n');
       appendLines(out, edgeGrants(topics, edgeId));
     }
     for (Role role : Role.values()) {
       if (role.sharesAccount()) {
-        out.append('\n').append("# ").append(role.userName()).append(": ").append(purpose(role)).append('\n');
+        out.append('\n')
+            .append("# ")
+            .append(role.userName())
+            .append(": ")
+            .append(purpose(role))
+            .append('\n');
         out.append("user ").append(role.userName()).append('\n');
         appendLines(out, sharedGrants(role, topics));
       }
@@ -145,8 +172,11 @@ public final class MosquittoAcl {
 
   private static String purpose(Role role) {
     return switch (role) {
-      case CLOUD -> "every cloud worker; runs tails (shared subscription), answers the edge, publishes its load";
-      case OBSERVER -> "dashboards and alerting, read only (Mosquitto's deny also hides requests from it)";
+      case CLOUD ->
+          "every cloud worker; runs tails (shared subscription), answers the edge, publishes its"
+              + " load";
+      case OBSERVER ->
+          "dashboards and alerting, read only (Mosquitto's deny also hides requests from it)";
       case BRIDGE -> "an edge-site broker's bridge on the cloud broker, for every edge of its site";
       case SENSOR, EDGE -> throw new IllegalArgumentException("no shared account: " + role);
     };
@@ -155,11 +185,15 @@ public final class MosquittoAcl {
   private static void checkEdgeId(String edgeId) {
     Objects.requireNonNull(edgeId, "edgeId");
     if (!Topics.isValidId(edgeId)) {
-      throw new IllegalArgumentException("edgeId must be 1..256 characters without '/', '+', '#', '$' or whitespace: '" + edgeId + "'");
+      throw new IllegalArgumentException(
+          "edgeId must be 1..256 characters without '/', '+', '#', '$' or whitespace: '"
+              + edgeId
+              + "'");
     }
     for (Role role : Role.values()) {
       if (role.sharesAccount() && role.userName().equals(edgeId)) {
-        throw new IllegalArgumentException("edgeId must not be the shared account name '" + edgeId + "'");
+        throw new IllegalArgumentException(
+            "edgeId must not be the shared account name '" + edgeId + "'");
       }
     }
   }

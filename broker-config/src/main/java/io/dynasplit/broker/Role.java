@@ -13,13 +13,23 @@ import java.util.Locale;
 public enum Role {
   /** Cameras and sensors: publish inference requests, read their replies; user name = sensor id. */
   SENSOR,
-  /** Edge nodes: serve requests, send intermediate tensors to the cloud, publish telemetry and status; user name = edge id. */
+  /**
+   * Edge nodes: serve requests, send intermediate tensors to the cloud, publish telemetry and
+   * status; user name = edge id.
+   */
   EDGE,
-  /** Cloud workers: run tails and answer the edge, publish their load; shared account {@code cloud}. */
+  /**
+   * Cloud workers: run tails and answer the edge, publish their load; shared account {@code cloud}.
+   */
   CLOUD,
-  /** Dashboards, Prometheus bridges, alerting: read, write nothing; shared account {@code observer}. */
+  /**
+   * Dashboards, Prometheus bridges, alerting: read, write nothing; shared account {@code observer}.
+   */
   OBSERVER,
-  /** The bridge of an edge-site broker on the cloud broker, carrying every edge of its site; shared account {@code bridge}. */
+  /**
+   * The bridge of an edge-site broker on the cloud broker, carrying every edge of its site; shared
+   * account {@code bridge}.
+   */
   BRIDGE;
 
   /** Whether the role's clients share one account rather than log in with their own id. */
@@ -34,8 +44,9 @@ public enum Role {
    */
   public String userName() {
     if (!sharesAccount()) {
-      throw new IllegalStateException(name().toLowerCase(Locale.ROOT)
-          + " clients log in with their own id as user name, not with a shared account");
+      throw new IllegalStateException(
+          name().toLowerCase(Locale.ROOT)
+              + " clients log in with their own id as user name, not with a shared account");
     }
     return name().toLowerCase(Locale.ROOT);
   }

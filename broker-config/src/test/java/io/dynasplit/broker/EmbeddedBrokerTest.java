@@ -32,7 +32,10 @@ class EmbeddedBrokerTest {
 
   @TempDir Path dir;
 
-  /** Verifies that a broker on free ports relays a message from a WebSocket client to a TCP client, and that close is idempotent. */
+  /**
+   * Verifies that a broker on free ports relays a message from a WebSocket client to a TCP client,
+   * and that close is idempotent.
+   */
   @Test
   void relaysBetweenWebSocketAndTcpClientsOnFreePorts() throws Exception {
     EmbeddedBroker broker = EmbeddedBroker.start(BrokerSettings.ephemeral(dir));
@@ -40,17 +43,31 @@ class EmbeddedBrokerTest {
       assertNotEquals(0, broker.port());
       assertNotEquals(0, broker.wsPort());
       assertNotEquals(broker.port(), broker.wsPort());
-      assertTrue(Files.readString(dir.resolve("conf/config.xml")).contains("<port>" + broker.port() + "</port>"));
+      assertTrue(
+          Files.readString(dir.resolve("conf/config.xml"))
+              .contains("<port>" + broker.port() + "</port>"));
       String topic = Topics.DEFAULT.edgeTelemetry("edge-ws");
       Mqtt5BlockingClient subscriber = tcpClient(broker, "sub");
       Mqtt5BlockingClient publisher =
-          Mqtt5Client.builder().identifier("pub-ws").serverHost(broker.host()).serverPort(broker.wsPort())
-              .webSocketConfig().serverPath("mqtt").applyWebSocketConfig().buildBlocking();
-      try (Mqtt5BlockingClient.Mqtt5Publishes publishes = subscriber.publishes(MqttGlobalPublishFilter.ALL)) {
+          Mqtt5Client.builder()
+              .identifier("pub-ws")
+              .serverHost(broker.host())
+              .serverPort(broker.wsPort())
+              .webSocketConfig()
+              .serverPath("mqtt")
+              .applyWebSocketConfig()
+              .buildBlocking();
+      try (Mqtt5BlockingClient.Mqtt5Publishes publishes =
+          subscriber.publishes(MqttGlobalPublishFilter.ALL)) {
         subscriber.connect();
         subscriber.subscribeWith().topicFilter(topic).qos(MqttQos.AT_LEAST_ONCE).send();
         publisher.connect();
-        publisher.publishWith().topic(topic).qos(MqttQos.AT_LEAST_ONCE).payload(bytes("{\"cpu\":0.5}")).send();
+        publisher
+            .publishWith()
+            .topic(topic)
+            .qos(MqttQos.AT_LEAST_ONCE)
+            .payload(bytes("{\"cpu\":0.5}"))
+            .send();
         Optional<Mqtt5Publish> received = publishes.receive(20, TimeUnit.SECONDS);
         assertTrue(received.isPresent(), "nothing arrived on " + topic);
         assertArrayEquals(bytes("{\"cpu\":0.5}"), received.get().getPayloadAsBytes());
@@ -62,7 +79,8 @@ class EmbeddedBrokerTest {
       broker.close();
     }
     assertDoesNotThrow(broker::close);
-    assertTrue(!Ports.isListening(broker.host(), broker.port(), 500), "still listening after close");
+    assertTrue(
+        !Ports.isListening(broker.host(), broker.port(), 500), "still listening after close");
   }
 
   /** Verifies that a retained message survives a broker restart on the same data folder. */
@@ -72,18 +90,26 @@ class EmbeddedBrokerTest {
     try (EmbeddedBroker broker = EmbeddedBroker.start(BrokerSettings.ephemeral(dir))) {
       Mqtt5BlockingClient publisher = tcpClient(broker, "status-writer");
       publisher.connect();
-      publisher.publishWith().topic(topic).qos(MqttQos.AT_LEAST_ONCE).retain(true).payload(bytes("online")).send();
+      publisher
+          .publishWith()
+          .topic(topic)
+          .qos(MqttQos.AT_LEAST_ONCE)
+          .retain(true)
+          .payload(bytes("online"))
+          .send();
       publisher.disconnect();
     }
     try (EmbeddedBroker broker = EmbeddedBroker.start(BrokerSettings.ephemeral(dir))) {
       Mqtt5BlockingClient subscriber = tcpClient(broker, "status-reader");
-      try (Mqtt5BlockingClient.Mqtt5Publishes publishes = subscriber.publishes(MqttGlobalPublishFilter.ALL)) {
+      try (Mqtt5BlockingClient.Mqtt5Publishes publishes =
+          subscriber.publishes(MqttGlobalPublishFilter.ALL)) {
         subscriber.connect();
         subscriber.subscribeWith().topicFilter(topic).qos(MqttQos.AT_LEAST_ONCE).send();
         Optional<Mqtt5Publish> received = publishes.receive(20, TimeUnit.SECONDS);
         assertTrue(received.isPresent(), "the retained message did not survive the restart");
         assertTrue(received.get().isRetain());
-        assertEquals("online", new String(received.get().getPayloadAsBytes(), StandardCharsets.UTF_8));
+        assertEquals(
+            "online", new String(received.get().getPayloadAsBytes(), StandardCharsets.UTF_8));
       } finally {
         disconnect(subscriber);
       }
@@ -103,7 +129,11 @@ class EmbeddedBrokerTest {
   }
 
   private static Mqtt5BlockingClient tcpClient(EmbeddedBroker broker, String id) {
-    return Mqtt5Client.builder().identifier(id).serverHost(broker.host()).serverPort(broker.port()).buildBlocking();
+    return Mqtt5Client.builder()
+        .identifier(id)
+        .serverHost(broker.host())
+        .serverPort(broker.port())
+        .buildBlocking();
   }
 
   private static void disconnect(Mqtt5BlockingClient client) {

@@ -24,23 +24,33 @@ import org.junit.jupiter.api.Test;
 class MosquittoAclTest {
 
   private static final Path MOSQUITTO_DIR = Path.of("mosquitto");
-  private static final Pattern OUR_TOPIC = Pattern.compile(Pattern.quote(Topics.DEFAULT_PREFIX) + "/[^\\s]*");
+  private static final Pattern OUR_TOPIC =
+      Pattern.compile(Pattern.quote(Topics.DEFAULT_PREFIX) + "/[^\\s]*");
   private static final Topics T = new Topics("site/a");
 
-  /** Verifies that broker-config/mosquitto/acl is exactly what MosquittoAcl generates for the default prefix and edges edge-1, edge-2. */
+  /**
+   * Verifies that broker-config/mosquitto/acl is exactly what MosquittoAcl generates for the
+   * default prefix and edges edge-1, edge-2.
+   */
   @Test
   void committedAclIsTheGeneratedOne() throws IOException {
     String committed = Files.readString(MOSQUITTO_DIR.resolve("acl"), StandardCharsets.UTF_8);
-    assertEquals(MosquittoAcl.render(Topics.DEFAULT, List.of("edge-1", "edge-2")), committed,
+    assertEquals(
+        MosquittoAcl.render(Topics.DEFAULT, List.of("edge-1", "edge-2")),
+        committed,
         "broker-config/mosquitto/acl is out of date: regenerate it with"
             + " ./dynasplit broker acl --edge edge-1 --edge edge-2 > broker-config/mosquitto/acl");
   }
 
-  /** Verifies that every topic filter of the ACL and of mosquitto.conf (bridge lines included) matches topics of the tree or the reply namespace. */
+  /**
+   * Verifies that every topic filter of the ACL and of mosquitto.conf (bridge lines included)
+   * matches topics of the tree or the reply namespace.
+   */
   @Test
   void everyFilterInTheMosquittoFilesMatchesTheTopicTree() throws IOException {
     for (String file : List.of("acl", "mosquitto.conf")) {
-      Matcher m = OUR_TOPIC.matcher(Files.readString(MOSQUITTO_DIR.resolve(file), StandardCharsets.UTF_8));
+      Matcher m =
+          OUR_TOPIC.matcher(Files.readString(MOSQUITTO_DIR.resolve(file), StandardCharsets.UTF_8));
       int found = 0;
       while (m.find()) {
         found++;
@@ -49,14 +59,18 @@ class MosquittoAclTest {
           continue;
         }
         String example = filter.replace("+", "x1").replace("%u", "x1").replace("#", "x2/x3");
-        assertTrue(Topics.DEFAULT.parse(example).isPresent() || Topics.DEFAULT.isReplyNamespace(example),
+        assertTrue(
+            Topics.DEFAULT.parse(example).isPresent() || Topics.DEFAULT.isReplyNamespace(example),
             file + ": " + filter + " is not a topic of Topics");
       }
       assertTrue(found > 5, file + " names only " + found + " topics");
     }
   }
 
-  /** Verifies that an edge may write only its own edge topics, plus the cloud tail and the reply namespace. */
+  /**
+   * Verifies that an edge may write only its own edge topics, plus the cloud tail and the reply
+   * namespace.
+   */
   @Test
   void anEdgeOwnsOnlyItsOwnTopics() {
     Account e1 = Account.edge("e1");
@@ -66,7 +80,8 @@ class MosquittoAclTest {
     assertFalse(e1.allows(AclGrant.Access.WRITE, T.edgeReply("e2", "r-17")));
     assertTrue(e1.allows(AclGrant.Access.WRITE, T.sensorReply("cam-1", "app-7")));
     assertTrue(e1.allows(AclGrant.Access.WRITE, T.sensorReply("cam-1", "app-7") + "/more"));
-    assertFalse(e1.allows(AclGrant.Access.WRITE, "app/7/replies"), "a reply topic outside the namespace");
+    assertFalse(
+        e1.allows(AclGrant.Access.WRITE, "app/7/replies"), "a reply topic outside the namespace");
     assertTrue(e1.allows(AclGrant.Access.WRITE, T.edgeStatus("e1")));
     assertFalse(e1.allows(AclGrant.Access.WRITE, T.edgeStatus("e2")));
     assertFalse(e1.allows(AclGrant.Access.WRITE, T.edgeTelemetry("e2")));
@@ -75,10 +90,14 @@ class MosquittoAclTest {
     assertFalse(e1.allows(AclGrant.Access.READ, T.edgeTailResults("e2")));
     assertTrue(e1.allows(AclGrant.Access.WRITE, T.edgePareto("e1", "vgg16")));
     assertFalse(e1.allows(AclGrant.Access.WRITE, T.edgePareto("e2", "vgg16")));
-    assertFalse(e1.allows(AclGrant.Access.WRITE, T.edgeTailResults("e1")), "only the cloud answers tails");
+    assertFalse(
+        e1.allows(AclGrant.Access.WRITE, T.edgeTailResults("e1")), "only the cloud answers tails");
   }
 
-  /** Verifies that a sensor sends requests and reads its own reply namespace, not another sensor's, and writes no edge topic. */
+  /**
+   * Verifies that a sensor sends requests and reads its own reply namespace, not another sensor's,
+   * and writes no edge topic.
+   */
   @Test
   void aSensorReadsOnlyItsOwnReplyNamespace() {
     Account cam1 = Account.sensor("cam-1");
@@ -87,14 +106,21 @@ class MosquittoAclTest {
     assertTrue(cam1.allows(AclGrant.Access.READ, T.edgeStatus("e1")));
     assertTrue(cam1.allows(AclGrant.Access.READ, T.sensorReply("cam-1", "app-7")));
     assertFalse(cam1.allows(AclGrant.Access.READ, T.sensorReply("cam-2", "app-7")));
-    assertFalse(cam1.allows(AclGrant.Access.WRITE, T.sensorReply("cam-1", "app-7")), "replies come from edges only");
+    assertFalse(
+        cam1.allows(AclGrant.Access.WRITE, T.sensorReply("cam-1", "app-7")),
+        "replies come from edges only");
     assertFalse(cam1.allows(AclGrant.Access.WRITE, T.sensorReply("cam-2", "app-7")));
     assertFalse(cam1.allows(AclGrant.Access.WRITE, T.edgeReply("e1", "r-17")));
-    assertFalse(cam1.allows(AclGrant.Access.WRITE, T.edgeStatus("cam-1")), "a sensor cannot pose as an edge");
+    assertFalse(
+        cam1.allows(AclGrant.Access.WRITE, T.edgeStatus("cam-1")),
+        "a sensor cannot pose as an edge");
     assertFalse(cam1.allows(AclGrant.Access.WRITE, T.cloudTail()));
   }
 
-  /** Verifies the shared accounts: the cloud answers tails, the observer writes nothing, the bridge carries site traffic; none sends requests. */
+  /**
+   * Verifies the shared accounts: the cloud answers tails, the observer writes nothing, the bridge
+   * carries site traffic; none sends requests.
+   */
   @Test
   void sharedAccountsFollowTheirRoles() {
     Account cloud = Account.shared(Role.CLOUD);
@@ -123,11 +149,17 @@ class MosquittoAclTest {
     }
     for (AclGrant grant : all) {
       assertTrue(grant.topicFilter().startsWith("site/a/"), grant.toString());
-      assertFalse(grant.topicFilter().contains(MosquittoAcl.ANY) || grant.topicFilter().contains(MosquittoAcl.USER), grant.toString());
+      assertFalse(
+          grant.topicFilter().contains(MosquittoAcl.ANY)
+              || grant.topicFilter().contains(MosquittoAcl.USER),
+          grant.toString());
     }
   }
 
-  /** Verifies that every kind of topic of the tree is written by some account and read by the account that needs it, and the reply namespace too. */
+  /**
+   * Verifies that every kind of topic of the tree is written by some account and read by the
+   * account that needs it, and the reply namespace too.
+   */
   @Test
   void everyTopicKindHasAWriterAndAReader() {
     Set<TopicAddress.Kind> written = EnumSet.noneOf(TopicAddress.Kind.class);
@@ -141,7 +173,8 @@ class MosquittoAclTest {
       if (grant.access() == AclGrant.Access.DENY) {
         continue;
       }
-      String example = grant.topicFilter().replace("+", "x1").replace("%u", "x1").replace("#", "x2/x3");
+      String example =
+          grant.topicFilter().replace("+", "x1").replace("%u", "x1").replace("#", "x2/x3");
       if (Topics.DEFAULT.isReplyNamespace(example)) {
         namespaceWritten |= grant.access() != AclGrant.Access.READ;
         namespaceRead |= grant.access() != AclGrant.Access.WRITE;
@@ -157,31 +190,39 @@ class MosquittoAclTest {
       }
     }
     assertEquals(EnumSet.allOf(TopicAddress.Kind.class), written);
-    // edge telemetry is for dashboards (the observer's '#'); everything else has a reader in the data plane
+    // edge telemetry is for dashboards (the observer's '#'); everything else has a reader in the
+    // data plane
     assertEquals(EnumSet.complementOf(EnumSet.of(TopicAddress.Kind.EDGE_TELEMETRY)), read);
     assertTrue(namespaceWritten && namespaceRead);
   }
 
-  /** Verifies that bad edge lists and misplaced substitutions are refused with messages naming them. */
+  /**
+   * Verifies that bad edge lists and misplaced substitutions are refused with messages naming them.
+   */
   @Test
   void badInputIsRefused() {
-    IllegalArgumentException twice = assertThrows(IllegalArgumentException.class,
-        () -> MosquittoAcl.render(T, List.of("e1", "e1")));
+    IllegalArgumentException twice =
+        assertThrows(
+            IllegalArgumentException.class, () -> MosquittoAcl.render(T, List.of("e1", "e1")));
     assertEquals("edge id given twice: 'e1'", twice.getMessage());
     assertThrows(IllegalArgumentException.class, () -> MosquittoAcl.render(T, List.of("e/1")));
-    IllegalArgumentException shared = assertThrows(IllegalArgumentException.class,
-        () -> MosquittoAcl.render(T, List.of("cloud")));
+    IllegalArgumentException shared =
+        assertThrows(
+            IllegalArgumentException.class, () -> MosquittoAcl.render(T, List.of("cloud")));
     assertTrue(shared.getMessage().contains("shared account name 'cloud'"), shared.getMessage());
     assertThrows(IllegalArgumentException.class, () -> MosquittoAcl.sharedGrants(Role.EDGE, T));
     assertThrows(IllegalStateException.class, Role.SENSOR::userName);
-    assertThrows(IllegalArgumentException.class, () -> AclGrant.topic(AclGrant.Access.READ, "a/%u/b"));
-    assertThrows(IllegalArgumentException.class, () -> AclGrant.pattern(AclGrant.Access.READ, "a/x%u/b"));
-    assertEquals("pattern read a/%u/#", AclGrant.pattern(AclGrant.Access.READ, "a/%u/#").toAclLine());
+    assertThrows(
+        IllegalArgumentException.class, () -> AclGrant.topic(AclGrant.Access.READ, "a/%u/b"));
+    assertThrows(
+        IllegalArgumentException.class, () -> AclGrant.pattern(AclGrant.Access.READ, "a/x%u/b"));
+    assertEquals(
+        "pattern read a/%u/#", AclGrant.pattern(AclGrant.Access.READ, "a/%u/#").toAclLine());
   }
 
   /**
-   * One broker account as Mosquitto's acl_file judges it: its own topic lines (denials first),
-   * then the pattern lines with {@code %u} replaced by its user name.
+   * One broker account as Mosquitto's acl_file judges it: its own topic lines (denials first), then
+   * the pattern lines with {@code %u} replaced by its user name.
    */
   private record Account(String userName, List<AclGrant> own) {
 
@@ -198,15 +239,20 @@ class MosquittoAclTest {
     }
 
     boolean allows(AclGrant.Access access, String topic) {
-      List<AclGrant> patterns = MosquittoAcl.patterns(T).stream()
-          .map(p -> AclGrant.topic(p.access(), p.topicFilter().replace("%u", userName)))
-          .toList();
+      List<AclGrant> patterns =
+          MosquittoAcl.patterns(T).stream()
+              .map(p -> AclGrant.topic(p.access(), p.topicFilter().replace("%u", userName)))
+              .toList();
       for (List<AclGrant> lines : List.of(own, patterns)) {
-        if (lines.stream().anyMatch(g -> g.access() == AclGrant.Access.DENY && matches(g.topicFilter(), topic))) {
+        if (lines.stream()
+            .anyMatch(g -> g.access() == AclGrant.Access.DENY && matches(g.topicFilter(), topic))) {
           return false;
         }
-        if (lines.stream().anyMatch(g -> (g.access() == access || g.access() == AclGrant.Access.READWRITE)
-            && matches(g.topicFilter(), topic))) {
+        if (lines.stream()
+            .anyMatch(
+                g ->
+                    (g.access() == access || g.access() == AclGrant.Access.READWRITE)
+                        && matches(g.topicFilter(), topic))) {
           return true;
         }
       }

@@ -10,8 +10,9 @@ import java.util.Optional;
 import java.util.function.BooleanSupplier;
 
 /**
- * Chooses the energy meter of a cloud worker: GPU power from {@code nvidia-smi} when the tails run on the gpu and
- * nvidia-smi is asked for and present, else Intel RAPL where readable, else the worker's power model.
+ * Chooses the energy meter of a cloud worker: GPU power from {@code nvidia-smi} when the tails run
+ * on the gpu and nvidia-smi is asked for and present, else Intel RAPL where readable, else the
+ * worker's power model.
  */
 final class CloudEnergy {
 
@@ -26,7 +27,8 @@ final class CloudEnergy {
   /**
    * The meter for a worker with these settings, and why.
    *
-   * @implNote blocks on a few sysfs reads and may start a sampling thread; the returned meter owns it
+   * @implNote blocks on a few sysfs reads and may start a sampling thread; the returned meter owns
+   *     it
    */
   static EnergyMeters.Selection select(CloudSettings settings) {
     return select(settings, NvidiaSmiPowerSensor::onPath);
@@ -39,12 +41,16 @@ final class CloudEnergy {
     List<String> problems = new ArrayList<>();
     if (energy.nvidiaSmi()) {
       if (!settings.accelerator().equals("gpu")) {
-        problems.add("nvidia-smi is not used: the tails run on the " + settings.accelerator()
-            + ", so gpu power would not be theirs");
+        problems.add(
+            "nvidia-smi is not used: the tails run on the "
+                + settings.accelerator()
+                + ", so gpu power would not be theirs");
       } else if (!nvidiaSmiOnPath.getAsBoolean()) {
         problems.add("nvidia-smi is unusable: it is not on the PATH");
       } else {
-        sampler = Optional.of(PowerSampler.start(new NvidiaSmiPowerSensor(), NVIDIA_SMI_PERIOD, RING_CAPACITY));
+        sampler =
+            Optional.of(
+                PowerSampler.start(new NvidiaSmiPowerSensor(), NVIDIA_SMI_PERIOD, RING_CAPACITY));
       }
     }
     return EnergyMeters.select(sampler, problems, energy.powercapRoot(), energy.model());

@@ -20,9 +20,9 @@ import org.slf4j.LoggerFactory;
 /**
  * A cloud worker process in one deployment: its status and telemetry publisher and {@code
  * instances} {@link TailInferenceVerticle}s on worker threads sharing one session cache and one
- * bounded queue and one energy meter ({@link CloudEnergy}: nvidia-smi, RAPL or the power model), and a
- * {@link TailWarmUpVerticle} that loads the tails the edges' retained fronts may ask for. Undeploying it
- * undeploys them all and closes the sessions and the meter.
+ * bounded queue and one energy meter ({@link CloudEnergy}: nvidia-smi, RAPL or the power model),
+ * and a {@link TailWarmUpVerticle} that loads the tails the edges' retained fronts may ask for.
+ * Undeploying it undeploys them all and closes the sessions and the meter.
  *
  * {@snippet :
  * vertx.deployVerticle(new CloudNodeVerticle(CloudSettings.defaults("gpu-1", "localhost", 1883), parts, "1.0"));
@@ -51,32 +51,44 @@ public final class CloudNodeVerticle extends VerticleBase {
     sessions = new SessionCache(parts);
     load = new CloudLoad(settings.maxQueue());
     AtomicInteger instance = new AtomicInteger();
-    DeploymentOptions workers = new DeploymentOptions()
-        .setThreadingModel(ThreadingModel.WORKER)
-        .setInstances(settings.instances());
-    return vertx.executeBlocking(() -> {
-          MqttClients.probe(settings.broker(), "dynasplit-cloud-" + settings.workerId() + "-probe");
-          EnergyMeters.Selection energy = CloudEnergy.select(settings);
-          energy.notes().forEach(n -> LOG.info("{} [worker: {}]", n, settings.workerId()));
-          return energy.meter();
-        })
-        .compose(m -> {
-          meter = m;
-          return vertx.deployVerticle(new CloudStatusVerticle(settings, load, version));
-        })
+    DeploymentOptions workers =
+        new DeploymentOptions()
+            .setThreadingModel(ThreadingModel.WORKER)
+            .setInstances(settings.instances());
+    return vertx
+        .executeBlocking(
+            () -> {
+              MqttClients.probe(
+                  settings.broker(), "dynasplit-cloud-" + settings.workerId() + "-probe");
+              EnergyMeters.Selection energy = CloudEnergy.select(settings);
+              energy.notes().forEach(n -> LOG.info("{} [worker: {}]", n, settings.workerId()));
+              return energy.meter();
+            })
+        .compose(
+            m -> {
+              meter = m;
+              return vertx.deployVerticle(new CloudStatusVerticle(settings, load, version));
+            })
         .compose(id -> vertx.deployVerticle(new TailWarmUpVerticle(settings, sessions)))
-        .compose(id -> vertx.deployVerticle(
-            () -> new TailInferenceVerticle(settings, instance.getAndIncrement(), sessions, load, meter), workers))
-        .onFailure(e -> {
-          EnergyMeter m = meter;
-          meter = null;
-          if (m != null) { // a failed start gets no stop: end an nvidia-smi sampler here
-            vertx.executeBlocking(() -> {
-              m.close();
-              return null;
+        .compose(
+            id ->
+                vertx.deployVerticle(
+                    () ->
+                        new TailInferenceVerticle(
+                            settings, instance.getAndIncrement(), sessions, load, meter),
+                    workers))
+        .onFailure(
+            e -> {
+              EnergyMeter m = meter;
+              meter = null;
+              if (m != null) { // a failed start gets no stop: end an nvidia-smi sampler here
+                vertx.executeBlocking(
+                    () -> {
+                      m.close();
+                      return null;
+                    });
+              }
             });
-          }
-        });
   }
 
   @Override
@@ -89,15 +101,16 @@ public final class CloudNodeVerticle extends VerticleBase {
     if (s == null && m == null) {
       return Future.succeededFuture();
     }
-    return vertx.executeBlocking(() -> {
-      if (s != null) {
-        s.close();
-      }
-      if (m != null) {
-        m.close(); // stops an nvidia-smi sampler
-      }
-      return null;
-    });
+    return vertx.executeBlocking(
+        () -> {
+          if (s != null) {
+            s.close();
+          }
+          if (m != null) {
+            m.close(); // stops an nvidia-smi sampler
+          }
+          return null;
+        });
   }
 
   /** The source of this worker's energy figures when all is well; empty before it started. */

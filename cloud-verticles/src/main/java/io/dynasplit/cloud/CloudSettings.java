@@ -71,46 +71,124 @@ public record CloudSettings(
   }
 
   /**
-   * Defaults for a worker on a broker: one instance, a queue of 64, CPU, energy from RAPL where readable else the
-   * uncalibrated model ({@link EnergySettings#defaults()}).
+   * Defaults for a worker on a broker: one instance, a queue of 64, CPU, energy from RAPL where
+   * readable else the uncalibrated model ({@link EnergySettings#defaults()}).
    */
   public static CloudSettings defaults(String workerId, String host, int port) {
-    return new CloudSettings(workerId, host, port, null, null, Topics.DEFAULT, 1, 64, "cpu", 0, EnergySettings.defaults(), 1000);
+    return new CloudSettings(
+        workerId,
+        host,
+        port,
+        null,
+        null,
+        Topics.DEFAULT,
+        1,
+        64,
+        "cpu",
+        0,
+        EnergySettings.defaults(),
+        1000);
   }
 
   /** A copy with another instance count. */
   public CloudSettings withInstances(int n) {
-    return new CloudSettings(workerId, brokerHost, brokerPort, username, password, topics, n, maxQueue, accelerator,
-        threads, energy, telemetryPeriodMs);
+    return new CloudSettings(
+        workerId,
+        brokerHost,
+        brokerPort,
+        username,
+        password,
+        topics,
+        n,
+        maxQueue,
+        accelerator,
+        threads,
+        energy,
+        telemetryPeriodMs);
   }
 
   /** A copy with another queue bound. */
   public CloudSettings withMaxQueue(int n) {
-    return new CloudSettings(workerId, brokerHost, brokerPort, username, password, topics, instances, n, accelerator,
-        threads, energy, telemetryPeriodMs);
+    return new CloudSettings(
+        workerId,
+        brokerHost,
+        brokerPort,
+        username,
+        password,
+        topics,
+        instances,
+        n,
+        accelerator,
+        threads,
+        energy,
+        telemetryPeriodMs);
   }
 
   /** A copy with broker credentials. */
   public CloudSettings withCredentials(String user, String pass) {
-    return new CloudSettings(workerId, brokerHost, brokerPort, user, pass, topics, instances, maxQueue, accelerator,
-        threads, energy, telemetryPeriodMs);
+    return new CloudSettings(
+        workerId,
+        brokerHost,
+        brokerPort,
+        user,
+        pass,
+        topics,
+        instances,
+        maxQueue,
+        accelerator,
+        threads,
+        energy,
+        telemetryPeriodMs);
   }
 
   /** A copy with another accelerator. */
   public CloudSettings withAccelerator(String a) {
-    return new CloudSettings(workerId, brokerHost, brokerPort, username, password, topics, instances, maxQueue, a,
-        threads, energy, telemetryPeriodMs);
+    return new CloudSettings(
+        workerId,
+        brokerHost,
+        brokerPort,
+        username,
+        password,
+        topics,
+        instances,
+        maxQueue,
+        a,
+        threads,
+        energy,
+        telemetryPeriodMs);
   }
 
   /** A copy with other energy metering. */
   public CloudSettings withEnergy(EnergySettings e) {
-    return new CloudSettings(workerId, brokerHost, brokerPort, username, password, topics, instances, maxQueue,
-        accelerator, threads, e, telemetryPeriodMs);
+    return new CloudSettings(
+        workerId,
+        brokerHost,
+        brokerPort,
+        username,
+        password,
+        topics,
+        instances,
+        maxQueue,
+        accelerator,
+        threads,
+        e,
+        telemetryPeriodMs);
   }
 
   /** A copy on another topic tree. */
   public CloudSettings withTopics(Topics t) {
-    return new CloudSettings(workerId, brokerHost, brokerPort, username, password, t, instances, maxQueue,
-        accelerator, threads, energy, telemetryPeriodMs);
+    return new CloudSettings(
+        workerId,
+        brokerHost,
+        brokerPort,
+        username,
+        password,
+        t,
+        instances,
+        maxQueue,
+        accelerator,
+        threads,
+        energy,
+        telemetryPeriodMs);
   }
 }

@@ -29,15 +29,22 @@ public final class CloudStatusVerticle extends VerticleBase {
   public CloudStatusVerticle(CloudSettings settings, CloudLoad load, String version) {
     this.settings = Objects.requireNonNull(settings, "settings");
     this.load = Objects.requireNonNull(load, "load");
-    this.presence = new NodePresence(settings.broker(), "dynasplit-cloud-" + settings.workerId() + "-status",
-        settings.topics().cloudStatus(settings.workerId()), NodeStatus.Role.CLOUD, settings.workerId(), version,
-        List.of());
+    this.presence =
+        new NodePresence(
+            settings.broker(),
+            "dynasplit-cloud-" + settings.workerId() + "-status",
+            settings.topics().cloudStatus(settings.workerId()),
+            NodeStatus.Role.CLOUD,
+            settings.workerId(),
+            version,
+            List.of());
   }
 
   @Override
   public Future<?> start() {
     return Future.fromCompletionStage(presence.connect(), context)
-        .onSuccess(v -> timer = vertx.setPeriodic(settings.telemetryPeriodMs(), t -> publishTelemetry()));
+        .onSuccess(
+            v -> timer = vertx.setPeriodic(settings.telemetryPeriodMs(), t -> publishTelemetry()));
   }
 
   @Override
@@ -47,14 +54,26 @@ public final class CloudStatusVerticle extends VerticleBase {
   }
 
   private void publishTelemetry() {
-    CloudTelemetry t = new CloudTelemetry(settings.workerId(), System.currentTimeMillis(), load.queued(), load.queued(),
-        settings.instances(), load.serviceQuantileMs(0.5), load.serviceQuantileMs(0.95), load.served(),
-        load.rejected(), settings.accelerator());
-    presence.publishTelemetry(settings.topics().cloudTelemetry(settings.workerId()), Json.toBytes(t))
-        .whenComplete((r, e) -> {
-          if (e != null) {
-            LOG.debug("telemetry not published [worker: {}]: {}", settings.workerId(), e.toString());
-          }
-        });
+    CloudTelemetry t =
+        new CloudTelemetry(
+            settings.workerId(),
+            System.currentTimeMillis(),
+            load.queued(),
+            load.queued(),
+            settings.instances(),
+            load.serviceQuantileMs(0.5),
+            load.serviceQuantileMs(0.95),
+            load.served(),
+            load.rejected(),
+            settings.accelerator());
+    presence
+        .publishTelemetry(settings.topics().cloudTelemetry(settings.workerId()), Json.toBytes(t))
+        .whenComplete(
+            (r, e) -> {
+              if (e != null) {
+                LOG.debug(
+                    "telemetry not published [worker: {}]: {}", settings.workerId(), e.toString());
+              }
+            });
   }
 }

@@ -8,16 +8,18 @@ import java.util.Objects;
 /**
  * How a cloud worker meters the energy of its tails.
  *
- * @param model the worker machine's power model, used where nothing measures power and as the fallback of a
- *     measurement that fails (source {@code model})
+ * @param model the worker machine's power model, used where nothing measures power and as the
+ *     fallback of a measurement that fails (source {@code model})
  * @param powercapRoot where to look for Intel RAPL counters, normally {@link Rapl#DEFAULT_ROOT}
- * @param nvidiaSmi whether to sample GPU power with {@code nvidia-smi}; used only when the tails run on the gpu
+ * @param nvidiaSmi whether to sample GPU power with {@code nvidia-smi}; used only when the tails
+ *     run on the gpu
  */
 public record EnergySettings(PowerModel model, Path powercapRoot, boolean nvidiaSmi) {
 
   /**
-   * Uncalibrated figures of a cloud worker: a flat 65 W while a tail runs, whatever its cpu use (the estimate the
-   * workers gave before they were metered). Calibrate the worker's machine with {@code dynasplit hw --calibrate}.
+   * Uncalibrated figures of a cloud worker: a flat 65 W while a tail runs, whatever its cpu use
+   * (the estimate the workers gave before they were metered). Calibrate the worker's machine with
+   * {@code dynasplit hw --calibrate}.
    */
   public static final PowerModel UNCALIBRATED_MODEL = new PowerModel(65.0, 0.0, 1);
 
@@ -29,8 +31,10 @@ public record EnergySettings(PowerModel model, Path powercapRoot, boolean nvidia
 
   /** The uncalibrated model (with this machine's cores), RAPL where readable, and no nvidia-smi. */
   public static EnergySettings defaults() {
-    return new EnergySettings(UNCALIBRATED_MODEL.withCores(Runtime.getRuntime().availableProcessors()),
-        Rapl.DEFAULT_ROOT, false);
+    return new EnergySettings(
+        UNCALIBRATED_MODEL.withCores(Runtime.getRuntime().availableProcessors()),
+        Rapl.DEFAULT_ROOT,
+        false);
   }
 
   /** A copy with another power model. */

@@ -11,12 +11,12 @@ import io.dynasplit.models.runtime.ModelSession;
 import io.dynasplit.models.runtime.Part;
 import io.dynasplit.models.runtime.SessionCache;
 import io.dynasplit.models.runtime.SessionKey;
-import io.dynasplit.schemas.mqtt.MqttClients;
 import io.dynasplit.schemas.ErrorCode;
 import io.dynasplit.schemas.MeasuredEnergy;
 import io.dynasplit.schemas.TailResult;
 import io.dynasplit.schemas.TailTiming;
 import io.dynasplit.schemas.Tensor;
+import io.dynasplit.schemas.mqtt.MqttClients;
 import io.vertx.core.Future;
 import io.vertx.core.VerticleBase;
 import java.nio.ByteBuffer;
@@ -31,10 +31,11 @@ import org.slf4j.LoggerFactory;
  * cloud/tail}, runs the tail of the split model and answers on the edge's MQTT 5 response topic
  * with the request's correlation data, the output tensors, its timing and its energy.
  *
- * <p>Each tail's energy is the worker's {@link EnergyMeter} over the tail's window (from taking the job to the end
- * of inference), with the meter's source: {@code nvml}, {@code rapl} or {@code model}, and {@code model} for a window
- * whose measurement failed. Like a power sensor, the meter sees the whole machine (or process, for the model), so
- * tails that overlap each count the shared time.
+ * <p>Each tail's energy is the worker's {@link EnergyMeter} over the tail's window (from taking the
+ * job to the end of inference), with the meter's source: {@code nvml}, {@code rapl} or {@code
+ * model}, and {@code model} for a window whose measurement failed. Like a power sensor, the meter
+ * sees the whole machine (or process, for the model), so tails that overlap each count the shared
+ * time.
  *
  * <p>Deploy it as a worker verticle ({@code ThreadingModel.WORKER}), one instance per concurrent
  * tail: the MQTT callback only admits or refuses a job (the bounded queue of {@link CloudLoad}),
@@ -59,10 +60,14 @@ public final class TailInferenceVerticle extends VerticleBase {
    * @param instance the instance number, part of the MQTT client id
    * @param sessions the tail sessions, shared by the instances of one process
    * @param load the process's bounded queue and load figures, shared by its instances
-   * @param meter the process's energy meter, shared by its instances; its windows are opened and closed on the
-   *     worker context (they may read sysfs)
+   * @param meter the process's energy meter, shared by its instances; its windows are opened and
+   *     closed on the worker context (they may read sysfs)
    */
-  public TailInferenceVerticle(CloudSettings settings, int instance, SessionCache sessions, CloudLoad load,
+  public TailInferenceVerticle(
+      CloudSettings settings,
+      int instance,
+      SessionCache sessions,
+      CloudLoad load,
       EnergyMeter meter) {
     this.settings = Objects.requireNonNull(settings, "settings");
     this.instance = instance;
@@ -73,18 +78,36 @@ public final class TailInferenceVerticle extends VerticleBase {
 
   @Override
   public Future<?> start() {
-    client = MqttClients.client(settings.broker(), "dynasplit-cloud-" + settings.workerId() + "-" + instance, null, null);
+    client =
+        MqttClients.client(
+            settings.broker(),
+            "dynasplit-cloud-" + settings.workerId() + "-" + instance,
+            null,
+            null);
     client.publishes(MqttGlobalPublishFilter.ALL, this::onPublish);
     return Future.fromCompletionStage(
-            client.connectWith().cleanStart(false).sessionExpiryInterval(MqttClients.SESSION_EXPIRY_S).send(), context)
-        .compose(ack -> Future.fromCompletionStage(
-            client.subscribeWith()
-                .topicFilter(settings.topics().cloudTailShared())
-                .qos(MqttQos.AT_LEAST_ONCE)
+            client
+                .connectWith()
+                .cleanStart(false)
+                .sessionExpiryInterval(MqttClients.SESSION_EXPIRY_S)
                 .send(),
-            context))
-        .onSuccess(ack -> LOG.info("tail worker ready [worker: {}, instance: {}, topic: {}]",
-            settings.workerId(), instance, settings.topics().cloudTailShared()));
+            context)
+        .compose(
+            ack ->
+                Future.fromCompletionStage(
+                    client
+                        .subscribeWith()
+                        .topicFilter(settings.topics().cloudTailShared())
+                        .qos(MqttQos.AT_LEAST_ONCE)
+                        .send(),
+                    context))
+        .onSuccess(
+            ack ->
+                LOG.info(
+                    "tail worker ready [worker: {}, instance: {}, topic: {}]",
+                    settings.workerId(),
+                    instance,
+                    settings.topics().cloudTailShared()));
   }
 
   @Override
@@ -94,7 +117,8 @@ public final class TailInferenceVerticle extends VerticleBase {
     if (c == null) {
       return Future.succeededFuture();
     }
-    return Future.fromCompletionStage(c.disconnect(), context).recover(e -> Future.succeededFuture());
+    return Future.fromCompletionStage(c.disconnect(), context)
+        .recover(e -> Future.succeededFuture());
   }
 
   /** Runs on the MQTT client's thread: admit (hop onto the worker context) or refuse at once. */
@@ -105,13 +129,24 @@ public final class TailInferenceVerticle extends VerticleBase {
       LOG.warn("tail request without a response topic dropped [topic: {}]", publish.getTopic());
       return;
     }
-    byte[] correlation = publish.getCorrelationData().map(TailInferenceVerticle::bytes).orElse(null);
+    byte[] correlation =
+        publish.getCorrelationData().map(TailInferenceVerticle::bytes).orElse(null);
     byte[] payload = publish.getPayloadAsBytes();
     if (!load.tryAdmit()) {
       String id = TailMessages.peekId(payload);
-      answer(responseTopic.get(), correlation,
-          TailMessages.encodeError(TailResult.failed(id, settings.workerId(), ErrorCode.OVERLOADED,
-              "cloud worker " + settings.workerId() + " has " + load.maxQueue() + " jobs queued")));
+      answer(
+          responseTopic.get(),
+          correlation,
+          TailMessages.encodeError(
+              TailResult.failed(
+                  id,
+                  settings.workerId(),
+                  ErrorCode.OVERLOADED,
+                  "cloud worker "
+                      + settings.workerId()
+                      + " has "
+                      + load.maxQueue()
+                      + " jobs queued")));
       return;
     }
     context.runOnContext(v -> run(payload, responseTopic.get(), correlation, arrived));
@@ -129,20 +164,36 @@ public final class TailInferenceVerticle extends VerticleBase {
       load.dropped();
       String id = TailMessages.peekId(payload);
       LOG.warn("malformed tail request [id: {}]: {}", id, e.getMessage());
-      answer(responseTopic, correlation,
-          TailMessages.encodeError(TailResult.failed(id, settings.workerId(), ErrorCode.BAD_REQUEST, e.getMessage())));
+      answer(
+          responseTopic,
+          correlation,
+          TailMessages.encodeError(
+              TailResult.failed(id, settings.workerId(), ErrorCode.BAD_REQUEST, e.getMessage())));
       return;
     }
     String id = job.header().id();
     if (job.header().deadline() > 0 && System.currentTimeMillis() > job.header().deadline()) {
       load.dropped();
-      LOG.debug("tail request past its deadline skipped [id: {}, model: {}]", id, job.header().model());
-      answer(responseTopic, correlation, TailMessages.encodeError(TailResult.failed(id, settings.workerId(),
-          ErrorCode.CLOUD_UNAVAILABLE, "the request's deadline passed before a cloud worker took it")));
+      LOG.debug(
+          "tail request past its deadline skipped [id: {}, model: {}]", id, job.header().model());
+      answer(
+          responseTopic,
+          correlation,
+          TailMessages.encodeError(
+              TailResult.failed(
+                  id,
+                  settings.workerId(),
+                  ErrorCode.CLOUD_UNAVAILABLE,
+                  "the request's deadline passed before a cloud worker took it")));
       return;
     }
-    SessionKey key = new SessionKey(job.header().model(), job.header().split(), Part.TAIL,
-        settings.accelerator(), settings.threads());
+    SessionKey key =
+        new SessionKey(
+            job.header().model(),
+            job.header().split(),
+            Part.TAIL,
+            settings.accelerator(),
+            settings.threads());
     ByteBuffer answer;
     boolean ok = false;
     try {
@@ -150,17 +201,35 @@ public final class TailInferenceVerticle extends VerticleBase {
       List<Tensor> outputs = session.run(job.tensors());
       double computeMs = (System.nanoTime() - started) / 1e6;
       EnergyReading energy = window.close();
-      TailResult result = TailResult.ok(id, settings.workerId(), new TailTiming(queueMs, computeMs),
-          new MeasuredEnergy(energy.joules(), energy.source()));
+      TailResult result =
+          TailResult.ok(
+              id,
+              settings.workerId(),
+              new TailTiming(queueMs, computeMs),
+              new MeasuredEnergy(energy.joules(), energy.source()));
       answer = TailMessages.encodeResult(result, outputs);
       ok = true;
     } catch (InferenceException e) {
       ErrorCode code = e.errorCode();
-      LOG.warn("tail failed [id: {}, model: {}, split: {}]: {}", id, key.model(), key.split(), e.getMessage());
-      answer = TailMessages.encodeError(TailResult.failed(id, settings.workerId(), code, e.getMessage()));
+      LOG.warn(
+          "tail failed [id: {}, model: {}, split: {}]: {}",
+          id,
+          key.model(),
+          key.split(),
+          e.getMessage());
+      answer =
+          TailMessages.encodeError(
+              TailResult.failed(id, settings.workerId(), code, e.getMessage()));
     } catch (RuntimeException e) {
-      LOG.error("tail failed unexpectedly [id: {}, model: {}, split: {}]", id, key.model(), key.split(), e);
-      answer = TailMessages.encodeError(TailResult.failed(id, settings.workerId(), ErrorCode.INTERNAL, e.toString()));
+      LOG.error(
+          "tail failed unexpectedly [id: {}, model: {}, split: {}]",
+          id,
+          key.model(),
+          key.split(),
+          e);
+      answer =
+          TailMessages.encodeError(
+              TailResult.failed(id, settings.workerId(), ErrorCode.INTERNAL, e.toString()));
     }
     load.done(queueMs, (System.nanoTime() - started) / 1e6, ok);
     answer(responseTopic, correlation, answer);
@@ -175,11 +244,14 @@ public final class TailInferenceVerticle extends VerticleBase {
     if (correlation != null) {
       builder = builder.correlationData(correlation);
     }
-    builder.send().whenComplete((r, e) -> {
-      if (e != null) {
-        LOG.warn("cannot publish tail answer [topic: {}]: {}", topic, e.toString());
-      }
-    });
+    builder
+        .send()
+        .whenComplete(
+            (r, e) -> {
+              if (e != null) {
+                LOG.warn("cannot publish tail answer [topic: {}]: {}", topic, e.toString());
+              }
+            });
   }
 
   private static byte[] bytes(ByteBuffer b) {

@@ -43,7 +43,9 @@ final class TailMessages {
   static String peekId(byte[] payload) {
     try {
       JsonNode id = FrameCodec.decode(ByteBuffer.wrap(payload)).header().get("id");
-      return id != null && id.isTextual() && !id.asText().isEmpty() ? id.asText() : ErrorReply.UNKNOWN_ID;
+      return id != null && id.isTextual() && !id.asText().isEmpty()
+          ? id.asText()
+          : ErrorReply.UNKNOWN_ID;
     } catch (IllegalArgumentException e) {
       return ErrorReply.UNKNOWN_ID;
     }

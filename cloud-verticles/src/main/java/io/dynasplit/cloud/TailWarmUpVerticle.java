@@ -49,13 +49,21 @@ public final class TailWarmUpVerticle extends VerticleBase {
 
   @Override
   public Future<?> start() {
-    client = MqttClients.client(settings.broker(), "dynasplit-cloud-" + settings.workerId() + "-warmup", null, null);
+    client =
+        MqttClients.client(
+            settings.broker(), "dynasplit-cloud-" + settings.workerId() + "-warmup", null, null);
     client.publishes(MqttGlobalPublishFilter.ALL, p -> context.runOnContext(v -> onFront(p)));
     String filter = settings.topics().prefix() + "/edge/+/pareto/+";
     return Future.fromCompletionStage(client.connectWith().cleanStart(true).send(), context)
-        .compose(ack -> Future.fromCompletionStage(
-            client.subscribeWith().topicFilter(filter).qos(MqttQos.AT_LEAST_ONCE).send(), context))
-        .onSuccess(ack -> LOG.info("tail warm-up ready [worker: {}, topic: {}]", settings.workerId(), filter));
+        .compose(
+            ack ->
+                Future.fromCompletionStage(
+                    client.subscribeWith().topicFilter(filter).qos(MqttQos.AT_LEAST_ONCE).send(),
+                    context))
+        .onSuccess(
+            ack ->
+                LOG.info(
+                    "tail warm-up ready [worker: {}, topic: {}]", settings.workerId(), filter));
   }
 
   @Override
@@ -64,7 +72,8 @@ public final class TailWarmUpVerticle extends VerticleBase {
     client = null;
     return c == null
         ? Future.succeededFuture()
-        : Future.fromCompletionStage(c.disconnect(), context).recover(e -> Future.succeededFuture());
+        : Future.fromCompletionStage(c.disconnect(), context)
+            .recover(e -> Future.succeededFuture());
   }
 
   private void onFront(Mqtt5Publish publish) {
@@ -82,15 +91,21 @@ public final class TailWarmUpVerticle extends VerticleBase {
     Set<SessionKey> keys = new LinkedHashSet<>();
     for (FrontEntry entry : front.entries()) {
       if (!Configuration.CLOUD_NONE.equals(entry.config().cloudAccelerator())) {
-        keys.add(new SessionKey(front.model(), entry.config().split(), Part.TAIL, settings.accelerator(),
-            settings.threads()));
+        keys.add(
+            new SessionKey(
+                front.model(),
+                entry.config().split(),
+                Part.TAIL,
+                settings.accelerator(),
+                settings.threads()));
       }
     }
     keys.removeIf(sessions::isLoaded);
     if (keys.isEmpty()) {
       return;
     }
-    // ordered: one front's sessions load after the previous front's, never two loads of one key at once
+    // ordered: one front's sessions load after the previous front's, never two loads of one key at
+    // once
     vertx.executeBlocking(() -> warm(front.model(), keys), true);
   }
 
@@ -105,7 +120,10 @@ public final class TailWarmUpVerticle extends VerticleBase {
         LOG.info("tail not warmed [model: {}, split: {}]: {}", model, key.split(), e.getMessage());
       }
     }
-    LOG.info("tails warmed from a pareto front [model: {}, sessions: {}, ms: {}]", model, loaded,
+    LOG.info(
+        "tails warmed from a pareto front [model: {}, sessions: {}, ms: {}]",
+        model,
+        loaded,
         (System.nanoTime() - t0) / 1_000_000);
     return loaded;
   }

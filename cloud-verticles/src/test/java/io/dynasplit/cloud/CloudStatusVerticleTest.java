@@ -26,7 +26,10 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.extension.ExtendWith;
 
-/** A cloud worker's retained status and load telemetry on the embedded broker (through its {@code NodePresence}). */
+/**
+ * A cloud worker's retained status and load telemetry on the embedded broker (through its {@code
+ * NodePresence}).
+ */
 @ExtendWith({VertxExtension.class, EmbeddedBrokerExtension.class})
 @Timeout(value = 60, unit = TimeUnit.SECONDS)
 class CloudStatusVerticleTest {
@@ -38,12 +41,17 @@ class CloudStatusVerticleTest {
   @Test
   void announcesOnlineAndPublishesTelemetry(Vertx vertx, EmbeddedBroker broker) throws Exception {
     // given
-    CloudSettings settings = CloudSettings.defaults("status-online", broker.host(), broker.port()).withInstances(3);
-    vertx.deployVerticle(new CloudStatusVerticle(settings, new CloudLoad(8), "1.2.3")).await(30, TimeUnit.SECONDS);
+    CloudSettings settings =
+        CloudSettings.defaults("status-online", broker.host(), broker.port()).withInstances(3);
+    vertx
+        .deployVerticle(new CloudStatusVerticle(settings, new CloudLoad(8), "1.2.3"))
+        .await(30, TimeUnit.SECONDS);
 
     // when: an observer comes after the announcement
-    Observer status = Observer.of(broker, "status-online-observer", Topics.DEFAULT.cloudStatus("status-online"));
-    Observer telemetry = Observer.of(broker, "telemetry-observer", Topics.DEFAULT.cloudTelemetry("status-online"));
+    Observer status =
+        Observer.of(broker, "status-online-observer", Topics.DEFAULT.cloudStatus("status-online"));
+    Observer telemetry =
+        Observer.of(broker, "telemetry-observer", Topics.DEFAULT.cloudTelemetry("status-online"));
     try {
       // then
       Mqtt5Publish online = status.next();
@@ -58,7 +66,8 @@ class CloudStatusVerticleTest {
 
       Mqtt5Publish sent = telemetry.next();
       assertFalse(sent.isRetain(), "telemetry is not retained");
-      assertEquals(MqttQos.AT_MOST_ONCE, sent.getQos(), "published at QoS 0, received at the lower of both");
+      assertEquals(
+          MqttQos.AT_MOST_ONCE, sent.getQos(), "published at QoS 0, received at the lower of both");
       CloudTelemetry t = Json.fromBytes(sent.getPayloadAsBytes(), CloudTelemetry.class);
       assertEquals("status-online", t.workerId());
       assertEquals(3, t.instances());
@@ -77,14 +86,18 @@ class CloudStatusVerticleTest {
   void leavesOfflineOnStop(Vertx vertx, EmbeddedBroker broker) throws Exception {
     // given
     CloudSettings settings = CloudSettings.defaults("status-offline", broker.host(), broker.port());
-    String id = vertx.deployVerticle(new CloudStatusVerticle(settings, new CloudLoad(8), "1.2.3"))
-        .await(30, TimeUnit.SECONDS);
+    String id =
+        vertx
+            .deployVerticle(new CloudStatusVerticle(settings, new CloudLoad(8), "1.2.3"))
+            .await(30, TimeUnit.SECONDS);
 
     // when
     vertx.undeploy(id).await(30, TimeUnit.SECONDS);
 
     // then
-    Observer status = Observer.of(broker, "status-offline-observer", Topics.DEFAULT.cloudStatus("status-offline"));
+    Observer status =
+        Observer.of(
+            broker, "status-offline-observer", Topics.DEFAULT.cloudStatus("status-offline"));
     try {
       Mqtt5Publish offline = status.next();
       assertTrue(offline.isRetain(), "the status is retained");
@@ -102,12 +115,21 @@ class CloudStatusVerticleTest {
   private record Observer(Mqtt5AsyncClient client, BlockingQueue<Mqtt5Publish> received) {
 
     static Observer of(EmbeddedBroker broker, String clientId, String topic) throws Exception {
-      Mqtt5AsyncClient c = MqttClient.builder().useMqttVersion5().identifier(clientId)
-          .serverHost(broker.host()).serverPort(broker.port()).buildAsync();
+      Mqtt5AsyncClient c =
+          MqttClient.builder()
+              .useMqttVersion5()
+              .identifier(clientId)
+              .serverHost(broker.host())
+              .serverPort(broker.port())
+              .buildAsync();
       BlockingQueue<Mqtt5Publish> received = new LinkedBlockingQueue<>();
       c.publishes(MqttGlobalPublishFilter.ALL, received::add);
       c.connect().get(10, TimeUnit.SECONDS);
-      c.subscribeWith().topicFilter(topic).qos(MqttQos.AT_LEAST_ONCE).send().get(10, TimeUnit.SECONDS);
+      c.subscribeWith()
+          .topicFilter(topic)
+          .qos(MqttQos.AT_LEAST_ONCE)
+          .send()
+          .get(10, TimeUnit.SECONDS);
       return new Observer(c, received);
     }
 

@@ -53,13 +53,17 @@ import org.junit.jupiter.api.io.TempDir;
 class SharedSubscriptionTest {
 
   static final String MODEL = "ppocr-cls";
-  static final SplitParts PARTS = new SplitParts(ModelCatalog.builtIn(Path.of("target", "models")), 1);
+  static final SplitParts PARTS =
+      new SplitParts(ModelCatalog.builtIn(Path.of("target", "models")), 1);
   private Vertx vertx;
 
   @BeforeEach
   void vertx() {
-    vertx = Vertx.vertx(new VertxOptions().setMaxEventLoopExecuteTime(100)
-        .setMaxEventLoopExecuteTimeUnit(TimeUnit.MILLISECONDS));
+    vertx =
+        Vertx.vertx(
+            new VertxOptions()
+                .setMaxEventLoopExecuteTime(100)
+                .setMaxEventLoopExecuteTimeUnit(TimeUnit.MILLISECONDS));
   }
 
   @AfterEach
@@ -67,7 +71,10 @@ class SharedSubscriptionTest {
     vertx.close().await(30, TimeUnit.SECONDS);
   }
 
-  /** Verifies that two cloud workers on the shared subscription both receive work, and answer it with the tail's output. */
+  /**
+   * Verifies that two cloud workers on the shared subscription both receive work, and answer it
+   * with the tail's output.
+   */
   @Test
   void twoWorkersBothReceiveWork(@TempDir Path dir, VertxTestContext test) throws Exception {
     assumeTrue(MosquittoProcess.isInstalled(), "mosquitto is not installed");
@@ -77,10 +84,13 @@ class SharedSubscriptionTest {
   }
 
   private void twoWorkersShare(String host, int port, VertxTestContext test) throws Exception {
-    // given: two workers of one instance each, and the head output of the classifier at a middle split
+    // given: two workers of one instance each, and the head output of the classifier at a middle
+    // split
     for (String worker : List.of("worker-a", "worker-b")) {
-      vertx.deployVerticle(new CloudNodeVerticle(CloudSettings.defaults(worker, host, port), PARTS,
-          "test")).await(60, TimeUnit.SECONDS);
+      vertx
+          .deployVerticle(
+              new CloudNodeVerticle(CloudSettings.defaults(worker, host, port), PARTS, "test"))
+          .await(60, TimeUnit.SECONDS);
     }
     List<Integer> candidates = PARTS.candidates(MODEL);
     int split = candidates.get(candidates.size() / 2);
@@ -89,37 +99,66 @@ class SharedSubscriptionTest {
     int jobs = 24;
     Map<String, String> workerOf = new ConcurrentHashMap<>();
     var done = test.checkpoint(jobs);
-    Mqtt5AsyncClient edge = MqttClient.builder().useMqttVersion5().identifier("shared-test-edge")
-        .serverHost(host).serverPort(port).buildAsync();
-    edge.publishes(MqttGlobalPublishFilter.ALL, p -> {
-      Frame frame = FrameCodec.decode(p.getPayload().orElseThrow());
-      TailResult result = frame.metadata(TailResult.class);
-      test.verify(() -> {
-        assertTrue(result.isOk(), () -> "tail failed: " + result.error());
-        assertEquals(1, frame.tensors().size());
-        assertEquals(2, frame.tensors().get(0).elements());
-      });
-      if (workerOf.put(result.id(), result.workerId()) == null) {
-        done.flag();
-      }
-    });
+    Mqtt5AsyncClient edge =
+        MqttClient.builder()
+            .useMqttVersion5()
+            .identifier("shared-test-edge")
+            .serverHost(host)
+            .serverPort(port)
+            .buildAsync();
+    edge.publishes(
+        MqttGlobalPublishFilter.ALL,
+        p -> {
+          Frame frame = FrameCodec.decode(p.getPayload().orElseThrow());
+          TailResult result = frame.metadata(TailResult.class);
+          test.verify(
+              () -> {
+                assertTrue(result.isOk(), () -> "tail failed: " + result.error());
+                assertEquals(1, frame.tensors().size());
+                assertEquals(2, frame.tensors().get(0).elements());
+              });
+          if (workerOf.put(result.id(), result.workerId()) == null) {
+            done.flag();
+          }
+        });
     edge.connect().get(10, TimeUnit.SECONDS);
-    edge.subscribeWith().topicFilter(responseTopic).qos(MqttQos.AT_LEAST_ONCE).send().get(10, TimeUnit.SECONDS);
+    edge.subscribeWith()
+        .topicFilter(responseTopic)
+        .qos(MqttQos.AT_LEAST_ONCE)
+        .send()
+        .get(10, TimeUnit.SECONDS);
 
     // when
     for (int i = 0; i < jobs; i++) {
       long now = System.currentTimeMillis();
-      TailRequestHeader header = new TailRequestHeader("job-" + i, MODEL, split, 60_000, now + 60_000, now, now,
-          Codec.FP16, "shared-test-edge");
-      edge.publishWith().topic(Topics.DEFAULT.cloudTail()).qos(MqttQos.AT_LEAST_ONCE).responseTopic(responseTopic)
-          .correlationData(("job-" + i).getBytes()).payload(FrameCodec.encode(header, intermediate, Codec.FP16)).send()
+      TailRequestHeader header =
+          new TailRequestHeader(
+              "job-" + i,
+              MODEL,
+              split,
+              60_000,
+              now + 60_000,
+              now,
+              now,
+              Codec.FP16,
+              "shared-test-edge");
+      edge.publishWith()
+          .topic(Topics.DEFAULT.cloudTail())
+          .qos(MqttQos.AT_LEAST_ONCE)
+          .responseTopic(responseTopic)
+          .correlationData(("job-" + i).getBytes())
+          .payload(FrameCodec.encode(header, intermediate, Codec.FP16))
+          .send()
           .get(10, TimeUnit.SECONDS);
     }
 
     // then
     assertTrue(test.awaitCompletion(90, TimeUnit.SECONDS), "all jobs answered");
     edge.disconnect().get(10, TimeUnit.SECONDS);
-    assertEquals(Set.of("worker-a", "worker-b"), Set.copyOf(workerOf.values()), "workers that answered: " + workerOf);
+    assertEquals(
+        Set.of("worker-a", "worker-b"),
+        Set.copyOf(workerOf.values()),
+        "workers that answered: " + workerOf);
   }
 
   static List<Tensor> head(int split) {
@@ -129,8 +168,10 @@ class SharedSubscriptionTest {
       v[i] = random.nextFloat() * 2 - 1;
     }
     Tensor x = Tensor.ofFloats("x", Shape.of(1, 3, 48, 192), v);
-    try (ModelSession head = ModelSession.load(new SessionKey(MODEL, split, Part.HEAD, "cpu", 0),
-        PARTS.bytes(MODEL, split, Part.HEAD))) {
+    try (ModelSession head =
+        ModelSession.load(
+            new SessionKey(MODEL, split, Part.HEAD, "cpu", 0),
+            PARTS.bytes(MODEL, split, Part.HEAD))) {
       return head.run(List.of(x));
     }
   }

@@ -47,9 +47,12 @@ class TailEnergyTest {
     vertx.close().await(30, TimeUnit.SECONDS);
   }
 
-  /** Verifies that a worker with no power sensor and no RAPL meters its tails with the power model. */
+  /**
+   * Verifies that a worker with no power sensor and no RAPL meters its tails with the power model.
+   */
   @Test
-  void metersWithTheModelWhereNothingMeasures(EmbeddedBroker broker, @TempDir Path dir) throws Exception {
+  void metersWithTheModelWhereNothingMeasures(EmbeddedBroker broker, @TempDir Path dir)
+      throws Exception {
     // given: no powercap tree
     EnergySettings energy = EnergySettings.defaults().withPowercapRoot(dir.resolve("no-powercap"));
 
@@ -62,7 +65,10 @@ class TailEnergyTest {
     assertTrue(result.energy().joules() > 0, "modelled joules: " + result.energy().joules());
   }
 
-  /** Verifies that a worker with readable RAPL counters reports its tails' energy from them, source rapl. */
+  /**
+   * Verifies that a worker with readable RAPL counters reports its tails' energy from them, source
+   * rapl.
+   */
   @Test
   void metersWithRaplWhereReadable(EmbeddedBroker broker, @TempDir Path dir) throws Exception {
     // given: one package whose counter stands still
@@ -78,33 +84,66 @@ class TailEnergyTest {
     assertEquals(0.0, result.energy().joules());
   }
 
-  private TailResult oneTail(EmbeddedBroker broker, String worker, EnergySettings energy) throws Exception {
-    // each test on its own topic tree: a stopped worker's persistent session keeps its shared subscription
+  private TailResult oneTail(EmbeddedBroker broker, String worker, EnergySettings energy)
+      throws Exception {
+    // each test on its own topic tree: a stopped worker's persistent session keeps its shared
+    // subscription
     Topics topics = new Topics("test/" + worker);
-    CloudSettings settings = CloudSettings.defaults(worker, broker.host(), broker.port()).withEnergy(energy)
-        .withTopics(topics);
+    CloudSettings settings =
+        CloudSettings.defaults(worker, broker.host(), broker.port())
+            .withEnergy(energy)
+            .withTopics(topics);
     CloudNodeVerticle node = new CloudNodeVerticle(settings, SharedSubscriptionTest.PARTS, "test");
     vertx.deployVerticle(node).await(60, TimeUnit.SECONDS);
-    assertEquals(Optional.of(energy.powercapRoot().toFile().exists() ? EnergySource.RAPL : EnergySource.MODEL),
+    assertEquals(
+        Optional.of(
+            energy.powercapRoot().toFile().exists() ? EnergySource.RAPL : EnergySource.MODEL),
         node.energySource());
-    List<Integer> candidates = SharedSubscriptionTest.PARTS.candidates(SharedSubscriptionTest.MODEL);
+    List<Integer> candidates =
+        SharedSubscriptionTest.PARTS.candidates(SharedSubscriptionTest.MODEL);
     int split = candidates.get(candidates.size() / 2);
     List<Tensor> intermediate = SharedSubscriptionTest.head(split);
     String edgeId = worker + "-edge";
     String responseTopic = topics.edgeTailResults(edgeId);
     CompletableFuture<TailResult> answer = new CompletableFuture<>();
-    Mqtt5AsyncClient edge = MqttClient.builder().useMqttVersion5().identifier(edgeId)
-        .serverHost(broker.host()).serverPort(broker.port()).buildAsync();
-    edge.publishes(MqttGlobalPublishFilter.ALL,
-        p -> answer.complete(FrameCodec.decode(p.getPayload().orElseThrow()).metadata(TailResult.class)));
+    Mqtt5AsyncClient edge =
+        MqttClient.builder()
+            .useMqttVersion5()
+            .identifier(edgeId)
+            .serverHost(broker.host())
+            .serverPort(broker.port())
+            .buildAsync();
+    edge.publishes(
+        MqttGlobalPublishFilter.ALL,
+        p ->
+            answer.complete(
+                FrameCodec.decode(p.getPayload().orElseThrow()).metadata(TailResult.class)));
     edge.connect().get(10, TimeUnit.SECONDS);
     try {
-      edge.subscribeWith().topicFilter(responseTopic).qos(MqttQos.AT_LEAST_ONCE).send().get(10, TimeUnit.SECONDS);
+      edge.subscribeWith()
+          .topicFilter(responseTopic)
+          .qos(MqttQos.AT_LEAST_ONCE)
+          .send()
+          .get(10, TimeUnit.SECONDS);
       long now = System.currentTimeMillis();
-      TailRequestHeader header = new TailRequestHeader(worker + "-job", SharedSubscriptionTest.MODEL, split, 60_000,
-          now + 60_000, now, now, Codec.FP16, edgeId);
-      edge.publishWith().topic(topics.cloudTail()).qos(MqttQos.AT_LEAST_ONCE).responseTopic(responseTopic)
-          .correlationData(header.id().getBytes()).payload(FrameCodec.encode(header, intermediate, Codec.FP16)).send()
+      TailRequestHeader header =
+          new TailRequestHeader(
+              worker + "-job",
+              SharedSubscriptionTest.MODEL,
+              split,
+              60_000,
+              now + 60_000,
+              now,
+              now,
+              Codec.FP16,
+              edgeId);
+      edge.publishWith()
+          .topic(topics.cloudTail())
+          .qos(MqttQos.AT_LEAST_ONCE)
+          .responseTopic(responseTopic)
+          .correlationData(header.id().getBytes())
+          .payload(FrameCodec.encode(header, intermediate, Codec.FP16))
+          .send()
           .get(10, TimeUnit.SECONDS);
       return answer.get(60, TimeUnit.SECONDS);
     } finally {

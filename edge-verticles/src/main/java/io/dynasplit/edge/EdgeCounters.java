@@ -84,7 +84,9 @@ public final class EdgeCounters {
     lateCloudResults.incrementAndGet();
   }
 
-  /** Counts an edge job skipped because its request's deadline plus grace passed while it waited. */
+  /**
+   * Counts an edge job skipped because its request's deadline plus grace passed while it waited.
+   */
   public void expiredJob() {
     expiredJobs.incrementAndGet();
   }

@@ -18,7 +18,8 @@ import java.util.Objects;
  *     OVERLOADED} at once
  * @param graceMs how long past its deadline a request may take before the edge gives up on it
  * @param headWorkers how many head inferences may run at once (worker verticle instances)
- * @param codec the default encoding of intermediate tensors, when the front's configuration names none
+ * @param codec the default encoding of intermediate tensors, when the front's configuration names
+ *     none
  * @param telemetryPeriodMs how often telemetry is published
  * @param sensorPort the port of the direct sensor endpoint (ARCHITECTURE 4.4); 0 = off
  */
@@ -70,38 +71,97 @@ public record EdgeSettings(
     return new BrokerConnection(brokerHost, brokerPort, username, password);
   }
 
-  /** Defaults for an edge on a broker: 64 in flight, 2 s grace, 2 head workers, fp32, no sensor endpoint. */
+  /**
+   * Defaults for an edge on a broker: 64 in flight, 2 s grace, 2 head workers, fp32, no sensor
+   * endpoint.
+   */
   public static EdgeSettings defaults(String edgeId, String host, int port) {
-    return new EdgeSettings(edgeId, host, port, null, null, Topics.DEFAULT, 64, 2000, 2, Codec.FP32, 1000, 0);
+    return new EdgeSettings(
+        edgeId, host, port, null, null, Topics.DEFAULT, 64, 2000, 2, Codec.FP32, 1000, 0);
   }
 
   /** A copy with another in-flight bound. */
   public EdgeSettings withMaxInFlight(int n) {
-    return new EdgeSettings(edgeId, brokerHost, brokerPort, username, password, topics, n, graceMs, headWorkers, codec,
-        telemetryPeriodMs, sensorPort);
+    return new EdgeSettings(
+        edgeId,
+        brokerHost,
+        brokerPort,
+        username,
+        password,
+        topics,
+        n,
+        graceMs,
+        headWorkers,
+        codec,
+        telemetryPeriodMs,
+        sensorPort);
   }
 
   /** A copy with another grace. */
   public EdgeSettings withGraceMs(long ms) {
-    return new EdgeSettings(edgeId, brokerHost, brokerPort, username, password, topics, maxInFlight, ms, headWorkers,
-        codec, telemetryPeriodMs, sensorPort);
+    return new EdgeSettings(
+        edgeId,
+        brokerHost,
+        brokerPort,
+        username,
+        password,
+        topics,
+        maxInFlight,
+        ms,
+        headWorkers,
+        codec,
+        telemetryPeriodMs,
+        sensorPort);
   }
 
   /** A copy with broker credentials. */
   public EdgeSettings withCredentials(String user, String pass) {
-    return new EdgeSettings(edgeId, brokerHost, brokerPort, user, pass, topics, maxInFlight, graceMs, headWorkers,
-        codec, telemetryPeriodMs, sensorPort);
+    return new EdgeSettings(
+        edgeId,
+        brokerHost,
+        brokerPort,
+        user,
+        pass,
+        topics,
+        maxInFlight,
+        graceMs,
+        headWorkers,
+        codec,
+        telemetryPeriodMs,
+        sensorPort);
   }
 
   /** A copy with another head worker count. */
   public EdgeSettings withHeadWorkers(int n) {
-    return new EdgeSettings(edgeId, brokerHost, brokerPort, username, password, topics, maxInFlight, graceMs, n, codec,
-        telemetryPeriodMs, sensorPort);
+    return new EdgeSettings(
+        edgeId,
+        brokerHost,
+        brokerPort,
+        username,
+        password,
+        topics,
+        maxInFlight,
+        graceMs,
+        n,
+        codec,
+        telemetryPeriodMs,
+        sensorPort);
   }
 
   /** A copy with the direct sensor endpoint on a port (0 = off). */
   public EdgeSettings withSensorPort(int port) {
-    return new EdgeSettings(edgeId, brokerHost, brokerPort, username, password, topics, maxInFlight, graceMs,
-        headWorkers, codec, telemetryPeriodMs, port);
+    return new EdgeSettings(
+        edgeId,
+        brokerHost,
+        brokerPort,
+        username,
+        password,
+        topics,
+        maxInFlight,
+        graceMs,
+        headWorkers,
+        codec,
+        telemetryPeriodMs,
+        port);
   }
 }

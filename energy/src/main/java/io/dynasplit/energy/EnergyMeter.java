@@ -14,12 +14,12 @@ import io.dynasplit.schemas.EnergySource;
  * reply.energy(reading.joules(), reading.source().wireName());
  * }
  *
- * <p>The figure is the whole device's energy over the window (what a power sensor on the board's supply sees), so
- * overlapping windows each count the shared time.
+ * <p>The figure is the whole device's energy over the window (what a power sensor on the board's
+ * supply sees), so overlapping windows each count the shared time.
  *
- * @implNote implementations are thread-safe and cheap (microseconds), and {@code open} and {@code close} may run on
- *     different threads; but the RAPL meter reads one small sysfs file per package in each, so a caller that must
- *     never block (an event loop) calls them on a worker.
+ * @implNote implementations are thread-safe and cheap (microseconds), and {@code open} and {@code
+ *     close} may run on different threads; but the RAPL meter reads one small sysfs file per
+ *     package in each, so a caller that must never block (an event loop) calls them on a worker.
  */
 public interface EnergyMeter extends AutoCloseable {
 

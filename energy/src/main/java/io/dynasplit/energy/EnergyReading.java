@@ -20,7 +20,8 @@ public record EnergyReading(double joules, EnergySource source, long startNanos,
       throw new IllegalArgumentException("joules must be finite and >= 0: " + joules);
     }
     if (endNanos < startNanos) {
-      throw new IllegalArgumentException("endNanos must be >= startNanos: " + endNanos + " < " + startNanos);
+      throw new IllegalArgumentException(
+          "endNanos must be >= startNanos: " + endNanos + " < " + startNanos);
     }
   }
 

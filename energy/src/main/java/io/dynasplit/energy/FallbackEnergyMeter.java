@@ -8,9 +8,9 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * A measuring meter backed by an estimating one: a window whose measurement fails (a sensor stalled, a counter
- * could not be read) gets the fallback's figure, with the fallback's source, so every reading says honestly where
- * it came from.
+ * A measuring meter backed by an estimating one: a window whose measurement fails (a sensor
+ * stalled, a counter could not be read) gets the fallback's figure, with the fallback's source, so
+ * every reading says honestly where it came from.
  */
 public final class FallbackEnergyMeter implements EnergyMeter {
 
@@ -82,8 +82,12 @@ public final class FallbackEnergyMeter implements EnergyMeter {
   private void noteFallback(RuntimeException e) {
     long n = fallbacks.incrementAndGet();
     if (n == 1 || n % 1000 == 0) {
-      LOG.warn("energy measurement failed, using the {} estimate [source: {}, fallbacks: {}]: {}",
-          fallback.source().wireName(), primary.source().wireName(), n, e.getMessage());
+      LOG.warn(
+          "energy measurement failed, using the {} estimate [source: {}, fallbacks: {}]: {}",
+          fallback.source().wireName(),
+          primary.source().wireName(),
+          n,
+          e.getMessage());
     }
   }
 

@@ -7,11 +7,13 @@ import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.LongSupplier;
 
 /**
- * Estimates energy from a {@link PowerModel} and this process's CPU time: source {@link EnergySource#MODEL}.
+ * Estimates energy from a {@link PowerModel} and this process's CPU time: source {@link
+ * EnergySource#MODEL}.
  *
- * <p>A window costs two reads of the process CPU time ({@code OperatingSystemMXBean.getProcessCpuTime}) and two of
- * {@link System#nanoTime()}. The estimate counts the whole process's CPU time in the window, so concurrent requests
- * share it, as they would share a sensor's reading. {@link #withCpuTime} meters part of the process instead.
+ * <p>A window costs two reads of the process CPU time ({@code
+ * OperatingSystemMXBean.getProcessCpuTime}) and two of {@link System#nanoTime()}. The estimate
+ * counts the whole process's CPU time in the window, so concurrent requests share it, as they would
+ * share a sensor's reading. {@link #withCpuTime} meters part of the process instead.
  */
 public final class ModelEnergyMeter implements EnergyMeter {
 
@@ -42,11 +44,13 @@ public final class ModelEnergyMeter implements EnergyMeter {
    * @throws IllegalStateException if the JVM cannot report it
    */
   public static LongSupplier processCpuTime() {
-    if (ManagementFactory.getOperatingSystemMXBean() instanceof com.sun.management.OperatingSystemMXBean os
+    if (ManagementFactory.getOperatingSystemMXBean()
+            instanceof com.sun.management.OperatingSystemMXBean os
         && os.getProcessCpuTime() >= 0) {
       return os::getProcessCpuTime;
     }
-    throw new IllegalStateException("this jvm does not report process cpu time; the power model cannot run");
+    throw new IllegalStateException(
+        "this jvm does not report process cpu time; the power model cannot run");
   }
 
   /**

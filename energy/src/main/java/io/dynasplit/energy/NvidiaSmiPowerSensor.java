@@ -10,8 +10,8 @@ import java.util.Objects;
 import java.util.concurrent.TimeUnit;
 
 /**
- * NVIDIA GPU power from {@code nvidia-smi --query-gpu=power.draw --format=csv,noheader,nounits} (which reads NVML):
- * the sum over all GPUs, source {@link EnergySource#NVML}.
+ * NVIDIA GPU power from {@code nvidia-smi --query-gpu=power.draw --format=csv,noheader,nounits}
+ * (which reads NVML): the sum over all GPUs, source {@link EnergySource#NVML}.
  *
  * @implNote each read starts a process (tens of milliseconds); sample it every 100 ms or slower
  */
@@ -64,7 +64,8 @@ public final class NvidiaSmiPowerSensor implements PowerSensor {
   public double readWatts() throws IOException {
     Process p = new ProcessBuilder(command).redirectErrorStream(true).start();
     p.getOutputStream().close();
-    try { // wait first: a wedged driver can hang nvidia-smi with its output open; a few lines fit the pipe
+    try { // wait first: a wedged driver can hang nvidia-smi with its output open; a few lines fit
+      // the pipe
       if (!p.waitFor(5, TimeUnit.SECONDS)) {
         p.destroyForcibly();
         throw new IOException("nvidia-smi did not finish within 5 s");

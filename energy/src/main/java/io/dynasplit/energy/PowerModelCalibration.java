@@ -9,9 +9,9 @@ import java.util.function.IntConsumer;
 import java.util.function.LongSupplier;
 
 /**
- * Calibrates a {@link PowerModel} against a measuring meter (an INA sensor, RAPL): the device is held at 0, 1, ...
- * {@code cores} busy cores in turn, the mean power of each step is measured, and idle power and power per busy core
- * are fitted by least squares.
+ * Calibrates a {@link PowerModel} against a measuring meter (an INA sensor, RAPL): the device is
+ * held at 0, 1, ... {@code cores} busy cores in turn, the mean power of each step is measured, and
+ * idle power and power per busy core are fitted by least squares.
  */
 public final class PowerModelCalibration {
 
@@ -20,7 +20,8 @@ public final class PowerModelCalibration {
   /**
    * One measured step.
    *
-   * @param busyCores the process's busy cores during the step (CPU time over wall time), {@code >= 0}
+   * @param busyCores the process's busy cores during the step (CPU time over wall time), {@code >=
+   *     0}
    * @param watts mean power measured during the step, {@code >= 0}
    */
   public record Point(double busyCores, double watts) {
@@ -39,8 +40,8 @@ public final class PowerModelCalibration {
    * The least-squares line {@code watts = idle + perCore * busyCores} through the points.
    *
    * @param cores the model's core count
-   * @throws IllegalArgumentException if the points span less than 0.5 busy cores, or the fit gives a negative idle
-   *     or per-core power (the measurements do not follow the model)
+   * @throws IllegalArgumentException if the points span less than 0.5 busy cores, or the fit gives
+   *     a negative idle or per-core power (the measurements do not follow the model)
    */
   public static PowerModel fit(List<Point> points, int cores) {
     int n = points.size();
@@ -63,26 +64,34 @@ public final class PowerModelCalibration {
       max = Math.max(max, p.busyCores());
     }
     if (n < 2 || max - min < 0.5) {
-      throw new IllegalArgumentException("calibration points must span at least 0.5 busy cores: " + points);
+      throw new IllegalArgumentException(
+          "calibration points must span at least 0.5 busy cores: " + points);
     }
     double perCore = sxy / sxx;
     double idle = my - perCore * mx;
     if (perCore < 0 || idle < 0) {
-      throw new IllegalArgumentException(String.format(Locale.ROOT,
-          "the measurements do not fit idle + per-core power (idle %.3f W, per core %.3f W): %s", idle, perCore,
-          points));
+      throw new IllegalArgumentException(
+          String.format(
+              Locale.ROOT,
+              "the measurements do not fit idle + per-core power (idle %.3f W, per core %.3f W):"
+                  + " %s",
+              idle,
+              perCore,
+              points));
     }
     return new PowerModel(idle, perCore, cores);
   }
 
   /**
-   * Measures one point per busy-core count from 0 to {@code cores}, spinning that many threads for {@code step}.
+   * Measures one point per busy-core count from 0 to {@code cores}, spinning that many threads for
+   * {@code step}.
    *
    * @param meter a measuring meter; its own figures are what the model is fitted to
    * @param progress told the index of each step as it starts
    * @implNote blocks for {@code (cores + 1) * step} and keeps up to {@code cores} cores busy
    */
-  public static List<Point> measure(EnergyMeter meter, int cores, Duration step, IntConsumer progress)
+  public static List<Point> measure(
+      EnergyMeter meter, int cores, Duration step, IntConsumer progress)
       throws InterruptedException {
     Objects.requireNonNull(meter, "meter");
     if (cores < 1) {
@@ -95,7 +104,8 @@ public final class PowerModelCalibration {
       long end = System.nanoTime() + step.toNanos();
       List<Thread> spinners = new ArrayList<>();
       for (int i = 0; i < busy; i++) {
-        spinners.add(Thread.ofPlatform().name("dynasplit-calibration-" + i).daemon().start(() -> spin(end)));
+        spinners.add(
+            Thread.ofPlatform().name("dynasplit-calibration-" + i).daemon().start(() -> spin(end)));
       }
       long cpu0 = cpu.getAsLong();
       EnergyMeter.Window window = meter.open();

@@ -3,9 +3,9 @@ package io.dynasplit.energy;
 /**
  * A bounded ring of power samples (time, watts) that integrates energy over any window.
  *
- * <p>Power between two samples is the straight line between them (so the integral over sampled intervals is the
- * trapezoidal rule); before the first and after the last sample it is held at that sample's value. When the ring is
- * full the oldest sample is overwritten.
+ * <p>Power between two samples is the straight line between them (so the integral over sampled
+ * intervals is the trapezoidal rule); before the first and after the last sample it is held at that
+ * sample's value. When the ring is full the oldest sample is overwritten.
  *
  * @implNote thread-safe; one writer (the sampler) and any number of readers. {@link #add} is O(1);
  *     {@link #joules} is O(log n + samples in the window).
@@ -104,7 +104,8 @@ public final class PowerRing {
    */
   public synchronized double joules(long fromNanos, long toNanos) {
     if (toNanos < fromNanos) {
-      throw new IllegalArgumentException("window ends before it starts: " + fromNanos + " > " + toNanos);
+      throw new IllegalArgumentException(
+          "window ends before it starts: " + fromNanos + " > " + toNanos);
     }
     requireSamples();
     int n = size();
@@ -137,7 +138,9 @@ public final class PowerRing {
     return nanoJoules / 1e9;
   }
 
-  /** The first logical index i such that segment [t_i, t_i+1] ends after {@code t}; n - 1 if none. */
+  /**
+   * The first logical index i such that segment [t_i, t_i+1] ends after {@code t}; n - 1 if none.
+   */
   private int firstSegmentEndingAfter(long t, int n) {
     int lo = 0;
     int hi = n - 1;

@@ -15,9 +15,10 @@ import org.slf4j.LoggerFactory;
  * Reads a {@link PowerSensor} at a fixed rate on its own platform thread and keeps the samples in a
  * {@link PowerRing}.
  *
- * <p>Ticks follow an absolute schedule (period after period from the start), so a late tick does not shift the
- * rest; ticks missed by more than one period are skipped, not made up. Each sample is stamped at the middle of its
- * sensor read. A failing read is counted and logged (the first, then every 1000th) and sampling goes on.
+ * <p>Ticks follow an absolute schedule (period after period from the start), so a late tick does
+ * not shift the rest; ticks missed by more than one period are skipped, not made up. Each sample is
+ * stamped at the middle of its sensor read. A failing read is counted and logged (the first, then
+ * every 1000th) and sampling goes on.
  *
  * {@snippet :
  * try (PowerSampler sampler = PowerSampler.start(sensor, Duration.ofMillis(1), 1 << 16)) {
@@ -48,7 +49,8 @@ public final class PowerSampler implements AutoCloseable {
     }
     this.periodNanos = period.toNanos();
     this.ring = new PowerRing(capacity);
-    this.thread = Thread.ofPlatform().name("dynasplit-power-sampler").daemon().unstarted(this::loop);
+    this.thread =
+        Thread.ofPlatform().name("dynasplit-power-sampler").daemon().unstarted(this::loop);
   }
 
   /**
@@ -96,13 +98,15 @@ public final class PowerSampler implements AutoCloseable {
    * @param threadCpuNanos CPU time of the sampler thread, -1 where the JVM cannot tell
    * @param lastError message of the last failed read, empty if none
    */
-  public record Stats(long samples, long errors, double meanReadMicros, long threadCpuNanos, String lastError) {}
+  public record Stats(
+      long samples, long errors, double meanReadMicros, long threadCpuNanos, String lastError) {}
 
   /** Counters so far. */
   public Stats stats() {
     long n = ring.totalAdded();
     ThreadMXBean threads = ManagementFactory.getThreadMXBean();
-    long cpu = threads.isThreadCpuTimeSupported() ? threads.getThreadCpuTime(thread.threadId()) : -1;
+    long cpu =
+        threads.isThreadCpuTimeSupported() ? threads.getThreadCpuTime(thread.threadId()) : -1;
     return new Stats(n, errors.get(), n == 0 ? 0 : readNanos.get() / 1e3 / n, cpu, lastError);
   }
 
@@ -134,7 +138,11 @@ public final class PowerSampler implements AutoCloseable {
       lastError = String.valueOf(e.getMessage());
       long n = errors.incrementAndGet();
       if (n == 1 || n % 1000 == 0) {
-        LOG.warn("power sensor read failed [sensor: {}, failures: {}]: {}", sensor.description(), n, e.toString());
+        LOG.warn(
+            "power sensor read failed [sensor: {}, failures: {}]: {}",
+            sensor.description(),
+            n,
+            e.toString());
       }
     }
   }

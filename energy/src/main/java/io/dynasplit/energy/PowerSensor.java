@@ -6,7 +6,8 @@ import java.io.IOException;
 /**
  * A device that reports instantaneous power, read by a {@link PowerSampler}.
  *
- * @implNote {@link #readWatts()} blocks (an I2C transfer, a process); call it from a sampler thread only
+ * @implNote {@link #readWatts()} blocks (an I2C transfer, a process); call it from a sampler thread
+ *     only
  */
 public interface PowerSensor extends AutoCloseable {
 

@@ -10,13 +10,19 @@ import java.util.List;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
 
-/** Finds the readable Intel RAPL package zones under a powercap sysfs root (normally {@code /sys/class/powercap}). */
+/**
+ * Finds the readable Intel RAPL package zones under a powercap sysfs root (normally {@code
+ * /sys/class/powercap}).
+ */
 public final class Rapl {
 
   /** Where the kernel puts the powercap class. */
   public static final Path DEFAULT_ROOT = Path.of("/sys/class/powercap");
 
-  /** Top-level package zones only: {@code intel-rapl:0:0} (a sub-zone) is part of {@code intel-rapl:0}. */
+  /**
+   * Top-level package zones only: {@code intel-rapl:0:0} (a sub-zone) is part of {@code
+   * intel-rapl:0}.
+   */
   private static final Pattern PACKAGE_ZONE = Pattern.compile("intel-rapl:\\d+");
 
   private Rapl() {}
@@ -49,14 +55,18 @@ public final class Rapl {
     List<RaplZone> zones = new ArrayList<>();
     List<String> problems = new ArrayList<>();
     if (!Files.isDirectory(root)) {
-      problems.add("no rapl: " + root + " does not exist (no powercap driver: a virtual machine, or not an x86 machine)");
+      problems.add(
+          "no rapl: "
+              + root
+              + " does not exist (no powercap driver: a virtual machine, or not an x86 machine)");
       return new Discovery(zones, problems);
     }
     List<Path> dirs;
     try (Stream<Path> list = Files.list(root)) {
-      dirs = list.filter(p -> PACKAGE_ZONE.matcher(p.getFileName().toString()).matches())
-          .sorted(Comparator.comparing(p -> p.getFileName().toString()))
-          .toList();
+      dirs =
+          list.filter(p -> PACKAGE_ZONE.matcher(p.getFileName().toString()).matches())
+              .sorted(Comparator.comparing(p -> p.getFileName().toString()))
+              .toList();
     } catch (IOException e) {
       problems.add("no rapl: cannot list " + root + ": " + e.getMessage());
       return new Discovery(zones, problems);
@@ -73,8 +83,12 @@ public final class Rapl {
         zone.readMicrojoules();
         zones.add(zone);
       } catch (AccessDeniedException e) {
-        problems.add("rapl zone " + id + " is not readable by this user (" + e.getFile()
-            + "); run as root or grant read access to energy_uj");
+        problems.add(
+            "rapl zone "
+                + id
+                + " is not readable by this user ("
+                + e.getFile()
+                + "); run as root or grant read access to energy_uj");
       } catch (IOException | RuntimeException e) {
         problems.add("rapl zone " + id + " is unusable: " + e.getMessage());
       }

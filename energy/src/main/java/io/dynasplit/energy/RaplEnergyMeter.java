@@ -9,12 +9,12 @@ import java.util.concurrent.atomic.AtomicBoolean;
 /**
  * Energy from the Intel RAPL counters of all packages: source {@link EnergySource#RAPL}.
  *
- * <p>A window reads each package's {@code energy_uj} at open and at close and sums the differences, allowing for
- * wraparound at {@code max_energy_range_uj}. RAPL covers the CPU packages (cores, caches, memory controller), not
- * the whole machine.
+ * <p>A window reads each package's {@code energy_uj} at open and at close and sums the differences,
+ * allowing for wraparound at {@code max_energy_range_uj}. RAPL covers the CPU packages (cores,
+ * caches, memory controller), not the whole machine.
  *
- * @implNote {@code open} and {@code close} each read one small sysfs file per package (a few microseconds); a read
- *     that fails throws {@link UncheckedIOException}
+ * @implNote {@code open} and {@code close} each read one small sysfs file per package (a few
+ *     microseconds); a read that fails throws {@link UncheckedIOException}
  */
 public final class RaplEnergyMeter implements EnergyMeter {
 

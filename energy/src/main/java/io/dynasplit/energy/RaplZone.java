@@ -6,12 +6,14 @@ import java.nio.file.Path;
 import java.util.Objects;
 
 /**
- * One top-level Intel RAPL power zone of the powercap sysfs (a CPU package), e.g. {@code intel-rapl:0}.
+ * One top-level Intel RAPL power zone of the powercap sysfs (a CPU package), e.g. {@code
+ * intel-rapl:0}.
  *
  * @param id the zone's folder name, e.g. {@code intel-rapl:0}
  * @param name the zone's {@code name} file, e.g. {@code package-0}
  * @param dir the zone's folder
- * @param maxEnergyRangeUj the counter's range from {@code max_energy_range_uj}; it wraps to 0 past it
+ * @param maxEnergyRangeUj the counter's range from {@code max_energy_range_uj}; it wraps to 0 past
+ *     it
  */
 public record RaplZone(String id, String name, Path dir, long maxEnergyRangeUj) {
 
@@ -35,7 +37,8 @@ public record RaplZone(String id, String name, Path dir, long maxEnergyRangeUj) 
     try {
       long uj = Long.parseLong(text);
       if (uj < 0 || uj > maxEnergyRangeUj) {
-        throw new IOException("energy_uj out of range [0, " + maxEnergyRangeUj + "]: " + uj + " [zone: " + id + "]");
+        throw new IOException(
+            "energy_uj out of range [0, " + maxEnergyRangeUj + "]: " + uj + " [zone: " + id + "]");
       }
       return uj;
     } catch (NumberFormatException e) {
@@ -46,8 +49,9 @@ public record RaplZone(String id, String name, Path dir, long maxEnergyRangeUj) 
   /**
    * Energy between two counter readings in microjoules, allowing for one wraparound of the counter.
    *
-   * <p>A counter below its earlier reading has wrapped once: the energy is what was left to the range plus what
-   * came after it. Windows must be shorter than one wrap period (tens of minutes at full package power).
+   * <p>A counter below its earlier reading has wrapped once: the energy is what was left to the
+   * range plus what came after it. Windows must be shorter than one wrap period (tens of minutes at
+   * full package power).
    */
   public long deltaMicrojoules(long before, long after) {
     return after >= before ? after - before : maxEnergyRangeUj - before + after;

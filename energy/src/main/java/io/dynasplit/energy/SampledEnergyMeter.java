@@ -5,15 +5,15 @@ import java.util.Objects;
 import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
- * Energy from a sampled power sensor: the trapezoidal integral of the {@link PowerSampler}'s samples over the
- * window, with the sensor's source.
+ * Energy from a sampled power sensor: the trapezoidal integral of the {@link PowerSampler}'s
+ * samples over the window, with the sensor's source.
  *
- * <p>The window is integrated at close from the samples already taken: the power after the newest sample is held at
- * its value, so a window is accurate to within one sampling period at each end.
+ * <p>The window is integrated at close from the samples already taken: the power after the newest
+ * sample is held at its value, so a window is accurate to within one sampling period at each end.
  *
- * @implNote {@code close} throws {@link IllegalStateException} when the samples do not cover the window (the
- *     sampler stalled, or the window is older than the ring's history); {@link EnergyMeters} then falls back to the
- *     power model for that window
+ * @implNote {@code close} throws {@link IllegalStateException} when the samples do not cover the
+ *     window (the sampler stalled, or the window is older than the ring's history); {@link
+ *     EnergyMeters} then falls back to the power model for that window
  */
 public final class SampledEnergyMeter implements EnergyMeter {
 
@@ -62,15 +62,22 @@ public final class SampledEnergyMeter implements EnergyMeter {
       long end = System.nanoTime();
       PowerRing ring = sampler.ring();
       if (ring.size() == 0) {
-        throw new IllegalStateException("no power samples yet [sensor: " + sampler.sensor().description() + "]");
+        throw new IllegalStateException(
+            "no power samples yet [sensor: " + sampler.sensor().description() + "]");
       }
       if (ring.newestNanos() < end - staleNanos) {
-        throw new IllegalStateException("power samples are stale by " + (end - ring.newestNanos()) / 1_000_000
-            + " ms [sensor: " + sampler.sensor().description() + "]");
+        throw new IllegalStateException(
+            "power samples are stale by "
+                + (end - ring.newestNanos()) / 1_000_000
+                + " ms [sensor: "
+                + sampler.sensor().description()
+                + "]");
       }
       if (ring.oldestNanos() > startNanos + staleNanos && ring.size() == ring.capacity()) {
-        throw new IllegalStateException("window is older than the sample history [sensor: "
-            + sampler.sensor().description() + "]");
+        throw new IllegalStateException(
+            "window is older than the sample history [sensor: "
+                + sampler.sensor().description()
+                + "]");
       }
       return new EnergyReading(ring.joules(startNanos, end), source(), startNanos, end);
     }

@@ -27,8 +27,8 @@ import java.util.function.LongSupplier;
  * (its last reading is kept). It suits long-lived threads (worker pools, session thread pools): a
  * thread that starts and ends between two readings is never seen.
  *
- * @implNote thread-safe (one lock); a reading lists {@code /proc/self/task} and reads the schedstat of
- *     the matching threads; names are read once per thread.
+ * @implNote thread-safe (one lock); a reading lists {@code /proc/self/task} and reads the schedstat
+ *     of the matching threads; names are read once per thread.
  */
 public final class ThreadCpuTime implements LongSupplier {
 
@@ -49,7 +49,8 @@ public final class ThreadCpuTime implements LongSupplier {
     if (prefix.isEmpty()) {
       throw new IllegalArgumentException("prefix must not be empty");
     }
-    this.prefix = prefix.length() > LINUX_NAME_LENGTH ? prefix.substring(0, LINUX_NAME_LENGTH) : prefix;
+    this.prefix =
+        prefix.length() > LINUX_NAME_LENGTH ? prefix.substring(0, LINUX_NAME_LENGTH) : prefix;
   }
 
   /**
@@ -60,8 +61,10 @@ public final class ThreadCpuTime implements LongSupplier {
    */
   public static ThreadCpuTime ofThreadsNamed(String prefix) {
     ThreadCpuTime t = new ThreadCpuTime(TASKS, prefix);
-    if (!Files.isReadable(TASKS.resolve(String.valueOf(ProcessHandle.current().pid())).resolve("schedstat"))) {
-      throw new IllegalStateException("this system has no per-thread cpu accounting (/proc/self/task/*/schedstat)");
+    if (!Files.isReadable(
+        TASKS.resolve(String.valueOf(ProcessHandle.current().pid())).resolve("schedstat"))) {
+      throw new IllegalStateException(
+          "this system has no per-thread cpu accounting (/proc/self/task/*/schedstat)");
     }
     return t;
   }
@@ -95,9 +98,11 @@ public final class ThreadCpuTime implements LongSupplier {
         }
       }
     } catch (IOException | RuntimeException e) {
-      throw new IllegalStateException("cannot read per-thread cpu time from " + tasks + ": " + e, e);
+      throw new IllegalStateException(
+          "cannot read per-thread cpu time from " + tasks + ": " + e, e);
     }
-    for (Iterator<Map.Entry<String, Long>> it = lastByThread.entrySet().iterator(); it.hasNext(); ) {
+    for (Iterator<Map.Entry<String, Long>> it = lastByThread.entrySet().iterator();
+        it.hasNext(); ) {
       Map.Entry<String, Long> e = it.next();
       if (!seen.contains(e.getKey())) {
         exitedNanos += e.getValue();

@@ -10,12 +10,16 @@ import org.junit.jupiter.api.Test;
 
 class ModelEnergyMeterTest {
 
-  /** Verifies that the model charges idle power for the wall time and per-core power for the CPU time. */
+  /**
+   * Verifies that the model charges idle power for the wall time and per-core power for the CPU
+   * time.
+   */
   @Test
   void chargesIdleAndBusyPower() {
     AtomicLong clock = new AtomicLong(1_000_000_000L);
     AtomicLong cpu = new AtomicLong(5_000_000_000L);
-    ModelEnergyMeter meter = new ModelEnergyMeter(new PowerModel(3.0, 1.5, 4), cpu::get, clock::get);
+    ModelEnergyMeter meter =
+        new ModelEnergyMeter(new PowerModel(3.0, 1.5, 4), cpu::get, clock::get);
 
     EnergyMeter.Window window = meter.open();
     clock.addAndGet(200_000_000L); // 0.2 s
@@ -32,14 +36,17 @@ class ModelEnergyMeterTest {
   void capsBusyTimeAtCoreCount() {
     AtomicLong clock = new AtomicLong();
     AtomicLong cpu = new AtomicLong();
-    ModelEnergyMeter meter = new ModelEnergyMeter(new PowerModel(1.0, 2.0, 2), cpu::get, clock::get);
+    ModelEnergyMeter meter =
+        new ModelEnergyMeter(new PowerModel(1.0, 2.0, 2), cpu::get, clock::get);
     EnergyMeter.Window window = meter.open();
     clock.addAndGet(1_000_000_000L);
     cpu.addAndGet(8_000_000_000L);
     assertEquals(1.0 + 2.0 * 2, window.close().joules(), 1e-12);
   }
 
-  /** Verifies that the real process CPU clock charges more than idle power when this thread spins. */
+  /**
+   * Verifies that the real process CPU clock charges more than idle power when this thread spins.
+   */
   @Test
   void realCpuTimeRaisesTheEstimate() {
     PowerModel model = new PowerModel(2.0, 10.0, Runtime.getRuntime().availableProcessors());
@@ -52,7 +59,8 @@ class ModelEnergyMeterTest {
     }
     EnergyReading reading = window.close();
     assertTrue(sink > 0);
-    assertTrue(reading.joules() > model.idleWatts() * reading.seconds(),
+    assertTrue(
+        reading.joules() > model.idleWatts() * reading.seconds(),
         "expected busy power above idle: " + reading);
   }
 
@@ -67,7 +75,8 @@ class ModelEnergyMeterTest {
   /** Verifies that the model's values are checked with messages naming them. */
   @Test
   void modelChecksItsValues() {
-    IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> new PowerModel(-1, 1, 1));
+    IllegalArgumentException e =
+        assertThrows(IllegalArgumentException.class, () -> new PowerModel(-1, 1, 1));
     assertTrue(e.getMessage().contains("idleWatts"), e.getMessage());
     assertThrows(IllegalArgumentException.class, () -> new PowerModel(1, Double.NaN, 1));
     assertThrows(IllegalArgumentException.class, () -> new PowerModel(1, 1, 0));

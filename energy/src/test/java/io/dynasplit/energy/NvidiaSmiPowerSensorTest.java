@@ -22,11 +22,17 @@ class NvidiaSmiPowerSensorTest {
   /** Verifies that [N/A] and a failing command are errors with the reason. */
   @Test
   void refusesNonNumbersAndFailures() {
-    IOException na = assertThrows(IOException.class,
-        () -> new NvidiaSmiPowerSensor(List.of("printf", "[N/A]\\n")).readWatts());
+    IOException na =
+        assertThrows(
+            IOException.class,
+            () -> new NvidiaSmiPowerSensor(List.of("printf", "[N/A]\\n")).readWatts());
     assertTrue(na.getMessage().contains("no power figure: '[N/A]'"), na.getMessage());
-    IOException failed = assertThrows(IOException.class,
-        () -> new NvidiaSmiPowerSensor(List.of("sh", "-c", "echo NVML not found; exit 9")).readWatts());
+    IOException failed =
+        assertThrows(
+            IOException.class,
+            () ->
+                new NvidiaSmiPowerSensor(List.of("sh", "-c", "echo NVML not found; exit 9"))
+                    .readWatts());
     assertTrue(failed.getMessage().contains("exited with 9: NVML not found"), failed.getMessage());
   }
 }

@@ -10,7 +10,10 @@ class PowerRingTest {
 
   private static final long MS = 1_000_000L;
 
-  /** Verifies that constant power integrates to power times window length, inside and beyond the samples. */
+  /**
+   * Verifies that constant power integrates to power times window length, inside and beyond the
+   * samples.
+   */
   @Test
   void constantPowerIntegratesToPowerTimesTime() {
     PowerRing ring = new PowerRing(16);
@@ -22,7 +25,9 @@ class PowerRingTest {
     assertEquals(5.0 * 2.0, ring.joules(-500 * MS, 1500 * MS), 1e-12); // held beyond both ends
   }
 
-  /** Verifies that a linear ramp integrates exactly, including windows that cut sampling intervals. */
+  /**
+   * Verifies that a linear ramp integrates exactly, including windows that cut sampling intervals.
+   */
   @Test
   void linearRampIntegratesExactly() {
     PowerRing ring = new PowerRing(64);
@@ -39,11 +44,15 @@ class PowerRingTest {
     assertEquals(2 * 2 + 1.5 * 4, ring.joules(0, 2000 * MS), 1e-9);
   }
 
-  /** Verifies that a sampled sine integrates to its analytic integral within the trapezoidal error bound. */
+  /**
+   * Verifies that a sampled sine integrates to its analytic integral within the trapezoidal error
+   * bound.
+   */
   @Test
   void sineIntegratesWithinTrapezoidalError() {
     PowerRing ring = new PowerRing(4096);
-    // P(t) = 10 + 4 sin(2 pi t), 1 kHz for 2 s; exact integral over [0, 1.25] = 12.5 + 4/(2 pi) (1 - cos(2.5 pi))
+    // P(t) = 10 + 4 sin(2 pi t), 1 kHz for 2 s; exact integral over [0, 1.25] = 12.5 + 4/(2 pi) (1
+    // - cos(2.5 pi))
     for (int i = 0; i <= 2000; i++) {
       double t = i / 1000.0;
       ring.add(i * MS, 10 + 4 * Math.sin(2 * Math.PI * t));
@@ -53,7 +62,10 @@ class PowerRingTest {
     assertEquals(exact, ring.joules(0, 1250 * MS), 2e-5);
   }
 
-  /** Verifies that irregular, seeded random sample times give the exact integral of the piecewise-linear power. */
+  /**
+   * Verifies that irregular, seeded random sample times give the exact integral of the
+   * piecewise-linear power.
+   */
   @Test
   void irregularSamplesIntegrateAsPiecewiseLinear() {
     SplittableRandom random = new SplittableRandom(42);

@@ -62,7 +62,10 @@ class PowerSamplerTest {
     }
   }
 
-  /** Verifies that a stalled sensor's window is refused, and the fallback meter labels its figure model. */
+  /**
+   * Verifies that a stalled sensor's window is refused, and the fallback meter labels its figure
+   * model.
+   */
   @Test
   void staleSamplesFallBackToModel() throws Exception {
     SwitchableSensor sensor = new SwitchableSensor();
@@ -70,7 +73,8 @@ class PowerSamplerTest {
     assertTrue(sampler.awaitFirstSample(Duration.ofSeconds(5)));
     sensor.failing.set(true); // from now on no fresh samples
     SampledEnergyMeter sampled = new SampledEnergyMeter(sampler);
-    try (FallbackEnergyMeter meter = new FallbackEnergyMeter(sampled, new ModelEnergyMeter(new PowerModel(1, 1, 1)))) {
+    try (FallbackEnergyMeter meter =
+        new FallbackEnergyMeter(sampled, new ModelEnergyMeter(new PowerModel(1, 1, 1)))) {
       EnergyMeter.Window window = meter.open();
       Thread.sleep(120); // longer than the 50 ms staleness limit
       EnergyReading reading = window.close();

@@ -17,7 +17,8 @@ class RaplEnergyMeterTest {
   /** Verifies that discovery finds the package zones and skips their sub-zones. */
   @Test
   void discoversPackageZonesOnly() {
-    FakeSysfs sysfs = FakeSysfs.at(dir).raplZone(0, 1000, 262_143_328_850L).raplZone(1, 5, 262_143_328_850L);
+    FakeSysfs sysfs =
+        FakeSysfs.at(dir).raplZone(0, 1000, 262_143_328_850L).raplZone(1, 5, 262_143_328_850L);
     Rapl.Discovery found = Rapl.discover(sysfs.powercapDir());
     assertEquals(2, found.zones().size());
     assertEquals("intel-rapl:0", found.zones().get(0).id());
@@ -28,7 +29,8 @@ class RaplEnergyMeterTest {
   /** Verifies that a window sums the counter differences of all packages. */
   @Test
   void windowSumsPackages() {
-    FakeSysfs sysfs = FakeSysfs.at(dir).raplZone(0, 1_000_000, 10_000_000_000L).raplZone(1, 0, 10_000_000_000L);
+    FakeSysfs sysfs =
+        FakeSysfs.at(dir).raplZone(0, 1_000_000, 10_000_000_000L).raplZone(1, 0, 10_000_000_000L);
     RaplEnergyMeter meter = new RaplEnergyMeter(Rapl.discover(sysfs.powercapDir()).zones());
     EnergyMeter.Window window = meter.open();
     sysfs.raplEnergy(0, 3_500_000).raplEnergy(1, 250_000);
@@ -37,7 +39,10 @@ class RaplEnergyMeterTest {
     assertEquals(2.5 + 0.25, reading.joules(), 1e-9);
   }
 
-  /** Verifies that a counter that wrapped past max_energy_range_uj still gives the energy in between. */
+  /**
+   * Verifies that a counter that wrapped past max_energy_range_uj still gives the energy in
+   * between.
+   */
   @Test
   void windowSurvivesWraparound() {
     long max = 262_143_328_850L;
@@ -60,7 +65,8 @@ class RaplEnergyMeterTest {
   @Test
   void garbageCounterIsReported() throws Exception {
     FakeSysfs sysfs = FakeSysfs.at(dir).raplZone(0, 5, 100);
-    java.nio.file.Files.writeString(sysfs.powercapDir().resolve("intel-rapl:0/energy_uj"), "lots\n");
+    java.nio.file.Files.writeString(
+        sysfs.powercapDir().resolve("intel-rapl:0/energy_uj"), "lots\n");
     Rapl.Discovery found = Rapl.discover(sysfs.powercapDir());
     assertFalse(found.available());
     assertTrue(found.problems().getFirst().contains("not a number"), found.problems().toString());

@@ -10,7 +10,9 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 
-/** Tests of the CPU time of a process's threads chosen by name, on Linux's per-thread accounting. */
+/**
+ * Tests of the CPU time of a process's threads chosen by name, on Linux's per-thread accounting.
+ */
 class ThreadCpuTimeTest {
 
   private static volatile long sink;
@@ -39,15 +41,18 @@ class ThreadCpuTimeTest {
     assertEquals("ds-test-edge-wo", edge.prefix());
     CountDownLatch burnt = new CountDownLatch(1);
     CountDownLatch done = new CountDownLatch(1);
-    Thread worker = new Thread(() -> {
-      burn();
-      burnt.countDown();
-      try {
-        done.await();
-      } catch (InterruptedException e) {
-        Thread.currentThread().interrupt();
-      }
-    }, "ds-test-edge-worker-1");
+    Thread worker =
+        new Thread(
+            () -> {
+              burn();
+              burnt.countDown();
+              try {
+                done.await();
+              } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+              }
+            },
+            "ds-test-edge-worker-1");
     long before = edge.getAsLong();
     worker.start();
     assertTrue(burnt.await(60, TimeUnit.SECONDS));
@@ -56,19 +61,24 @@ class ThreadCpuTimeTest {
       Thread.sleep(1);
     }
     long afterBurn = edge.getAsLong();
-    assertTrue(afterBurn > before, "the named thread's cpu time was not counted: " + before + " -> " + afterBurn);
+    assertTrue(
+        afterBurn > before,
+        "the named thread's cpu time was not counted: " + before + " -> " + afterBurn);
 
     // another thread burns while the named one waits: at most the parking's few microseconds more
     ThreadCpuTime cloud = ThreadCpuTime.ofThreadsNamed("ds-test-cloud");
     long cloudBefore = cloud.getAsLong();
-    Thread other = new Thread(() -> {
-      burn();
-      try {
-        done.await();
-      } catch (InterruptedException e) {
-        Thread.currentThread().interrupt();
-      }
-    }, "ds-test-cloud-1");
+    Thread other =
+        new Thread(
+            () -> {
+              burn();
+              try {
+                done.await();
+              } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+              }
+            },
+            "ds-test-cloud-1");
     other.start();
     // it must still be alive when read: a thread born and gone between two readings is not seen
     while (other.getState() != Thread.State.WAITING) {
@@ -77,8 +87,13 @@ class ThreadCpuTimeTest {
     long cloudBurnt = cloud.getAsLong() - cloudBefore;
     long afterOther = edge.getAsLong();
     assertTrue(cloudBurnt > 0, "the other thread's cpu time was not seen by its own prefix");
-    assertTrue(afterOther - afterBurn < cloudBurnt / 100,
-        "another thread's cpu time was counted: " + (afterOther - afterBurn) + " ns of its " + cloudBurnt + " ns");
+    assertTrue(
+        afterOther - afterBurn < cloudBurnt / 100,
+        "another thread's cpu time was counted: "
+            + (afterOther - afterBurn)
+            + " ns of its "
+            + cloudBurnt
+            + " ns");
 
     done.countDown();
     worker.join();
@@ -91,20 +106,24 @@ class ThreadCpuTimeTest {
   void modelMeterOverThreadsChargesTheirWork() throws Exception {
     assumeLinux();
     PowerModel model = new PowerModel(2.0, 1.0, 4);
-    ModelEnergyMeter meter = new ModelEnergyMeter(model).withCpuTime(ThreadCpuTime.ofThreadsNamed("ds-test-meter"));
+    ModelEnergyMeter meter =
+        new ModelEnergyMeter(model).withCpuTime(ThreadCpuTime.ofThreadsNamed("ds-test-meter"));
     EnergyMeter.Window window = meter.open();
     CountDownLatch burnt = new CountDownLatch(1);
     CountDownLatch closed = new CountDownLatch(1);
     // a pool thread: it outlives the window (a thread born and gone inside a window is not seen)
-    Thread t = new Thread(() -> {
-      burn();
-      burnt.countDown();
-      try {
-        closed.await();
-      } catch (InterruptedException e) {
-        Thread.currentThread().interrupt();
-      }
-    }, "ds-test-meter-1");
+    Thread t =
+        new Thread(
+            () -> {
+              burn();
+              burnt.countDown();
+              try {
+                closed.await();
+              } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+              }
+            },
+            "ds-test-meter-1");
     t.start();
     assertTrue(burnt.await(60, TimeUnit.SECONDS));
     EnergyReading r = window.close();

@@ -20,9 +20,9 @@ import java.util.Set;
  * The evaluations of one search: never measures a configuration twice, spends the {@link Budget},
  * appends each new trial to a trials file and tells a listener.
  *
- * <p>A resumed search starts from the trials of an earlier, interrupted run of the same search: they
- * fill the cache and count against the budget, so the search re-proposes the same configurations
- * (it is seeded), finds them cached, and measures only what the earlier run had not.
+ * <p>A resumed search starts from the trials of an earlier, interrupted run of the same search:
+ * they fill the cache and count against the budget, so the search re-proposes the same
+ * configurations (it is seeded), finds them cached, and measures only what the earlier run had not.
  *
  * @implNote not thread-safe; the search calls it from one thread.
  */
@@ -85,7 +85,13 @@ public final class EvaluationCache {
     for (Trial t : earlier) {
       if (!t.model().equals(model)) {
         throw new IllegalArgumentException(
-            "trial " + t.number() + " of the trials file is for model '" + t.model() + "', not '" + model + "'");
+            "trial "
+                + t.number()
+                + " of the trials file is for model '"
+                + t.model()
+                + "', not '"
+                + model
+                + "'");
       }
       if (byConfiguration.putIfAbsent(t.config(), t) == null) {
         trials.add(t);
@@ -95,8 +101,10 @@ public final class EvaluationCache {
   }
 
   /** A cache with no trials file, no earlier trials, no listener and the system clock. */
-  public static EvaluationCache inMemory(String model, ConfigurationEvaluator evaluator, Budget budget) {
-    return new EvaluationCache(model, evaluator, budget, null, List.of(), null, InstantSource.system());
+  public static EvaluationCache inMemory(
+      String model, ConfigurationEvaluator evaluator, Budget budget) {
+    return new EvaluationCache(
+        model, evaluator, budget, null, List.of(), null, InstantSource.system());
   }
 
   /**
@@ -124,7 +132,8 @@ public final class EvaluationCache {
       try {
         sink.append(t);
       } catch (IOException e) {
-        throw new UncheckedIOException("cannot append to the trials file " + sink.file() + ": " + e.getMessage(), e);
+        throw new UncheckedIOException(
+            "cannot append to the trials file " + sink.file() + ": " + e.getMessage(), e);
       }
     }
     if (listener != null) {
@@ -143,7 +152,9 @@ public final class EvaluationCache {
     return askedThisRun.contains(c);
   }
 
-  /** How many distinct configurations the search has asked for in this run (see {@link #isKnown}). */
+  /**
+   * How many distinct configurations the search has asked for in this run (see {@link #isKnown}).
+   */
   public int known() {
     return askedThisRun.size();
   }

@@ -5,15 +5,15 @@ import java.util.List;
 
 /**
  * How much energy per request a configuration is expected to save the online scheduler if it were
- * added to the front measured so far: the acquisition by which {@link SurrogateScreen} picks what to
- * measure next.
+ * added to the front measured so far: the acquisition by which {@link SurrogateScreen} picks what
+ * to measure next.
  *
  * <p>The scheduler serves a request with the least-energy entry whose latency meets its SLA (else
  * the fastest). The measured front thus cuts the range of SLAs into bands, each served at one
- * entry's energy. A candidate with latency {@code L} and uncertain energy {@code E} would serve
- * the SLAs at or above {@code L} in each band whose cost it beats, so its expected saving is, over
- * the bands, the share of SLAs it could serve times the expected improvement {@code E[(cost -
- * E)+]}, with {@code E} log-normal ({@link KnobSurrogate.Prediction}).
+ * entry's energy. A candidate with latency {@code L} and uncertain energy {@code E} would serve the
+ * SLAs at or above {@code L} in each band whose cost it beats, so its expected saving is, over the
+ * bands, the share of SLAs it could serve times the expected improvement {@code E[(cost - E)+]},
+ * with {@code E} log-normal ({@link KnobSurrogate.Prediction}).
  *
  * <p>The SLAs are a prior, not a workload: log-uniform over the measured latencies' range (every
  * order of magnitude of SLA as likely), so the search favours no deployment's workload and still
@@ -81,7 +81,8 @@ final class ExpectedSaving {
       return 0;
     }
     double z = (Math.log(cost) - mu) / sigma;
-    return Math.max(0, cost * normalCdf(z) - Math.exp(mu + sigma * sigma / 2) * normalCdf(z - sigma));
+    return Math.max(
+        0, cost * normalCdf(z) - Math.exp(mu + sigma * sigma / 2) * normalCdf(z - sigma));
   }
 
   /** The standard normal distribution function (Abramowitz and Stegun 26.2.17). */
@@ -94,7 +95,10 @@ final class ExpectedSaving {
     }
     // Abramowitz and Stegun 26.2.17, absolute error below 7.5e-8
     double t = 1 / (1 + 0.2316419 * Math.abs(x));
-    double poly = t * (0.319381530 + t * (-0.356563782 + t * (1.781477937 + t * (-1.821255978 + t * 1.330274429))));
+    double poly =
+        t
+            * (0.319381530
+                + t * (-0.356563782 + t * (1.781477937 + t * (-1.821255978 + t * 1.330274429))));
     double tail = Math.exp(-x * x / 2) / Math.sqrt(2 * Math.PI) * poly;
     return x >= 0 ? 1 - tail : tail;
   }

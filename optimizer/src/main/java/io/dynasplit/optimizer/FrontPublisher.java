@@ -32,13 +32,14 @@ public record FrontPublisher(BrokerConnection broker, Topics topics) {
    *
    * @param edgeId the edge the front is for
    * @param front the front; its model names the topic
-   * @return the topic published to, once the broker acknowledged it; a failed future if
-   *     connecting or publishing failed
+   * @return the topic published to, once the broker acknowledged it; a failed future if connecting
+   *     or publishing failed
    */
   public CompletableFuture<String> publish(String edgeId, ParetoFront front) {
     String topic = topics.edgePareto(edgeId, front.model());
     byte[] payload = Json.toBytes(front);
-    Mqtt5AsyncClient client = MqttClients.oneShot(broker, "dynasplit-optimizer-" + UUID.randomUUID());
+    Mqtt5AsyncClient client =
+        MqttClients.oneShot(broker, "dynasplit-optimizer-" + UUID.randomUUID());
     return client
         .connect()
         .thenCompose(

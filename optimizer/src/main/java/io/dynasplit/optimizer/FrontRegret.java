@@ -56,8 +56,11 @@ public final class FrontRegret {
    *
    * @return the relative extra energy per request (0.01 is 1%)
    */
-  public static double regret(String model, List<FrontEntry> found, List<FrontEntry> reference, SlaWorkload workload) {
-    return schedule(model, found, workload).energyPerRequestJ() / schedule(model, reference, workload).energyPerRequestJ() - 1;
+  public static double regret(
+      String model, List<FrontEntry> found, List<FrontEntry> reference, SlaWorkload workload) {
+    return schedule(model, found, workload).energyPerRequestJ()
+            / schedule(model, reference, workload).energyPerRequestJ()
+        - 1;
   }
 
   /**

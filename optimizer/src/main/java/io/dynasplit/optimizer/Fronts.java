@@ -60,7 +60,11 @@ public final class Fronts {
   public static ParetoFront exhaustive(SimulationPool pool, Instant createdAt) {
     List<FrontEntry> means = pool.means();
     return new ParetoFront(
-        ParetoFront.SCHEMA_VERSION, pool.model(), "exhaustive", createdAt.toString(), nonDominated(means, Objectives.forEntries(means)));
+        ParetoFront.SCHEMA_VERSION,
+        pool.model(),
+        "exhaustive",
+        createdAt.toString(),
+        nonDominated(means, Objectives.forEntries(means)));
   }
 
   static boolean dominates(double[] a, double[] b, int k) {

@@ -7,8 +7,8 @@ import java.util.Comparator;
 import java.util.List;
 
 /**
- * The hypervolume of a front: the volume of objective space (on the objectives' scales, so
- * decades of latency times decades of energy, times fidelity loss where it counts) that the front
+ * The hypervolume of a front: the volume of objective space (on the objectives' scales, so decades
+ * of latency times decades of energy, times fidelity loss where it counts) that the front
  * dominates, bounded by a {@link ReferencePoint}. Larger is better.
  *
  * <p>Entries not better than the reference point in every objective contribute nothing. Two or
@@ -20,7 +20,9 @@ public final class Hypervolume {
 
   private Hypervolume() {}
 
-  /** The hypervolume of the entries with respect to the reference point (its objectives are used). */
+  /**
+   * The hypervolume of the entries with respect to the reference point (its objectives are used).
+   */
   public static double of(List<FrontEntry> entries, ReferencePoint reference) {
     Objectives objectives = reference.objectives();
     double[] ref = reference.scaled().stream().mapToDouble(Double::doubleValue).toArray();
@@ -38,7 +40,9 @@ public final class Hypervolume {
     return switch (objectives.size()) {
       case 2 -> area(points, ref[0], ref[1]);
       case 3 -> volume(points, ref);
-      default -> throw new IllegalArgumentException("hypervolume supports 2 or 3 objectives: " + objectives);
+      default ->
+          throw new IllegalArgumentException(
+              "hypervolume supports 2 or 3 objectives: " + objectives);
     };
   }
 
@@ -57,7 +61,10 @@ public final class Hypervolume {
     return area;
   }
 
-  /** Volume dominated by 3-d points (minimized) below the reference: 2-d slices along the third axis. */
+  /**
+   * Volume dominated by 3-d points (minimized) below the reference: 2-d slices along the third
+   * axis.
+   */
   static double volume(List<double[]> points, double[] ref) {
     double[][] p = points.toArray(double[][]::new);
     Arrays.sort(p, Comparator.comparingDouble(a -> a[2]));

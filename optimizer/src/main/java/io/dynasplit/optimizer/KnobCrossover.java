@@ -24,7 +24,8 @@ final class KnobCrossover<C extends Comparable<? super C>> extends Recombinator<
   }
 
   @Override
-  protected int recombine(MSeq<Phenotype<IntegerGene, C>> population, int[] individuals, long generation) {
+  protected int recombine(
+      MSeq<Phenotype<IntegerGene, C>> population, int[] individuals, long generation) {
     RandomGenerator random = RandomRegistry.random();
     Genotype<IntegerGene> a = population.get(individuals[0]).genotype();
     Genotype<IntegerGene> b = population.get(individuals[1]).genotype();

@@ -42,7 +42,11 @@ final class KnobSurrogate {
   private final double energySigma;
 
   private KnobSurrogate(
-      ConfigurationSpace space, int[] offset, double[] latencyWeights, double[] energyWeights, double energySigma) {
+      ConfigurationSpace space,
+      int[] offset,
+      double[] latencyWeights,
+      double[] energyWeights,
+      double energySigma) {
     this.space = space;
     this.offset = offset;
     this.latencyWeights = latencyWeights;
@@ -104,7 +108,8 @@ final class KnobSurrogate {
   /** The model's guess for a valid configuration of the space. */
   Prediction predict(Configuration c) {
     int[] cols = columns(space, offset, c);
-    return new Prediction(Math.exp(dot(latencyWeights, cols)), dot(energyWeights, cols), energySigma);
+    return new Prediction(
+        Math.exp(dot(latencyWeights, cols)), dot(energyWeights, cols), energySigma);
   }
 
   /**

@@ -22,8 +22,8 @@ import java.util.random.RandomGenerator;
  *
  * <p>With a budget of a few dozen evaluations, an offspring equal to its parent or to an earlier
  * trial teaches the search nothing: this keeps each generation's evaluations near its parents
- * (local search around the front) and never spends a generation on repeats. Genes the space's
- * rules ignore are kept as they are (see {@link Nsga2Search}).
+ * (local search around the front) and never spends a generation on repeats. Genes the space's rules
+ * ignore are kept as they are (see {@link Nsga2Search}).
  */
 final class NoveltyAlterer<C extends Comparable<? super C>> implements Alterer<IntegerGene, C> {
 
@@ -48,7 +48,8 @@ final class NoveltyAlterer<C extends Comparable<? super C>> implements Alterer<I
   }
 
   @Override
-  public AltererResult<IntegerGene, C> alter(Seq<Phenotype<IntegerGene, C>> population, long generation) {
+  public AltererResult<IntegerGene, C> alter(
+      Seq<Phenotype<IntegerGene, C>> population, long generation) {
     RandomGenerator random = RandomRegistry.random();
     MSeq<Phenotype<IntegerGene, C>> out = MSeq.of(population);
     Set<Configuration> taken = new HashSet<>();

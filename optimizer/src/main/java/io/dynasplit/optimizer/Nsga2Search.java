@@ -1,8 +1,8 @@
 package io.dynasplit.optimizer;
 
+import io.dynasplit.optimizer.pool.Trial;
 import io.dynasplit.scheduler.ConfigurationSpace;
 import io.dynasplit.scheduler.ConfigurationSpace.Knob;
-import io.dynasplit.optimizer.pool.Trial;
 import io.dynasplit.schemas.Configuration;
 import io.dynasplit.schemas.FrontEntry;
 import io.jenetics.Alterer;
@@ -35,14 +35,14 @@ import java.util.random.RandomGenerator;
  * NSGA-II", IEEE Transactions on Evolutionary Computation 6(2), 2002) over a configuration space,
  * with Jenetics: one integer gene per knob ({@link KnobCodec}); parents and survivors chosen by
  * non-dominated rank and crowding distance ({@link NSGA2Selector#ofVec()}); uniform crossover over
- * knobs ({@link KnobCrossover}), per-knob mutation ({@link KnobMutator}), a {@link
- * NoveltyAlterer} that turns every offspring into a configuration not measured before, and last
- * (unless {@link Nsga2Settings#surrogateScreening()} is off) a {@link SurrogateScreen} that moves
- * each offspring to the new configuration at most two knobs away that a model of the measurements so far
- * expects to save the most energy: surrogate-assisted NSGA-II with pre-screening (Emmerich,
- * Giannakoglou, Naujoks: "Single- and multiobjective evolutionary optimization assisted by Gaussian
- * random field metamodels", IEEE Transactions on Evolutionary Computation 10(4), 2006, with an
- * additive model in place of the Gaussian field).
+ * knobs ({@link KnobCrossover}), per-knob mutation ({@link KnobMutator}), a {@link NoveltyAlterer}
+ * that turns every offspring into a configuration not measured before, and last (unless {@link
+ * Nsga2Settings#surrogateScreening()} is off) a {@link SurrogateScreen} that moves each offspring
+ * to the new configuration at most two knobs away that a model of the measurements so far expects
+ * to save the most energy: surrogate-assisted NSGA-II with pre-screening (Emmerich, Giannakoglou,
+ * Naujoks: "Single- and multiobjective evolutionary optimization assisted by Gaussian random field
+ * metamodels", IEEE Transactions on Evolutionary Computation 10(4), 2006, with an additive model in
+ * place of the Gaussian field).
  *
  * <p>Fitness is a {@link Vec} from one {@link VecFactory}, of the {@link Objectives} on their
  * scales (log latency, log energy, fidelity loss), all minimized. Configurations come from an
@@ -54,8 +54,8 @@ import java.util.random.RandomGenerator;
  *
  * <p>The first population holds the space's corners (each knob at its first or last value), which
  * guarantees the extremes of the front (everything in the cloud, everything on the edge at the
- * lowest and highest frequency) are measured; the rest is random. The search stops when the
- * budget is spent, every valid configuration has been evaluated, or {@link
+ * lowest and highest frequency) are measured; the rest is random. The search stops when the budget
+ * is spent, every valid configuration has been evaluated, or {@link
  * Nsga2Settings#stallGenerations()} generations in a row measured nothing new. The front returned
  * by {@link Optimizer} is that of every measured trial; {@link SearchStats#populationFront()} is
  * Jenetics' own Pareto set over the populations ({@code MOEA.toParetoSet}), kept as a check.
@@ -65,7 +65,8 @@ import java.util.random.RandomGenerator;
  *
  * @implNote blocks until the search ends; call from a worker thread.
  */
-public record Nsga2Search(ConfigurationSpace space, Objectives objectives, Nsga2Settings settings, long seed)
+public record Nsga2Search(
+    ConfigurationSpace space, Objectives objectives, Nsga2Settings settings, long seed)
     implements Search {
 
   /** Checks the fields. */
@@ -85,7 +86,10 @@ public record Nsga2Search(ConfigurationSpace space, Objectives objectives, Nsga2
     Function<Genotype<IntegerGene>, Vec<double[]>> fitness =
         g -> {
           Optional<Trial> t = cache.lookup(codec.decode(g));
-          return vecs.newVec(t.isPresent() && t.get().entry() != null ? objectives.scaled(t.get().entry()) : penalty);
+          return vecs.newVec(
+              t.isPresent() && t.get().entry() != null
+                  ? objectives.scaled(t.get().entry())
+                  : penalty);
         };
     return RandomRegistry.with(
         new SplittableRandom(seed),
@@ -113,7 +117,11 @@ public record Nsga2Search(ConfigurationSpace space, Objectives objectives, Nsga2
               frontConfigs.add(c);
             }
           }
-          return new SearchStats(settings.surrogateScreening() ? "nsga2 (surrogate-screened)" : "nsga2", progress.generations, progress.evolveNanos, frontConfigs);
+          return new SearchStats(
+              settings.surrogateScreening() ? "nsga2 (surrogate-screened)" : "nsga2",
+              progress.generations,
+              progress.evolveNanos,
+              frontConfigs);
         });
   }
 
@@ -126,7 +134,8 @@ public record Nsga2Search(ConfigurationSpace space, Objectives objectives, Nsga2
     if (!settings.surrogateScreening()) {
       return bred;
     }
-    return bred.andThen(new SurrogateScreen<>(space, codec, cache::isKnown, () -> measuredSoFar(cache)));
+    return bred.andThen(
+        new SurrogateScreen<>(space, codec, cache::isKnown, () -> measuredSoFar(cache)));
   }
 
   /**

@@ -3,9 +3,9 @@ package io.dynasplit.optimizer;
 import io.dynasplit.schemas.FrontEntry;
 
 /**
- * One objective of the search, and how it is scaled for comparisons: latency and energy span
- * orders of magnitude, so they are compared on a base-10 log scale; fidelity lies in [0, 1] and
- * is compared as its loss {@code 1 - fidelity}. Every scaled objective is minimized.
+ * One objective of the search, and how it is scaled for comparisons: latency and energy span orders
+ * of magnitude, so they are compared on a base-10 log scale; fidelity lies in [0, 1] and is
+ * compared as its loss {@code 1 - fidelity}. Every scaled objective is minimized.
  */
 public enum Objective {
   /** End-to-end latency in ms, scaled {@code log10(ms)}. */
@@ -45,7 +45,9 @@ public enum Objective {
     }
   };
 
-  /** Latencies and energies below this (1 microsecond, 1 microjoule) count as this on the log scale. */
+  /**
+   * Latencies and energies below this (1 microsecond, 1 microjoule) count as this on the log scale.
+   */
   public static final double MIN_POSITIVE = 1e-6;
 
   private final String wireName;

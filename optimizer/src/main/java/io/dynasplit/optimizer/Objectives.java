@@ -14,7 +14,8 @@ import java.util.Objects;
 public record Objectives(List<Objective> list) {
 
   /** Latency and energy. */
-  public static final Objectives LATENCY_ENERGY = new Objectives(List.of(Objective.LATENCY, Objective.ENERGY));
+  public static final Objectives LATENCY_ENERGY =
+      new Objectives(List.of(Objective.LATENCY, Objective.ENERGY));
 
   /** Latency, energy and fidelity. */
   public static final Objectives LATENCY_ENERGY_FIDELITY =

@@ -9,8 +9,8 @@ import java.util.List;
 import java.util.Objects;
 
 /**
- * The outcome of a search: every trial, the Pareto front of the measured ones, and what the
- * search spent.
+ * The outcome of a search: every trial, the Pareto front of the measured ones, and what the search
+ * spent.
  *
  * @param model the model searched
  * @param objectives the objectives of the front
@@ -51,6 +51,7 @@ public record OptimizationResult(
 
   /** The front as the wire's {@link ParetoFront}, with source {@code optimizer}. */
   public ParetoFront toParetoFront(Instant createdAt) {
-    return new ParetoFront(ParetoFront.SCHEMA_VERSION, model, "optimizer", createdAt.toString(), front);
+    return new ParetoFront(
+        ParetoFront.SCHEMA_VERSION, model, "optimizer", createdAt.toString(), front);
   }
 }

@@ -29,7 +29,8 @@ public final class Optimizer {
   private Optimizer() {}
 
   /** Runs the search to the end of its budget and returns the front of what it measured. */
-  public static OptimizationResult run(Search search, EvaluationCache cache, Objectives objectives) {
+  public static OptimizationResult run(
+      Search search, EvaluationCache cache, Objectives objectives) {
     long start = System.nanoTime();
     Search.SearchStats stats = search.run(cache);
     Duration elapsed = Duration.ofNanos(System.nanoTime() - start);
@@ -41,6 +42,12 @@ public final class Optimizer {
       }
     }
     return new OptimizationResult(
-        cache.model(), objectives, trials, Fronts.nonDominated(measured, objectives), cache.resumed(), stats, elapsed);
+        cache.model(),
+        objectives,
+        trials,
+        Fronts.nonDominated(measured, objectives),
+        cache.resumed(),
+        stats,
+        elapsed);
   }
 }

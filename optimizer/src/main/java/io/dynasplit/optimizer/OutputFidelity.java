@@ -9,11 +9,12 @@ import java.util.Objects;
  * How faithful a reply's output is to the reference output (the full fp32 model's, for the same
  * input): top-1 agreement for a classification, cosine similarity otherwise.
  *
- * <p>Outputs are the replies' post-processed JSON ({@code io.dynasplit.models.processing.ModelOutput}):
- * a {@code classification} agrees (1) when its first class has the reference's index, else 0; an
- * {@code embedding} scores the cosine of the two vectors; any other output (text boxes, raw tensors)
- * scores the cosine of its numeric leaves in document order, the shorter padded with zeros (so a
- * missing or extra text box lowers it). Cosines are clamped to [0, 1]; two all-zero outputs score 1.
+ * <p>Outputs are the replies' post-processed JSON ({@code
+ * io.dynasplit.models.processing.ModelOutput}): a {@code classification} agrees (1) when its first
+ * class has the reference's index, else 0; an {@code embedding} scores the cosine of the two
+ * vectors; any other output (text boxes, raw tensors) scores the cosine of its numeric leaves in
+ * document order, the shorter padded with zeros (so a missing or extra text box lowers it). Cosines
+ * are clamped to [0, 1]; two all-zero outputs score 1.
  */
 public final class OutputFidelity {
 
@@ -31,7 +32,8 @@ public final class OutputFidelity {
     String type = output.path("type").asText("");
     String refType = reference.path("type").asText("");
     if (!type.equals(refType)) {
-      throw new IllegalArgumentException("output type '" + type + "' differs from the reference's '" + refType + "'");
+      throw new IllegalArgumentException(
+          "output type '" + type + "' differs from the reference's '" + refType + "'");
     }
     return switch (type) {
       case "classification" -> top1(output) == top1(reference) ? 1.0 : 0.0;
@@ -47,8 +49,11 @@ public final class OutputFidelity {
    */
   public static double mean(List<JsonNode> outputs, List<JsonNode> references) {
     if (outputs.isEmpty() || outputs.size() != references.size()) {
-      throw new IllegalArgumentException("outputs and references must be non-empty and as many: "
-          + outputs.size() + " and " + references.size());
+      throw new IllegalArgumentException(
+          "outputs and references must be non-empty and as many: "
+              + outputs.size()
+              + " and "
+              + references.size());
     }
     double sum = 0;
     for (int i = 0; i < outputs.size(); i++) {
@@ -79,7 +84,10 @@ public final class OutputFidelity {
     }
   }
 
-  /** The cosine of two vectors, the shorter padded with zeros, clamped to [0, 1]; 1 for two zero vectors. */
+  /**
+   * The cosine of two vectors, the shorter padded with zeros, clamped to [0, 1]; 1 for two zero
+   * vectors.
+   */
   static double cosine(List<Double> a, List<Double> b) {
     int n = Math.max(a.size(), b.size());
     double dot = 0;

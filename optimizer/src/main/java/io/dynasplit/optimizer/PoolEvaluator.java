@@ -12,8 +12,8 @@ import java.util.Optional;
  *
  * <p>The optimizer counts an unmeasured configuration as one evaluation spent (as a failed
  * measurement on the testbed would be), records it in the trials file as unmeasured, and gives it
- * the {@link Objectives#penalty() penalty} figures, so it never enters a front. It neither
- * guesses figures for it nor knows beforehand which configurations the pool lacks.
+ * the {@link Objectives#penalty() penalty} figures, so it never enters a front. It neither guesses
+ * figures for it nor knows beforehand which configurations the pool lacks.
  */
 public final class PoolEvaluator implements ConfigurationEvaluator {
 

@@ -8,8 +8,8 @@ import java.util.Objects;
 import java.util.SplittableRandom;
 
 /**
- * Random search: the valid configurations in a seeded random order (sampling without
- * replacement), evaluated until the budget is spent. The baseline NSGA-II must beat.
+ * Random search: the valid configurations in a seeded random order (sampling without replacement),
+ * evaluated until the budget is spent. The baseline NSGA-II must beat.
  */
 public record RandomSearch(ConfigurationSpace space, long seed) implements Search {
 

@@ -33,7 +33,8 @@ public record ReferencePoint(Objectives objectives, List<Double> scaled) {
     Objects.requireNonNull(objectives, "objectives");
     scaled = List.copyOf(Objects.requireNonNull(scaled, "scaled"));
     if (scaled.size() != objectives.size()) {
-      throw new IllegalArgumentException("scaled must have " + objectives.size() + " coordinates: " + scaled);
+      throw new IllegalArgumentException(
+          "scaled must have " + objectives.size() + " coordinates: " + scaled);
     }
     for (Double d : scaled) {
       if (!Double.isFinite(d)) {
@@ -48,7 +49,8 @@ public record ReferencePoint(Objectives objectives, List<Double> scaled) {
    * @throws IllegalArgumentException if no entry is given
    */
   @SafeVarargs
-  public static ReferencePoint covering(Objectives objectives, Collection<FrontEntry>... entrySets) {
+  public static ReferencePoint covering(
+      Objectives objectives, Collection<FrontEntry>... entrySets) {
     double[] worst = new double[objectives.size()];
     Arrays.fill(worst, Double.NEGATIVE_INFINITY);
     for (Collection<FrontEntry> set : entrySets) {
@@ -64,7 +66,9 @@ public record ReferencePoint(Objectives objectives, List<Double> scaled) {
       if (worst[i] == Double.NEGATIVE_INFINITY) {
         throw new IllegalArgumentException("a reference point needs at least one entry");
       }
-      out.add(worst[i] + (objectives.list().get(i) == Objective.FIDELITY ? FIDELITY_MARGIN : LOG_MARGIN));
+      out.add(
+          worst[i]
+              + (objectives.list().get(i) == Objective.FIDELITY ? FIDELITY_MARGIN : LOG_MARGIN));
     }
     return new ReferencePoint(objectives, out);
   }

@@ -25,7 +25,11 @@ public sealed interface Search permits Nsga2Search, RandomSearch, ExhaustiveSear
    * @param populationFront configurations of the front the strategy itself kept (NSGA-II: {@code
    *     MOEA.toParetoSet} over its populations); empty for strategies that keep none
    */
-  record SearchStats(String strategy, long generations, long evolveNanos, java.util.List<io.dynasplit.schemas.Configuration> populationFront) {
+  record SearchStats(
+      String strategy,
+      long generations,
+      long evolveNanos,
+      java.util.List<io.dynasplit.schemas.Configuration> populationFront) {
 
     /** Checks the figures and freezes the list. */
     public SearchStats {

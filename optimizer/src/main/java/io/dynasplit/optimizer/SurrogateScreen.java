@@ -24,15 +24,16 @@ import java.util.function.Supplier;
 /**
  * Pre-screening of offspring by a surrogate model: before a generation's offspring are measured,
  * each is replaced by the configuration in its neighbourhood (itself, or it with up to {@link
- * #RADIUS} knobs set to other values) that a {@link KnobSurrogate} fitted to every measurement so far expects to save
- * the scheduler the most energy ({@link ExpectedSaving}), among those not measured yet.
+ * #RADIUS} knobs set to other values) that a {@link KnobSurrogate} fitted to every measurement so
+ * far expects to save the scheduler the most energy ({@link ExpectedSaving}), among those not
+ * measured yet.
  *
- * <p>NSGA-II still chooses parents and survivors and breeds the offspring; this alterer spends
- * each measurement on the most promising configuration near an offspring (at most {@link #RADIUS}
- * knobs changed) rather than on the offspring as bred. With a budget of a tenth of the space, that is what finds the cheap
- * configurations that sit among many nearly as cheap ones (see docs/PERFORMANCE.md, offline
- * optimizer). It runs after {@link NoveltyAlterer}, so an offspring it cannot improve on is still
- * new.
+ * <p>NSGA-II still chooses parents and survivors and breeds the offspring; this alterer spends each
+ * measurement on the most promising configuration near an offspring (at most {@link #RADIUS} knobs
+ * changed) rather than on the offspring as bred. With a budget of a tenth of the space, that is
+ * what finds the cheap configurations that sit among many nearly as cheap ones (see
+ * docs/PERFORMANCE.md, offline optimizer). It runs after {@link NoveltyAlterer}, so an offspring it
+ * cannot improve on is still new.
  */
 final class SurrogateScreen<C extends Comparable<? super C>> implements Alterer<IntegerGene, C> {
 
@@ -58,7 +59,10 @@ final class SurrogateScreen<C extends Comparable<? super C>> implements Alterer<
    * @param measured the figures of every configuration measured so far in this run
    */
   SurrogateScreen(
-      ConfigurationSpace space, KnobCodec codec, Predicate<Configuration> known, Supplier<List<FrontEntry>> measured) {
+      ConfigurationSpace space,
+      KnobCodec codec,
+      Predicate<Configuration> known,
+      Supplier<List<FrontEntry>> measured) {
     this.space = space;
     this.codec = codec;
     this.known = known;
@@ -66,7 +70,8 @@ final class SurrogateScreen<C extends Comparable<? super C>> implements Alterer<
   }
 
   @Override
-  public AltererResult<IntegerGene, C> alter(Seq<Phenotype<IntegerGene, C>> population, long generation) {
+  public AltererResult<IntegerGene, C> alter(
+      Seq<Phenotype<IntegerGene, C>> population, long generation) {
     List<FrontEntry> entries = measured.get();
     if (entries.isEmpty()) {
       return new AltererResult<>(population.asISeq(), 0);
@@ -106,8 +111,8 @@ final class SurrogateScreen<C extends Comparable<? super C>> implements Alterer<
   }
 
   /**
-   * The genotype first, then every other index vector at most {@link #RADIUS} knobs away from it, in
-   * random order.
+   * The genotype first, then every other index vector at most {@link #RADIUS} knobs away from it,
+   * in random order.
    */
   private List<Genotype<IntegerGene>> neighbourhood(Genotype<IntegerGene> g) {
     int[] idx = KnobCodec.indexes(g);
@@ -118,8 +123,12 @@ final class SurrogateScreen<C extends Comparable<? super C>> implements Alterer<
     return around;
   }
 
-  /** Adds every vector that differs from {@code origin} in at most {@code left} of the knobs from {@code from} on. */
-  private void collect(int[] origin, int[] current, int from, int left, List<Genotype<IntegerGene>> out) {
+  /**
+   * Adds every vector that differs from {@code origin} in at most {@code left} of the knobs from
+   * {@code from} on.
+   */
+  private void collect(
+      int[] origin, int[] current, int from, int left, List<Genotype<IntegerGene>> out) {
     if (from == origin.length) {
       if (!Arrays.equals(origin, current)) {
         out.add(codec.genotypeOf(current.clone()));

@@ -28,9 +28,13 @@ class OptimizerTest {
 
   private static final Objectives OBJ = Objectives.LATENCY_ENERGY;
 
-  /** The front by brute force: every configuration that no other dominates (written out here, not with Fronts). */
+  /**
+   * The front by brute force: every configuration that no other dominates (written out here, not
+   * with Fronts).
+   */
   private static Set<Configuration> bruteForceFront() {
-    List<FrontEntry> all = SyntheticSpace.SPACE.configurations().stream().map(SyntheticSpace::figures).toList();
+    List<FrontEntry> all =
+        SyntheticSpace.SPACE.configurations().stream().map(SyntheticSpace::figures).toList();
     Set<Configuration> front = new HashSet<>();
     for (FrontEntry a : all) {
       boolean dominated = false;
@@ -50,7 +54,10 @@ class OptimizerTest {
     return entries.stream().map(FrontEntry::config).collect(Collectors.toSet());
   }
 
-  /** Verifies that the synthetic space is what the tests assume: 48 configurations and a front of several. */
+  /**
+   * Verifies that the synthetic space is what the tests assume: 48 configurations and a front of
+   * several.
+   */
   @Test
   void syntheticSpaceHasATradeOff() {
     assertEquals(48, SyntheticSpace.SPACE.size());
@@ -58,14 +65,22 @@ class OptimizerTest {
     assertTrue(n >= 5 && n < 48, "front size " + n);
   }
 
-  /** Verifies that NSGA-II with the whole space as budget finds exactly the brute-force front, for several seeds. */
+  /**
+   * Verifies that NSGA-II with the whole space as budget finds exactly the brute-force front, for
+   * several seeds.
+   */
   @Test
   void nsga2WithTheWholeSpaceFindsTheFront() {
     Set<Configuration> expected = bruteForceFront();
     for (long seed = 1; seed <= 3; seed++) {
       EvaluationCache cache =
-          EvaluationCache.inMemory("synthetic", SyntheticSpace::evaluate, Budget.evaluations(SyntheticSpace.SPACE.size()));
-      Nsga2Search search = new Nsga2Search(SyntheticSpace.SPACE, OBJ, Nsga2Settings.DEFAULT.withPopulationSize(8), seed);
+          EvaluationCache.inMemory(
+              "synthetic",
+              SyntheticSpace::evaluate,
+              Budget.evaluations(SyntheticSpace.SPACE.size()));
+      Nsga2Search search =
+          new Nsga2Search(
+              SyntheticSpace.SPACE, OBJ, Nsga2Settings.DEFAULT.withPopulationSize(8), seed);
       OptimizationResult r = Optimizer.run(search, cache, OBJ);
       assertEquals(expected, configs(r.front()), "seed " + seed);
       assertEquals(48, r.evaluations(), "seed " + seed);
@@ -74,20 +89,32 @@ class OptimizerTest {
     }
   }
 
-  /** Verifies that the exhaustive and random searches with the whole space as budget find the same front. */
+  /**
+   * Verifies that the exhaustive and random searches with the whole space as budget find the same
+   * front.
+   */
   @Test
   void exhaustiveAndRandomFindTheFront() {
     Set<Configuration> expected = bruteForceFront();
     Budget all = Budget.evaluations(SyntheticSpace.SPACE.size());
     OptimizationResult ex =
-        Optimizer.run(new ExhaustiveSearch(SyntheticSpace.SPACE), EvaluationCache.inMemory("s", SyntheticSpace::evaluate, all), OBJ);
+        Optimizer.run(
+            new ExhaustiveSearch(SyntheticSpace.SPACE),
+            EvaluationCache.inMemory("s", SyntheticSpace::evaluate, all),
+            OBJ);
     OptimizationResult rnd =
-        Optimizer.run(new RandomSearch(SyntheticSpace.SPACE, 3), EvaluationCache.inMemory("s", SyntheticSpace::evaluate, all), OBJ);
+        Optimizer.run(
+            new RandomSearch(SyntheticSpace.SPACE, 3),
+            EvaluationCache.inMemory("s", SyntheticSpace::evaluate, all),
+            OBJ);
     assertEquals(expected, configs(ex.front()));
     assertEquals(expected, configs(rnd.front()));
   }
 
-  /** Verifies that no configuration is evaluated twice although NSGA-II proposes configurations again, and that the budget is exact. */
+  /**
+   * Verifies that no configuration is evaluated twice although NSGA-II proposes configurations
+   * again, and that the budget is exact.
+   */
   @Test
   void cachePreventsRepeatedEvaluations() {
     Map<Configuration, Integer> calls = new HashMap<>();
@@ -97,7 +124,12 @@ class OptimizerTest {
           return SyntheticSpace.evaluate(c);
         };
     EvaluationCache cache = EvaluationCache.inMemory("synthetic", counting, Budget.evaluations(20));
-    OptimizationResult r = Optimizer.run(new Nsga2Search(SyntheticSpace.SPACE, OBJ, Nsga2Settings.DEFAULT.withPopulationSize(8), 5), cache, OBJ);
+    OptimizationResult r =
+        Optimizer.run(
+            new Nsga2Search(
+                SyntheticSpace.SPACE, OBJ, Nsga2Settings.DEFAULT.withPopulationSize(8), 5),
+            cache,
+            OBJ);
     assertEquals(20, r.evaluations());
     assertEquals(20, calls.size());
     assertTrue(calls.values().stream().allMatch(n -> n == 1), calls::toString);
@@ -109,19 +141,29 @@ class OptimizerTest {
     assertEquals(r.trials().get(0), cache.lookup(first).orElseThrow());
     assertEquals(1, calls.get(first));
     // and a new one is refused once the budget is spent
-    Configuration fresh = SyntheticSpace.SPACE.configurations().stream().filter(c -> !calls.containsKey(c)).findFirst().orElseThrow();
+    Configuration fresh =
+        SyntheticSpace.SPACE.configurations().stream()
+            .filter(c -> !calls.containsKey(c))
+            .findFirst()
+            .orElseThrow();
     assertTrue(cache.lookup(fresh).isEmpty());
     assertTrue(!calls.containsKey(fresh));
   }
 
-  /** Verifies that a run interrupted mid-way resumes from its trials file: it measures only the rest and ends as an uninterrupted run. */
+  /**
+   * Verifies that a run interrupted mid-way resumes from its trials file: it measures only the rest
+   * and ends as an uninterrupted run.
+   */
   @Test
   void resumedRunContinuesFromTheTrialsFile(@TempDir Path dir) throws IOException {
     Budget budget = Budget.evaluations(30);
-    Nsga2Search search = new Nsga2Search(SyntheticSpace.SPACE, OBJ, Nsga2Settings.DEFAULT.withPopulationSize(8), 11);
+    Nsga2Search search =
+        new Nsga2Search(SyntheticSpace.SPACE, OBJ, Nsga2Settings.DEFAULT.withPopulationSize(8), 11);
 
     // the uninterrupted run
-    OptimizationResult whole = Optimizer.run(search, EvaluationCache.inMemory("synthetic", SyntheticSpace::evaluate, budget), OBJ);
+    OptimizationResult whole =
+        Optimizer.run(
+            search, EvaluationCache.inMemory("synthetic", SyntheticSpace::evaluate, budget), OBJ);
 
     // a run killed after 12 measurements
     Path file = dir.resolve("trials.jsonl");
@@ -134,7 +176,9 @@ class OptimizerTest {
           return SyntheticSpace.evaluate(c);
         };
     try (TrialsFile sink = TrialsFile.openForAppend(file)) {
-      EvaluationCache cache = new EvaluationCache("synthetic", dying, budget, sink, List.of(), null, InstantSource.system());
+      EvaluationCache cache =
+          new EvaluationCache(
+              "synthetic", dying, budget, sink, List.of(), null, InstantSource.system());
       assertThrows(RuntimeException.class, () -> Optimizer.run(search, cache, OBJ));
     }
     // a write cut short by the kill leaves half a line
@@ -151,7 +195,9 @@ class OptimizerTest {
         };
     OptimizationResult resumed;
     try (TrialsFile sink = TrialsFile.openForAppend(file)) {
-      EvaluationCache cache = new EvaluationCache("synthetic", counting, budget, sink, earlier, null, InstantSource.system());
+      EvaluationCache cache =
+          new EvaluationCache(
+              "synthetic", counting, budget, sink, earlier, null, InstantSource.system());
       resumed = Optimizer.run(search, cache, OBJ);
     }
     assertEquals(18, resumedCalls.get());
@@ -161,13 +207,23 @@ class OptimizerTest {
     assertEquals(whole.trials(), TrialsFile.read(file));
   }
 
-  /** Verifies that an unmeasurable configuration costs an evaluation, is recorded as unmeasured and never enters the front. */
+  /**
+   * Verifies that an unmeasurable configuration costs an evaluation, is recorded as unmeasured and
+   * never enters the front.
+   */
   @Test
   void unmeasuredConfigurationsSpendBudgetButStayOutOfTheFront() {
-    ConfigurationEvaluator holes = c -> c.split() == 2 ? Optional.empty() : SyntheticSpace.evaluate(c);
+    ConfigurationEvaluator holes =
+        c -> c.split() == 2 ? Optional.empty() : SyntheticSpace.evaluate(c);
     Budget all = Budget.evaluations(SyntheticSpace.SPACE.size());
-    OptimizationResult r = Optimizer.run(new Nsga2Search(SyntheticSpace.SPACE, OBJ, Nsga2Settings.DEFAULT.withPopulationSize(8), 2), EvaluationCache.inMemory("s", holes, all), OBJ);
-    long holesInSpace = SyntheticSpace.SPACE.configurations().stream().filter(c -> c.split() == 2).count();
+    OptimizationResult r =
+        Optimizer.run(
+            new Nsga2Search(
+                SyntheticSpace.SPACE, OBJ, Nsga2Settings.DEFAULT.withPopulationSize(8), 2),
+            EvaluationCache.inMemory("s", holes, all),
+            OBJ);
+    long holesInSpace =
+        SyntheticSpace.SPACE.configurations().stream().filter(c -> c.split() == 2).count();
     assertEquals(48, r.evaluations());
     assertEquals(holesInSpace, r.unmeasured());
     assertTrue(r.front().stream().noneMatch(e -> e.config().split() == 2));
@@ -189,7 +245,10 @@ class OptimizerTest {
     assertEquals(10, r.evaluations());
   }
 
-  /** Verifies that a fractional budget rounds up (10% of 917 is 92) and that bad budgets are refused with the value named. */
+  /**
+   * Verifies that a fractional budget rounds up (10% of 917 is 92) and that bad budgets are refused
+   * with the value named.
+   */
   @Test
   void budgetFractions() {
     assertEquals(92, Budget.fractionOf(0.1, 917).maxEvaluations());

@@ -39,7 +39,18 @@ final class SyntheticSpace {
     double tail = cloud ? (4 - c.split()) * (gpu ? 5 : 25) : 0;
     double edgeJ = head / 1000 * (1 + f * f + (acc ? 1.5 : 0));
     double cloudJ = cloud ? (4 - c.split()) * (gpu ? 0.5 : 0.3) + 0.2 : 0;
-    return new FrontEntry(c, head + transfer + tail, head + transfer + tail, head, transfer, tail, cloud ? 1000 : 0, edgeJ, cloudJ, null, 1);
+    return new FrontEntry(
+        c,
+        head + transfer + tail,
+        head + transfer + tail,
+        head,
+        transfer,
+        tail,
+        cloud ? 1000 : 0,
+        edgeJ,
+        cloudJ,
+        null,
+        1);
   }
 
   static Optional<FrontEntry> evaluate(Configuration c) {

@@ -12,7 +12,8 @@ package io.dynasplit.scheduler;
  * @param priorWeight how many observations the profiled channel counts for in the live fit of round
  *     trip and bandwidth
  */
-public record AdaptiveSettings(double quantile, int window, int maxAgeRequests, double priorWeight) {
+public record AdaptiveSettings(
+    double quantile, int window, int maxAgeRequests, double priorWeight) {
 
   /** The settings the edge and the simulator use unless told otherwise. */
   public static final AdaptiveSettings DEFAULT = new AdaptiveSettings(0.5, 32, 100, 1.0);

@@ -21,14 +21,19 @@ public final class Baselines {
 
   private Baselines() {}
 
-  /** Position of the all-cloud baseline in {@code entries}; -1 when none runs everything in the cloud. */
+  /**
+   * Position of the all-cloud baseline in {@code entries}; -1 when none runs everything in the
+   * cloud.
+   */
   public static int cloud(List<FrontEntry> entries) {
     Predicate<FrontEntry> allCloud = e -> e.config().split() == 0;
     Predicate<FrontEntry> onGpu = allCloud.and(e -> "gpu".equals(e.config().cloudAccelerator()));
     return best(entries, entries.stream().anyMatch(onGpu) ? onGpu : allCloud);
   }
 
-  /** Position of the all-edge baseline in {@code entries}; -1 when none runs everything on the edge. */
+  /**
+   * Position of the all-edge baseline in {@code entries}; -1 when none runs everything on the edge.
+   */
   public static int edge(List<FrontEntry> entries) {
     return best(entries, FrontIndex::isAllEdge);
   }
@@ -37,7 +42,8 @@ public final class Baselines {
     int best = -1;
     for (int i = 0; i < entries.size(); i++) {
       FrontEntry e = entries.get(i);
-      if (filter.test(e) && (best < 0 || HIGHEST_FREQUENCY_FASTEST.compare(e, entries.get(best)) < 0)) {
+      if (filter.test(e)
+          && (best < 0 || HIGHEST_FREQUENCY_FASTEST.compare(e, entries.get(best)) < 0)) {
         best = i;
       }
     }

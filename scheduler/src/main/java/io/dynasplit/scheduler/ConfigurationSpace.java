@@ -11,14 +11,15 @@ import java.util.Objects;
 import java.util.TreeSet;
 
 /**
- * The configuration space of one model on one testbed (ARCHITECTURE 5): the values of each knob
- * and the rules that keep invalid combinations out.
+ * The configuration space of one model on one testbed (ARCHITECTURE 5): the values of each knob and
+ * the rules that keep invalid combinations out.
  *
  * <p>The rules are the paper's: at split 0 (the all-cloud split, as {@link Configuration} defines
- * it) nothing runs on the edge, so the edge accelerator is {@code off}; at the all-edge split ({@link #allEdgeSplit()},
- * if the space has one) nothing runs in the cloud, so the cloud accelerator is {@link
- * Configuration#CLOUD_NONE}; at every other split the cloud accelerator is one of the cloud knob's
- * values. The knob value lists never contain {@code none}: it is implied by the all-edge split.
+ * it) nothing runs on the edge, so the edge accelerator is {@code off}; at the all-edge split
+ * ({@link #allEdgeSplit()}, if the space has one) nothing runs in the cloud, so the cloud
+ * accelerator is {@link Configuration#CLOUD_NONE}; at every other split the cloud accelerator is
+ * one of the cloud knob's values. The knob value lists never contain {@code none}: it is implied by
+ * the all-edge split.
  *
  * <p>Each configuration is addressed by one index per {@link Knob} (what the optimizer's genes
  * hold). {@link #decode(int[])} maps any index vector to a valid configuration by applying the
@@ -92,18 +93,24 @@ public final class ConfigurationSpace {
       }
     }
     if (!this.edgeAccelerators.contains(Configuration.ACCELERATOR_OFF)) {
-      throw new IllegalArgumentException("edgeAccelerators must contain 'off': " + this.edgeAccelerators);
+      throw new IllegalArgumentException(
+          "edgeAccelerators must contain 'off': " + this.edgeAccelerators);
     }
     if (this.cloudAccelerators.contains(Configuration.CLOUD_NONE)) {
       throw new IllegalArgumentException(
-          "cloudAccelerators must not contain 'none' (implied by the all-edge split): " + this.cloudAccelerators);
+          "cloudAccelerators must not contain 'none' (implied by the all-edge split): "
+              + this.cloudAccelerators);
     }
     if (allEdgeSplit != null && !allEdgeSplit.equals(this.splits.get(this.splits.size() - 1))) {
       throw new IllegalArgumentException(
-          "allEdgeSplit must be the last split " + this.splits.get(this.splits.size() - 1) + ": " + allEdgeSplit);
+          "allEdgeSplit must be the last split "
+              + this.splits.get(this.splits.size() - 1)
+              + ": "
+              + allEdgeSplit);
     }
     if (allEdgeSplit != null && this.splits.size() < 2) {
-      throw new IllegalArgumentException("a space with an all-edge split needs at least two splits: " + this.splits);
+      throw new IllegalArgumentException(
+          "a space with an all-edge split needs at least two splits: " + this.splits);
     }
     this.allEdgeSplit = allEdgeSplit;
     this.valid = enumerate();
@@ -167,7 +174,8 @@ public final class ConfigurationSpace {
     }
     edge.add(Configuration.ACCELERATOR_OFF);
     List<String> edgeValues = new ArrayList<>();
-    // "off" first (the canonical value at split 0), then the USB accelerator's modes by clock, then the rest
+    // "off" first (the canonical value at split 0), then the USB accelerator's modes by clock, then
+    // the rest
     for (String known : List.of(Configuration.ACCELERATOR_OFF, "std", "max")) {
       if (edge.remove(known)) {
         edgeValues.add(known);
@@ -189,7 +197,8 @@ public final class ConfigurationSpace {
     for (Configuration c : configurations) {
       String why = space.whyInvalid(c);
       if (why != null) {
-        throw new IllegalArgumentException("configuration breaks the space's rules (" + why + "): " + c);
+        throw new IllegalArgumentException(
+            "configuration breaks the space's rules (" + why + "): " + c);
       }
     }
     return space;
@@ -230,7 +239,9 @@ public final class ConfigurationSpace {
     return valid.size();
   }
 
-  /** Every valid configuration, in a fixed order (splits outermost, then the knobs in gene order). */
+  /**
+   * Every valid configuration, in a fixed order (splits outermost, then the knobs in gene order).
+   */
   public List<Configuration> configurations() {
     return valid;
   }
@@ -267,7 +278,8 @@ public final class ConfigurationSpace {
     if (!codecs.contains(c.codec())) {
       return "codec " + c.codec() + " not in " + codecs;
     }
-    if (c.split() == ALL_CLOUD_SPLIT && !c.edgeAccelerator().equals(Configuration.ACCELERATOR_OFF)) {
+    if (c.split() == ALL_CLOUD_SPLIT
+        && !c.edgeAccelerator().equals(Configuration.ACCELERATOR_OFF)) {
       return "edge accelerator must be off at split " + c.split();
     }
     boolean allEdge = allEdgeSplit != null && c.split() == allEdgeSplit;
@@ -281,15 +293,16 @@ public final class ConfigurationSpace {
   }
 
   /**
-   * The valid configuration an index vector stands for: knob values by index, then the rules
-   * (edge accelerator off at the all-cloud split, cloud none at the all-edge split).
+   * The valid configuration an index vector stands for: knob values by index, then the rules (edge
+   * accelerator off at the all-cloud split, cloud none at the all-edge split).
    *
    * @param indexes one index per {@link Knob}, in knob order
    * @throws IllegalArgumentException if an index is out of its knob's range
    */
   public Configuration decode(int[] indexes) {
     if (indexes.length != Knob.values().length) {
-      throw new IllegalArgumentException("indexes must have " + Knob.values().length + " entries: " + indexes.length);
+      throw new IllegalArgumentException(
+          "indexes must have " + Knob.values().length + " entries: " + indexes.length);
     }
     for (Knob k : Knob.values()) {
       int i = indexes[k.ordinal()];
@@ -324,7 +337,8 @@ public final class ConfigurationSpace {
   public int[] encode(Configuration c) {
     String why = whyInvalid(c);
     if (why != null) {
-      throw new IllegalArgumentException("not a valid configuration of this space (" + why + "): " + c);
+      throw new IllegalArgumentException(
+          "not a valid configuration of this space (" + why + "): " + c);
     }
     int[] indexes = new int[Knob.values().length];
     indexes[Knob.SPLIT.ordinal()] = splits.indexOf(c.split());
@@ -332,7 +346,8 @@ public final class ConfigurationSpace {
     indexes[Knob.EDGE_ACCELERATOR.ordinal()] = edgeAccelerators.indexOf(c.edgeAccelerator());
     indexes[Knob.THREADS.ordinal()] = threads.indexOf(c.threads());
     indexes[Knob.CODEC.ordinal()] = codecs.indexOf(c.codec());
-    indexes[Knob.CLOUD_ACCELERATOR.ordinal()] = Math.max(0, cloudAccelerators.indexOf(c.cloudAccelerator()));
+    indexes[Knob.CLOUD_ACCELERATOR.ordinal()] =
+        Math.max(0, cloudAccelerators.indexOf(c.cloudAccelerator()));
     return indexes;
   }
 

@@ -54,13 +54,16 @@ public record Decision(
       throw new IllegalArgumentException("entry must be null when status is " + status);
     }
     if (slaMet != (status == Status.MEETS_SLA)) {
-      throw new IllegalArgumentException("slaMet must be " + (status == Status.MEETS_SLA) + " when status is " + status);
+      throw new IllegalArgumentException(
+          "slaMet must be " + (status == Status.MEETS_SLA) + " when status is " + status);
     }
   }
 
   /** A decision that chose {@code entry}. */
-  static Decision chosen(Policy policy, FrontEntry entry, double latencyMs, double energyJ, boolean slaMet) {
-    return new Decision(policy, slaMet ? Status.MEETS_SLA : Status.MISSES_SLA, entry, latencyMs, energyJ, slaMet);
+  static Decision chosen(
+      Policy policy, FrontEntry entry, double latencyMs, double energyJ, boolean slaMet) {
+    return new Decision(
+        policy, slaMet ? Status.MEETS_SLA : Status.MISSES_SLA, entry, latencyMs, energyJ, slaMet);
   }
 
   /** A decision that chose nothing. */

@@ -65,7 +65,8 @@ public final class FrontIndex {
       // the edge draws power for the whole request, waiting on the cloud included
       edgePowerW[i] = e.latencyMs() > 0 ? e.edgeEnergyJ() / (e.latencyMs() / 1000.0) : 0;
       // strict < keeps the earlier (faster) entry on an energy tie
-      cheapestUpTo[i] = i == 0 || energyJ[i] < energyJ[cheapestUpTo[i - 1]] ? i : cheapestUpTo[i - 1];
+      cheapestUpTo[i] =
+          i == 0 || energyJ[i] < energyJ[cheapestUpTo[i - 1]] ? i : cheapestUpTo[i - 1];
     }
     List<FrontEntry> sorted = Arrays.asList(entries);
     cloudIndex = Baselines.cloud(sorted);
@@ -156,12 +157,18 @@ public final class FrontIndex {
     return entries.length == 0 ? -1 : cheapestUpTo[entries.length - 1];
   }
 
-  /** Position of the {@link Baselines#cloud all-cloud baseline}; -1 when the front has no split-0 entry. */
+  /**
+   * Position of the {@link Baselines#cloud all-cloud baseline}; -1 when the front has no split-0
+   * entry.
+   */
   public int cloudOnly() {
     return cloudIndex;
   }
 
-  /** Position of the {@link Baselines#edge all-edge baseline}; -1 when the front has no all-edge entry. */
+  /**
+   * Position of the {@link Baselines#edge all-edge baseline}; -1 when the front has no all-edge
+   * entry.
+   */
   public int edgeOnly() {
     return edgeIndex;
   }
@@ -203,20 +210,24 @@ public final class FrontIndex {
     return inverseProfiledTransferMs[i];
   }
 
-  /** Round trip of the channel the front was profiled on, from a line fit of transfer time on bytes. */
+  /**
+   * Round trip of the channel the front was profiled on, from a line fit of transfer time on bytes.
+   */
   public double profileRttMs() {
     return profileRttMs;
   }
 
-  /** Milliseconds per byte of the channel the front was profiled on; 0 when the front sends nothing. */
+  /**
+   * Milliseconds per byte of the channel the front was profiled on; 0 when the front sends nothing.
+   */
   public double profileMsPerByte() {
     return profileMsPerByte;
   }
 
   /**
    * Least-squares line {@code transferMs = rtt + bytes * msPerByte} over the entries that send
-   * something; falls back to a line through the origin when the sizes do not vary or the fit is
-   * not physical (negative round trip or slope).
+   * something; falls back to a line through the origin when the sizes do not vary or the fit is not
+   * physical (negative round trip or slope).
    */
   private static double[] fitTransfer(FrontEntry[] entries) {
     double n = 0;

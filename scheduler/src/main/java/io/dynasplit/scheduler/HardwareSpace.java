@@ -17,9 +17,11 @@ public final class HardwareSpace {
   /**
    * The space.
    *
-   * @param splits the model's split candidates (0, the all-cloud split, and {@code allEdgeSplit} are added)
+   * @param splits the model's split candidates (0, the all-cloud split, and {@code allEdgeSplit}
+   *     are added)
    * @param allEdgeSplit the split that runs the whole model on the edge
-   * @param cpuFrequenciesMHz the frequencies the hardware can set; empty when it does not manage them
+   * @param cpuFrequenciesMHz the frequencies the hardware can set; empty when it does not manage
+   *     them
    * @param edgeAccelerators the edge accelerator values the hardware can take ({@code off} first)
    * @param threads the head session thread counts to try, each {@code >= 0}
    * @param codecs the intermediate tensor codecs to try
@@ -47,12 +49,19 @@ public final class HardwareSpace {
     }
     s.add(ConfigurationSpace.ALL_CLOUD_SPLIT);
     s.add(allEdgeSplit);
-    List<Integer> freqs = cpuFrequenciesMHz.isEmpty() ? List.of(0) : List.copyOf(new TreeSet<>(cpuFrequenciesMHz));
+    List<Integer> freqs =
+        cpuFrequenciesMHz.isEmpty() ? List.of(0) : List.copyOf(new TreeSet<>(cpuFrequenciesMHz));
     List<Integer> t = List.copyOf(new TreeSet<>(threads));
     if (t.isEmpty() || t.get(0) < 0) {
       throw new IllegalArgumentException("threads must be non-empty counts >= 0: " + threads);
     }
-    return new ConfigurationSpace(List.copyOf(s), freqs, List.copyOf(edgeAccelerators), t,
-        List.copyOf(new TreeSet<>(codecs)), List.copyOf(cloudAccelerators), allEdgeSplit);
+    return new ConfigurationSpace(
+        List.copyOf(s),
+        freqs,
+        List.copyOf(edgeAccelerators),
+        t,
+        List.copyOf(new TreeSet<>(codecs)),
+        List.copyOf(cloudAccelerators),
+        allEdgeSplit);
   }
 }

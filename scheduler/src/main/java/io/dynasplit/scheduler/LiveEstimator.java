@@ -4,10 +4,10 @@ import io.dynasplit.schemas.FrontEntry;
 import java.util.Objects;
 
 /**
- * What the edge has recently seen of its channel, the cloud and itself (ARCHITECTURE 6): round
- * trip and bandwidth from its own transfers, the cloud's service-time factor {@code f_cloud} and
- * queue from tail results and cloud telemetry, the head's drift factor {@code f_edge} against the
- * front, and its own queue.
+ * What the edge has recently seen of its channel, the cloud and itself (ARCHITECTURE 6): round trip
+ * and bandwidth from its own transfers, the cloud's service-time factor {@code f_cloud} and queue
+ * from tail results and cloud telemetry, the head's drift factor {@code f_edge} against the front,
+ * and its own queue.
  *
  * <p>Factors are windowed quantiles of observed over front time, at the quantile of the {@link
  * AdaptiveSettings}; an estimate that stops being refreshed (observations older than {@code
@@ -50,8 +50,8 @@ public final class LiveEstimator {
   }
 
   /**
-   * Sets the channel the front was profiled on; the live round trip and bandwidth start from it
-   * and return to it when transfers stop.
+   * Sets the channel the front was profiled on; the live round trip and bandwidth start from it and
+   * return to it when transfers stop.
    *
    * @param rttMs profiled round trip
    * @param msPerByte profiled milliseconds per byte (the inverse of the bandwidth)

@@ -15,9 +15,15 @@ public enum Policy {
    * hardware from the current state.
    */
   ADAPTIVE("adaptive"),
-  /** Everything in the cloud: the {@link Baselines#cloud all-cloud baseline} (split 0, GPU, highest frequency), whatever the SLA. */
+  /**
+   * Everything in the cloud: the {@link Baselines#cloud all-cloud baseline} (split 0, GPU, highest
+   * frequency), whatever the SLA.
+   */
   CLOUD("cloud"),
-  /** Everything on the edge: the {@link Baselines#edge all-edge baseline} (highest frequency, fastest), whatever the SLA. */
+  /**
+   * Everything on the edge: the {@link Baselines#edge all-edge baseline} (highest frequency,
+   * fastest), whatever the SLA.
+   */
   EDGE("edge"),
   /** The single cheapest entry of the front, whatever the SLA. */
   ENERGY("energy"),

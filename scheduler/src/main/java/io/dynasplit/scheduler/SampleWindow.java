@@ -85,5 +85,4 @@ final class SampleWindow {
     Arrays.sort(scratch, 0, n);
     cached = Quantiles.ofSorted(scratch, n, quantile);
   }
-
 }

@@ -1,7 +1,6 @@
 package io.dynasplit.scheduler;
 
 import io.dynasplit.schemas.Configuration;
-import io.dynasplit.schemas.FrontEntry;
 import io.dynasplit.schemas.ParetoFront;
 import java.util.HashMap;
 import java.util.Map;
@@ -129,8 +128,8 @@ public final class Scheduler {
    * Decides for one request.
    *
    * @param model the request's model
-   * @param slaMs the request's latency SLA, or the time left until its deadline; zero or less
-   *     (a request that waited past its deadline) meets nothing
+   * @param slaMs the request's latency SLA, or the time left until its deadline; zero or less (a
+   *     request that waited past its deadline) meets nothing
    * @param policy the request's own policy, or null for the default
    * @param failIfInfeasible whether to answer {@link Decision.Status#INFEASIBLE} rather than run a
    *     configuration expected to miss the SLA
@@ -167,7 +166,8 @@ public final class Scheduler {
    * configured quantile, including the switch from the current hardware state).
    */
   public double predictLatencyMs(String model, int i) {
-    ModelState state = Objects.requireNonNull(models.get(model), () -> "no front for model " + model);
+    ModelState state =
+        Objects.requireNonNull(models.get(model), () -> "no front for model " + model);
     refreshSwitchCosts(state);
     return predict(state, i);
   }
@@ -189,7 +189,8 @@ public final class Scheduler {
     double perByte = live.msPerByte() * live.transferSpread();
     double[] switchMs = state.switchMs;
     for (int i = 0, n = f.size(); i < n; i++) {
-      double latency = predict(f, i, edgeQueue, edgeDrift, cloudDrift, cloudQueue, rtt, perByte, switchMs[i]);
+      double latency =
+          predict(f, i, edgeQueue, edgeDrift, cloudDrift, cloudQueue, rtt, perByte, switchMs[i]);
       if (latency < fastestLatency) {
         fastest = i;
         fastestLatency = latency;
@@ -210,13 +211,22 @@ public final class Scheduler {
     if (failIfInfeasible) {
       return Decision.none(Policy.ADAPTIVE, Decision.Status.INFEASIBLE);
     }
-    return Decision.chosen(Policy.ADAPTIVE, f.entry(fastest), fastestLatency, f.energyJ(fastest), false);
+    return Decision.chosen(
+        Policy.ADAPTIVE, f.entry(fastest), fastestLatency, f.energyJ(fastest), false);
   }
 
   private double predict(ModelState state, int i) {
     double spread = live.transferSpread();
-    return predict(state.index, i, live.edgeQueueMs(), live.edgeFactor() - 1, live.cloudFactor() - 1,
-        live.cloudQueueMs(), live.rttMs() * spread, live.msPerByte() * spread, state.switchMs[i]);
+    return predict(
+        state.index,
+        i,
+        live.edgeQueueMs(),
+        live.edgeFactor() - 1,
+        live.cloudFactor() - 1,
+        live.cloudQueueMs(),
+        live.rttMs() * spread,
+        live.msPerByte() * spread,
+        state.switchMs[i]);
   }
 
   /**
@@ -224,8 +234,15 @@ public final class Scheduler {
    * transfer time, the queues and the switch.
    */
   private static double predict(
-      FrontIndex f, int i, double edgeQueue, double edgeDrift, double cloudDrift, double cloudQueue,
-      double rtt, double perByte, double switchMs) {
+      FrontIndex f,
+      int i,
+      double edgeQueue,
+      double edgeDrift,
+      double cloudDrift,
+      double cloudQueue,
+      double rtt,
+      double perByte,
+      double switchMs) {
     double latency = f.latencyMs(i) + edgeQueue + switchMs + f.headMs(i) * edgeDrift;
     double transfer = f.transferMs(i);
     double inverseProfiled = f.inverseProfiledTransferMs(i);
@@ -259,7 +276,8 @@ public final class Scheduler {
     return failIfInfeasible ? Decision.none(p, Decision.Status.INFEASIBLE) : chosen(p, f, i, false);
   }
 
-  private static Decision fixed(Policy p, FrontIndex f, int i, double slaMs, boolean failIfInfeasible) {
+  private static Decision fixed(
+      Policy p, FrontIndex f, int i, double slaMs, boolean failIfInfeasible) {
     if (i < 0) {
       return Decision.none(p, Decision.Status.INFEASIBLE);
     }

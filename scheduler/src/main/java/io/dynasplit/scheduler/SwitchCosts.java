@@ -10,14 +10,18 @@ import java.util.Objects;
 import java.util.Set;
 
 /**
- * Measured cost, in milliseconds, of changing each part of the edge's hardware state, and the one predictor of what
- * a change will cost (ARCHITECTURE 8: the hardware measures every change it applies and reports p50 and p95 per
- * kind; the scheduler adds the prediction to each candidate's latency).
+ * Measured cost, in milliseconds, of changing each part of the edge's hardware state, and the one
+ * predictor of what a change will cost (ARCHITECTURE 8: the hardware measures every change it
+ * applies and reports p50 and p95 per kind; the scheduler adds the prediction to each candidate's
+ * latency).
  *
- * <p>The hardware records into it ({@code SwitchCostRecorder}); the scheduler reads it. Plain Java, no Vert.x.
+ * <p>The hardware records into it ({@code SwitchCostRecorder}); the scheduler reads it. Plain Java,
+ * no Vert.x.
  *
- * @param costs the cost of each kind of change; a kind not present has not been measured and costs nothing
- * @param noChange the cost of an apply that found everything already right; {@link Cost#UNMEASURED} until one ran
+ * @param costs the cost of each kind of change; a kind not present has not been measured and costs
+ *     nothing
+ * @param noChange the cost of an apply that found everything already right; {@link Cost#UNMEASURED}
+ *     until one ran
  */
 public record SwitchCosts(Map<ChangeKind, Cost> costs, Cost noChange) {
 
@@ -60,19 +64,26 @@ public record SwitchCosts(Map<ChangeKind, Cost> costs, Cost noChange) {
         throw new IllegalArgumentException("p50Ms must be a finite number >= 0: " + p50Ms);
       }
       if (!(p95Ms >= p50Ms) || Double.isInfinite(p95Ms)) {
-        throw new IllegalArgumentException("p95Ms must be finite and >= p50Ms (" + p50Ms + "): " + p95Ms);
+        throw new IllegalArgumentException(
+            "p95Ms must be finite and >= p50Ms (" + p50Ms + "): " + p95Ms);
       }
       if (!(maxMs >= p95Ms) || Double.isInfinite(maxMs)) {
-        throw new IllegalArgumentException("maxMs must be finite and >= p95Ms (" + p95Ms + "): " + maxMs);
+        throw new IllegalArgumentException(
+            "maxMs must be finite and >= p95Ms (" + p95Ms + "): " + maxMs);
       }
     }
 
-    /** Figures given rather than measured (e.g. the reference implementation's 120 to 530 ms): count 0. */
+    /**
+     * Figures given rather than measured (e.g. the reference implementation's 120 to 530 ms): count
+     * 0.
+     */
     public static Cost given(double p50Ms, double p95Ms) {
       return new Cost(0, p50Ms, p95Ms, p95Ms);
     }
 
-    /** The cost at quantile {@code q}: the median up to 0.5, the p95 from 0.95, linear in between. */
+    /**
+     * The cost at quantile {@code q}: the median up to 0.5, the p95 from 0.95, linear in between.
+     */
     public double at(double q) {
       if (q <= 0.5) {
         return p50Ms;
@@ -89,7 +100,11 @@ public record SwitchCosts(Map<ChangeKind, Cost> costs, Cost noChange) {
     Objects.requireNonNull(costs, "costs");
     Objects.requireNonNull(noChange, "noChange");
     EnumMap<ChangeKind, Cost> copy = new EnumMap<>(ChangeKind.class);
-    costs.forEach((k, v) -> copy.put(Objects.requireNonNull(k, "change kind"), Objects.requireNonNull(v, "cost of " + k)));
+    costs.forEach(
+        (k, v) ->
+            copy.put(
+                Objects.requireNonNull(k, "change kind"),
+                Objects.requireNonNull(v, "cost of " + k)));
     costs = Map.copyOf(copy);
   }
 
@@ -117,8 +132,8 @@ public record SwitchCosts(Map<ChangeKind, Cost> costs, Cost noChange) {
   }
 
   /**
-   * The kinds of change that going from {@code from} to {@code to} needs: the edge hardware parts that differ.
-   * The split, codec and cloud accelerator need none.
+   * The kinds of change that going from {@code from} to {@code to} needs: the edge hardware parts
+   * that differ. The split, codec and cloud accelerator need none.
    */
   public static Set<ChangeKind> changes(Configuration from, Configuration to) {
     Objects.requireNonNull(from, "from");
@@ -137,8 +152,9 @@ public record SwitchCosts(Map<ChangeKind, Cost> costs, Cost noChange) {
   }
 
   /**
-   * The expected time to go from hardware state {@code from} to the state of {@code to}, at quantile {@code q}:
-   * {@link #costMs(Collection, double)} of their {@link #changes}. Zero when {@code from} is null (unknown state).
+   * The expected time to go from hardware state {@code from} to the state of {@code to}, at
+   * quantile {@code q}: {@link #costMs(Collection, double)} of their {@link #changes}. Zero when
+   * {@code from} is null (unknown state).
    */
   public double costMs(Configuration from, Configuration to, double q) {
     if (from == null) {
@@ -148,10 +164,12 @@ public record SwitchCosts(Map<ChangeKind, Cost> costs, Cost noChange) {
   }
 
   /**
-   * The expected time of a switch that makes the given kinds of change, at quantile {@code q}: the sum of their
-   * costs, or the cost of an apply that changes nothing when there are none. Kinds not measured count 0.
+   * The expected time of a switch that makes the given kinds of change, at quantile {@code q}: the
+   * sum of their costs, or the cost of an apply that changes nothing when there are none. Kinds not
+   * measured count 0.
    *
-   * @implNote no I/O, no allocation beyond the caller's collection: the scheduler calls it per candidate
+   * @implNote no I/O, no allocation beyond the caller's collection: the scheduler calls it per
+   *     candidate
    */
   public double costMs(Collection<ChangeKind> changed, double q) {
     if (changed.isEmpty()) {

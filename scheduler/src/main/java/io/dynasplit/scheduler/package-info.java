@@ -4,8 +4,8 @@
  * of switching hardware, and the configuration space with its validity rules ({@link
  * io.dynasplit.scheduler.ConfigurationSpace}, {@link io.dynasplit.scheduler.HardwareSpace}).
  *
- * <p>Plain Java with no Vert.x and no Jenetics in it: the data plane's scheduler verticle wraps a {@link
- * io.dynasplit.scheduler.Scheduler} and feeds it observations; the simulator drives the same
+ * <p>Plain Java with no Vert.x and no Jenetics in it: the data plane's scheduler verticle wraps a
+ * {@link io.dynasplit.scheduler.Scheduler} and feeds it observations; the simulator drives the same
  * class. Entry point: {@link io.dynasplit.scheduler.Scheduler#decide}.
  */
 package io.dynasplit.scheduler;

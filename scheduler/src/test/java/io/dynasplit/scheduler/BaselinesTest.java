@@ -15,10 +15,14 @@ class BaselinesTest {
   private static final FrontEntry EDGE_FAST_CPU = Entries.edgeHeavy(22, 1800, 400, 3);
   private static final FrontEntry MIDDLE = Entries.split(10, 1800, 50, 10, 10, 100_000, 20);
 
-  /** Verifies that the live cloud and edge policies pick the highest-frequency baseline, not the fastest entry, as the simulator does. */
+  /**
+   * Verifies that the live cloud and edge policies pick the highest-frequency baseline, not the
+   * fastest entry, as the simulator does.
+   */
   @Test
   void policiesUseTheOneBaselineDefinition() {
-    List<FrontEntry> entries = List.of(CLOUD_SLOW_CPU, CLOUD_FAST_CPU, EDGE_SLOW_CPU, EDGE_FAST_CPU, MIDDLE);
+    List<FrontEntry> entries =
+        List.of(CLOUD_SLOW_CPU, CLOUD_FAST_CPU, EDGE_SLOW_CPU, EDGE_FAST_CPU, MIDDLE);
     FrontIndex index = FrontIndex.of("m", entries);
     Scheduler s = new Scheduler(Policy.DYNASPLIT, AdaptiveSettings.DEFAULT);
     s.load(index);

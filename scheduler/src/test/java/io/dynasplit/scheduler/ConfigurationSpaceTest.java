@@ -16,7 +16,10 @@ class ConfigurationSpaceTest {
 
   private final ConfigurationSpace space = ConfigurationSpace.splinterVgg16();
 
-  /** Verifies that the paper's VGG16 space has 917 valid configurations (966 combinations less 28 at split 0 and 21 at split 22). */
+  /**
+   * Verifies that the paper's VGG16 space has 917 valid configurations (966 combinations less 28 at
+   * split 0 and 21 at split 22).
+   */
   @Test
   void vgg16SpaceHas917() {
     assertEquals(917, space.size());
@@ -26,7 +29,9 @@ class ConfigurationSpaceTest {
     }
   }
 
-  /** Verifies that every index vector decodes to a valid configuration and valid ones round-trip. */
+  /**
+   * Verifies that every index vector decodes to a valid configuration and valid ones round-trip.
+   */
   @Test
   void decodeAppliesTheRules() {
     var seen = new HashSet<Configuration>();
@@ -54,7 +59,10 @@ class ConfigurationSpaceTest {
     assertNotNull(space.whyInvalid(new Configuration(22, 600, "max", 0, Codec.FP32, "gpu")));
     assertNotNull(space.whyInvalid(new Configuration(5, 600, "max", 0, Codec.FP32, "none")));
     assertNotNull(space.whyInvalid(new Configuration(5, 700, "max", 0, Codec.FP32, "cpu")));
-    var e = assertThrows(IllegalArgumentException.class, () -> space.encode(new Configuration(0, 600, "max", 0, Codec.FP32, "gpu")));
+    var e =
+        assertThrows(
+            IllegalArgumentException.class,
+            () -> space.encode(new Configuration(0, 600, "max", 0, Codec.FP32, "gpu")));
     assertTrue(e.getMessage().contains("edge accelerator must be off at split 0"), e.getMessage());
     assertThrows(IllegalArgumentException.class, () -> space.decode(new int[] {23, 0, 0, 0, 0, 0}));
   }

@@ -13,14 +13,21 @@ class LiveEstimatesTest {
   private static final long[] SIZES = {4_000, 100_000, 400_000, 800_000, 3_200_000};
   private static final FrontEntry ANY = Entries.split(5, 1200, 50, 10, 70, 400_000, 5);
 
-  /** Feeds one request's transfer of a random size on a channel with the given round trip and ms per byte. */
-  private static void transfer(LiveEstimator live, SplittableRandom random, double rtt, double perByte, long bytes) {
+  /**
+   * Feeds one request's transfer of a random size on a channel with the given round trip and ms per
+   * byte.
+   */
+  private static void transfer(
+      LiveEstimator live, SplittableRandom random, double rtt, double perByte, long bytes) {
     double noise = 1 + (random.nextDouble() - 0.5) * 0.1;
     live.observeTransfer(bytes, (rtt + bytes * perByte) * noise);
     live.observeHead(ANY, 50);
   }
 
-  /** Verifies that round trip and bandwidth converge on a noisy synthetic series that differs from the profile. */
+  /**
+   * Verifies that round trip and bandwidth converge on a noisy synthetic series that differs from
+   * the profile.
+   */
   @Test
   void transferEstimatesConvergeOnSyntheticSeries() {
     SplittableRandom random = new SplittableRandom(SEED);
@@ -35,10 +42,17 @@ class LiveEstimatesTest {
 
     assertEquals(rtt, live.rttMs(), 1.5, "seed " + SEED);
     assertEquals(1 / perByte, live.bandwidthBytesPerMs(), 0.05 / perByte, "seed " + SEED);
-    assertEquals(rtt + 800_000 * perByte, live.transferMs(800_000), 0.05 * (rtt + 800_000 * perByte), "seed " + SEED);
+    assertEquals(
+        rtt + 800_000 * perByte,
+        live.transferMs(800_000),
+        0.05 * (rtt + 800_000 * perByte),
+        "seed " + SEED);
   }
 
-  /** Verifies that a drop to a quarter of the bandwidth seen on a single tensor size is picked up within one window. */
+  /**
+   * Verifies that a drop to a quarter of the bandwidth seen on a single tensor size is picked up
+   * within one window.
+   */
   @Test
   void bandwidthDropOnOneSizeIsFollowed() {
     SplittableRandom random = new SplittableRandom(SEED);
@@ -59,7 +73,9 @@ class LiveEstimatesTest {
     assertEquals(2.0 + 600_000 * 4 * 1.4e-5, after, 0.05 * after, "seed " + SEED);
   }
 
-  /** Verifies that an estimate no longer refreshed falls back to the profile after the maximum age. */
+  /**
+   * Verifies that an estimate no longer refreshed falls back to the profile after the maximum age.
+   */
   @Test
   void staleEstimatesFallBackToProfile() {
     SplittableRandom random = new SplittableRandom(SEED);
@@ -83,7 +99,10 @@ class LiveEstimatesTest {
     assertEquals(0.0, live.cloudQueueMs(), 1e-9);
   }
 
-  /** Verifies that the head and cloud factors are the configured quantile of observed over front time. */
+  /**
+   * Verifies that the head and cloud factors are the configured quantile of observed over front
+   * time.
+   */
   @Test
   void factorsAreWindowedQuantiles() {
     LiveEstimator median = new LiveEstimator(AdaptiveSettings.DEFAULT.withQuantile(0.5));

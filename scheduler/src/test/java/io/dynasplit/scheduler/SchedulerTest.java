@@ -23,7 +23,10 @@ class SchedulerTest {
     return s;
   }
 
-  /** Verifies that the paper's rule picks the least energy among entries whose latency meets the SLA. */
+  /**
+   * Verifies that the paper's rule picks the least energy among entries whose latency meets the
+   * SLA.
+   */
   @Test
   void dynasplitPicksCheapestWithinSla() {
     Scheduler s = schedulerWith(Policy.DYNASPLIT, SLOW, FAST, MID);
@@ -49,7 +52,10 @@ class SchedulerTest {
     assertTrue(d.slaMet());
   }
 
-  /** Verifies that an SLA below every entry gets the fastest, flagged as a predicted miss, or INFEASIBLE on request. */
+  /**
+   * Verifies that an SLA below every entry gets the fastest, flagged as a predicted miss, or
+   * INFEASIBLE on request.
+   */
   @Test
   void slaBelowEveryEntryGetsFastestOrInfeasible() {
     Scheduler s = schedulerWith(Policy.DYNASPLIT, SLOW, MID, FAST);
@@ -64,7 +70,10 @@ class SchedulerTest {
     assertNull(refused.entry());
   }
 
-  /** Verifies that among entries of equal energy the faster wins, and among equal latency the cheaper. */
+  /**
+   * Verifies that among entries of equal energy the faster wins, and among equal latency the
+   * cheaper.
+   */
   @Test
   void tiesPreferFasterThenCheaper() {
     FrontEntry a = Entries.edgeHeavy(5, 1800, 200, 3);
@@ -80,18 +89,24 @@ class SchedulerTest {
     assertSame(c, equalLatency.decide("m", 300, Policy.ENERGY, false).entry());
   }
 
-  /** Verifies that an empty front is infeasible and an unloaded model is unknown, for every policy. */
+  /**
+   * Verifies that an empty front is infeasible and an unloaded model is unknown, for every policy.
+   */
   @Test
   void emptyFrontAndUnknownModel() {
     Scheduler s = schedulerWith(Policy.DYNASPLIT);
 
     for (Policy p : Policy.values()) {
       assertEquals(Decision.Status.INFEASIBLE, s.decide("m", 100, p, false).status(), p.wireName());
-      assertEquals(Decision.Status.UNKNOWN_MODEL, s.decide("other", 100, p, false).status(), p.wireName());
+      assertEquals(
+          Decision.Status.UNKNOWN_MODEL, s.decide("other", 100, p, false).status(), p.wireName());
     }
   }
 
-  /** Verifies that the static baselines pick their fixed entry whatever the SLA, and flag a predicted miss. */
+  /**
+   * Verifies that the static baselines pick their fixed entry whatever the SLA, and flag a
+   * predicted miss.
+   */
   @Test
   void baselinesAreFixed() {
     Scheduler s = schedulerWith(Policy.DYNASPLIT, MID, SLOW, FAST);
@@ -127,7 +142,10 @@ class SchedulerTest {
     }
   }
 
-  /** Verifies that adaptive leaves a transfer-heavy entry when the observed channel slows to a quarter. */
+  /**
+   * Verifies that adaptive leaves a transfer-heavy entry when the observed channel slows to a
+   * quarter.
+   */
   @Test
   void adaptiveAvoidsSlowChannel() {
     Scheduler s = schedulerWith(Policy.ADAPTIVE, FAST, MID, SLOW);
@@ -146,12 +164,16 @@ class SchedulerTest {
     assertSame(MID, s.decide("m", 300).entry());
   }
 
-  /** Verifies that a request already past its deadline meets nothing, and a NaN SLA is refused with a message naming it. */
+  /**
+   * Verifies that a request already past its deadline meets nothing, and a NaN SLA is refused with
+   * a message naming it.
+   */
   @Test
   void expiredAndNanSlas() {
     Scheduler s = schedulerWith(Policy.DYNASPLIT, FAST, SLOW);
 
-    IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> s.decide("m", Double.NaN));
+    IllegalArgumentException e =
+        assertThrows(IllegalArgumentException.class, () -> s.decide("m", Double.NaN));
 
     assertEquals("slaMs must be a number: NaN", e.getMessage());
     for (Policy p : Policy.values()) {
@@ -164,7 +186,8 @@ class SchedulerTest {
   @Test
   void policyNamesParse() {
     assertEquals(Policy.ADAPTIVE, Policy.of("Adaptive"));
-    IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> Policy.of("fastest"));
+    IllegalArgumentException e =
+        assertThrows(IllegalArgumentException.class, () -> Policy.of("fastest"));
     assertTrue(e.getMessage().contains("fastest"), e.getMessage());
   }
 }

@@ -12,10 +12,14 @@ class SwitchCostTest {
 
   /** Cheaper, but its latency sits right at the SLA: head drift decides whether it fits. */
   private static final FrontEntry TIGHT = Entries.edgeHeavy(22, 1800, 100, 1.00);
+
   /** A hair more expensive at another frequency, always within the SLA. */
   private static final FrontEntry ROOMY = Entries.edgeHeavy(21, 1400, 80, 1.01);
 
-  /** Runs requests with a head drift that alternates just below and just above 1 and counts hardware changes. */
+  /**
+   * Runs requests with a head drift that alternates just below and just above 1 and counts hardware
+   * changes.
+   */
   private static int switches(SwitchCosts costs) {
     // a window of one: the factor is the last observation, as noisy as it gets
     Scheduler s = new Scheduler(Policy.ADAPTIVE, AdaptiveSettings.DEFAULT.withWindow(1));
@@ -37,7 +41,10 @@ class SwitchCostTest {
     return changes;
   }
 
-  /** Verifies that the measured cost of a frequency change keeps adaptive from flapping between two near-equal entries. */
+  /**
+   * Verifies that the measured cost of a frequency change keeps adaptive from flapping between two
+   * near-equal entries.
+   */
   @Test
   void switchCostPreventsFlapping() {
     int free = switches(SwitchCosts.NONE);
@@ -47,12 +54,15 @@ class SwitchCostTest {
     assertTrue(costly <= 1, "with switch costs it should settle: " + costly);
   }
 
-  /** Verifies that the switch cost adds the changed kinds only, interpolating between p50 and p95. */
+  /**
+   * Verifies that the switch cost adds the changed kinds only, interpolating between p50 and p95.
+   */
   @Test
   void switchCostSumsChangedKinds() {
-    SwitchCosts costs = SwitchCosts.NONE
-        .with(SwitchCosts.ChangeKind.CPU_FREQUENCY, 100, 200)
-        .with(SwitchCosts.ChangeKind.EDGE_ACCELERATOR, 300, 500);
+    SwitchCosts costs =
+        SwitchCosts.NONE
+            .with(SwitchCosts.ChangeKind.CPU_FREQUENCY, 100, 200)
+            .with(SwitchCosts.ChangeKind.EDGE_ACCELERATOR, 300, 500);
     Configuration from = TIGHT.config();
     Configuration to = from.withCpuFreqMHz(600).withEdgeAccelerator("max").withSplit(3);
 
@@ -63,12 +73,16 @@ class SwitchCostTest {
     assertEquals(0, costs.costMs(null, to, 0.99), 1e-9);
   }
 
-  /** Verifies that a switch which changes nothing costs the measured no-change apply, and an unknown state nothing. */
+  /**
+   * Verifies that a switch which changes nothing costs the measured no-change apply, and an unknown
+   * state nothing.
+   */
   @Test
   void unchangedHardwareCostsTheNoChangeApply() {
-    SwitchCosts costs = SwitchCosts.NONE
-        .with(SwitchCosts.ChangeKind.CPU_FREQUENCY, 100, 200)
-        .withNoChange(new SwitchCosts.Cost(7, 0.01, 0.03, 0.05));
+    SwitchCosts costs =
+        SwitchCosts.NONE
+            .with(SwitchCosts.ChangeKind.CPU_FREQUENCY, 100, 200)
+            .withNoChange(new SwitchCosts.Cost(7, 0.01, 0.03, 0.05));
     Configuration from = TIGHT.config();
 
     assertEquals(0.01, costs.costMs(from, from.withSplit(3), 0.5), 1e-12);

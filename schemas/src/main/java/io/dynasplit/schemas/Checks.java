@@ -12,11 +12,17 @@ final class Checks {
     Objects.requireNonNull(value, name);
     if (value.isEmpty() || value.length() > WireLimits.MAX_ID_LENGTH) {
       throw new IllegalArgumentException(
-          name + " must be 1.." + WireLimits.MAX_ID_LENGTH + " characters: " + value.length() + " characters");
+          name
+              + " must be 1.."
+              + WireLimits.MAX_ID_LENGTH
+              + " characters: "
+              + value.length()
+              + " characters");
     }
     for (int i = 0; i < value.length(); i++) {
       if (Character.isISOControl(value.charAt(i))) {
-        throw new IllegalArgumentException(name + " must not contain control characters: " + quote(value));
+        throw new IllegalArgumentException(
+            name + " must not contain control characters: " + quote(value));
       }
     }
     return value;
@@ -31,7 +37,8 @@ final class Checks {
   static String text(String name, String value, int max) {
     Objects.requireNonNull(value, name);
     if (value.length() > max) {
-      throw new IllegalArgumentException(name + " must be at most " + max + " characters: " + value.length());
+      throw new IllegalArgumentException(
+          name + " must be at most " + max + " characters: " + value.length());
     }
     return value;
   }
@@ -63,7 +70,8 @@ final class Checks {
 
   static long slaMs(long slaMs) {
     if (slaMs <= 0 || slaMs > WireLimits.MAX_SLA_MS) {
-      throw new IllegalArgumentException("slaMs must be in 1.." + WireLimits.MAX_SLA_MS + ": " + slaMs);
+      throw new IllegalArgumentException(
+          "slaMs must be in 1.." + WireLimits.MAX_SLA_MS + ": " + slaMs);
     }
     return slaMs;
   }

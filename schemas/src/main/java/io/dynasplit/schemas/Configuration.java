@@ -17,7 +17,12 @@ import java.util.Objects;
  * @param cloudAccelerator {@code cpu} or {@code gpu}; {@code none} when everything runs on the edge
  */
 public record Configuration(
-    int split, int cpuFreqMHz, String edgeAccelerator, int threads, Codec codec, String cloudAccelerator) {
+    int split,
+    int cpuFreqMHz,
+    String edgeAccelerator,
+    int threads,
+    Codec codec,
+    String cloudAccelerator) {
 
   /** The edge accelerator value meaning none is used. */
   public static final String ACCELERATOR_OFF = "off";
@@ -54,7 +59,8 @@ public record Configuration(
 
   /** A copy at another split. */
   public Configuration withSplit(int newSplit) {
-    return new Configuration(newSplit, cpuFreqMHz, edgeAccelerator, threads, codec, cloudAccelerator);
+    return new Configuration(
+        newSplit, cpuFreqMHz, edgeAccelerator, threads, codec, cloudAccelerator);
   }
 
   /** A copy at another CPU frequency. */

@@ -45,7 +45,8 @@ public enum DType {
         }
       }
     }
-    throw new IllegalArgumentException("dtype must be one of float32, float16, int8, uint8, int64: " + name);
+    throw new IllegalArgumentException(
+        "dtype must be one of float32, float16, int8, uint8, int64: " + name);
   }
 
   @Override

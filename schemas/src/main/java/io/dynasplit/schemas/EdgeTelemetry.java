@@ -3,8 +3,8 @@ package io.dynasplit.schemas;
 import com.fasterxml.jackson.annotation.JsonInclude;
 
 /**
- * Periodic edge telemetry (ARCHITECTURE 4.1, {@code edge/{edgeId}/telemetry}, QoS 0). Counters
- * are totals since the edge started.
+ * Periodic edge telemetry (ARCHITECTURE 4.1, {@code edge/{edgeId}/telemetry}, QoS 0). Counters are
+ * totals since the edge started.
  *
  * @param edgeId the edge
  * @param timestamp epoch milliseconds when the figures were taken
@@ -49,8 +49,11 @@ public record EdgeTelemetry(
     Checks.nonNegative("lateCloudResults", lateCloudResults);
     Checks.optionalNonNegative("powerW", powerW);
     if ((powerW == null) != (powerSource == null)) {
-      throw new IllegalArgumentException("powerW and powerSource must be both present or both absent: "
-          + powerW + ", " + powerSource);
+      throw new IllegalArgumentException(
+          "powerW and powerSource must be both present or both absent: "
+              + powerW
+              + ", "
+              + powerSource);
     }
     if (estimates == null) {
       estimates = LiveEstimates.NONE;

@@ -11,10 +11,12 @@ import java.util.Objects;
  * @param cloud joules spent on the cloud worker; 0 when nothing ran there
  * @param source where the edge figure (and the cloud figure, unless {@code cloudSource} says
  *     otherwise) came from
- * @param cloudSource where the cloud figure came from when it differs from {@code source}; else null
+ * @param cloudSource where the cloud figure came from when it differs from {@code source}; else
+ *     null
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
-public record EnergyReport(double edge, double cloud, EnergySource source, EnergySource cloudSource) {
+public record EnergyReport(
+    double edge, double cloud, EnergySource source, EnergySource cloudSource) {
 
   /** Checks the figures and the source. */
   public EnergyReport {

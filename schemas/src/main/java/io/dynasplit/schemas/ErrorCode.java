@@ -4,7 +4,9 @@ import com.fasterxml.jackson.annotation.JsonCreator;
 
 /** The reason of an error reply (ARCHITECTURE 4.5); the wire name is the constant's name. */
 public enum ErrorCode {
-  /** The request is malformed: not JSON, a bad frame, bad base64, a wrong shape, a missing field. */
+  /**
+   * The request is malformed: not JSON, a bad frame, bad base64, a wrong shape, a missing field.
+   */
   BAD_REQUEST,
   /** The request names a model this edge does not serve. */
   UNKNOWN_MODEL,
@@ -28,7 +30,8 @@ public enum ErrorCode {
       }
     }
     throw new IllegalArgumentException(
-        "error code must be one of BAD_REQUEST, UNKNOWN_MODEL, SLA_INFEASIBLE, OVERLOADED, CLOUD_UNAVAILABLE, INTERNAL: "
+        "error code must be one of BAD_REQUEST, UNKNOWN_MODEL, SLA_INFEASIBLE, OVERLOADED,"
+            + " CLOUD_UNAVAILABLE, INTERNAL: "
             + name);
   }
 }

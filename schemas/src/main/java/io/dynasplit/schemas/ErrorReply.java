@@ -6,14 +6,15 @@ import java.util.Objects;
 /**
  * An error reply (ARCHITECTURE 4.5): every accepted request that cannot be served gets one.
  *
- * @param id the request id; {@code unknown} when the request could not be read far enough to
- *     learn it
+ * @param id the request id; {@code unknown} when the request could not be read far enough to learn
+ *     it
  * @param status always {@code error}
  * @param model the model id, or null when unknown
  * @param error the code and message
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
-public record ErrorReply(String id, ReplyStatus status, String model, ErrorInfo error) implements Reply {
+public record ErrorReply(String id, ReplyStatus status, String model, ErrorInfo error)
+    implements Reply {
 
   /** The id of an error reply to a request whose id could not be read. */
   public static final String UNKNOWN_ID = "unknown";

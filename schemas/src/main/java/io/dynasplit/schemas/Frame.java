@@ -6,11 +6,11 @@ import java.util.Objects;
 import java.util.Optional;
 
 /**
- * A decoded tensor frame: its JSON header (the message metadata, without the {@code tensors}
- * list) and its tensors, which share the bytes of the frame they were decoded from.
+ * A decoded tensor frame: its JSON header (the message metadata, without the {@code tensors} list)
+ * and its tensors, which share the bytes of the frame they were decoded from.
  *
- * @param header the header's metadata fields (for example a {@link TailRequestHeader}'s); treat
- *     it as read-only
+ * @param header the header's metadata fields (for example a {@link TailRequestHeader}'s); treat it
+ *     as read-only
  * @param tensors the tensors in header order
  */
 public record Frame(ObjectNode header, List<Tensor> tensors) {
@@ -22,7 +22,8 @@ public record Frame(ObjectNode header, List<Tensor> tensors) {
   }
 
   /**
-   * The header bound to a message record, for example {@code frame.metadata(TailRequestHeader.class)}.
+   * The header bound to a message record, for example {@code
+   * frame.metadata(TailRequestHeader.class)}.
    *
    * @throws FrameCodecException when the header does not fit the type, with the reason
    */

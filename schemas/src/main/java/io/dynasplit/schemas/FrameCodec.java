@@ -4,9 +4,9 @@ import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectReader;
+import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
-import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
 import java.nio.ByteBuffer;
@@ -30,16 +30,16 @@ import java.util.function.IntFunction;
  * header. The encoder pads the header with spaces and each tensor with zeros so that every tensor
  * starts 8-byte aligned relative to the frame's start.
  *
- * <p>Encoding writes each tensor straight into one direct buffer, converting float32 tensors to
- * the chosen {@link Codec} on the way (float16; or int8 with a per-tensor scale and zero point
- * from the tensor's range, widened to include 0). Other dtypes pass through unchanged.
+ * <p>Encoding writes each tensor straight into one direct buffer, converting float32 tensors to the
+ * chosen {@link Codec} on the way (float16; or int8 with a per-tensor scale and zero point from the
+ * tensor's range, widened to include 0). Other dtypes pass through unchanged.
  *
  * <p>Decoding trusts nothing: it checks the magic, the header length against the frame and {@link
  * #MAX_HEADER_BYTES}, the JSON, the tensor count against {@link #MAX_TENSORS}, every dtype, rank,
- * dimension and element count (with overflow checks), that every length equals elements times
- * dtype size, and that every tensor lies inside the frame without overlapping another. Any failure
- * is a {@link FrameCodecException}. Decoded tensors are slices of the frame: decoding allocates
- * nothing in proportion to what the header claims, only the parsed header (bounded by H).
+ * dimension and element count (with overflow checks), that every length equals elements times dtype
+ * size, and that every tensor lies inside the frame without overlapping another. Any failure is a
+ * {@link FrameCodecException}. Decoded tensors are slices of the frame: decoding allocates nothing
+ * in proportion to what the header claims, only the parsed header (bounded by H).
  *
  * {@snippet :
  * ByteBuffer frame = FrameCodec.encode(header, List.of(activation), Codec.FP16);
@@ -70,6 +70,7 @@ public final class FrameCodec {
 
   private static final byte[] MAGIC_BYTES = MAGIC.getBytes(StandardCharsets.US_ASCII);
   private static final String TENSORS = "tensors";
+
   /**
    * Reads headers as trees only. Field names are not canonicalized: interning the names of
    * untrusted headers would grow a shared symbol table, so each decode would copy a table sized by
@@ -106,7 +107,10 @@ public final class FrameCodec {
     return t.elements() * wireDtype(t.dtype(), codec).size();
   }
 
-  /** Encodes metadata and tensors as they are, without converting any dtype, into a new direct buffer. */
+  /**
+   * Encodes metadata and tensors as they are, without converting any dtype, into a new direct
+   * buffer.
+   */
   public static ByteBuffer encode(Object metadata, List<Tensor> tensors) {
     return encode(metadata, tensors, Codec.FP32);
   }
@@ -123,9 +127,9 @@ public final class FrameCodec {
 
   /**
    * Encodes metadata and tensors into a buffer from an allocator, converting float32 tensors with
-   * the codec. The allocator is called once with the frame's size and must return a writable
-   * buffer with at least that many bytes remaining (a heap buffer for an MQTT client that copies
-   * the payload anyway, or a slice of a reused one); the frame is written from its position and
+   * the codec. The allocator is called once with the frame's size and must return a writable buffer
+   * with at least that many bytes remaining (a heap buffer for an MQTT client that copies the
+   * payload anyway, or a slice of a reused one); the frame is written from its position and
    * returned as a little-endian slice of exactly the frame.
    *
    * @param metadata a record whose JSON is an object without a {@code tensors} field, or null
@@ -143,7 +147,8 @@ public final class FrameCodec {
     Objects.requireNonNull(allocator, "allocator");
     Objects.requireNonNull(codec, "codec");
     if (tensors.size() > MAX_TENSORS) {
-      throw new IllegalArgumentException("a frame holds at most " + MAX_TENSORS + " tensors: " + tensors.size());
+      throw new IllegalArgumentException(
+          "a frame holds at most " + MAX_TENSORS + " tensors: " + tensors.size());
     }
     ObjectNode header = metadataNode(metadata);
     ArrayNode list = header.putArray(TENSORS);
@@ -158,9 +163,10 @@ public final class FrameCodec {
         throw new IllegalArgumentException("tensor names must be distinct: " + t.name());
       }
       wire[i] = wireDtype(t.dtype(), codec);
-      quant[i] = t.dtype() == DType.FLOAT32 && wire[i] == DType.INT8
-          ? TensorConversions.quantizationOf(t.data(), (int) t.elements(), t.name())
-          : t.quant();
+      quant[i] =
+          t.dtype() == DType.FLOAT32 && wire[i] == DType.INT8
+              ? TensorConversions.quantizationOf(t.data(), (int) t.elements(), t.name())
+              : t.quant();
       long length = t.elements() * wire[i].size();
       offsets[i] = cursor;
       cursor = align(cursor + length);
@@ -178,11 +184,13 @@ public final class FrameCodec {
     byte[] json = Json.toBytes(header);
     int h = (int) align(PREFIX_BYTES + (long) json.length) - PREFIX_BYTES;
     if (h > MAX_HEADER_BYTES) {
-      throw new IllegalArgumentException("frame header is " + h + " bytes, more than " + MAX_HEADER_BYTES);
+      throw new IllegalArgumentException(
+          "frame header is " + h + " bytes, more than " + MAX_HEADER_BYTES);
     }
     long total = PREFIX_BYTES + (long) h + cursor;
     if (total > Integer.MAX_VALUE - 8) {
-      throw new IllegalArgumentException("frame would be " + total + " bytes, more than a buffer holds");
+      throw new IllegalArgumentException(
+          "frame would be " + total + " bytes, more than a buffer holds");
     }
     ByteBuffer out = TensorConversions.take(allocator, (int) total);
     out.put(MAGIC_BYTES).putInt(h).put(json);
@@ -222,7 +230,8 @@ public final class FrameCodec {
     int base = b.position();
     int size = b.remaining();
     if (size < PREFIX_BYTES) {
-      throw new FrameCodecException("frame is " + size + " bytes, shorter than its " + PREFIX_BYTES + "-byte prefix");
+      throw new FrameCodecException(
+          "frame is " + size + " bytes, shorter than its " + PREFIX_BYTES + "-byte prefix");
     }
     for (int i = 0; i < MAGIC_BYTES.length; i++) {
       if (b.get(base + i) != MAGIC_BYTES[i]) {
@@ -231,11 +240,16 @@ public final class FrameCodec {
     }
     long h = Integer.toUnsignedLong(b.getInt(base + 4));
     if (h > MAX_HEADER_BYTES) {
-      throw new FrameCodecException("frame header length " + h + " exceeds the limit of " + MAX_HEADER_BYTES);
+      throw new FrameCodecException(
+          "frame header length " + h + " exceeds the limit of " + MAX_HEADER_BYTES);
     }
     if (h > size - PREFIX_BYTES) {
       throw new FrameCodecException(
-          "frame header length " + h + " exceeds the " + (size - PREFIX_BYTES) + " bytes after the prefix");
+          "frame header length "
+              + h
+              + " exceeds the "
+              + (size - PREFIX_BYTES)
+              + " bytes after the prefix");
     }
     ObjectNode header = parseHeader(b, base + PREFIX_BYTES, (int) h);
     JsonNode list = header.remove(TENSORS);
@@ -243,7 +257,8 @@ public final class FrameCodec {
       throw new FrameCodecException("frame header must have a \"tensors\" array");
     }
     if (list.size() > MAX_TENSORS) {
-      throw new FrameCodecException("frame holds " + list.size() + " tensors, more than " + MAX_TENSORS);
+      throw new FrameCodecException(
+          "frame holds " + list.size() + " tensors, more than " + MAX_TENSORS);
     }
     int dataStart = base + PREFIX_BYTES + (int) h;
     long dataLength = size - PREFIX_BYTES - h;
@@ -258,7 +273,8 @@ public final class FrameCodec {
       }
       String name = name(d, at);
       if (!names.add(name)) {
-        throw new FrameCodecException(at + ".name repeats an earlier tensor's name: " + Checks.quote(name));
+        throw new FrameCodecException(
+            at + ".name repeats an earlier tensor's name: " + Checks.quote(name));
       }
       DType dtype = dtype(d, at);
       Shape shape = shape(d, at);
@@ -268,11 +284,26 @@ public final class FrameCodec {
       long need = shape.elements() * dtype.size(); // at most 2^28 * 8: no overflow
       if (length != need) {
         throw new FrameCodecException(
-            at + ".length is " + length + " but shape " + shape + " of " + dtype + " needs " + need + " bytes");
+            at
+                + ".length is "
+                + length
+                + " but shape "
+                + shape
+                + " of "
+                + dtype
+                + " needs "
+                + need
+                + " bytes");
       }
       if (offset > dataLength || length > dataLength - offset) {
         throw new FrameCodecException(
-            at + " spans bytes " + offset + ".." + (offset + length) + " but the frame has " + dataLength
+            at
+                + " spans bytes "
+                + offset
+                + ".."
+                + (offset + length)
+                + " but the frame has "
+                + dataLength
                 + " bytes after the header");
       }
       extents[i] = new long[] {offset, length, i};
@@ -304,7 +335,8 @@ public final class FrameCodec {
     }
     JsonNode tree = Json.toTree(metadata);
     if (!(tree instanceof ObjectNode o)) {
-      throw new IllegalArgumentException("frame metadata must be a JSON object: " + metadata.getClass().getSimpleName());
+      throw new IllegalArgumentException(
+          "frame metadata must be a JSON object: " + metadata.getClass().getSimpleName());
     }
     if (o.has(TENSORS)) {
       throw new IllegalArgumentException("frame metadata must not have a \"tensors\" field");
@@ -323,7 +355,8 @@ public final class FrameCodec {
         root = READER.readTree(copy);
       }
     } catch (IOException | RuntimeException e) {
-      throw new FrameCodecException("frame header is not valid JSON: " + firstLine(e.getMessage()), e);
+      throw new FrameCodecException(
+          "frame header is not valid JSON: " + firstLine(e.getMessage()), e);
     }
     if (root == null || !root.isObject()) {
       throw new FrameCodecException("frame header must be a JSON object");
@@ -347,7 +380,8 @@ public final class FrameCodec {
   private static DType dtype(JsonNode d, String at) {
     JsonNode n = d.get("dtype");
     if (n == null || !n.isTextual()) {
-      throw new FrameCodecException(at + ".dtype must be one of float32, float16, int8, uint8, int64");
+      throw new FrameCodecException(
+          at + ".dtype must be one of float32, float16, int8, uint8, int64");
     }
     try {
       return DType.of(n.textValue());
@@ -362,7 +396,8 @@ public final class FrameCodec {
       throw new FrameCodecException(at + ".shape must be an array of integers");
     }
     if (n.size() > WireLimits.MAX_RANK) {
-      throw new FrameCodecException(at + ".shape rank must be <= " + WireLimits.MAX_RANK + ": " + n.size());
+      throw new FrameCodecException(
+          at + ".shape rank must be <= " + WireLimits.MAX_RANK + ": " + n.size());
     }
     long[] dims = new long[n.size()];
     for (int j = 0; j < dims.length; j++) {
@@ -427,8 +462,19 @@ public final class FrameCodec {
       }
       if (reach != null && reach[0] + reach[1] > cur[0]) {
         throw new FrameCodecException(
-            "tensors[" + cur[2] + "] (bytes " + cur[0] + ".." + (cur[0] + cur[1]) + ") overlaps tensors[" + reach[2]
-                + "] (bytes " + reach[0] + ".." + (reach[0] + reach[1]) + ")");
+            "tensors["
+                + cur[2]
+                + "] (bytes "
+                + cur[0]
+                + ".."
+                + (cur[0] + cur[1])
+                + ") overlaps tensors["
+                + reach[2]
+                + "] (bytes "
+                + reach[0]
+                + ".."
+                + (reach[0] + reach[1])
+                + ")");
       }
       if (reach == null || cur[0] + cur[1] > reach[0] + reach[1]) {
         reach = cur;

@@ -2,8 +2,8 @@ package io.dynasplit.schemas;
 
 /**
  * A tensor frame that cannot be decoded (or metadata that does not fit its type), with a message
- * that says what is wrong. It is the only exception {@link FrameCodec#decode} throws for bad
- * input, whatever the bytes; the edge answers it with {@code BAD_REQUEST}.
+ * that says what is wrong. It is the only exception {@link FrameCodec#decode} throws for bad input,
+ * whatever the bytes; the edge answers it with {@code BAD_REQUEST}.
  */
 public final class FrameCodecException extends IllegalArgumentException {
 

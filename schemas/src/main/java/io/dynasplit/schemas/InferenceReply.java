@@ -52,25 +52,42 @@ public record InferenceReply(
 
   /** A successful reply; {@code slaMet} is derived from the total time and the SLA. */
   public static InferenceReply ok(
-      String id, String model, JsonNode output, long slaMs, Timing timing, Configuration config, EnergyReport energy) {
+      String id,
+      String model,
+      JsonNode output,
+      long slaMs,
+      Timing timing,
+      Configuration config,
+      EnergyReport energy) {
     return new InferenceReply(
-        id, ReplyStatus.OK, model, output, slaMs, timing.totalMs() <= slaMs, timing, config, energy,
+        id,
+        ReplyStatus.OK,
+        model,
+        output,
+        slaMs,
+        timing.totalMs() <= slaMs,
+        timing,
+        config,
+        energy,
         null);
   }
 
   /** A copy with another timing ({@code slaMet} is kept). */
   public InferenceReply withTiming(Timing t) {
-    return new InferenceReply(id, status, model, output, slaMs, slaMet, t, config, energyJ, fallback);
+    return new InferenceReply(
+        id, status, model, output, slaMs, slaMet, t, config, energyJ, fallback);
   }
 
   /** A copy with another energy report. */
   public InferenceReply withEnergyJ(EnergyReport e) {
-    return new InferenceReply(id, status, model, output, slaMs, slaMet, timing, config, e, fallback);
+    return new InferenceReply(
+        id, status, model, output, slaMs, slaMet, timing, config, e, fallback);
   }
 
   /** A copy that says the edge ran the tail itself after the cloud failed. */
   public InferenceReply withFallback() {
-    return new InferenceReply(id, status, model, output, slaMs, slaMet, timing, config, energyJ, true);
+    return new InferenceReply(
+        id, status, model, output, slaMs, slaMet, timing, config, energyJ, true);
   }
 
   /** Whether the edge ran the tail itself after the cloud failed. */

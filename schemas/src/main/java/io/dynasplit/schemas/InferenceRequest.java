@@ -19,8 +19,8 @@ import java.util.Objects;
  * @param input the input
  * @param policy the scheduling policy to use for this request (for example {@code dynasplit} or
  *     {@code adaptive}); null for the edge's default
- * @param failIfInfeasible true to get an {@code SLA_INFEASIBLE} error instead of a late answer
- *     when no configuration can meet the SLA; null means false
+ * @param failIfInfeasible true to get an {@code SLA_INFEASIBLE} error instead of a late answer when
+ *     no configuration can meet the SLA; null means false
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record InferenceRequest(
@@ -40,12 +40,14 @@ public record InferenceRequest(
     if (replyTo != null) {
       Checks.text("replyTo", replyTo, WireLimits.MAX_TOPIC_LENGTH);
       if (replyTo.isEmpty() || replyTo.contains("+") || replyTo.contains("#")) {
-        throw new IllegalArgumentException("replyTo must be a non-empty topic without wildcards: " + Checks.quote(replyTo));
+        throw new IllegalArgumentException(
+            "replyTo must be a non-empty topic without wildcards: " + Checks.quote(replyTo));
       }
     }
     Objects.requireNonNull(input, "input");
     if (policy != null && !policy.matches("[a-z][a-z0-9-]{0,63}")) {
-      throw new IllegalArgumentException("policy must be a lower-case name of at most 64 characters: " + Checks.quote(policy));
+      throw new IllegalArgumentException(
+          "policy must be a lower-case name of at most 64 characters: " + Checks.quote(policy));
     }
   }
 

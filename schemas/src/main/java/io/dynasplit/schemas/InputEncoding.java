@@ -39,7 +39,8 @@ public enum InputEncoding {
         }
       }
     }
-    throw new IllegalArgumentException("input encoding must be one of image/png, image/jpeg, tensor: " + name);
+    throw new IllegalArgumentException(
+        "input encoding must be one of image/png, image/jpeg, tensor: " + name);
   }
 
   @Override

@@ -3,8 +3,8 @@ package io.dynasplit.schemas;
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.StreamReadConstraints;
-import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.json.JsonMapper;
@@ -46,7 +46,12 @@ public final class Json {
     try {
       return MAPPER.writeValueAsBytes(value);
     } catch (JsonProcessingException e) {
-      throw new IllegalArgumentException("cannot write " + value.getClass().getSimpleName() + " as JSON: " + e.getOriginalMessage(), e);
+      throw new IllegalArgumentException(
+          "cannot write "
+              + value.getClass().getSimpleName()
+              + " as JSON: "
+              + e.getOriginalMessage(),
+          e);
     }
   }
 
@@ -55,7 +60,12 @@ public final class Json {
     try {
       return MAPPER.writerWithDefaultPrettyPrinter().writeValueAsString(value);
     } catch (JsonProcessingException e) {
-      throw new IllegalArgumentException("cannot write " + value.getClass().getSimpleName() + " as JSON: " + e.getOriginalMessage(), e);
+      throw new IllegalArgumentException(
+          "cannot write "
+              + value.getClass().getSimpleName()
+              + " as JSON: "
+              + e.getOriginalMessage(),
+          e);
     }
   }
 
@@ -69,7 +79,8 @@ public final class Json {
     try {
       return MAPPER.readValue(json, type);
     } catch (IOException | RuntimeException e) {
-      throw new IllegalArgumentException("invalid " + type.getSimpleName() + " JSON: " + JsonErrors.describe(e), e);
+      throw new IllegalArgumentException(
+          "invalid " + type.getSimpleName() + " JSON: " + JsonErrors.describe(e), e);
     }
   }
 
@@ -83,7 +94,8 @@ public final class Json {
     try {
       return MAPPER.readValue(json, offset, length, type);
     } catch (IOException | RuntimeException e) {
-      throw new IllegalArgumentException("invalid " + type.getSimpleName() + " JSON: " + JsonErrors.describe(e), e);
+      throw new IllegalArgumentException(
+          "invalid " + type.getSimpleName() + " JSON: " + JsonErrors.describe(e), e);
     }
   }
 
@@ -96,7 +108,8 @@ public final class Json {
     try {
       return MAPPER.treeToValue(tree, type);
     } catch (IOException | RuntimeException e) {
-      throw new IllegalArgumentException("invalid " + type.getSimpleName() + " JSON: " + JsonErrors.describe(e), e);
+      throw new IllegalArgumentException(
+          "invalid " + type.getSimpleName() + " JSON: " + JsonErrors.describe(e), e);
     }
   }
 

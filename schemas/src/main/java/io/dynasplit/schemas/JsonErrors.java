@@ -24,14 +24,17 @@ final class JsonErrors {
   static String describe(Exception e) {
     if (e instanceof ValueInstantiationException v) {
       Throwable cause = v.getCause();
-      return cause != null && cause.getMessage() != null ? cause.getMessage() : v.getOriginalMessage();
+      return cause != null && cause.getMessage() != null
+          ? cause.getMessage()
+          : v.getOriginalMessage();
     }
     if (e instanceof StreamConstraintsException c) {
       return "too large or too deeply nested: " + c.getOriginalMessage();
     }
     if (e instanceof JsonMappingException m) {
       String field = path(m);
-      if (m instanceof MismatchedInputException mi && mi.getOriginalMessage() != null
+      if (m instanceof MismatchedInputException mi
+          && mi.getOriginalMessage() != null
           && (mi.getOriginalMessage().startsWith("Cannot map `null`")
               || mi.getOriginalMessage().startsWith("Missing required creator property"))) {
         return field.isEmpty() ? "missing value" : "missing field " + field;
@@ -39,17 +42,24 @@ final class JsonErrors {
       if (m instanceof MismatchedInputException mi && mi.getTargetType() != null) {
         String kind = kind(mi.getTargetType());
         String what = field.isEmpty() ? "the message" : "field " + field;
-        String value = m instanceof InvalidFormatException f && f.getValue() != null ? ": " + quote(f.getValue()) : "";
-        return kind == null ? what + " has the wrong type" + value : what + " must be " + kind + value;
+        String value =
+            m instanceof InvalidFormatException f && f.getValue() != null
+                ? ": " + quote(f.getValue())
+                : "";
+        return kind == null
+            ? what + " has the wrong type" + value
+            : what + " must be " + kind + value;
       }
-      if (m.getCause() instanceof IllegalArgumentException || m.getCause() instanceof NullPointerException) {
+      if (m.getCause() instanceof IllegalArgumentException
+          || m.getCause() instanceof NullPointerException) {
         return m.getCause().getMessage();
       }
       return (field.isEmpty() ? "" : "field " + field + ": ") + m.getOriginalMessage();
     }
     if (e instanceof JsonProcessingException p) {
       JsonLocation at = p.getLocation();
-      String where = at == null ? "" : " at line " + at.getLineNr() + ", column " + at.getColumnNr();
+      String where =
+          at == null ? "" : " at line " + at.getLineNr() + ", column " + at.getColumnNr();
       return "not valid JSON" + where + ": " + p.getOriginalMessage();
     }
     return e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
@@ -73,11 +83,20 @@ final class JsonErrors {
 
   /** What a target type is called on the wire, or null when it has no plain name. */
   private static String kind(Class<?> type) {
-    if (type == long.class || type == int.class || type == short.class || type == byte.class
-        || type == Long.class || type == Integer.class || type == Short.class || type == Byte.class) {
+    if (type == long.class
+        || type == int.class
+        || type == short.class
+        || type == byte.class
+        || type == Long.class
+        || type == Integer.class
+        || type == Short.class
+        || type == Byte.class) {
       return "an integer";
     }
-    if (type == double.class || type == float.class || type == Double.class || type == Float.class
+    if (type == double.class
+        || type == float.class
+        || type == Double.class
+        || type == Float.class
         || Number.class.isAssignableFrom(type)) {
       return "a number";
     }
@@ -92,7 +111,8 @@ final class JsonErrors {
     }
     if (type.isEnum()) {
       Object[] values = type.getEnumConstants();
-      return "one of " + java.util.Arrays.stream(values).map(Object::toString).collect(Collectors.joining(", "));
+      return "one of "
+          + java.util.Arrays.stream(values).map(Object::toString).collect(Collectors.joining(", "));
     }
     if (type.isArray() || Collection.class.isAssignableFrom(type)) {
       return "a list";
@@ -105,6 +125,8 @@ final class JsonErrors {
 
   private static String quote(Object value) {
     String s = String.valueOf(value);
-    return value instanceof String ? "\"" + (s.length() > 40 ? s.substring(0, 40) + "..." : s) + "\"" : s;
+    return value instanceof String
+        ? "\"" + (s.length() > 40 ? s.substring(0, 40) + "..." : s) + "\""
+        : s;
   }
 }

@@ -14,7 +14,11 @@ import com.fasterxml.jackson.annotation.JsonInclude;
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record LiveEstimates(
-    Double bandwidthBytesPerS, Double rttMs, Double edgeFactor, Double cloudFactor, Double cloudQueueMs) {
+    Double bandwidthBytesPerS,
+    Double rttMs,
+    Double edgeFactor,
+    Double cloudFactor,
+    Double cloudQueueMs) {
 
   /** No estimate yet. */
   public static final LiveEstimates NONE = new LiveEstimates(null, null, null, null, null);

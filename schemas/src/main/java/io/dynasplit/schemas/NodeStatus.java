@@ -18,7 +18,8 @@ import java.util.Objects;
  * @param timestamp epoch milliseconds when the message was built
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
-public record NodeStatus(State state, Role role, String id, String version, List<String> models, long timestamp) {
+public record NodeStatus(
+    State state, Role role, String id, String version, List<String> models, long timestamp) {
 
   /** Whether a node is serving. */
   public enum State {
@@ -90,7 +91,8 @@ public record NodeStatus(State state, Role role, String id, String version, List
     Checks.id("version", version);
     models = List.copyOf(models == null ? List.of() : models);
     if (models.size() > WireLimits.MAX_MODELS) {
-      throw new IllegalArgumentException("models must list at most " + WireLimits.MAX_MODELS + ": " + models.size());
+      throw new IllegalArgumentException(
+          "models must list at most " + WireLimits.MAX_MODELS + ": " + models.size());
     }
     for (int i = 0; i < models.size(); i++) {
       Checks.id("models[" + i + "]", models.get(i));
@@ -99,7 +101,8 @@ public record NodeStatus(State state, Role role, String id, String version, List
   }
 
   /** An online status. */
-  public static NodeStatus online(Role role, String id, String version, List<String> models, long timestamp) {
+  public static NodeStatus online(
+      Role role, String id, String version, List<String> models, long timestamp) {
     return new NodeStatus(State.ONLINE, role, id, version, models, timestamp);
   }
 

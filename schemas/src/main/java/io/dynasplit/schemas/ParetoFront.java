@@ -14,7 +14,8 @@ import java.util.Objects;
  * @param createdAt ISO-8601 instant of creation
  * @param entries the configurations; not copied defensively beyond {@link List#copyOf}
  */
-public record ParetoFront(int schemaVersion, String model, String source, String createdAt, List<FrontEntry> entries) {
+public record ParetoFront(
+    int schemaVersion, String model, String source, String createdAt, List<FrontEntry> entries) {
 
   /** The schema version this code writes. */
   public static final int SCHEMA_VERSION = 1;
@@ -22,7 +23,8 @@ public record ParetoFront(int schemaVersion, String model, String source, String
   /** Checks every field and freezes the entry list. */
   public ParetoFront {
     if (schemaVersion != SCHEMA_VERSION) {
-      throw new IllegalArgumentException("schemaVersion must be " + SCHEMA_VERSION + ": " + schemaVersion);
+      throw new IllegalArgumentException(
+          "schemaVersion must be " + SCHEMA_VERSION + ": " + schemaVersion);
     }
     Objects.requireNonNull(model, "model");
     Objects.requireNonNull(source, "source");

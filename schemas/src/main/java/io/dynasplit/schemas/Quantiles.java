@@ -3,10 +3,10 @@ package io.dynasplit.schemas;
 /**
  * The project's one definition of a sample quantile, used by {@code profile}, {@code request},
  * {@code simulate}, the scheduler's live estimates and the cloud's load telemetry: linear
- * interpolation between the closest ranks, Hyndman and Fan's type 7 (R's default and numpy's
- * {@code linear}): for {@code n} sorted values, position {@code h = q (n - 1)}, value {@code
- * x[floor h] + (h - floor h) (x[floor h + 1] - x[floor h])}. The median of an even count is the
- * mean of the middle two; {@code q = 0} is the minimum and {@code q = 1} the maximum.
+ * interpolation between the closest ranks, Hyndman and Fan's type 7 (R's default and numpy's {@code
+ * linear}): for {@code n} sorted values, position {@code h = q (n - 1)}, value {@code x[floor h] +
+ * (h - floor h) (x[floor h + 1] - x[floor h])}. The median of an even count is the mean of the
+ * middle two; {@code q = 0} is the minimum and {@code q = 1} the maximum.
  */
 public final class Quantiles {
 

@@ -11,7 +11,8 @@ public record Quantization(double scale, int zeroPoint) {
   /** Checks scale and zero point. */
   public Quantization {
     if (!((float) scale > 0) || Float.isInfinite((float) scale)) {
-      throw new IllegalArgumentException("quant.scale must be a finite number > 0 in float range: " + scale);
+      throw new IllegalArgumentException(
+          "quant.scale must be a finite number > 0 in float range: " + scale);
     }
     if (zeroPoint < -128 || zeroPoint > 127) {
       throw new IllegalArgumentException("quant.zeroPoint must be in [-128, 127]: " + zeroPoint);
@@ -22,14 +23,15 @@ public record Quantization(double scale, int zeroPoint) {
   public static final Quantization IDENTITY = new Quantization(1.0, 0);
 
   /**
-   * The quantization of values in [min, max], widened to include 0 so that 0 is exact: scale =
-   * (hi - lo) / 255 and the zero point maps lo to -128 (rounded).
+   * The quantization of values in [min, max], widened to include 0 so that 0 is exact: scale = (hi
+   * - lo) / 255 and the zero point maps lo to -128 (rounded).
    *
    * @throws IllegalArgumentException when min or max is not finite or min > max
    */
   public static Quantization ofRange(float min, float max) {
     if (!Float.isFinite(min) || !Float.isFinite(max) || min > max) {
-      throw new IllegalArgumentException("int8 quantization needs a finite range min <= max: [" + min + ", " + max + "]");
+      throw new IllegalArgumentException(
+          "int8 quantization needs a finite range min <= max: [" + min + ", " + max + "]");
     }
     float lo = Math.min(min, 0f);
     float hi = Math.max(max, 0f);

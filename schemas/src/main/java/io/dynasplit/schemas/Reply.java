@@ -3,8 +3,8 @@ package io.dynasplit.schemas;
 import com.fasterxml.jackson.databind.JsonNode;
 
 /**
- * A final reply to a request (ARCHITECTURE 4.5): an {@link InferenceReply} or an {@link ErrorReply}.
- * The edge is the only writer of final replies.
+ * A final reply to a request (ARCHITECTURE 4.5): an {@link InferenceReply} or an {@link
+ * ErrorReply}. The edge is the only writer of final replies.
  */
 public sealed interface Reply permits InferenceReply, ErrorReply {
 
@@ -23,7 +23,8 @@ public sealed interface Reply permits InferenceReply, ErrorReply {
     JsonNode tree = Json.fromBytes(json, JsonNode.class);
     JsonNode status = tree.get("status");
     if (status == null || !status.isTextual()) {
-      throw new IllegalArgumentException("invalid Reply JSON: status must be \"ok\" or \"error\": " + status);
+      throw new IllegalArgumentException(
+          "invalid Reply JSON: status must be \"ok\" or \"error\": " + status);
     }
     Class<? extends Reply> type =
         ReplyStatus.of(status.asText()) == ReplyStatus.OK ? InferenceReply.class : ErrorReply.class;

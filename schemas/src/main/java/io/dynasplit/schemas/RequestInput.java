@@ -5,12 +5,12 @@ import java.util.Base64;
 import java.util.Objects;
 
 /**
- * The input of a JSON request envelope (ARCHITECTURE 4.2): an encoded image, or a raw
- * little-endian tensor with its dtype and shape, as base64.
+ * The input of a JSON request envelope (ARCHITECTURE 4.2): an encoded image, or a raw little-endian
+ * tensor with its dtype and shape, as base64.
  *
  * <p>The base64 text is bounded by {@link WireLimits#MAX_BASE64_CHARS} on construction; for a
- * tensor the decoded size implied by the text length must equal the shape's element count times
- * the dtype's size, so {@link #decodeData()} never allocates more than the shape announces.
+ * tensor the decoded size implied by the text length must equal the shape's element count times the
+ * dtype's size, so {@link #decodeData()} never allocates more than the shape announces.
  *
  * @param encoding {@code image/png}, {@code image/jpeg} or {@code tensor}
  * @param dtype the element type; required for {@code tensor}, else optional
@@ -26,7 +26,10 @@ public record RequestInput(InputEncoding encoding, DType dtype, Shape shape, Str
     Objects.requireNonNull(data, "input.data");
     if (data.length() > WireLimits.MAX_BASE64_CHARS) {
       throw new IllegalArgumentException(
-          "input.data must be at most " + WireLimits.MAX_BASE64_CHARS + " base64 characters: " + data.length());
+          "input.data must be at most "
+              + WireLimits.MAX_BASE64_CHARS
+              + " base64 characters: "
+              + data.length());
     }
     if (data.isEmpty()) {
       throw new IllegalArgumentException("input.data must not be empty");
@@ -38,14 +41,22 @@ public record RequestInput(InputEncoding encoding, DType dtype, Shape shape, Str
       long announced = decodedLength(data);
       if (announced != expected) {
         throw new IllegalArgumentException(
-            "input.data holds " + announced + " bytes but shape " + shape + " of " + dtype + " needs " + expected);
+            "input.data holds "
+                + announced
+                + " bytes but shape "
+                + shape
+                + " of "
+                + dtype
+                + " needs "
+                + expected);
       }
     }
   }
 
   /** A tensor input from raw little-endian bytes. */
   public static RequestInput tensor(DType dtype, Shape shape, byte[] bytes) {
-    return new RequestInput(InputEncoding.TENSOR, dtype, shape, Base64.getEncoder().encodeToString(bytes));
+    return new RequestInput(
+        InputEncoding.TENSOR, dtype, shape, Base64.getEncoder().encodeToString(bytes));
   }
 
   /** An image input from the encoded file's bytes. */
@@ -73,7 +84,8 @@ public record RequestInput(InputEncoding encoding, DType dtype, Shape shape, Str
   static long decodedLength(String b64) {
     int n = b64.length();
     if (n % 4 != 0) {
-      throw new IllegalArgumentException("input.data is not padded base64: length " + n + " is not a multiple of 4");
+      throw new IllegalArgumentException(
+          "input.data is not padded base64: length " + n + " is not a multiple of 4");
     }
     int pad = 0;
     if (n >= 1 && b64.charAt(n - 1) == '=') {

@@ -22,9 +22,9 @@ import java.util.Objects;
 import java.util.Set;
 
 /**
- * Validates JSON documents against the wire schemas (draft 2020-12, with vertx-json-schema).
- * Every failure comes back as a list of {@link SchemaViolation}s, each a JSON Pointer to the
- * offending value and the reason.
+ * Validates JSON documents against the wire schemas (draft 2020-12, with vertx-json-schema). Every
+ * failure comes back as a list of {@link SchemaViolation}s, each a JSON Pointer to the offending
+ * value and the reason.
  *
  * {@snippet :
  * List<SchemaViolation> v = SchemaValidator.shared().validate(MessageSchema.REQUEST, payload);
@@ -48,7 +48,8 @@ public final class SchemaValidator {
             .setBaseUri(MessageSchema.BASE_URI)
             .setOutputFormat(OutputFormat.Basic);
     SchemaRepository repository = SchemaRepository.create(options);
-    repository.dereference(MessageSchema.BASE_URI + COMMON, JsonSchema.of(load("/schemas/" + COMMON)));
+    repository.dereference(
+        MessageSchema.BASE_URI + COMMON, JsonSchema.of(load("/schemas/" + COMMON)));
     for (MessageSchema s : MessageSchema.values()) {
       JsonSchema schema = JsonSchema.of(load(s.resource()));
       repository.dereference(s.id(), schema);
@@ -80,7 +81,8 @@ public final class SchemaValidator {
     } catch (IOException | RuntimeException e) {
       String m = e.getMessage() == null ? e.toString() : e.getMessage();
       int nl = m.indexOf('\n');
-      return List.of(new SchemaViolation("", "not valid JSON: " + (nl < 0 ? m : m.substring(0, nl))));
+      return List.of(
+          new SchemaViolation("", "not valid JSON: " + (nl < 0 ? m : m.substring(0, nl))));
     }
     return validate(schema, document);
   }
@@ -108,7 +110,8 @@ public final class SchemaValidator {
 
   /** One line that lists the violations, for error replies and logs. */
   public static String describe(MessageSchema schema, List<SchemaViolation> violations) {
-    StringBuilder b = new StringBuilder("invalid ").append(schema.file().replace(".json", "")).append(": ");
+    StringBuilder b =
+        new StringBuilder("invalid ").append(schema.file().replace(".json", "")).append(": ");
     for (int i = 0; i < violations.size(); i++) {
       b.append(i == 0 ? "" : "; ").append(violations.get(i));
     }
@@ -129,8 +132,14 @@ public final class SchemaValidator {
     Set<SchemaViolation> violations = new LinkedHashSet<>();
     for (OutputUnit e : errors) {
       String at = e.getKeywordLocation();
-      boolean parent = at != null && errors.stream()
-          .anyMatch(o -> o != e && o.getKeywordLocation() != null && o.getKeywordLocation().startsWith(at + "/"));
+      boolean parent =
+          at != null
+              && errors.stream()
+                  .anyMatch(
+                      o ->
+                          o != e
+                              && o.getKeywordLocation() != null
+                              && o.getKeywordLocation().startsWith(at + "/"));
       if (!parent) {
         violations.add(violation(e));
       }

@@ -19,7 +19,8 @@ public record Shape(long[] dims) {
   public Shape {
     Objects.requireNonNull(dims, "shape");
     if (dims.length > WireLimits.MAX_RANK) {
-      throw new IllegalArgumentException("shape rank must be <= " + WireLimits.MAX_RANK + ": " + dims.length);
+      throw new IllegalArgumentException(
+          "shape rank must be <= " + WireLimits.MAX_RANK + ": " + dims.length);
     }
     dims = dims.clone();
     long n = 1;
@@ -30,12 +31,18 @@ public record Shape(long[] dims) {
       try {
         n = Math.multiplyExact(n, dims[i]);
       } catch (ArithmeticException e) {
-        throw new IllegalArgumentException("shape " + Arrays.toString(dims) + " has more than 2^63 elements", e);
+        throw new IllegalArgumentException(
+            "shape " + Arrays.toString(dims) + " has more than 2^63 elements", e);
       }
     }
     if (n > WireLimits.MAX_ELEMENTS) {
       throw new IllegalArgumentException(
-          "shape " + Arrays.toString(dims) + " has " + n + " elements, more than " + WireLimits.MAX_ELEMENTS);
+          "shape "
+              + Arrays.toString(dims)
+              + " has "
+              + n
+              + " elements, more than "
+              + WireLimits.MAX_ELEMENTS);
     }
   }
 

@@ -45,7 +45,9 @@ public record TailRequestHeader(
     Checks.optionalId("edgeId", edgeId);
   }
 
-  /** How many milliseconds the cloud has, from {@code sentAt} to {@code deadline}; may be negative. */
+  /**
+   * How many milliseconds the cloud has, from {@code sentAt} to {@code deadline}; may be negative.
+   */
   public long budgetMs() {
     return deadline - sentAt;
   }

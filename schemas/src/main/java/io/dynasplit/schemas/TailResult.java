@@ -17,7 +17,12 @@ import java.util.Objects;
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record TailResult(
-    String id, ReplyStatus status, String workerId, TailTiming timing, MeasuredEnergy energy, ErrorInfo error) {
+    String id,
+    ReplyStatus status,
+    String workerId,
+    TailTiming timing,
+    MeasuredEnergy energy,
+    ErrorInfo error) {
 
   /** Checks every field and that {@code error} is present exactly when the status is error. */
   public TailResult {
@@ -35,7 +40,8 @@ public record TailResult(
   }
 
   /** A successful result. */
-  public static TailResult ok(String id, String workerId, TailTiming timing, MeasuredEnergy energy) {
+  public static TailResult ok(
+      String id, String workerId, TailTiming timing, MeasuredEnergy energy) {
     return new TailResult(id, ReplyStatus.OK, workerId, timing, energy, null);
   }
 

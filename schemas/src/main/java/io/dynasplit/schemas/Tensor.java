@@ -12,9 +12,9 @@ import java.util.function.IntFunction;
  * (ARCHITECTURE 4.3).
  *
  * <p>The buffer is <em>not</em> copied: a tensor shares the bytes of the buffer it was made from
- * (from that buffer's position to its limit), and a decoded tensor shares the bytes of the frame
- * it was decoded from. Whoever changes those bytes changes the tensor. {@link #data()} returns a
- * fresh view each time, so reading it never moves another reader's position.
+ * (from that buffer's position to its limit), and a decoded tensor shares the bytes of the frame it
+ * was decoded from. Whoever changes those bytes changes the tensor. {@link #data()} returns a fresh
+ * view each time, so reading it never moves another reader's position.
  *
  * {@snippet :
  * Tensor x = Tensor.ofFloats("x", Shape.of(1, 3), new float[] {1f, 2f, 3f}); // copies the array
@@ -36,12 +36,22 @@ public record Tensor(String name, DType dtype, Shape shape, Quantization quant, 
     Objects.requireNonNull(shape, "shape");
     Objects.requireNonNull(data, "data");
     if (quant != null && dtype != DType.INT8) {
-      throw new IllegalArgumentException("quant is only for int8 tensors, not " + dtype + " (tensor " + name + ")");
+      throw new IllegalArgumentException(
+          "quant is only for int8 tensors, not " + dtype + " (tensor " + name + ")");
     }
     long need = shape.elements() * dtype.size();
     if (data.remaining() != need) {
       throw new IllegalArgumentException(
-          "tensor " + name + " of shape " + shape + " and dtype " + dtype + " needs " + need + " bytes: " + data.remaining());
+          "tensor "
+              + name
+              + " of shape "
+              + shape
+              + " and dtype "
+              + dtype
+              + " needs "
+              + need
+              + " bytes: "
+              + data.remaining());
     }
     data = data.slice().order(ByteOrder.LITTLE_ENDIAN);
   }
@@ -112,10 +122,10 @@ public record Tensor(String name, DType dtype, Shape shape, Quantization quant, 
   public static final IntFunction<ByteBuffer> DIRECT = ByteBuffer::allocateDirect;
 
   /**
-   * This tensor as float32 in a direct little-endian buffer, what ONNX Runtime takes without a copy.
-   * A direct float32 tensor is returned as it is; a heap float32 tensor is copied once; float16
-   * and int8 (dequantized with its quantization, or as plain integers without one) are converted
-   * into a new buffer of {@code elements * 4} bytes.
+   * This tensor as float32 in a direct little-endian buffer, what ONNX Runtime takes without a
+   * copy. A direct float32 tensor is returned as it is; a heap float32 tensor is copied once;
+   * float16 and int8 (dequantized with its quantization, or as plain integers without one) are
+   * converted into a new buffer of {@code elements * 4} bytes.
    *
    * @throws IllegalStateException for uint8 and int64 tensors, which are passed through unconverted
    */
@@ -125,23 +135,45 @@ public record Tensor(String name, DType dtype, Shape shape, Quantization quant, 
 
   /**
    * As {@link #toFloat32()}, with the buffer of a conversion or copy taken from an allocator (for
-   * example a slice of a reused scratch buffer): it is called with the byte count and must return
-   * a writable buffer with at least that many bytes remaining; the tensor uses them from its
+   * example a slice of a reused scratch buffer): it is called with the byte count and must return a
+   * writable buffer with at least that many bytes remaining; the tensor uses them from its
    * position.
    *
    * @throws IllegalStateException for uint8 and int64 tensors, which are passed through unconverted
    */
   public Tensor toFloat32(IntFunction<ByteBuffer> allocator) {
     return switch (dtype) {
-      case FLOAT32 -> data.isDirect()
-          ? this
-          : of(name, DType.FLOAT32, shape, TensorConversions.copy(data, TensorConversions.take(allocator, data.capacity())));
-      case FLOAT16 -> of(name, DType.FLOAT32, shape,
-          TensorConversions.float16ToFloat32(data, TensorConversions.take(allocator, floatBytes())));
-      case INT8 -> of(name, DType.FLOAT32, shape, TensorConversions.dequantize(
-          data, quant == null ? Quantization.IDENTITY : quant, TensorConversions.take(allocator, floatBytes())));
-      case UINT8, INT64 -> throw new IllegalStateException(
-          "tensor " + name + " of dtype " + dtype + " is passed through, not converted to float32");
+      case FLOAT32 ->
+          data.isDirect()
+              ? this
+              : of(
+                  name,
+                  DType.FLOAT32,
+                  shape,
+                  TensorConversions.copy(data, TensorConversions.take(allocator, data.capacity())));
+      case FLOAT16 ->
+          of(
+              name,
+              DType.FLOAT32,
+              shape,
+              TensorConversions.float16ToFloat32(
+                  data, TensorConversions.take(allocator, floatBytes())));
+      case INT8 ->
+          of(
+              name,
+              DType.FLOAT32,
+              shape,
+              TensorConversions.dequantize(
+                  data,
+                  quant == null ? Quantization.IDENTITY : quant,
+                  TensorConversions.take(allocator, floatBytes())));
+      case UINT8, INT64 ->
+          throw new IllegalStateException(
+              "tensor "
+                  + name
+                  + " of dtype "
+                  + dtype
+                  + " is passed through, not converted to float32");
     };
   }
 
@@ -149,7 +181,10 @@ public record Tensor(String name, DType dtype, Shape shape, Quantization quant, 
     return (int) (shape.elements() * 4); // elements <= 2^28 (WireLimits), so this fits
   }
 
-  /** The values of a float32, float16 or int8 tensor as a new float array (for tests and post-processing). */
+  /**
+   * The values of a float32, float16 or int8 tensor as a new float array (for tests and
+   * post-processing).
+   */
   public float[] toFloatArray() {
     FloatBuffer f = toFloat32().asFloatBuffer();
     float[] out = new float[f.remaining()];
@@ -170,6 +205,14 @@ public record Tensor(String name, DType dtype, Shape shape, Quantization quant, 
 
   @Override
   public String toString() {
-    return "Tensor[" + name + ", " + dtype + shape + (quant == null ? "" : ", " + quant) + ", " + data.capacity() + " bytes]";
+    return "Tensor["
+        + name
+        + ", "
+        + dtype
+        + shape
+        + (quant == null ? "" : ", " + quant)
+        + ", "
+        + data.capacity()
+        + " bytes]";
   }
 }

@@ -26,7 +26,10 @@ final class TensorConversions {
     ByteBuffer b = allocator.apply(bytes);
     if (b == null || b.remaining() < bytes) {
       throw new IllegalArgumentException(
-          "allocator must return a buffer with at least " + bytes + " bytes remaining: " + (b == null ? null : b.remaining()));
+          "allocator must return a buffer with at least "
+              + bytes
+              + " bytes remaining: "
+              + (b == null ? null : b.remaining()));
     }
     if (b.isReadOnly()) {
       throw new IllegalArgumentException("allocator must return a writable buffer");
@@ -34,7 +37,9 @@ final class TensorConversions {
     return b.slice(b.position(), bytes).order(ByteOrder.LITTLE_ENDIAN);
   }
 
-  /** Writes {@code n} float32 values of {@code src} (little-endian) as float16 at {@code out[at..]}. */
+  /**
+   * Writes {@code n} float32 values of {@code src} (little-endian) as float16 at {@code out[at..]}.
+   */
   static void float32ToFloat16(ByteBuffer src, int n, ByteBuffer out, int at) {
     for (int i = 0; i < n; i++) {
       float f = src.getFloat(i << 2);
@@ -64,9 +69,11 @@ final class TensorConversions {
     for (int i = 0; i < n; i++) {
       float f = src.getFloat(i << 2);
       if (!(f - f == 0f)) { // NaN or infinite
-        throw new IllegalArgumentException("tensor " + name + " has " + f + " at element " + i + "; int8 cannot encode it");
+        throw new IllegalArgumentException(
+            "tensor " + name + " has " + f + " at element " + i + "; int8 cannot encode it");
       }
-      // plain comparisons: Math.min/max handle NaN and -0.0, which cannot occur here, at a high cost
+      // plain comparisons: Math.min/max handle NaN and -0.0, which cannot occur here, at a high
+      // cost
       min = f < min ? f : min;
       max = f > max ? f : max;
     }
@@ -76,12 +83,15 @@ final class TensorConversions {
     return Quantization.ofRange(min, max);
   }
 
-  /** Writes {@code n} float32 values of {@code src} as int8 codes of {@code q} at {@code out[at..]}. */
+  /**
+   * Writes {@code n} float32 values of {@code src} as int8 codes of {@code q} at {@code out[at..]}.
+   */
   static void quantize(ByteBuffer src, int n, Quantization q, ByteBuffer out, int at) {
     double inv = 1.0 / q.scaleFloat();
     int zp = q.zeroPoint();
     for (int i = 0; i < n; i++) {
-      // Math.rint compiles to one rounding instruction; Math.round measured 30 to 70 times slower (JDK 25)
+      // Math.rint compiles to one rounding instruction; Math.round measured 30 to 70 times slower
+      // (JDK 25)
       int code = (int) Math.rint(src.getFloat(i << 2) * inv) + zp;
       out.put(at + i, (byte) (code < -128 ? -128 : code > 127 ? 127 : code));
     }

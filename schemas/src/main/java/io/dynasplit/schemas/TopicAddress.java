@@ -11,7 +11,8 @@ import java.util.Objects;
  * @param requestId the request, for default reply topics; else null
  * @param model the model, for Pareto front topics; else null
  */
-public record TopicAddress(Kind kind, String edgeId, String workerId, String requestId, String model) {
+public record TopicAddress(
+    Kind kind, String edgeId, String workerId, String requestId, String model) {
 
   /** The topics of ARCHITECTURE 4.1. */
   public enum Kind {

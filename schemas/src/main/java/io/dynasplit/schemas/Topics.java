@@ -6,8 +6,8 @@ import java.util.Optional;
 /**
  * The MQTT topic tree of ARCHITECTURE 4.1, the one place where topic strings are spelled.
  *
- * <p>Every topic starts with a prefix ({@value #DEFAULT_PREFIX} by default). Identifiers (edge
- * ids, worker ids, request ids, model ids) must be non-empty and free of MQTT's special characters
+ * <p>Every topic starts with a prefix ({@value #DEFAULT_PREFIX} by default). Identifiers (edge ids,
+ * worker ids, request ids, model ids) must be non-empty and free of MQTT's special characters
  * ({@code / + # $}) and of whitespace.
  *
  * {@snippet :
@@ -33,10 +33,12 @@ public record Topics(String prefix) {
   public Topics {
     Objects.requireNonNull(prefix, "prefix");
     if (prefix.isEmpty() || prefix.startsWith("/") || prefix.endsWith("/")) {
-      throw new IllegalArgumentException("prefix must be non-empty without leading or trailing '/': '" + prefix + "'");
+      throw new IllegalArgumentException(
+          "prefix must be non-empty without leading or trailing '/': '" + prefix + "'");
     }
     if (prefix.contains("+") || prefix.contains("#") || prefix.startsWith("$")) {
-      throw new IllegalArgumentException("prefix must not contain MQTT wildcards or start with '$': '" + prefix + "'");
+      throw new IllegalArgumentException(
+          "prefix must not contain MQTT wildcards or start with '$': '" + prefix + "'");
     }
   }
 
@@ -75,8 +77,8 @@ public record Topics(String prefix) {
   }
 
   /**
-   * Whether a concrete topic lies in the reply namespace: {@code <prefix>/replies/<sensorId>/} and at
-   * least one more level, every level a valid identifier (no wildcards, no empty levels).
+   * Whether a concrete topic lies in the reply namespace: {@code <prefix>/replies/<sensorId>/} and
+   * at least one more level, every level a valid identifier (no wildcards, no empty levels).
    */
   public boolean isReplyNamespace(String topic) {
     Objects.requireNonNull(topic, "topic");
@@ -175,7 +177,8 @@ public record Topics(String prefix) {
     if (p.length == 3 && p[0].equals("edge")) {
       return switch (p[2]) {
         case "requests" -> Optional.of(TopicAddress.edge(TopicAddress.Kind.EDGE_REQUESTS, p[1]));
-        case "tail-results" -> Optional.of(TopicAddress.edge(TopicAddress.Kind.EDGE_TAIL_RESULTS, p[1]));
+        case "tail-results" ->
+            Optional.of(TopicAddress.edge(TopicAddress.Kind.EDGE_TAIL_RESULTS, p[1]));
         case "telemetry" -> Optional.of(TopicAddress.edge(TopicAddress.Kind.EDGE_TELEMETRY, p[1]));
         case "status" -> Optional.of(TopicAddress.edge(TopicAddress.Kind.EDGE_STATUS, p[1]));
         default -> Optional.empty();
@@ -192,8 +195,11 @@ public record Topics(String prefix) {
     }
     if (p.length == 3 && p[0].equals("cloud")) {
       return switch (p[2]) {
-        case "status" -> Optional.of(new TopicAddress(TopicAddress.Kind.CLOUD_STATUS, null, p[1], null, null));
-        case "telemetry" -> Optional.of(new TopicAddress(TopicAddress.Kind.CLOUD_TELEMETRY, null, p[1], null, null));
+        case "status" ->
+            Optional.of(new TopicAddress(TopicAddress.Kind.CLOUD_STATUS, null, p[1], null, null));
+        case "telemetry" ->
+            Optional.of(
+                new TopicAddress(TopicAddress.Kind.CLOUD_TELEMETRY, null, p[1], null, null));
         default -> Optional.empty();
       };
     }
@@ -207,7 +213,12 @@ public record Topics(String prefix) {
     }
     for (int i = 0; i < id.length(); i++) {
       char c = id.charAt(i);
-      if (c == '/' || c == '+' || c == '#' || c == '$' || Character.isWhitespace(c) || Character.isISOControl(c)) {
+      if (c == '/'
+          || c == '+'
+          || c == '#'
+          || c == '$'
+          || Character.isWhitespace(c)
+          || Character.isISOControl(c)) {
         return false;
       }
     }
@@ -216,7 +227,11 @@ public record Topics(String prefix) {
 
   private static String id(String what, String value) {
     if (!isValidId(value)) {
-      throw new IllegalArgumentException(what + " must be 1..256 characters without '/', '+', '#', '$' or whitespace: '" + value + "'");
+      throw new IllegalArgumentException(
+          what
+              + " must be 1..256 characters without '/', '+', '#', '$' or whitespace: '"
+              + value
+              + "'");
     }
     return value;
   }

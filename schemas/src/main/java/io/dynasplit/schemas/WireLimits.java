@@ -1,8 +1,8 @@
 package io.dynasplit.schemas;
 
 /**
- * Bounds that every message read from the network is checked against before anything is
- * allocated (ARCHITECTURE 9: payloads are untrusted).
+ * Bounds that every message read from the network is checked against before anything is allocated
+ * (ARCHITECTURE 9: payloads are untrusted).
  */
 public final class WireLimits {
 

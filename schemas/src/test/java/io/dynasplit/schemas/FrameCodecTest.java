@@ -45,19 +45,32 @@ class FrameCodecTest {
     Tensor d = back.tensors().get(0);
     assertEquals("activation", d.name());
     assertEquals(Shape.of(2, 3, 5, 7), d.shape());
-    assertEquals(switch (codec) { case FP32 -> DType.FLOAT32; case FP16 -> DType.FLOAT16; case INT8 -> DType.INT8; }, d.dtype());
+    assertEquals(
+        switch (codec) {
+          case FP32 -> DType.FLOAT32;
+          case FP16 -> DType.FLOAT16;
+          case INT8 -> DType.INT8;
+        },
+        d.dtype());
     assertEquals(FrameCodec.encodedBytes(t, codec), d.byteLength());
     float[] w = d.toFloatArray();
     if (codec == Codec.FP32) {
       assertArrayEquals(v, w);
     } else {
       for (int i = 0; i < v.length; i++) {
-        assertEquals(v[i], w[i], codec == Codec.FP16 ? Math.abs(v[i]) * 0x1p-10 + 1e-4 : 0.05, "element " + i);
+        assertEquals(
+            v[i],
+            w[i],
+            codec == Codec.FP16 ? Math.abs(v[i]) * 0x1p-10 + 1e-4 : 0.05,
+            "element " + i);
       }
     }
   }
 
-  /** Verifies that uint8, int64, float16 and quantized int8 tensors pass through every codec byte for byte. */
+  /**
+   * Verifies that uint8, int64, float16 and quantized int8 tensors pass through every codec byte
+   * for byte.
+   */
   @ParameterizedTest
   @EnumSource(Codec.class)
   void otherDtypesPassThroughUnchanged(Codec codec) {
@@ -69,13 +82,15 @@ class FrameCodecTest {
     r.nextBytes(f16);
     r.nextBytes(i8);
     long[] longs = {0, -1, Long.MAX_VALUE, Long.MIN_VALUE, 42};
-    List<Tensor> in = List.of(
-        Tensor.of("pixels", DType.UINT8, Shape.of(1, 2, 3, 4), ByteBuffer.wrap(u8)),
-        Tensor.ofLongs("ids", Shape.of(5), longs),
-        Tensor.of("half", DType.FLOAT16, Shape.of(20), ByteBuffer.wrap(f16)),
-        new Tensor("codes", DType.INT8, Shape.of(7), new Quantization(0.25, -3), ByteBuffer.wrap(i8)),
-        Tensor.of("scalar", DType.UINT8, Shape.of(), ByteBuffer.wrap(new byte[] {9})),
-        Tensor.of("empty", DType.INT64, Shape.of(0, 3), ByteBuffer.allocate(0)));
+    List<Tensor> in =
+        List.of(
+            Tensor.of("pixels", DType.UINT8, Shape.of(1, 2, 3, 4), ByteBuffer.wrap(u8)),
+            Tensor.ofLongs("ids", Shape.of(5), longs),
+            Tensor.of("half", DType.FLOAT16, Shape.of(20), ByteBuffer.wrap(f16)),
+            new Tensor(
+                "codes", DType.INT8, Shape.of(7), new Quantization(0.25, -3), ByteBuffer.wrap(i8)),
+            Tensor.of("scalar", DType.UINT8, Shape.of(), ByteBuffer.wrap(new byte[] {9})),
+            Tensor.of("empty", DType.INT64, Shape.of(0, 3), ByteBuffer.allocate(0)));
 
     Frame back = FrameCodec.decode(FrameCodec.encode(null, in, codec));
 
@@ -104,14 +119,30 @@ class FrameCodecTest {
         }
       }
       v[r.nextInt(n)] = 0f;
-      Tensor d = FrameCodec.decode(FrameCodec.encode(null, List.of(Tensor.ofFloats("x", Shape.of(n), v)), Codec.INT8))
-          .tensors().get(0);
+      Tensor d =
+          FrameCodec.decode(
+                  FrameCodec.encode(
+                      null, List.of(Tensor.ofFloats("x", Shape.of(n), v)), Codec.INT8))
+              .tensors()
+              .get(0);
       double scale = d.quant().scale();
       float[] w = d.toFloatArray();
       for (int i = 0; i < n; i++) {
         double eps = Math.ulp(Math.abs(v[i])) * 4 + Math.ulp((float) scale * 128) * 4;
-        assertTrue(Math.abs(v[i] - w[i]) <= scale / 2 + eps,
-            "seed " + SEED + " trial " + trial + " element " + i + ": " + v[i] + " -> " + w[i] + " scale " + scale);
+        assertTrue(
+            Math.abs(v[i] - w[i]) <= scale / 2 + eps,
+            "seed "
+                + SEED
+                + " trial "
+                + trial
+                + " element "
+                + i
+                + ": "
+                + v[i]
+                + " -> "
+                + w[i]
+                + " scale "
+                + scale);
         if (v[i] == 0f) {
           assertEquals(0f, w[i], "zero must stay exact");
         }
@@ -119,7 +150,10 @@ class FrameCodecTest {
     }
   }
 
-  /** Verifies that fp16's relative error is at most 2^-11 over the normal half range, and values beyond it saturate. */
+  /**
+   * Verifies that fp16's relative error is at most 2^-11 over the normal half range, and values
+   * beyond it saturate.
+   */
   @Test
   void fp16RelativeErrorIsBounded() {
     SplittableRandom r = new SplittableRandom(SEED);
@@ -129,21 +163,38 @@ class FrameCodecTest {
       double magnitude = Math.pow(2, -14 + r.nextDouble() * 29.9); // [2^-14, ~61000]
       v[i] = (float) (r.nextBoolean() ? magnitude : -magnitude);
     }
-    float[] w = FrameCodec.decode(FrameCodec.encode(null, List.of(Tensor.ofFloats("x", Shape.of(n), v)), Codec.FP16))
-        .tensors().get(0).toFloatArray();
+    float[] w =
+        FrameCodec.decode(
+                FrameCodec.encode(null, List.of(Tensor.ofFloats("x", Shape.of(n), v)), Codec.FP16))
+            .tensors()
+            .get(0)
+            .toFloatArray();
     for (int i = 0; i < n; i++) {
-      assertTrue(Math.abs(v[i] - w[i]) <= Math.abs(v[i]) * 0x1p-11, "seed " + SEED + " element " + i + ": " + v[i] + " -> " + w[i]);
+      assertTrue(
+          Math.abs(v[i] - w[i]) <= Math.abs(v[i]) * 0x1p-11,
+          "seed " + SEED + " element " + i + ": " + v[i] + " -> " + w[i]);
     }
-    float[] big = FrameCodec.decode(FrameCodec.encode(null,
-        List.of(Tensor.ofFloats("x", Shape.of(2), new float[] {1e6f, -70000f})), Codec.FP16)).tensors().get(0).toFloatArray();
+    float[] big =
+        FrameCodec.decode(
+                FrameCodec.encode(
+                    null,
+                    List.of(Tensor.ofFloats("x", Shape.of(2), new float[] {1e6f, -70000f})),
+                    Codec.FP16))
+            .tensors()
+            .get(0)
+            .toFloatArray();
     assertArrayEquals(new float[] {65504f, -65504f}, big);
   }
 
-  /** Verifies that decoded tensors are slices of the frame, aligned, and float32 ones need no copy for ONNX Runtime. */
+  /**
+   * Verifies that decoded tensors are slices of the frame, aligned, and float32 ones need no copy
+   * for ONNX Runtime.
+   */
   @Test
   void decodedTensorsShareTheFramesBytes() {
     Tensor a = Tensor.ofFloats("a", Shape.of(3), new float[] {1, 2, 3});
-    Tensor b = Tensor.of("b", DType.UINT8, Shape.of(5), ByteBuffer.wrap(new byte[] {1, 2, 3, 4, 5}));
+    Tensor b =
+        Tensor.of("b", DType.UINT8, Shape.of(5), ByteBuffer.wrap(new byte[] {1, 2, 3, 4, 5}));
     Tensor c = Tensor.ofFloats("c", Shape.of(2), new float[] {4, 5});
     ByteBuffer frame = FrameCodec.encode(RequestHeader.of("r-1", "m", 100), List.of(a, b, c));
     assertTrue(frame.isDirect());
@@ -155,16 +206,21 @@ class FrameCodecTest {
 
     int h = frame.getInt(4);
     assertEquals(0, (FrameCodec.PREFIX_BYTES + h) % FrameCodec.ALIGNMENT);
-    frame.putFloat(FrameCodec.PREFIX_BYTES + h + 24, 42f); // a at 0 (12 bytes), b at 16 (5 bytes), c at 24
+    frame.putFloat(
+        FrameCodec.PREFIX_BYTES + h + 24, 42f); // a at 0 (12 bytes), b at 16 (5 bytes), c at 24
     assertEquals(42f, back.tensor("c").orElseThrow().asFloatBuffer().get(0));
     assertEquals(0, frame.position());
     assertEquals(RequestHeader.of("r-1", "m", 100), back.metadata(RequestHeader.class));
   }
 
-  /** Verifies that a frame inside a larger buffer (from its position) decodes, and heap buffers work too. */
+  /**
+   * Verifies that a frame inside a larger buffer (from its position) decodes, and heap buffers work
+   * too.
+   */
   @Test
   void decodesFromTheBuffersPosition() {
-    ByteBuffer frame = FrameCodec.encode(null, List.of(Tensor.ofFloats("x", Shape.of(2), new float[] {7, 8})));
+    ByteBuffer frame =
+        FrameCodec.encode(null, List.of(Tensor.ofFloats("x", Shape.of(2), new float[] {7, 8})));
     ByteBuffer heap = ByteBuffer.allocate(frame.remaining() + 11);
     heap.position(11);
     heap.put(frame.duplicate());
@@ -179,7 +235,10 @@ class FrameCodecTest {
     assertFalse(FrameCodec.isFrame(ByteBuffer.wrap("{\"id\":1}".getBytes(StandardCharsets.UTF_8))));
   }
 
-  /** Verifies that frames can be written into a heap buffer or a dirty reused one, and conversions into scratch space. */
+  /**
+   * Verifies that frames can be written into a heap buffer or a dirty reused one, and conversions
+   * into scratch space.
+   */
   @Test
   void allocatorsChooseWhereBytesGo() {
     Tensor t = Tensor.ofFloats("x", Shape.of(3), new float[] {1.5f, -2f, 0f});
@@ -196,14 +255,18 @@ class FrameCodecTest {
     assertEquals(FrameCodec.PREFIX_BYTES + reused.getInt(4) + 16, reused.remaining());
 
     Frame back = FrameCodec.decode(reused);
-    float[] into = back.tensors().get(1).toFloat32(n -> scratch.clear().position(2048)).toFloatArray();
+    float[] into =
+        back.tensors().get(1).toFloat32(n -> scratch.clear().position(2048)).toFloatArray();
     assertArrayEquals(new float[] {1.5f, -2f, 0f}, into);
     byte[] gap = new byte[5];
     reused.get(FrameCodec.PREFIX_BYTES + reused.getInt(4) + 3, gap);
     assertArrayEquals(new byte[5], gap);
-    IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
-        () -> FrameCodec.encode(null, List.of(t), Codec.FP32, n -> ByteBuffer.allocate(n - 1)));
-    assertTrue(e.getMessage().contains("allocator must return a buffer with at least"), e.getMessage());
+    IllegalArgumentException e =
+        assertThrows(
+            IllegalArgumentException.class,
+            () -> FrameCodec.encode(null, List.of(t), Codec.FP32, n -> ByteBuffer.allocate(n - 1)));
+    assertTrue(
+        e.getMessage().contains("allocator must return a buffer with at least"), e.getMessage());
   }
 
   /** Verifies that a tail error result travels as a frame with no tensors. */
@@ -218,7 +281,9 @@ class FrameCodecTest {
   @Test
   void int8RefusesNonFiniteValues() {
     Tensor t = Tensor.ofFloats("act", Shape.of(3), new float[] {1, Float.NaN, 2});
-    IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> FrameCodec.encode(null, List.of(t), Codec.INT8));
+    IllegalArgumentException e =
+        assertThrows(
+            IllegalArgumentException.class, () -> FrameCodec.encode(null, List.of(t), Codec.INT8));
     assertTrue(e.getMessage().contains("tensor act has NaN at element 1"), e.getMessage());
   }
 
@@ -232,8 +297,17 @@ class FrameCodecTest {
   }
 
   static String tensor(String name, String dtype, String shape, long offset, long length) {
-    return "{\"name\":\"" + name + "\",\"dtype\":\"" + dtype + "\",\"shape\":" + shape + ",\"offset\":" + offset
-        + ",\"length\":" + length + "}";
+    return "{\"name\":\""
+        + name
+        + "\",\"dtype\":\""
+        + dtype
+        + "\",\"shape\":"
+        + shape
+        + ",\"offset\":"
+        + offset
+        + ",\"length\":"
+        + length
+        + "}";
   }
 
   private static void refused(String expected, ByteBuffer frame) {
@@ -245,7 +319,9 @@ class FrameCodecTest {
   @Test
   void badFramesAreRefusedWithTheReason() {
     refused("shorter than its 8-byte prefix", ByteBuffer.wrap(new byte[5]));
-    refused("does not start with \"DSF1\"", ByteBuffer.wrap("DSF2\0\0\0\0".getBytes(StandardCharsets.US_ASCII)));
+    refused(
+        "does not start with \"DSF1\"",
+        ByteBuffer.wrap("DSF2\0\0\0\0".getBytes(StandardCharsets.US_ASCII)));
     ByteBuffer huge = frame("{}", 0);
     huge.putInt(4, -1);
     refused("header length 4294967295 exceeds the limit of 65536", huge);
@@ -256,34 +332,85 @@ class FrameCodecTest {
     refused("not valid JSON", frame("{\"tensors\":[]} x", 0));
     refused("must be a JSON object", frame("[1]", 0));
     refused("must have a \"tensors\" array", frame("{\"id\":\"r\"}", 0));
-    refused("tensors[0].dtype must be one of", frame("{\"tensors\":[" + tensor("x", "float64", "[1]", 0, 8) + "]}", 8));
-    refused("tensors[0].shape[1] must be >= 0: -2", frame("{\"tensors\":[" + tensor("x", "uint8", "[1,-2]", 0, 2) + "]}", 8));
-    refused("tensors[0].shape[0] must be an integer: 1.5", frame("{\"tensors\":[" + tensor("x", "uint8", "[1.5]", 0, 2) + "]}", 8));
-    refused("tensors[0].shape rank must be <= 8: 9",
+    refused(
+        "tensors[0].dtype must be one of",
+        frame("{\"tensors\":[" + tensor("x", "float64", "[1]", 0, 8) + "]}", 8));
+    refused(
+        "tensors[0].shape[1] must be >= 0: -2",
+        frame("{\"tensors\":[" + tensor("x", "uint8", "[1,-2]", 0, 2) + "]}", 8));
+    refused(
+        "tensors[0].shape[0] must be an integer: 1.5",
+        frame("{\"tensors\":[" + tensor("x", "uint8", "[1.5]", 0, 2) + "]}", 8));
+    refused(
+        "tensors[0].shape rank must be <= 8: 9",
         frame("{\"tensors\":[" + tensor("x", "uint8", "[1,1,1,1,1,1,1,1,1]", 0, 1) + "]}", 8));
-    refused("more than 2^63 elements",
+    refused(
+        "more than 2^63 elements",
         frame("{\"tensors\":[" + tensor("x", "uint8", "[4294967296,4294967296]", 0, 0) + "]}", 8));
-    refused("has 4294967296 elements, more than 268435456",
+    refused(
+        "has 4294967296 elements, more than 268435456",
         frame("{\"tensors\":[" + tensor("x", "float32", "[65536,65536]", 0, 0) + "]}", 8));
-    refused("tensors[0].length is 9 but shape [2] of float32 needs 8 bytes",
+    refused(
+        "tensors[0].length is 9 but shape [2] of float32 needs 8 bytes",
         frame("{\"tensors\":[" + tensor("x", "float32", "[2]", 0, 9) + "]}", 16));
-    refused("tensors[0] spans bytes 4..12 but the frame has 8 bytes after the header",
+    refused(
+        "tensors[0] spans bytes 4..12 but the frame has 8 bytes after the header",
         frame("{\"tensors\":[" + tensor("x", "float32", "[2]", 4, 8) + "]}", 8));
-    refused("tensors[0] spans bytes 9223372036854775807..",
+    refused(
+        "tensors[0] spans bytes 9223372036854775807..",
         frame("{\"tensors\":[" + tensor("x", "uint8", "[1]", Long.MAX_VALUE, 1) + "]}", 8));
-    refused("tensors[0].offset must be >= 0: -8", frame("{\"tensors\":[" + tensor("x", "uint8", "[1]", -8, 1) + "]}", 8));
-    refused("tensors[0].offset must be an integer", frame("{\"tensors\":[" + tensor("x", "uint8", "[1]", 0, 1)
-        .replace("\"offset\":0", "\"offset\":1e3") + "]}", 8));
-    refused("tensors[1] (bytes 4..12) overlaps tensors[0] (bytes 0..8)",
-        frame("{\"tensors\":[" + tensor("a", "float32", "[2]", 0, 8) + "," + tensor("b", "float32", "[2]", 4, 8) + "]}", 16));
-    refused("tensors[1].name repeats", frame("{\"tensors\":[" + tensor("a", "uint8", "[1]", 0, 1) + ","
-        + tensor("a", "uint8", "[1]", 1, 1) + "]}", 8));
-    refused("tensors[0].quant is only allowed for int8", frame("{\"tensors\":[" + tensor("a", "uint8", "[1]", 0, 1)
-        .replace("}", ",\"quant\":{\"scale\":1,\"zeroPoint\":0}}") + "]}", 8));
-    refused("tensors[0].quant.zeroPoint must be in [-128, 127]: 300", frame("{\"tensors\":[" + tensor("a", "int8", "[1]", 0, 1)
-        .replace("}", ",\"quant\":{\"scale\":1,\"zeroPoint\":300}}") + "]}", 8));
-    refused("tensors[0].quant.scale must be a finite number > 0", frame("{\"tensors\":[" + tensor("a", "int8", "[1]", 0, 1)
-        .replace("}", ",\"quant\":{\"scale\":1e300,\"zeroPoint\":0}}") + "]}", 8));
+    refused(
+        "tensors[0].offset must be >= 0: -8",
+        frame("{\"tensors\":[" + tensor("x", "uint8", "[1]", -8, 1) + "]}", 8));
+    refused(
+        "tensors[0].offset must be an integer",
+        frame(
+            "{\"tensors\":["
+                + tensor("x", "uint8", "[1]", 0, 1).replace("\"offset\":0", "\"offset\":1e3")
+                + "]}",
+            8));
+    refused(
+        "tensors[1] (bytes 4..12) overlaps tensors[0] (bytes 0..8)",
+        frame(
+            "{\"tensors\":["
+                + tensor("a", "float32", "[2]", 0, 8)
+                + ","
+                + tensor("b", "float32", "[2]", 4, 8)
+                + "]}",
+            16));
+    refused(
+        "tensors[1].name repeats",
+        frame(
+            "{\"tensors\":["
+                + tensor("a", "uint8", "[1]", 0, 1)
+                + ","
+                + tensor("a", "uint8", "[1]", 1, 1)
+                + "]}",
+            8));
+    refused(
+        "tensors[0].quant is only allowed for int8",
+        frame(
+            "{\"tensors\":["
+                + tensor("a", "uint8", "[1]", 0, 1)
+                    .replace("}", ",\"quant\":{\"scale\":1,\"zeroPoint\":0}}")
+                + "]}",
+            8));
+    refused(
+        "tensors[0].quant.zeroPoint must be in [-128, 127]: 300",
+        frame(
+            "{\"tensors\":["
+                + tensor("a", "int8", "[1]", 0, 1)
+                    .replace("}", ",\"quant\":{\"scale\":1,\"zeroPoint\":300}}")
+                + "]}",
+            8));
+    refused(
+        "tensors[0].quant.scale must be a finite number > 0",
+        frame(
+            "{\"tensors\":["
+                + tensor("a", "int8", "[1]", 0, 1)
+                    .replace("}", ",\"quant\":{\"scale\":1e300,\"zeroPoint\":0}}")
+                + "]}",
+            8));
     StringBuilder many = new StringBuilder("{\"tensors\":[");
     for (int i = 0; i < 65; i++) {
       many.append(i == 0 ? "" : ",").append(tensor("t" + i, "uint8", "[0]", 0, 0));
@@ -294,8 +421,10 @@ class FrameCodecTest {
   /** Verifies that metadata that does not fit its record is a codec error naming the field. */
   @Test
   void metadataOfTheWrongShapeIsACodecError() {
-    Frame f = FrameCodec.decode(frame("{\"id\":\"r\",\"model\":\"m\",\"slaMs\":-4,\"tensors\":[]}", 0));
-    FrameCodecException e = assertThrows(FrameCodecException.class, () -> f.metadata(RequestHeader.class));
+    Frame f =
+        FrameCodec.decode(frame("{\"id\":\"r\",\"model\":\"m\",\"slaMs\":-4,\"tensors\":[]}", 0));
+    FrameCodecException e =
+        assertThrows(FrameCodecException.class, () -> f.metadata(RequestHeader.class));
     assertTrue(e.getMessage().contains("slaMs must be in 1..86400000: -4"), e.getMessage());
     ObjectNode header = f.header();
     assertFalse(header.has("tensors"));

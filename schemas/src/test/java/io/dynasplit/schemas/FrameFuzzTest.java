@@ -24,40 +24,86 @@ class FrameFuzzTest {
 
   private static final int ITERATIONS = 100_000;
 
-  /** Iterations before allocation is checked: the first pass through each error path links it (string concatenation sites, exception classes), a one-time cost. */
+  /**
+   * Iterations before allocation is checked: the first pass through each error path links it
+   * (string concatenation sites, exception classes), a one-time cost.
+   */
   private static final int WARM_UP = 5_000;
 
   /**
    * What one decode may allocate: the parsed header (a tree, some tens of bytes per header byte),
-   * Jackson's and the exception's fixed costs and the one-time linkage of a rarely taken error
-   * path (measured at most about 80 KiB), but never anything in proportion to the tensor bytes
-   * (the largest base frame carries 1 MiB of them) or to what the header claims.
+   * Jackson's and the exception's fixed costs and the one-time linkage of a rarely taken error path
+   * (measured at most about 80 KiB), but never anything in proportion to the tensor bytes (the
+   * largest base frame carries 1 MiB of them) or to what the header claims.
    */
   private static long allocationBound(byte[] frame) {
-    long h = frame.length >= 8 ? ByteBuffer.wrap(frame).order(ByteOrder.LITTLE_ENDIAN).getInt(4) & 0xFFFFFFFFL : 0;
-    long headerBytes = Math.min(frame.length, Math.min(h, FrameCodec.MAX_HEADER_BYTES) + FrameCodec.PREFIX_BYTES);
+    long h =
+        frame.length >= 8
+            ? ByteBuffer.wrap(frame).order(ByteOrder.LITTLE_ENDIAN).getInt(4) & 0xFFFFFFFFL
+            : 0;
+    long headerBytes =
+        Math.min(frame.length, Math.min(h, FrameCodec.MAX_HEADER_BYTES) + FrameCodec.PREFIX_BYTES);
     return 192 * 1024 + 48L * headerBytes;
   }
 
   private static final Pattern NUMBER = Pattern.compile("-?\\d+(\\.\\d+)?([eE][-+]?\\d+)?");
   private static final String[] NUMBERS = {
-    "-1", "0", "1", "3", "7", "8", "255", "-128", "128", "65536", "2147483647", "2147483648", "4294967295",
-    "4294967296", "9223372036854775807", "9223372036854775808", "-9223372036854775808", "1e308", "1.5", "-0",
-    "99999999999999999999999999", "268435456", "268435457"
+    "-1",
+    "0",
+    "1",
+    "3",
+    "7",
+    "8",
+    "255",
+    "-128",
+    "128",
+    "65536",
+    "2147483647",
+    "2147483648",
+    "4294967295",
+    "4294967296",
+    "9223372036854775807",
+    "9223372036854775808",
+    "-9223372036854775808",
+    "1e308",
+    "1.5",
+    "-0",
+    "99999999999999999999999999",
+    "268435456",
+    "268435457"
   };
   private static final String[] TOKENS = {
-    "\"float32\"", "\"float16\"", "\"int8\"", "\"uint8\"", "\"int64\"", "\"float64\"", "null", "[]", "{}", "\"\"",
-    "[1,2]", "true", "\"x\"", "[-1]", "[0]", "{\"scale\":0,\"zeroPoint\":0}"
+    "\"float32\"",
+    "\"float16\"",
+    "\"int8\"",
+    "\"uint8\"",
+    "\"int64\"",
+    "\"float64\"",
+    "null",
+    "[]",
+    "{}",
+    "\"\"",
+    "[1,2]",
+    "true",
+    "\"x\"",
+    "[-1]",
+    "[0]",
+    "{\"scale\":0,\"zeroPoint\":0}"
   };
 
   private static final com.sun.management.ThreadMXBean THREADS =
       (com.sun.management.ThreadMXBean) ManagementFactory.getThreadMXBean();
 
-  /** Verifies that 100,000 mutated and random frames only ever fail with FrameCodecException, allocating nothing beyond a header-bounded amount. */
+  /**
+   * Verifies that 100,000 mutated and random frames only ever fail with FrameCodecException,
+   * allocating nothing beyond a header-bounded amount.
+   */
   @Test
   void decoderSurvivesMutatedAndRandomFrames() {
     long seed = Long.getLong("dynasplit.fuzz.seed", 0x5EEDF00DL);
-    assertTrue(THREADS.isThreadAllocatedMemorySupported(), "this JVM cannot measure per-thread allocation");
+    assertTrue(
+        THREADS.isThreadAllocatedMemorySupported(),
+        "this JVM cannot measure per-thread allocation");
     THREADS.setThreadAllocatedMemoryEnabled(true);
     SplittableRandom r = new SplittableRandom(seed);
     List<byte[]> bases = baseFrames(r);
@@ -82,11 +128,19 @@ class FrameFuzzTest {
       try {
         checkViews(frame, buffer);
       } catch (Throwable t) {
-        throw new AssertionError(failure(seed, it, input, "decoded frame broke an invariant: " + t), t);
+        throw new AssertionError(
+            failure(seed, it, input, "decoded frame broke an invariant: " + t), t);
       }
     }
-    assertTrue(accepted > 1000 && refused > 50_000,
-        "seed " + seed + ": the mutations should both keep and break frames: " + accepted + " accepted, " + refused + " refused");
+    assertTrue(
+        accepted > 1000 && refused > 50_000,
+        "seed "
+            + seed
+            + ": the mutations should both keep and break frames: "
+            + accepted
+            + " accepted, "
+            + refused
+            + " refused");
   }
 
   private static void checkAllocation(long seed, int it, byte[] input, long before) {
@@ -95,8 +149,17 @@ class FrameFuzzTest {
     }
     long allocated = THREADS.getCurrentThreadAllocatedBytes() - before;
     if (allocated > allocationBound(input)) {
-      fail(failure(seed, it, input, "decoding " + input.length + " bytes allocated " + allocated + " bytes, more than "
-          + allocationBound(input)));
+      fail(
+          failure(
+              seed,
+              it,
+              input,
+              "decoding "
+                  + input.length
+                  + " bytes allocated "
+                  + allocated
+                  + " bytes, more than "
+                  + allocationBound(input)));
     }
   }
 
@@ -117,21 +180,34 @@ class FrameFuzzTest {
       }
     }
     if (total > input.capacity()) {
-      throw new AssertionError("tensors hold " + total + " bytes of a " + input.capacity() + "-byte input");
+      throw new AssertionError(
+          "tensors hold " + total + " bytes of a " + input.capacity() + "-byte input");
     }
   }
 
   private static String failure(long seed, int it, byte[] input, String what) {
     byte[] head = Arrays.copyOf(input, Math.min(input.length, 512));
-    return "fuzz seed " + seed + " (-Ddynasplit.fuzz.seed=" + seed + "), iteration " + it + ": " + what
-        + "\ninput (" + input.length + " bytes, first 512 as text): "
+    return "fuzz seed "
+        + seed
+        + " (-Ddynasplit.fuzz.seed="
+        + seed
+        + "), iteration "
+        + it
+        + ": "
+        + what
+        + "\ninput ("
+        + input.length
+        + " bytes, first 512 as text): "
         + new String(head, StandardCharsets.ISO_8859_1).replaceAll("[^\\x20-\\x7e]", ".")
-        + "\nhex: " + HexFormat.of().formatHex(head);
+        + "\nhex: "
+        + HexFormat.of().formatHex(head);
   }
 
   private static List<byte[]> baseFrames(SplittableRandom r) {
     List<byte[]> out = new ArrayList<>();
-    Object[] metas = {Samples.tailHeader(), Samples.tailResult(), RequestHeader.of("r-9", "m", 100), null};
+    Object[] metas = {
+      Samples.tailHeader(), Samples.tailResult(), RequestHeader.of("r-9", "m", 100), null
+    };
     for (int k = 0; k < 24; k++) {
       List<Tensor> tensors = new ArrayList<>();
       int count = k % 6 == 5 ? 0 : 1 + r.nextInt(4);
@@ -178,50 +254,70 @@ class FrameFuzzTest {
   private static byte[] mutate(SplittableRandom r, byte[] base) {
     int kind = r.nextInt(10);
     switch (kind) {
-      case 0: { // random bytes
-        byte[] a = new byte[r.nextInt(600)];
-        r.nextBytes(a);
-        return a;
-      }
-      case 1: { // magic and a random header length, then random bytes
-        byte[] a = new byte[8 + r.nextInt(600)];
-        r.nextBytes(a);
-        System.arraycopy("DSF1".getBytes(StandardCharsets.US_ASCII), 0, a, 0, 4);
-        if (r.nextBoolean()) {
-          ByteBuffer.wrap(a).order(ByteOrder.LITTLE_ENDIAN).putInt(4, r.nextInt(a.length));
+      case 0:
+        { // random bytes
+          byte[] a = new byte[r.nextInt(600)];
+          r.nextBytes(a);
+          return a;
         }
-        return a;
-      }
-      case 2: { // truncate
-        return Arrays.copyOf(base, r.nextInt(base.length + 1));
-      }
-      case 3: { // a random header length
-        byte[] a = base.clone();
-        int[] special = {0, 1, -1, Integer.MAX_VALUE, Integer.MIN_VALUE, FrameCodec.MAX_HEADER_BYTES, a.length - 8, a.length};
-        int h = r.nextBoolean() ? special[r.nextInt(special.length)] : r.nextInt();
-        ByteBuffer.wrap(a).order(ByteOrder.LITTLE_ENDIAN).putInt(4, h);
-        return a;
-      }
-      case 4: case 5: { // flip bytes, mostly in the header
-        byte[] a = base.clone();
-        int h = Math.min(a.length, 8 + ByteBuffer.wrap(a).order(ByteOrder.LITTLE_ENDIAN).getInt(4));
-        int flips = 1 + r.nextInt(6);
-        for (int i = 0; i < flips; i++) {
-          int at = r.nextInt(4) == 0 ? r.nextInt(a.length) : r.nextInt(Math.max(1, h));
-          a[at] = (byte) (r.nextInt(4) == 0 ? r.nextInt(256) : a[at] ^ (1 << r.nextInt(8)));
+      case 1:
+        { // magic and a random header length, then random bytes
+          byte[] a = new byte[8 + r.nextInt(600)];
+          r.nextBytes(a);
+          System.arraycopy("DSF1".getBytes(StandardCharsets.US_ASCII), 0, a, 0, 4);
+          if (r.nextBoolean()) {
+            ByteBuffer.wrap(a).order(ByteOrder.LITTLE_ENDIAN).putInt(4, r.nextInt(a.length));
+          }
+          return a;
         }
-        return a;
-      }
-      case 6: case 7: case 8: { // replace numbers or tokens in the header JSON, keeping H consistent
-        return rewriteHeader(r, base);
-      }
-      default: { // extend with garbage
-        byte[] extra = new byte[r.nextInt(64)];
-        r.nextBytes(extra);
-        byte[] a = Arrays.copyOf(base, base.length + extra.length);
-        System.arraycopy(extra, 0, a, base.length, extra.length);
-        return a;
-      }
+      case 2:
+        { // truncate
+          return Arrays.copyOf(base, r.nextInt(base.length + 1));
+        }
+      case 3:
+        { // a random header length
+          byte[] a = base.clone();
+          int[] special = {
+            0,
+            1,
+            -1,
+            Integer.MAX_VALUE,
+            Integer.MIN_VALUE,
+            FrameCodec.MAX_HEADER_BYTES,
+            a.length - 8,
+            a.length
+          };
+          int h = r.nextBoolean() ? special[r.nextInt(special.length)] : r.nextInt();
+          ByteBuffer.wrap(a).order(ByteOrder.LITTLE_ENDIAN).putInt(4, h);
+          return a;
+        }
+      case 4:
+      case 5:
+        { // flip bytes, mostly in the header
+          byte[] a = base.clone();
+          int h =
+              Math.min(a.length, 8 + ByteBuffer.wrap(a).order(ByteOrder.LITTLE_ENDIAN).getInt(4));
+          int flips = 1 + r.nextInt(6);
+          for (int i = 0; i < flips; i++) {
+            int at = r.nextInt(4) == 0 ? r.nextInt(a.length) : r.nextInt(Math.max(1, h));
+            a[at] = (byte) (r.nextInt(4) == 0 ? r.nextInt(256) : a[at] ^ (1 << r.nextInt(8)));
+          }
+          return a;
+        }
+      case 6:
+      case 7:
+      case 8:
+        { // replace numbers or tokens in the header JSON, keeping H consistent
+          return rewriteHeader(r, base);
+        }
+      default:
+        { // extend with garbage
+          byte[] extra = new byte[r.nextInt(64)];
+          r.nextBytes(extra);
+          byte[] a = Arrays.copyOf(base, base.length + extra.length);
+          System.arraycopy(extra, 0, a, base.length, extra.length);
+          return a;
+        }
     }
   }
 
@@ -239,7 +335,10 @@ class FrameFuzzTest {
         }
         if (!spans.isEmpty()) {
           int[] s = spans.get(r.nextInt(spans.size()));
-          String with = r.nextBoolean() ? NUMBERS[r.nextInt(NUMBERS.length)] : Long.toString(r.nextLong() >> r.nextInt(64));
+          String with =
+              r.nextBoolean()
+                  ? NUMBERS[r.nextInt(NUMBERS.length)]
+                  : Long.toString(r.nextLong() >> r.nextInt(64));
           json = json.substring(0, s[0]) + with + json.substring(s[1]);
         }
       } else {

@@ -25,8 +25,13 @@ public record CommandResult(int exitCode, String output) {
     return exitCode == 0 && output.lines().noneMatch(CommandResult::reportsFailure);
   }
 
-  /** The mosquitto clients' failure lines: "Error: ...", "Connection error: ...", "Warning: Publish 1 failed: ...". */
+  /**
+   * The mosquitto clients' failure lines: "Error: ...", "Connection error: ...", "Warning: Publish
+   * 1 failed: ...".
+   */
   private static boolean reportsFailure(String line) {
-    return line.startsWith("Error") || line.startsWith("Connection error") || (line.startsWith("Warning:") && line.contains("failed"));
+    return line.startsWith("Error")
+        || line.startsWith("Connection error")
+        || (line.startsWith("Warning:") && line.contains("failed"));
   }
 }

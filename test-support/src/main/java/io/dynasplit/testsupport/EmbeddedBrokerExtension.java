@@ -44,7 +44,8 @@ import org.junit.jupiter.api.extension.ParameterResolver;
  */
 public final class EmbeddedBrokerExtension implements BeforeAllCallback, ParameterResolver {
 
-  private static final ExtensionContext.Namespace NAMESPACE = ExtensionContext.Namespace.create(EmbeddedBrokerExtension.class);
+  private static final ExtensionContext.Namespace NAMESPACE =
+      ExtensionContext.Namespace.create(EmbeddedBrokerExtension.class);
   private static final String KEY = "broker";
 
   private volatile EmbeddedBroker broker;
@@ -52,7 +53,8 @@ public final class EmbeddedBrokerExtension implements BeforeAllCallback, Paramet
   @Override
   public void beforeAll(ExtensionContext context) throws IOException {
     ExtensionContext.Store store = context.getStore(NAMESPACE);
-    RunningBroker running = store.get(KEY, RunningBroker.class); // also finds an outer class's broker
+    RunningBroker running =
+        store.get(KEY, RunningBroker.class); // also finds an outer class's broker
     if (running == null) {
       Path dir = Files.createTempDirectory("dynasplit-broker-");
       try {
@@ -74,7 +76,8 @@ public final class EmbeddedBrokerExtension implements BeforeAllCallback, Paramet
   public EmbeddedBroker broker() {
     EmbeddedBroker b = broker;
     if (b == null) {
-      throw new IllegalStateException("the embedded broker starts before @BeforeAll; it is not running yet");
+      throw new IllegalStateException(
+          "the embedded broker starts before @BeforeAll; it is not running yet");
     }
     return b;
   }
@@ -88,14 +91,17 @@ public final class EmbeddedBrokerExtension implements BeforeAllCallback, Paramet
   public Object resolveParameter(ParameterContext parameter, ExtensionContext context) {
     RunningBroker running = context.getStore(NAMESPACE).get(KEY, RunningBroker.class);
     if (running == null) {
-      throw new ParameterResolutionException("no embedded broker for " + context.getDisplayName()
-          + ": EmbeddedBrokerExtension starts one per test class, so register it on the class");
+      throw new ParameterResolutionException(
+          "no embedded broker for "
+              + context.getDisplayName()
+              + ": EmbeddedBrokerExtension starts one per test class, so register it on the class");
     }
     return running.broker();
   }
 
   /** The broker and its folder, stopped and deleted when the class's store closes. */
-  private record RunningBroker(EmbeddedBroker broker, Path dir) implements ExtensionContext.Store.CloseableResource {
+  private record RunningBroker(EmbeddedBroker broker, Path dir)
+      implements ExtensionContext.Store.CloseableResource {
     @Override
     public void close() throws IOException {
       try {

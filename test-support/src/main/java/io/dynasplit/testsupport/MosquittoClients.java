@@ -54,7 +54,11 @@ public record MosquittoClients(String host, int port, String username, String pa
 
   /** A copy that logs in as {@code newUsername} with {@code newPassword}. */
   public MosquittoClients withCredentials(String newUsername, String newPassword) {
-    return new MosquittoClients(host, port, Objects.requireNonNull(newUsername, "username"), Objects.requireNonNull(newPassword, "password"));
+    return new MosquittoClients(
+        host,
+        port,
+        Objects.requireNonNull(newUsername, "username"),
+        Objects.requireNonNull(newPassword, "password"));
   }
 
   /**
@@ -63,15 +67,18 @@ public record MosquittoClients(String host, int port, String username, String pa
    * @param extraArgs more {@code mosquitto_pub} options, for example {@code "-r"} to retain
    * @return its exit code and output; see {@link CommandResult#succeeded()} for refused publishes
    */
-  public CommandResult publish(String topic, String message, String... extraArgs) throws IOException, InterruptedException {
-    List<String> command = new ArrayList<>(List.of("mosquitto_pub", "-t", topic, "-m", message, "-q", "1"));
+  public CommandResult publish(String topic, String message, String... extraArgs)
+      throws IOException, InterruptedException {
+    List<String> command =
+        new ArrayList<>(List.of("mosquitto_pub", "-t", topic, "-m", message, "-q", "1"));
     command.addAll(common());
     Collections.addAll(command, extraArgs);
     Process process = start(command);
     CompletableFuture<String> output = drain(process.getInputStream());
     if (!process.waitFor(PUBLISH_TIMEOUT_SECONDS, TimeUnit.SECONDS)) {
       process.destroyForcibly();
-      throw new IllegalStateException("mosquitto_pub did not end within " + PUBLISH_TIMEOUT_SECONDS + " s: " + command);
+      throw new IllegalStateException(
+          "mosquitto_pub did not end within " + PUBLISH_TIMEOUT_SECONDS + " s: " + command);
     }
     try {
       return new CommandResult(process.exitValue(), output.get(5, TimeUnit.SECONDS));
@@ -81,29 +88,43 @@ public record MosquittoClients(String host, int port, String username, String pa
   }
 
   /**
-   * Starts {@code mosquitto_sub} on a topic filter at QoS 1; it ends after {@code count}
-   * messages or {@value MosquittoSubscriber#TIMEOUT_SECONDS} s.
+   * Starts {@code mosquitto_sub} on a topic filter at QoS 1; it ends after {@code count} messages
+   * or {@value MosquittoSubscriber#TIMEOUT_SECONDS} s.
    *
    * @param extraArgs more {@code mosquitto_sub} options
    */
-  public MosquittoSubscriber subscribe(String topicFilter, int count, String... extraArgs) throws IOException {
+  public MosquittoSubscriber subscribe(String topicFilter, int count, String... extraArgs)
+      throws IOException {
     if (count < 1) {
       throw new IllegalArgumentException("count must be >= 1: " + count);
     }
-    List<String> command = new ArrayList<>(List.of(
-        "mosquitto_sub", "-t", topicFilter, "-q", "1", "-C", Integer.toString(count),
-        "-W", Integer.toString(MosquittoSubscriber.TIMEOUT_SECONDS), "-v", "-d"));
+    List<String> command =
+        new ArrayList<>(
+            List.of(
+                "mosquitto_sub",
+                "-t",
+                topicFilter,
+                "-q",
+                "1",
+                "-C",
+                Integer.toString(count),
+                "-W",
+                Integer.toString(MosquittoSubscriber.TIMEOUT_SECONDS),
+                "-v",
+                "-d"));
     command.addAll(common());
     Collections.addAll(command, extraArgs);
     if (STDBUF != null) {
-      // mosquitto_sub buffers its debug lines when stdout is a pipe; line buffering shows the SUBACK at once
+      // mosquitto_sub buffers its debug lines when stdout is a pipe; line buffering shows the
+      // SUBACK at once
       command.addAll(0, List.of(STDBUF, "-oL"));
     }
     return new MosquittoSubscriber(start(command));
   }
 
   private List<String> common() {
-    List<String> args = new ArrayList<>(List.of("-h", host, "-p", Integer.toString(port), "-V", "mqttv5"));
+    List<String> args =
+        new ArrayList<>(List.of("-h", host, "-p", Integer.toString(port), "-V", "mqttv5"));
     if (username != null) {
       args.addAll(List.of("-u", username, "-P", password));
     }
@@ -123,17 +144,20 @@ public record MosquittoClients(String host, int port, String username, String pa
     try {
       return new ProcessBuilder(command).redirectErrorStream(true).start();
     } catch (IOException e) {
-      throw new IOException("cannot run " + command.get(0) + " (install it with: apt-get install mosquitto-clients)", e);
+      throw new IOException(
+          "cannot run " + command.get(0) + " (install it with: apt-get install mosquitto-clients)",
+          e);
     }
   }
 
   private static CompletableFuture<String> drain(InputStream in) {
-    return CompletableFuture.supplyAsync(() -> {
-      try (in) {
-        return new String(in.readAllBytes(), StandardCharsets.UTF_8);
-      } catch (IOException e) {
-        throw new java.io.UncheckedIOException(e);
-      }
-    });
+    return CompletableFuture.supplyAsync(
+        () -> {
+          try (in) {
+            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+          } catch (IOException e) {
+            throw new java.io.UncheckedIOException(e);
+          }
+        });
   }
 }

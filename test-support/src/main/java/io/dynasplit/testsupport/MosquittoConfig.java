@@ -63,7 +63,8 @@ public record MosquittoConfig(List<String> lines) {
 
   /** A copy without the active lines of {@code directive}. */
   public MosquittoConfig without(String directive) {
-    return new MosquittoConfig(lines.stream().filter(line -> !isDirective(line, directive)).toList());
+    return new MosquittoConfig(
+        lines.stream().filter(line -> !isDirective(line, directive)).toList());
   }
 
   /** The value of the first active line of {@code directive}, or null. */

@@ -15,9 +15,9 @@ import java.util.concurrent.atomic.AtomicBoolean;
  *
  * <p>The given configuration is used as it is, except that its {@code listener} lines are replaced
  * by one plain TCP listener on the chosen port, its persistence goes to the work folder, it logs to
- * {@code <workDir>/mosquitto.log}, and when the test runs as root it stays root ({@code user}),
- * so the files of the work folder stay readable. The password and ACL files the configuration
- * names must exist.
+ * {@code <workDir>/mosquitto.log}, and when the test runs as root it stays root ({@code user}), so
+ * the files of the work folder stay readable. The password and ACL files the configuration names
+ * must exist.
  *
  * {@snippet :
  * try (MosquittoProcess mosquitto = MosquittoProcess.start(MosquittoConfig.anonymous(), tempDir)) {
@@ -63,13 +63,16 @@ public final class MosquittoProcess implements AutoCloseable {
    * @throws IllegalStateException when Mosquitto is not installed or does not come up; the message
    *     carries its log
    */
-  public static MosquittoProcess start(MosquittoConfig config, Path workDir) throws IOException, InterruptedException {
+  public static MosquittoProcess start(MosquittoConfig config, Path workDir)
+      throws IOException, InterruptedException {
     Objects.requireNonNull(config, "config");
     Objects.requireNonNull(workDir, "workDir");
     Path binary = binary();
     if (binary == null) {
-      throw new IllegalStateException("mosquitto is not installed (looked at " + DEBIAN_BINARY
-          + " and PATH); install it with: apt-get install mosquitto mosquitto-clients");
+      throw new IllegalStateException(
+          "mosquitto is not installed (looked at "
+              + DEBIAN_BINARY
+              + " and PATH); install it with: apt-get install mosquitto mosquitto-clients");
     }
     String lastLog = "";
     for (int attempt = 1; attempt <= START_ATTEMPTS; attempt++) {
@@ -77,10 +80,11 @@ public final class MosquittoProcess implements AutoCloseable {
       Path conf = workDir.resolve("mosquitto.conf");
       Path log = workDir.resolve("mosquitto.log");
       Files.writeString(conf, effective(config, port, workDir).text(), StandardCharsets.UTF_8);
-      Process process = new ProcessBuilder(binary.toString(), "-c", conf.toString())
-          .redirectErrorStream(true)
-          .redirectOutput(log.toFile())
-          .start();
+      Process process =
+          new ProcessBuilder(binary.toString(), "-c", conf.toString())
+              .redirectErrorStream(true)
+              .redirectOutput(log.toFile())
+              .start();
       MosquittoProcess mosquitto = new MosquittoProcess(process, port, workDir);
       long deadline = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(START_TIMEOUT_MILLIS);
       while (process.isAlive() && System.nanoTime() < deadline) {
@@ -142,15 +146,21 @@ public final class MosquittoProcess implements AutoCloseable {
   }
 
   static MosquittoConfig effective(MosquittoConfig config, int port, Path workDir) {
-    MosquittoConfig c = config.without("listener")
-        .without("pid_file")
-        .without("log_dest")
-        .with("persistence_location", workDir.toAbsolutePath() + "/")
-        .with("log_dest", "stdout")
-        .with("listener", port + " 127.0.0.1");
+    MosquittoConfig c =
+        config
+            .without("listener")
+            .without("pid_file")
+            .without("log_dest")
+            .with("persistence_location", workDir.toAbsolutePath() + "/")
+            .with("log_dest", "stdout")
+            .with("listener", port + " 127.0.0.1");
     String user = System.getProperty("user.name");
     if ("root".equals(user)) {
-      c = c.with("user", "root"); // else mosquitto switches to the user "mosquitto", which cannot read the temp folder
+      c =
+          c.with(
+              "user",
+              "root"); // else mosquitto switches to the user "mosquitto", which cannot read the
+      // temp folder
     }
     return c;
   }

@@ -46,7 +46,8 @@ public final class MosquittoSubscriber implements AutoCloseable {
     try {
       return subscribed.get(TIMEOUT_SECONDS, TimeUnit.SECONDS);
     } catch (java.util.concurrent.ExecutionException | java.util.concurrent.TimeoutException e) {
-      throw new IllegalStateException("mosquitto_sub did not subscribe; its output:\n" + output(), e);
+      throw new IllegalStateException(
+          "mosquitto_sub did not subscribe; its output:\n" + output(), e);
     }
   }
 
@@ -85,7 +86,9 @@ public final class MosquittoSubscriber implements AutoCloseable {
   }
 
   private void read() {
-    try (BufferedReader in = new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8))) {
+    try (BufferedReader in =
+        new BufferedReader(
+            new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8))) {
       String line;
       while ((line = in.readLine()) != null) {
         synchronized (this) {
@@ -100,7 +103,8 @@ public final class MosquittoSubscriber implements AutoCloseable {
     } catch (IOException e) {
       subscribed.completeExceptionally(new UncheckedIOException(e));
     } finally {
-      subscribed.completeExceptionally(new IllegalStateException("mosquitto_sub ended before it subscribed"));
+      subscribed.completeExceptionally(
+          new IllegalStateException("mosquitto_sub ended before it subscribed"));
       ended.complete(null);
     }
   }
@@ -116,7 +120,10 @@ public final class MosquittoSubscriber implements AutoCloseable {
   }
 
   private static boolean isDiagnostic(String line) {
-    return line.startsWith("Client ") || line.startsWith("Error") || line.startsWith("Warning")
-        || line.startsWith("Connection error") || line.startsWith("Timed out");
+    return line.startsWith("Client ")
+        || line.startsWith("Error")
+        || line.startsWith("Warning")
+        || line.startsWith("Connection error")
+        || line.startsWith("Timed out");
   }
 }

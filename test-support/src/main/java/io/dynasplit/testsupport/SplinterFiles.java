@@ -26,7 +26,10 @@ public final class SplinterFiles {
       }
     }
     throw new IllegalStateException(
-        "measurement file " + name + " not found in data/splinter/ of " + here
+        "measurement file "
+            + name
+            + " not found in data/splinter/ of "
+            + here
             + " or any folder above it (the repository carries it under data/splinter/)");
   }
 }

@@ -21,7 +21,10 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.extension.ExtendWith;
 
-/** The embedded broker fixture: one broker per class, reachable by MQTT 5 and by the mosquitto clients. */
+/**
+ * The embedded broker fixture: one broker per class, reachable by MQTT 5 and by the mosquitto
+ * clients.
+ */
 @ExtendWith(EmbeddedBrokerExtension.class)
 @Timeout(value = 90, unit = TimeUnit.SECONDS)
 class EmbeddedBrokerExtensionTest {
@@ -33,33 +36,46 @@ class EmbeddedBrokerExtensionTest {
     fromBeforeAll = broker;
   }
 
-  /** Verifies that an MQTT 5 client publishes at QoS 1 and another receives it through the fixture's broker. */
+  /**
+   * Verifies that an MQTT 5 client publishes at QoS 1 and another receives it through the fixture's
+   * broker.
+   */
   @Test
   void mqtt5ClientsExchangeAMessage(EmbeddedBroker broker) throws Exception {
     // given
     String topic = Topics.DEFAULT.edgeRequests("edge-fixture");
     Mqtt5BlockingClient subscriber = client(broker, "fixture-sub");
     Mqtt5BlockingClient publisher = client(broker, "fixture-pub");
-    try (Mqtt5BlockingClient.Mqtt5Publishes publishes = subscriber.publishes(MqttGlobalPublishFilter.ALL)) {
+    try (Mqtt5BlockingClient.Mqtt5Publishes publishes =
+        subscriber.publishes(MqttGlobalPublishFilter.ALL)) {
       subscriber.connect();
       subscriber.subscribeWith().topicFilter(topic).qos(MqttQos.AT_LEAST_ONCE).send();
       publisher.connect();
       // when
-      publisher.publishWith().topic(topic).qos(MqttQos.AT_LEAST_ONCE)
-          .payload("{\"id\":\"r-1\"}".getBytes(StandardCharsets.UTF_8)).send();
+      publisher
+          .publishWith()
+          .topic(topic)
+          .qos(MqttQos.AT_LEAST_ONCE)
+          .payload("{\"id\":\"r-1\"}".getBytes(StandardCharsets.UTF_8))
+          .send();
       // then
       Optional<Mqtt5Publish> received = publishes.receive(20, TimeUnit.SECONDS);
       assertTrue(received.isPresent(), "nothing arrived on " + topic);
       assertEquals(topic, received.get().getTopic().toString());
       assertEquals(MqttQos.AT_LEAST_ONCE, received.get().getQos());
-      assertEquals("{\"id\":\"r-1\"}", new String(received.get().getPayloadAsBytes(), StandardCharsets.UTF_8));
+      assertEquals(
+          "{\"id\":\"r-1\"}",
+          new String(received.get().getPayloadAsBytes(), StandardCharsets.UTF_8));
     } finally {
       publisher.disconnect();
       subscriber.disconnect();
     }
   }
 
-  /** Verifies that mosquitto_sub receives what mosquitto_pub publishes through the embedded broker (the manual done-when check). */
+  /**
+   * Verifies that mosquitto_sub receives what mosquitto_pub publishes through the embedded broker
+   * (the manual done-when check).
+   */
   @Test
   void mosquittoClientsExchangeAMessage(EmbeddedBroker broker) throws Exception {
     MosquittoClients clients = MosquittoClients.of(broker.host(), broker.port());
@@ -92,6 +108,10 @@ class EmbeddedBrokerExtensionTest {
   }
 
   private static Mqtt5BlockingClient client(EmbeddedBroker broker, String id) {
-    return Mqtt5Client.builder().identifier(id).serverHost(broker.host()).serverPort(broker.port()).buildBlocking();
+    return Mqtt5Client.builder()
+        .identifier(id)
+        .serverHost(broker.host())
+        .serverPort(broker.port())
+        .buildBlocking();
   }
 }

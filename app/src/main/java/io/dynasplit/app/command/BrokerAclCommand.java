@@ -9,7 +9,10 @@ import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
-/** {@code dynasplit broker acl}: prints the Mosquitto ACL of a deployment, generated from the topic tree. */
+/**
+ * {@code dynasplit broker acl}: prints the Mosquitto ACL of a deployment, generated from the topic
+ * tree.
+ */
 @Command(
     name = "acl",
     mixinStandardHelpOptions = true,
@@ -28,11 +31,16 @@ public final class BrokerAclCommand implements Callable<Integer> {
 
   @CommandLine.Spec CommandLine.Model.CommandSpec spec;
 
-  @Option(names = "--prefix", paramLabel = "PREFIX", defaultValue = Topics.DEFAULT_PREFIX,
+  @Option(
+      names = "--prefix",
+      paramLabel = "PREFIX",
+      defaultValue = Topics.DEFAULT_PREFIX,
       description = "Topic prefix of the deployment (default: ${DEFAULT-VALUE}).")
   String prefix;
 
-  @Option(names = "--edge", paramLabel = "EDGE_ID",
+  @Option(
+      names = "--edge",
+      paramLabel = "EDGE_ID",
       description = "An edge of the deployment; its user name is this id. Repeat for each edge.")
   List<String> edgeIds = new ArrayList<>();
 
@@ -42,7 +50,8 @@ public final class BrokerAclCommand implements Callable<Integer> {
     try {
       topics = new Topics(prefix);
     } catch (IllegalArgumentException e) {
-      throw new CommandLine.ParameterException(spec.commandLine(), "--prefix: " + e.getMessage(), e);
+      throw new CommandLine.ParameterException(
+          spec.commandLine(), "--prefix: " + e.getMessage(), e);
     }
     String acl;
     try {

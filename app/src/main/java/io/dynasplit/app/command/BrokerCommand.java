@@ -17,31 +17,48 @@ import picocli.CommandLine.Option;
     name = "broker",
     mixinStandardHelpOptions = true,
     description = {
-      "Run an MQTT broker (HiveMQ Community Edition, embedded) for sensors, edges and cloud workers: "
-          + "MQTT 3.1.1 and 5 on --port, MQTT over WebSocket on --ws-port (path /mqtt). Sessions and retained "
-          + "messages persist in --data across restarts. Ctrl-C stops it.",
+      "Run an MQTT broker (HiveMQ Community Edition, embedded) for sensors, edges and cloud"
+          + " workers: MQTT 3.1.1 and 5 on --port, MQTT over WebSocket on --ws-port (path /mqtt)."
+          + " Sessions and retained messages persist in --data across restarts. Ctrl-C stops it.",
       "",
-      "Anyone may connect. For deployments with accounts and an ACL, run Mosquitto with broker-config/mosquitto/."
+      "Anyone may connect. For deployments with accounts and an ACL, run Mosquitto with"
+          + " broker-config/mosquitto/."
     },
     subcommands = {BrokerAclCommand.class})
 public final class BrokerCommand implements Callable<Integer> {
 
   @CommandLine.Spec CommandLine.Model.CommandSpec spec;
 
-  @Option(names = "--port", paramLabel = "PORT", defaultValue = "1883",
+  @Option(
+      names = "--port",
+      paramLabel = "PORT",
+      defaultValue = "1883",
       description = "MQTT TCP port; 0 picks a free one (default: ${DEFAULT-VALUE}).")
   int port;
 
-  @Option(names = "--ws-port", paramLabel = "PORT", defaultValue = "8000",
+  @Option(
+      names = "--ws-port",
+      paramLabel = "PORT",
+      defaultValue = "8000",
       description = "MQTT over WebSocket port; 0 picks a free one (default: ${DEFAULT-VALUE}).")
   int wsPort;
 
-  @Option(names = "--data", paramLabel = "DIR", defaultValue = "data/broker",
-      description = "Folder for the rendered configuration, persistent sessions and retained messages; created when missing (default: ${DEFAULT-VALUE}).")
+  @Option(
+      names = "--data",
+      paramLabel = "DIR",
+      defaultValue = "data/broker",
+      description =
+          "Folder for the rendered configuration, persistent sessions and retained messages;"
+              + " created when missing (default: ${DEFAULT-VALUE}).")
   Path data;
 
-  @Option(names = "--bind", paramLabel = "ADDR", defaultValue = BrokerSettings.ANY_ADDRESS,
-      description = "Address to listen on: 0.0.0.0 for every interface, 127.0.0.1 for this machine only (default: ${DEFAULT-VALUE}).")
+  @Option(
+      names = "--bind",
+      paramLabel = "ADDR",
+      defaultValue = BrokerSettings.ANY_ADDRESS,
+      description =
+          "Address to listen on: 0.0.0.0 for every interface, 127.0.0.1 for this machine only"
+              + " (default: ${DEFAULT-VALUE}).")
   String bind;
 
   /** The settings the options describe. */
@@ -58,14 +75,18 @@ public final class BrokerCommand implements Callable<Integer> {
     BrokerSettings settings = settings();
     CountDownLatch stop = new CountDownLatch(1);
     CountDownLatch stopped = new CountDownLatch(1);
-    Thread hook = new Thread(() -> {
-      stop.countDown();
-      try {
-        stopped.await(30, TimeUnit.SECONDS); // let the broker stop cleanly before the JVM halts
-      } catch (InterruptedException e) {
-        Thread.currentThread().interrupt();
-      }
-    }, "dynasplit-broker-shutdown");
+    Thread hook =
+        new Thread(
+            () -> {
+              stop.countDown();
+              try {
+                stopped.await(
+                    30, TimeUnit.SECONDS); // let the broker stop cleanly before the JVM halts
+              } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+              }
+            },
+            "dynasplit-broker-shutdown");
     Runtime.getRuntime().addShutdownHook(hook);
     try {
       return serve(settings, spec.commandLine().getOut(), spec.commandLine().getErr(), stop);
@@ -84,7 +105,8 @@ public final class BrokerCommand implements Callable<Integer> {
    *
    * @return the exit code: 0 after a clean stop, 1 when the broker could not start
    */
-  static int serve(BrokerSettings settings, PrintWriter out, PrintWriter err, CountDownLatch stop) throws InterruptedException {
+  static int serve(BrokerSettings settings, PrintWriter out, PrintWriter err, CountDownLatch stop)
+      throws InterruptedException {
     EmbeddedBroker broker;
     try {
       broker = EmbeddedBroker.start(settings);
@@ -92,9 +114,19 @@ public final class BrokerCommand implements Callable<Integer> {
       throw new CommandFailure(e.getMessage());
     }
     try (broker) {
-      out.println("broker running: mqtt://" + broker.settings().bindAddress() + ":" + broker.port()
-          + "  ws://" + broker.settings().bindAddress() + ":" + broker.wsPort() + "/mqtt"
-          + "  data " + settings.dataDir() + "  (Ctrl-C stops it)");
+      out.println(
+          "broker running: mqtt://"
+              + broker.settings().bindAddress()
+              + ":"
+              + broker.port()
+              + "  ws://"
+              + broker.settings().bindAddress()
+              + ":"
+              + broker.wsPort()
+              + "/mqtt"
+              + "  data "
+              + settings.dataDir()
+              + "  (Ctrl-C stops it)");
       out.flush();
       stop.await();
       out.println("broker stopping...");

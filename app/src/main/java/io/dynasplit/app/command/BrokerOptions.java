@@ -4,9 +4,9 @@ import io.dynasplit.schemas.mqtt.BrokerConnection;
 import picocli.CommandLine.Option;
 
 /**
- * The client side broker options of every command that talks to a broker ({@code edge},
- * {@code cloud}, {@code request}, {@code optimize --publish}): {@code --broker-host},
- * {@code --broker-port}, {@code --username} and {@code --password-env}, a picocli mixin.
+ * The client side broker options of every command that talks to a broker ({@code edge}, {@code
+ * cloud}, {@code request}, {@code optimize --publish}): {@code --broker-host}, {@code
+ * --broker-port}, {@code --username} and {@code --password-env}, a picocli mixin.
  */
 public final class BrokerOptions {
 
@@ -19,17 +19,24 @@ public final class BrokerOptions {
   @Option(names = "--username", paramLabel = "USER", description = "broker user name")
   String username;
 
-  @Option(names = "--password-env", paramLabel = "VAR", defaultValue = "DYNASPLIT_MQTT_PASSWORD",
+  @Option(
+      names = "--password-env",
+      paramLabel = "VAR",
+      defaultValue = "DYNASPLIT_MQTT_PASSWORD",
       description = "environment variable holding the broker password (default: ${DEFAULT-VALUE})")
   String passwordEnv;
 
-  @Option(names = "--broker-host", paramLabel = "HOST",
+  @Option(
+      names = "--broker-host",
+      paramLabel = "HOST",
       description = "MQTT broker host (default: localhost)")
   void host(String value) {
     host = value;
   }
 
-  @Option(names = "--broker-port", paramLabel = "PORT",
+  @Option(
+      names = "--broker-port",
+      paramLabel = "PORT",
       description = "MQTT broker port (default: 1883)")
   void port(int value) {
     port = value;

@@ -20,14 +20,20 @@ import picocli.CommandLine.Option;
     mixinStandardHelpOptions = true,
     defaultValueProvider = ConfigFileDefaults.class,
     description = {
-      "Run a cloud tail worker on an MQTT broker until interrupted: it shares dynasplit/v1/cloud/tail with"
-          + " every other worker (MQTT 5 shared subscription), runs the tail of each split request and answers"
-          + " on the edge's response topic. Start several, here or on other machines, to share the load.",
-      "Each tail's energy is metered with the best source here: nvidia-smi when the tails run on the gpu and"
-          + " nvidia-smi is on the PATH, else RAPL where readable, else the power model (--idle-watts,"
-          + " --watts-per-core; calibrate them with `dynasplit hw --calibrate`); the log says which."
+      "Run a cloud tail worker on an MQTT broker until interrupted: it shares"
+          + " dynasplit/v1/cloud/tail with every other worker (MQTT 5 shared subscription), runs"
+          + " the tail of each split request and answers on the edge's response topic. Start"
+          + " several, here or on other machines, to share the load.",
+      "Each tail's energy is metered with the best source here: nvidia-smi when the tails run on"
+          + " the gpu and nvidia-smi is on the PATH, else RAPL where readable, else the power model"
+          + " (--idle-watts, --watts-per-core; calibrate them with `dynasplit hw --calibrate`); the"
+          + " log says which."
     },
-    footer = {"", "Example:", "  dynasplit cloud --broker-host broker.lan --worker-id gpu-1 --accelerator gpu --instances 4"})
+    footer = {
+      "",
+      "Example:",
+      "  dynasplit cloud --broker-host broker.lan --worker-id gpu-1 --accelerator gpu --instances 4"
+    })
 public final class CloudCommand implements Callable<Integer> {
 
   @CommandLine.Spec CommandLine.Model.CommandSpec spec;
@@ -36,40 +42,79 @@ public final class CloudCommand implements Callable<Integer> {
 
   @Mixin ConfigFileOption config;
 
-  @Option(names = "--models", paramLabel = "ID", split = ",", description = "catalog models whose tails this worker serves (default: every present one)")
+  @Option(
+      names = "--models",
+      paramLabel = "ID",
+      split = ",",
+      description = "catalog models whose tails this worker serves (default: every present one)")
   List<String> models;
 
   @Mixin EnergyOptions energy;
 
-  @Option(names = "--worker-id", paramLabel = "ID", defaultValue = "cloud-1", description = "the worker's id in topics (default: ${DEFAULT-VALUE})")
+  @Option(
+      names = "--worker-id",
+      paramLabel = "ID",
+      defaultValue = "cloud-1",
+      description = "the worker's id in topics (default: ${DEFAULT-VALUE})")
   String workerId;
 
-  @Option(names = "--instances", paramLabel = "N", defaultValue = "2", description = "tails run at once (default: ${DEFAULT-VALUE})")
+  @Option(
+      names = "--instances",
+      paramLabel = "N",
+      defaultValue = "2",
+      description = "tails run at once (default: ${DEFAULT-VALUE})")
   int instances;
 
-  @Option(names = "--max-queue", paramLabel = "N", defaultValue = "64", description = "tails queued at once; past it OVERLOADED (default: ${DEFAULT-VALUE})")
+  @Option(
+      names = "--max-queue",
+      paramLabel = "N",
+      defaultValue = "64",
+      description = "tails queued at once; past it OVERLOADED (default: ${DEFAULT-VALUE})")
   int maxQueue;
 
-  @Option(names = "--accelerator", paramLabel = "A", defaultValue = "cpu", description = "cpu or gpu (the CUDA execution provider) (default: ${DEFAULT-VALUE})")
+  @Option(
+      names = "--accelerator",
+      paramLabel = "A",
+      defaultValue = "cpu",
+      description = "cpu or gpu (the CUDA execution provider) (default: ${DEFAULT-VALUE})")
   String accelerator;
 
   @Override
   public Integer call() throws Exception {
-    CloudSettings settings = CloudSettings.defaults(workerId, broker.host, broker.port)
-        .withCredentials(broker.username, broker.password())
-        .withInstances(instances)
-        .withMaxQueue(maxQueue)
-        .withAccelerator(accelerator)
-        .withEnergy(DataPlaneSetup.cloudEnergy(energy, spec, accelerator));
+    CloudSettings settings =
+        CloudSettings.defaults(workerId, broker.host, broker.port)
+            .withCredentials(broker.username, broker.password())
+            .withInstances(instances)
+            .withMaxQueue(maxQueue)
+            .withAccelerator(accelerator)
+            .withEnergy(DataPlaneSetup.cloudEnergy(energy, spec, accelerator));
     SplitParts parts = DataPlaneSetup.parts(SplitParts.DEFAULT_MAX_TENSORS);
     ServedParts served = new ServedParts(parts, DataPlaneSetup.models(parts, models).ids());
     Vertx vertx = DataPlaneSetup.vertx();
-    DataPlaneSetup.deployOrClose(vertx, () -> vertx.deployVerticle(new CloudNodeVerticle(settings, served,
-            VersionCommand.projectVersion()))
-        .await(120, TimeUnit.SECONDS));
-    DataPlaneSetup.serveUntilInterrupted(vertx, "cloud", "dynasplit cloud: worker " + workerId + " on " + broker.host
-        + ":" + broker.port + " (" + instances + " instances, " + accelerator + ") serving " + served.ids()
-        + "; Ctrl-C stops", spec.commandLine().getOut());
+    DataPlaneSetup.deployOrClose(
+        vertx,
+        () ->
+            vertx
+                .deployVerticle(
+                    new CloudNodeVerticle(settings, served, VersionCommand.projectVersion()))
+                .await(120, TimeUnit.SECONDS));
+    DataPlaneSetup.serveUntilInterrupted(
+        vertx,
+        "cloud",
+        "dynasplit cloud: worker "
+            + workerId
+            + " on "
+            + broker.host
+            + ":"
+            + broker.port
+            + " ("
+            + instances
+            + " instances, "
+            + accelerator
+            + ") serving "
+            + served.ids()
+            + "; Ctrl-C stops",
+        spec.commandLine().getOut());
     return 0;
   }
 }

@@ -23,8 +23,8 @@ import picocli.CommandLine.Model.OptionSpec;
 
 /**
  * Default values from the file named by {@code --config} ({@link ConfigFileOption}): a {@code
- * .properties} file or a {@code .json} object whose keys are long option names without the
- * leading dashes ({@code edge-id}, {@code broker-port}, {@code models}); a JSON list becomes a
+ * .properties} file or a {@code .json} object whose keys are long option names without the leading
+ * dashes ({@code edge-id}, {@code broker-port}, {@code models}); a JSON list becomes a
  * comma-separated value. picocli asks for defaults only for options not given on the command line,
  * so flags override the file. An unknown key is an error naming the key and the file.
  */
@@ -64,8 +64,10 @@ public final class ConfigFileDefaults implements IDefaultValueProvider {
   static Map<String, String> read(Path file, CommandSpec command) {
     Map<String, String> values;
     try {
-      values = file.getFileName().toString().toLowerCase(java.util.Locale.ROOT).endsWith(".json")
-          ? readJson(file) : readProperties(file);
+      values =
+          file.getFileName().toString().toLowerCase(java.util.Locale.ROOT).endsWith(".json")
+              ? readJson(file)
+              : readProperties(file);
     } catch (CharacterCodingException e) {
       throw new IllegalArgumentException("--config " + file + ": not UTF-8 text", e);
     } catch (IOException e) {
@@ -79,8 +81,15 @@ public final class ConfigFileDefaults implements IDefaultValueProvider {
     }
     for (String k : values.keySet()) {
       if (!known.contains(k)) {
-        throw new IllegalArgumentException("--config " + file + ": unknown key '" + k + "'; " + command.qualifiedName()
-            + " takes " + String.join(", ", known));
+        throw new IllegalArgumentException(
+            "--config "
+                + file
+                + ": unknown key '"
+                + k
+                + "'; "
+                + command.qualifiedName()
+                + " takes "
+                + String.join(", ", known));
       }
     }
     return values;
@@ -88,8 +97,9 @@ public final class ConfigFileDefaults implements IDefaultValueProvider {
 
   private static Map<String, String> readProperties(Path file) throws IOException {
     Properties p = new Properties();
-    try (Reader r = new java.io.InputStreamReader(Files.newInputStream(file),
-        StandardCharsets.UTF_8.newDecoder())) {
+    try (Reader r =
+        new java.io.InputStreamReader(
+            Files.newInputStream(file), StandardCharsets.UTF_8.newDecoder())) {
       p.load(r);
     }
     Map<String, String> values = new LinkedHashMap<>();
@@ -104,12 +114,19 @@ public final class ConfigFileDefaults implements IDefaultValueProvider {
     try {
       root = Json.mapper().readTree(Files.readAllBytes(file));
     } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
-      String at = e.getLocation() == null ? ""
-          : " at line " + e.getLocation().getLineNr() + ", column " + e.getLocation().getColumnNr();
-      throw new IllegalArgumentException("--config " + file + ": not valid JSON" + at + ": " + e.getOriginalMessage(), e);
+      String at =
+          e.getLocation() == null
+              ? ""
+              : " at line "
+                  + e.getLocation().getLineNr()
+                  + ", column "
+                  + e.getLocation().getColumnNr();
+      throw new IllegalArgumentException(
+          "--config " + file + ": not valid JSON" + at + ": " + e.getOriginalMessage(), e);
     }
     if (root == null || !root.isObject()) {
-      throw new IllegalArgumentException("--config " + file + ": expected a JSON object of option names to values");
+      throw new IllegalArgumentException(
+          "--config " + file + ": expected a JSON object of option names to values");
     }
     Map<String, String> values = new LinkedHashMap<>();
     for (Iterator<Map.Entry<String, JsonNode>> it = root.fields(); it.hasNext(); ) {
@@ -128,6 +145,7 @@ public final class ConfigFileDefaults implements IDefaultValueProvider {
     if (v.isValueNode() && !v.isNull()) {
       return v.asText();
     }
-    throw new IllegalArgumentException("--config " + file + ": key '" + key + "' must be a string, number, boolean or list");
+    throw new IllegalArgumentException(
+        "--config " + file + ": key '" + key + "' must be a string, number, boolean or list");
   }
 }

@@ -12,8 +12,12 @@ public final class ConfigFileOption {
   /** The option's name, which {@link ConfigFileDefaults} looks up. */
   static final String NAME = "--config";
 
-  @Option(names = NAME, paramLabel = "FILE",
-      description = "option values from a .properties or .json file whose keys are the long option names"
-          + " without dashes (edge-id=pi-1, broker-host=..., models=a,b); flags given here override it")
+  @Option(
+      names = NAME,
+      paramLabel = "FILE",
+      description =
+          "option values from a .properties or .json file whose keys are the long option names"
+              + " without dashes (edge-id=pi-1, broker-host=..., models=a,b); flags given here"
+              + " override it")
   Path file;
 }

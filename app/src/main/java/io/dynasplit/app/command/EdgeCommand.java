@@ -1,10 +1,10 @@
 package io.dynasplit.app.command;
 
 import io.dynasplit.app.profile.DataPlaneSetup;
+import io.dynasplit.edge.EdgeSettings;
 import io.dynasplit.edge.hardware.HardwareOptions;
 import io.dynasplit.edge.hardware.HardwareVerticle;
 import io.dynasplit.edge.inference.CatalogModels;
-import io.dynasplit.edge.EdgeSettings;
 import io.dynasplit.edge.ingress.ReplyListener;
 import io.dynasplit.edge.node.EdgeNodeVerticle;
 import io.vertx.core.Vertx;
@@ -23,12 +23,16 @@ import picocli.CommandLine.Option;
     defaultValueProvider = ConfigFileDefaults.class,
     description = {
       "Run an edge node on an MQTT broker until interrupted: it takes requests on"
-          + " dynasplit/v1/edge/ID/requests, schedules each over its model's pareto front, runs the head and"
-          + " sends the rest to the cloud workers.",
-      "Fronts come from FRONTS/MODEL.json, else a default front (all on the edge); a front published retained"
-          + " on dynasplit/v1/edge/ID/pareto/MODEL replaces it while running."
+          + " dynasplit/v1/edge/ID/requests, schedules each over its model's pareto front, runs the"
+          + " head and sends the rest to the cloud workers.",
+      "Fronts come from FRONTS/MODEL.json, else a default front (all on the edge); a front"
+          + " published retained on dynasplit/v1/edge/ID/pareto/MODEL replaces it while running."
     },
-    footer = {"", "Example:", "  dynasplit edge --broker-host broker.lan --edge-id pi-1 --fronts fronts/"})
+    footer = {
+      "",
+      "Example:",
+      "  dynasplit edge --broker-host broker.lan --edge-id pi-1 --fronts fronts/"
+    })
 public final class EdgeCommand implements Callable<Integer> {
 
   @CommandLine.Spec CommandLine.Model.CommandSpec spec;
@@ -43,33 +47,70 @@ public final class EdgeCommand implements Callable<Integer> {
 
   @Mixin MaxTensorsOption maxTensors;
 
-  @Option(names = "--fronts", paramLabel = "DIR", defaultValue = DataPlaneSetup.DEFAULT_DATA + "/fronts", description = "folder of MODEL.json pareto fronts (default: ${DEFAULT-VALUE})")
+  @Option(
+      names = "--fronts",
+      paramLabel = "DIR",
+      defaultValue = DataPlaneSetup.DEFAULT_DATA + "/fronts",
+      description = "folder of MODEL.json pareto fronts (default: ${DEFAULT-VALUE})")
   Path fronts;
 
-  @Option(names = "--max-in-flight", paramLabel = "N", defaultValue = "64", description = "requests admitted at once; past it OVERLOADED (default: ${DEFAULT-VALUE})")
+  @Option(
+      names = "--max-in-flight",
+      paramLabel = "N",
+      defaultValue = "64",
+      description = "requests admitted at once; past it OVERLOADED (default: ${DEFAULT-VALUE})")
   int maxInFlight;
 
-  @Option(names = "--sensor-port", paramLabel = "PORT", defaultValue = "0", description = "also accept sensors connecting straight to this edge over MQTT on PORT (ARCHITECTURE 4.4); 0 = off (default)")
+  @Option(
+      names = "--sensor-port",
+      paramLabel = "PORT",
+      defaultValue = "0",
+      description =
+          "also accept sensors connecting straight to this edge over MQTT on PORT (ARCHITECTURE"
+              + " 4.4); 0 = off (default)")
   int sensorPort;
 
   @Override
   public Integer call() throws Exception {
-    EdgeSettings settings = node.settings(broker.host, broker.port)
-        .withCredentials(broker.username, broker.password())
-        .withMaxInFlight(maxInFlight)
-        .withSensorPort(sensorPort);
-    HardwareOptions hardware = DataPlaneSetup.edgeHardware(usb, spec); // bad options fail before anything starts
+    EdgeSettings settings =
+        node.settings(broker.host, broker.port)
+            .withCredentials(broker.username, broker.password())
+            .withMaxInFlight(maxInFlight)
+            .withSensorPort(sensorPort);
+    HardwareOptions hardware =
+        DataPlaneSetup.edgeHardware(usb, spec); // bad options fail before anything starts
     CatalogModels served = node.served(maxTensors.parts());
     var frontFiles = DataPlaneSetup.readFronts(fronts);
     Vertx vertx = DataPlaneSetup.vertx();
-    DataPlaneSetup.deployOrClose(vertx, () -> {
-      HardwareVerticle hw = DataPlaneSetup.deployHardware(vertx, hardware);
-      vertx.deployVerticle(new EdgeNodeVerticle(settings, served, node.scheduler(),
-              frontFiles, hw.energyMeter(), hw, ReplyListener.NONE, VersionCommand.projectVersion()))
-          .await(300, TimeUnit.SECONDS);
-    });
-    DataPlaneSetup.serveUntilInterrupted(vertx, "edge", "dynasplit edge: " + node.edgeId + " on " + broker.host + ":"
-        + broker.port + " serving " + served.ids() + "; Ctrl-C stops",
+    DataPlaneSetup.deployOrClose(
+        vertx,
+        () -> {
+          HardwareVerticle hw = DataPlaneSetup.deployHardware(vertx, hardware);
+          vertx
+              .deployVerticle(
+                  new EdgeNodeVerticle(
+                      settings,
+                      served,
+                      node.scheduler(),
+                      frontFiles,
+                      hw.energyMeter(),
+                      hw,
+                      ReplyListener.NONE,
+                      VersionCommand.projectVersion()))
+              .await(300, TimeUnit.SECONDS);
+        });
+    DataPlaneSetup.serveUntilInterrupted(
+        vertx,
+        "edge",
+        "dynasplit edge: "
+            + node.edgeId
+            + " on "
+            + broker.host
+            + ":"
+            + broker.port
+            + " serving "
+            + served.ids()
+            + "; Ctrl-C stops",
         spec.commandLine().getOut());
     return 0;
   }

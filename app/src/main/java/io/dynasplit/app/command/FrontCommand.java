@@ -27,21 +27,25 @@ import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
-/** {@code dynasplit front}: prints a Pareto front, its hypervolume, and how it compares with another. */
+/**
+ * {@code dynasplit front}: prints a Pareto front, its hypervolume, and how it compares with
+ * another.
+ */
 @Command(
     name = "front",
     mixinStandardHelpOptions = true,
     description = {
       "Print a Pareto front (JSON), its size and its hypervolume on log-scaled objectives"
           + " (log10 latency, log10 energy, and fidelity loss where fidelity varies).",
-      "Reference point (default): just beyond the worst entry of each objective (worst x 1.26 for latency and"
-          + " energy, fidelity loss + 0.01) over FILE's entries, or over FILE's and OTHER's with --against,"
-          + " so the two hypervolumes compare.",
-      "With --pool, the reference point covers the pool's mean figures instead, as `dynasplit optimize` reports it:"
-          + " give optimize's --pool to print the same hypervolume it printed.",
-      "With --workload, schedule the requests from the front with the paper's rule (least energy meeting the SLA,"
-          + " else the fastest); with --against too, the last line is the front regret:"
-          + " FILE's energy per request over OTHER's, minus one."
+      "Reference point (default): just beyond the worst entry of each objective (worst x 1.26 for"
+          + " latency and energy, fidelity loss + 0.01) over FILE's entries, or over FILE's and"
+          + " OTHER's with --against, so the two hypervolumes compare.",
+      "With --pool, the reference point covers the pool's mean figures instead, as `dynasplit"
+          + " optimize` reports it: give optimize's --pool to print the same hypervolume it"
+          + " printed.",
+      "With --workload, schedule the requests from the front with the paper's rule (least energy"
+          + " meeting the SLA, else the fastest); with --against too, the last line is the front"
+          + " regret: FILE's energy per request over OTHER's, minus one."
     })
 public final class FrontCommand implements Callable<Integer> {
 
@@ -50,18 +54,30 @@ public final class FrontCommand implements Callable<Integer> {
   @Parameters(index = "0", paramLabel = "FILE", description = "the front (JSON)")
   Path file;
 
-  @Option(names = "--against", paramLabel = "OTHER", description = "a front to compare with (e.g. the exhaustive one)")
+  @Option(
+      names = "--against",
+      paramLabel = "OTHER",
+      description = "a front to compare with (e.g. the exhaustive one)")
   Path against;
 
-  @Option(names = "--workload", paramLabel = "FILE", description = "SLA workload CSV (Index,Network,Latency)")
+  @Option(
+      names = "--workload",
+      paramLabel = "FILE",
+      description = "SLA workload CSV (Index,Network,Latency)")
   Path workload;
 
-  @Option(names = "--pool", paramLabel = "POOL",
-      description = "the pool the front was searched in (the paper's pool CSV, a front JSON or trials JSONL):"
-          + " objectives and reference point as `dynasplit optimize --pool POOL` uses them")
+  @Option(
+      names = "--pool",
+      paramLabel = "POOL",
+      description =
+          "the pool the front was searched in (the paper's pool CSV, a front JSON or trials JSONL):"
+              + " objectives and reference point as `dynasplit optimize --pool POOL` uses them")
   Path pool;
 
-  @Option(names = "--network", paramLabel = "NAME", description = "the network of --workload and --pool (default: the front's model)")
+  @Option(
+      names = "--network",
+      paramLabel = "NAME",
+      description = "the network of --workload and --pool (default: the front's model)")
   String network;
 
   @Mixin ObjectivesOption objectives;
@@ -70,7 +86,8 @@ public final class FrontCommand implements Callable<Integer> {
   public Integer call() {
     PrintWriter out = out();
     if (network != null && workload == null && pool == null) {
-      throw new ParameterException(spec.commandLine(), "--network is used only with --workload or --pool");
+      throw new ParameterException(
+          spec.commandLine(), "--network is used only with --workload or --pool");
     }
     ParetoFront front;
     ParetoFront other = null;
@@ -82,7 +99,8 @@ public final class FrontCommand implements Callable<Integer> {
       }
       if (pool != null) {
         String net = network != null ? network : front.model();
-        PoolFileNames.mismatchWarning(pool, net).ifPresent(w -> err().println("dynasplit front: " + w));
+        PoolFileNames.mismatchWarning(pool, net)
+            .ifPresent(w -> err().println("dynasplit front: " + w));
         measured = PoolFiles.read(pool, net);
       }
     } catch (IllegalArgumentException e) {
@@ -103,24 +121,40 @@ public final class FrontCommand implements Callable<Integer> {
     List<FrontEntry> covered = measured != null ? measured.means() : all;
     Objectives obj = objectives.resolve(spec, () -> Objectives.forEntries(covered));
 
-    out.printf(Locale.ROOT, "front %s: model %s, source %s, created %s%n", file, front.model(), front.source(), front.createdAt());
+    out.printf(
+        Locale.ROOT,
+        "front %s: model %s, source %s, created %s%n",
+        file,
+        front.model(),
+        front.source(),
+        front.createdAt());
     printTable(out, front.entries());
     out.printf(Locale.ROOT, "front size %d%n", front.entries().size());
     ReferencePoint ref =
         measured != null
             ? ReferencePoint.covering(obj, measured.means())
-            : other == null ? ReferencePoint.covering(obj, front.entries()) : ReferencePoint.covering(obj, front.entries(), other.entries());
+            : other == null
+                ? ReferencePoint.covering(obj, front.entries())
+                : ReferencePoint.covering(obj, front.entries(), other.entries());
     out.printf(
         Locale.ROOT,
         "objectives %s; reference point %s (covering %s)%n",
         obj,
         ref.describe(),
-        measured != null ? "the pool " + pool.getFileName() : other == null ? "the front" : "both fronts");
+        measured != null
+            ? "the pool " + pool.getFileName()
+            : other == null ? "the front" : "both fronts");
     double hv = Hypervolume.of(front.entries(), ref);
     out.printf(Locale.ROOT, "log hypervolume %.6f%n", hv);
     if (other != null) {
       double hvOther = Hypervolume.of(other.entries(), ref);
-      out.printf(Locale.ROOT, "other %s: model %s, source %s, front size %d%n", against, other.model(), other.source(), other.entries().size());
+      out.printf(
+          Locale.ROOT,
+          "other %s: model %s, source %s, front size %d%n",
+          against,
+          other.model(),
+          other.source(),
+          other.entries().size());
       out.printf(Locale.ROOT, "other log hypervolume %.6f%n", hvOther);
       out.printf(Locale.ROOT, "hypervolume ratio %.6f%n", hv / hvOther);
     }
@@ -139,14 +173,21 @@ public final class FrontCommand implements Callable<Integer> {
       if (other != null) {
         FrontRegret.Schedule theirs = FrontRegret.schedule(front.model(), other.entries(), w);
         printSchedule(out, w, net, against, theirs);
-        out.printf(Locale.ROOT, "front regret %.2f%%%n", 100 * (mine.energyPerRequestJ() / theirs.energyPerRequestJ() - 1));
+        out.printf(
+            Locale.ROOT,
+            "front regret %.2f%%%n",
+            100 * (mine.energyPerRequestJ() / theirs.energyPerRequestJ() - 1));
       }
     }
     return 0;
   }
 
-  /** One line: what scheduling the workload from {@code front} costs per request, and the SLAs it meets. */
-  private void printSchedule(PrintWriter out, SlaWorkload w, String net, Path front, FrontRegret.Schedule schedule) {
+  /**
+   * One line: what scheduling the workload from {@code front} costs per request, and the SLAs it
+   * meets.
+   */
+  private void printSchedule(
+      PrintWriter out, SlaWorkload w, String net, Path front, FrontRegret.Schedule schedule) {
     out.printf(
         Locale.ROOT,
         "workload %s (%s, %d requests): %s uses %.4f J per request, SLAs met %.2f%%%n",

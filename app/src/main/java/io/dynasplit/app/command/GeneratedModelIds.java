@@ -7,8 +7,9 @@ import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.ParameterException;
 
 /**
- * The ids of the generated reference models: the help and completion candidates of the {@code --only}
- * option of {@code models generate} and {@code models bench}, and the check of what it was given.
+ * The ids of the generated reference models: the help and completion candidates of the {@code
+ * --only} option of {@code models generate} and {@code models bench}, and the check of what it was
+ * given.
  */
 public final class GeneratedModelIds extends ArrayList<String> {
   private static final long serialVersionUID = 1L;

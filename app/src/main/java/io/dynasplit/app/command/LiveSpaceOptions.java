@@ -19,7 +19,8 @@ public final class LiveSpaceOptions {
       try {
         codecs.add(Codec.of(item.trim()));
       } catch (IllegalArgumentException e) {
-        throw new ParameterException(spec.commandLine(), "--codecs must list fp32, fp16 or int8: " + text);
+        throw new ParameterException(
+            spec.commandLine(), "--codecs must list fp32, fp16 or int8: " + text);
       }
     }
     return List.copyOf(codecs);
@@ -34,15 +35,21 @@ public final class LiveSpaceOptions {
     for (String item : text.split(",")) {
       int n = integer(spec, "--threads", item, text);
       if (n < 0) {
-        throw new ParameterException(spec.commandLine(), "--threads must list counts >= 0 (0: onnx runtime's default): " + text);
+        throw new ParameterException(
+            spec.commandLine(),
+            "--threads must list counts >= 0 (0: onnx runtime's default): " + text);
       }
       counts.add(n);
     }
     return List.copyOf(counts);
   }
 
-  /** The splits of {@code all} (the candidates) or a comma-separated list, each in {@code 0..allEdge}. */
-  static List<Integer> splits(CommandSpec spec, String text, List<Integer> candidates, int allEdge) {
+  /**
+   * The splits of {@code all} (the candidates) or a comma-separated list, each in {@code
+   * 0..allEdge}.
+   */
+  static List<Integer> splits(
+      CommandSpec spec, String text, List<Integer> candidates, int allEdge) {
     if (text.equals("all")) {
       return candidates;
     }
@@ -50,7 +57,8 @@ public final class LiveSpaceOptions {
     for (String item : text.split(",")) {
       int s = integer(spec, "--splits", item, text);
       if (s < 0 || s > allEdge) {
-        throw new ParameterException(spec.commandLine(), "--splits: split " + s + " must be in 0.." + allEdge);
+        throw new ParameterException(
+            spec.commandLine(), "--splits: split " + s + " must be in 0.." + allEdge);
       }
       splits.add(s);
     }
@@ -61,7 +69,8 @@ public final class LiveSpaceOptions {
     try {
       return Integer.parseInt(item.trim());
     } catch (NumberFormatException e) {
-      throw new ParameterException(spec.commandLine(), option + " must be a comma-separated list of integers: " + text);
+      throw new ParameterException(
+          spec.commandLine(), option + " must be a comma-separated list of integers: " + text);
     }
   }
 }

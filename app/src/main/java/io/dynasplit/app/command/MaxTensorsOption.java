@@ -7,10 +7,17 @@ import picocli.CommandLine.Option;
 /** The {@code --max-tensors} option shared by {@code edge}, {@code up} and {@code profile}. */
 public final class MaxTensorsOption {
 
-  @Option(names = "--max-tensors", paramLabel = "K", defaultValue = "1", description = "most tensors a candidate split may send (default: ${DEFAULT-VALUE})")
+  @Option(
+      names = "--max-tensors",
+      paramLabel = "K",
+      defaultValue = "1",
+      description = "most tensors a candidate split may send (default: ${DEFAULT-VALUE})")
   int maxTensors;
 
-  /** The split parts of the built-in catalog, with candidate splits sending at most this many tensors. */
+  /**
+   * The split parts of the built-in catalog, with candidate splits sending at most this many
+   * tensors.
+   */
   SplitParts parts() {
     return DataPlaneSetup.parts(maxTensors);
   }

@@ -7,10 +7,19 @@ import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParameterException;
 
-/** The {@code --objectives} option shared by {@code optimize} and {@code front}, and how its lists parse. */
+/**
+ * The {@code --objectives} option shared by {@code optimize} and {@code front}, and how its lists
+ * parse.
+ */
 public final class ObjectivesOption {
 
-  @Option(names = "--objectives", paramLabel = "LIST", defaultValue = "auto", description = "auto (fidelity where it varies), latency,energy or latency,energy,fidelity (default: ${DEFAULT-VALUE})")
+  @Option(
+      names = "--objectives",
+      paramLabel = "LIST",
+      defaultValue = "auto",
+      description =
+          "auto (fidelity where it varies), latency,energy or latency,energy,fidelity (default:"
+              + " ${DEFAULT-VALUE})")
   String text;
 
   /**
@@ -33,8 +42,10 @@ public final class ObjectivesOption {
       case "auto" -> auto.get();
       case "latency,energy" -> Objectives.LATENCY_ENERGY;
       case "latency,energy,fidelity" -> Objectives.LATENCY_ENERGY_FIDELITY;
-      default -> throw new ParameterException(
-          spec.commandLine(), "--objectives must be auto, latency,energy or latency,energy,fidelity: " + text);
+      default ->
+          throw new ParameterException(
+              spec.commandLine(),
+              "--objectives must be auto, latency,energy or latency,energy,fidelity: " + text);
     };
   }
 }

@@ -55,32 +55,42 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Spec;
 
-/** {@code dynasplit optimize}: searches a configuration space for the Pareto front and writes it as JSON. */
+/**
+ * {@code dynasplit optimize}: searches a configuration space for the Pareto front and writes it as
+ * JSON.
+ */
 @Command(
     name = "optimize",
     mixinStandardHelpOptions = true,
     subcommands = OptimizeBenchCommand.class,
     description = {
-      "Search the configuration space for the Pareto front of latency, energy and (where it varies) fidelity,"
-          + " evaluating configurations from a simulation pool, or with --live by measuring them on this machine,"
-          + " and write the front as JSON.",
-      "--live starts a broker, a cloud worker and an edge node in this process and measures each configuration the"
-          + " search asks for by applying it (the edge's hardware verticle sets what this machine can: CPU frequency"
-          + " where cpufreq is managed, accelerators it has; a knob it cannot change has one value) and running N warm"
-          + " requests through the real path: latency p50/p95, edge and cloud energy with their sources, bytes, and"
-          + " fidelity against the full fp32 model on sample inputs.",
-      "Trials are appended to a JSON-lines file as they are measured; run the same command again to resume"
-          + " an interrupted search (its trials count against the budget).",
-      "A configuration the pool never measured (or the live data plane refused) costs one evaluation and never"
-          + " enters the front.",
-      "The log hypervolume printed at the end uses a reference point covering the pool's mean figures (worst x 1.26"
-          + " for latency and energy, fidelity loss + 0.01); `dynasplit front FILE --pool POOL` prints the same one."
-          + " With --live it covers the measured trials instead."
+      "Search the configuration space for the Pareto front of latency, energy and (where it varies)"
+          + " fidelity, evaluating configurations from a simulation pool, or with --live by"
+          + " measuring them on this machine, and write the front as JSON.",
+      "--live starts a broker, a cloud worker and an edge node in this process and measures each"
+          + " configuration the search asks for by applying it (the edge's hardware verticle sets"
+          + " what this machine can: CPU frequency where cpufreq is managed, accelerators it has; a"
+          + " knob it cannot change has one value) and running N warm requests through the real"
+          + " path: latency p50/p95, edge and cloud energy with their sources, bytes, and fidelity"
+          + " against the full fp32 model on sample inputs.",
+      "Trials are appended to a JSON-lines file as they are measured; run the same command again to"
+          + " resume an interrupted search (its trials count against the budget).",
+      "A configuration the pool never measured (or the live data plane refused) costs one"
+          + " evaluation and never enters the front.",
+      "The log hypervolume printed at the end uses a reference point covering the pool's mean"
+          + " figures (worst x 1.26 for latency and energy, fidelity loss + 0.01); `dynasplit front"
+          + " FILE --pool POOL` prints the same one. With --live it covers the measured trials"
+          + " instead."
     },
-    footer = {"", "Examples:",
-        "  dynasplit optimize --pool simulation_pool_vgg16.csv --network vgg16 --budget 0.1 --seed 1 --out front.json",
-        "  dynasplit optimize --live --model tiny-cnn --budget 0.2 --n 5 --out front.json",
-        "  dynasplit optimize --live --model ppocr-cls --budget 0.2 --out front.json --publish --edge-id edge-1"})
+    footer = {
+      "",
+      "Examples:",
+      "  dynasplit optimize --pool simulation_pool_vgg16.csv --network vgg16 --budget 0.1 --seed 1"
+          + " --out front.json",
+      "  dynasplit optimize --live --model tiny-cnn --budget 0.2 --n 5 --out front.json",
+      "  dynasplit optimize --live --model ppocr-cls --budget 0.2 --out front.json --publish"
+          + " --edge-id edge-1"
+    })
 public final class OptimizeCommand implements Callable<Integer> {
 
   /** The search strategies. */
@@ -91,51 +101,101 @@ public final class OptimizeCommand implements Callable<Integer> {
 
   @Spec CommandSpec spec;
 
-  @Option(names = "--pool", paramLabel = "FILE", description = "(required without --live) measurements to evaluate from: the paper's pool CSV, a front JSON or a trials JSONL file")
+  @Option(
+      names = "--pool",
+      paramLabel = "FILE",
+      description =
+          "(required without --live) measurements to evaluate from: the paper's pool CSV, a front"
+              + " JSON or a trials JSONL file")
   Path pool;
 
-  @Option(names = "--network", paramLabel = "NAME", description = "(required without --live) the network (model) the pool measures, e.g. vgg16")
+  @Option(
+      names = "--network",
+      paramLabel = "NAME",
+      description = "(required without --live) the network (model) the pool measures, e.g. vgg16")
   String network;
 
-  @Option(names = "--out", paramLabel = "FILE", description = "(required) where to write the front (JSON, the ParetoFront schema)")
+  @Option(
+      names = "--out",
+      paramLabel = "FILE",
+      description = "(required) where to write the front (JSON, the ParetoFront schema)")
   Path out;
 
-  @Option(names = "--budget", paramLabel = "FRACTION", defaultValue = "0.2", description = "evaluations as a fraction of the valid configurations, rounded up (default: ${DEFAULT-VALUE})")
+  @Option(
+      names = "--budget",
+      paramLabel = "FRACTION",
+      defaultValue = "0.2",
+      description =
+          "evaluations as a fraction of the valid configurations, rounded up (default:"
+              + " ${DEFAULT-VALUE})")
   double budgetFraction;
 
-  @Option(names = "--evaluations", paramLabel = "N", description = "evaluations as a number (overrides --budget)")
+  @Option(
+      names = "--evaluations",
+      paramLabel = "N",
+      description = "evaluations as a number (overrides --budget)")
   Integer evaluations;
 
-  @Option(names = "--time", paramLabel = "DURATION", description = "wall-clock limit, e.g. 30s, 5m or PT1H")
+  @Option(
+      names = "--time",
+      paramLabel = "DURATION",
+      description = "wall-clock limit, e.g. 30s, 5m or PT1H")
   String time;
 
-  @Option(names = "--seed", paramLabel = "SEED", defaultValue = "1", description = "random seed (default: ${DEFAULT-VALUE})")
+  @Option(
+      names = "--seed",
+      paramLabel = "SEED",
+      defaultValue = "1",
+      description = "random seed (default: ${DEFAULT-VALUE})")
   long seed;
 
-  @Option(names = "--strategy", paramLabel = "STRATEGY", defaultValue = "nsga2", description = "nsga2 or random (default: ${DEFAULT-VALUE})")
+  @Option(
+      names = "--strategy",
+      paramLabel = "STRATEGY",
+      defaultValue = "nsga2",
+      description = "nsga2 or random (default: ${DEFAULT-VALUE})")
   Strategy strategy;
 
-  @Option(names = "--exhaustive", description = "evaluate every valid configuration (the budget defaults to the whole space)")
+  @Option(
+      names = "--exhaustive",
+      description = "evaluate every valid configuration (the budget defaults to the whole space)")
   boolean exhaustive;
 
   @Mixin ObjectivesOption objectives;
 
-  @Option(names = "--population", paramLabel = "N", description = "NSGA-II population size, >= 4 (default: " + Nsga2Settings.DEFAULT_POPULATION_SIZE + ")")
+  @Option(
+      names = "--population",
+      paramLabel = "N",
+      description =
+          "NSGA-II population size, >= 4 (default: " + Nsga2Settings.DEFAULT_POPULATION_SIZE + ")")
   Integer population;
 
-  @Option(names = "--no-screening", description = "plain NSGA-II: measure offspring as bred, without the surrogate model's pre-screening")
+  @Option(
+      names = "--no-screening",
+      description =
+          "plain NSGA-II: measure offspring as bred, without the surrogate model's pre-screening")
   boolean noScreening;
 
-  @Option(names = "--trials", paramLabel = "FILE", description = "trials file (default: the --out file with .trials.jsonl)")
+  @Option(
+      names = "--trials",
+      paramLabel = "FILE",
+      description = "trials file (default: the --out file with .trials.jsonl)")
   Path trials;
 
-  @Option(names = "--restart", description = "discard an existing trials file instead of resuming from it")
+  @Option(
+      names = "--restart",
+      description = "discard an existing trials file instead of resuming from it")
   boolean restart;
 
-  @Option(names = "--publish", description = "publish the front retained to edge/{edgeId}/pareto/{model}")
+  @Option(
+      names = "--publish",
+      description = "publish the front retained to edge/{edgeId}/pareto/{model}")
   boolean publish;
 
-  @Option(names = "--edge-id", paramLabel = "ID", description = "the edge to publish to (with --publish)")
+  @Option(
+      names = "--edge-id",
+      paramLabel = "ID",
+      description = "the edge to publish to (with --publish)")
   String edgeId;
 
   @Mixin BrokerOptions broker;
@@ -158,62 +218,125 @@ public final class OptimizeCommand implements Callable<Integer> {
     }
   }
 
-  @Option(names = "--topic-prefix", paramLabel = "PREFIX", defaultValue = Topics.DEFAULT_PREFIX, description = "topic prefix (default: ${DEFAULT-VALUE})")
+  @Option(
+      names = "--topic-prefix",
+      paramLabel = "PREFIX",
+      defaultValue = Topics.DEFAULT_PREFIX,
+      description = "topic prefix (default: ${DEFAULT-VALUE})")
   String topicPrefix;
 
   @Option(names = "--no-progress", description = "do not draw the progress bar")
   boolean noProgress;
 
-  @Option(names = "--live", description = "measure configurations on this machine through the real path (an in-process broker, cloud worker and edge node) instead of reading a pool; needs --model")
+  @Option(
+      names = "--live",
+      description =
+          "measure configurations on this machine through the real path (an in-process broker,"
+              + " cloud worker and edge node) instead of reading a pool; needs --model")
   boolean live;
 
-  @Option(names = "--model", paramLabel = "ID", description = "(with --live) the catalog model to measure")
+  @Option(
+      names = "--model",
+      paramLabel = "ID",
+      description = "(with --live) the catalog model to measure")
   String model;
 
-  @Option(names = "--n", paramLabel = "N", defaultValue = "10", description = "(with --live) measured requests per configuration (default: ${DEFAULT-VALUE})")
+  @Option(
+      names = "--n",
+      paramLabel = "N",
+      defaultValue = "10",
+      description = "(with --live) measured requests per configuration (default: ${DEFAULT-VALUE})")
   int liveN;
 
-  @Option(names = "--warmup", paramLabel = "N", defaultValue = "2", description = "(with --live) requests per configuration before measuring (default: ${DEFAULT-VALUE})")
+  @Option(
+      names = "--warmup",
+      paramLabel = "N",
+      defaultValue = "2",
+      description =
+          "(with --live) requests per configuration before measuring (default: ${DEFAULT-VALUE})")
   int liveWarmup;
 
-  @Option(names = "--samples", paramLabel = "K", defaultValue = "4", description = "(with --live) synthetic sample inputs for fidelity, taken in turn (default: ${DEFAULT-VALUE}; 1 with --image)")
+  @Option(
+      names = "--samples",
+      paramLabel = "K",
+      defaultValue = "4",
+      description =
+          "(with --live) synthetic sample inputs for fidelity, taken in turn (default:"
+              + " ${DEFAULT-VALUE}; 1 with --image)")
   int liveSamples;
 
-  @Option(names = "--image", paramLabel = "FILE", description = "(with --live) a PNG or JPEG input instead of synthetic pages")
+  @Option(
+      names = "--image",
+      paramLabel = "FILE",
+      description = "(with --live) a PNG or JPEG input instead of synthetic pages")
   Path liveImage;
 
-  @Option(names = "--size", paramLabel = "WxH", defaultValue = "640x480", description = "(with --live) size of the synthetic pages (default: ${DEFAULT-VALUE})")
+  @Option(
+      names = "--size",
+      paramLabel = "WxH",
+      defaultValue = "640x480",
+      description = "(with --live) size of the synthetic pages (default: ${DEFAULT-VALUE})")
   String liveSize;
 
-  @Option(names = "--splits", paramLabel = "all|LIST", defaultValue = "all", description = "(with --live) the splits of the space: all candidates or a comma-separated list; 0 and the all-edge split are always in (default: ${DEFAULT-VALUE})")
+  @Option(
+      names = "--splits",
+      paramLabel = "all|LIST",
+      defaultValue = "all",
+      description =
+          "(with --live) the splits of the space: all candidates or a comma-separated list; 0 and"
+              + " the all-edge split are always in (default: ${DEFAULT-VALUE})")
   String liveSplits;
 
-  @Option(names = "--threads", paramLabel = "LIST", description = "(with --live) head thread counts of the space (default: 1, 2 and the available cores)")
+  @Option(
+      names = "--threads",
+      paramLabel = "LIST",
+      description =
+          "(with --live) head thread counts of the space (default: 1, 2 and the available cores)")
   String liveThreads;
 
-  @Option(names = "--codecs", paramLabel = "LIST", defaultValue = "fp32,fp16,int8", description = "(with --live) intermediate tensor codecs of the space (default: ${DEFAULT-VALUE})")
+  @Option(
+      names = "--codecs",
+      paramLabel = "LIST",
+      defaultValue = "fp32,fp16,int8",
+      description =
+          "(with --live) intermediate tensor codecs of the space (default: ${DEFAULT-VALUE})")
   String liveCodecs;
 
-  @Option(names = "--max-tensors", paramLabel = "K", defaultValue = "1", description = "(with --live) most tensors a candidate split may send (default: ${DEFAULT-VALUE})")
+  @Option(
+      names = "--max-tensors",
+      paramLabel = "K",
+      defaultValue = "1",
+      description =
+          "(with --live) most tensors a candidate split may send (default: ${DEFAULT-VALUE})")
   int maxTensors;
 
-  /** What a search runs over: a space, an evaluation, its objectives and the figures a reference point covers. */
-  private record Problem(String model, ConfigurationSpace space, ConfigurationEvaluator evaluator, Objectives objectives,
+  /**
+   * What a search runs over: a space, an evaluation, its objectives and the figures a reference
+   * point covers.
+   */
+  private record Problem(
+      String model,
+      ConfigurationSpace space,
+      ConfigurationEvaluator evaluator,
+      Objectives objectives,
       String source) {}
 
   @Override
   public Integer call() throws InterruptedException {
     // checked here rather than by picocli, so that `optimize bench` does not need them
-    Object[][] required = live
-        ? new Object[][] {{"--model", model}, {"--out", out}}
-        : new Object[][] {{"--pool", pool}, {"--network", network}, {"--out", out}};
+    Object[][] required =
+        live
+            ? new Object[][] {{"--model", model}, {"--out", out}}
+            : new Object[][] {{"--pool", pool}, {"--network", network}, {"--out", out}};
     for (var r : required) {
       if (r[1] == null) {
         throw new ParameterException(spec.commandLine(), "Missing required option: '" + r[0] + "'");
       }
     }
     if (live && (pool != null || network != null)) {
-      throw new ParameterException(spec.commandLine(), "--live measures on this machine: give --model, not --pool or --network");
+      throw new ParameterException(
+          spec.commandLine(),
+          "--live measures on this machine: give --model, not --pool or --network");
     }
     if (publish && (edgeId == null || edgeId.isBlank())) {
       throw new ParameterException(spec.commandLine(), "--publish needs --edge-id");
@@ -229,21 +352,31 @@ public final class OptimizeCommand implements Callable<Integer> {
       } catch (IOException e) {
         return fail("--pool: cannot read: " + IoErrors.describe(e));
       }
-      PoolFileNames.mismatchWarning(pool, network).ifPresent(w -> err().println("dynasplit optimize: " + w));
-      Problem problem = new Problem(network, p.space(), new PoolEvaluator(p),
-          objectives.resolve(spec, () -> Objectives.forEntries(p.means())), "the pool");
+      PoolFileNames.mismatchWarning(pool, network)
+          .ifPresent(w -> err().println("dynasplit optimize: " + w));
+      Problem problem =
+          new Problem(
+              network,
+              p.space(),
+              new PoolEvaluator(p),
+              objectives.resolve(spec, () -> Objectives.forEntries(p.means())),
+              "the pool");
       return optimize(problem, wallClock, hostPort, p.means());
     }
     if (liveN < 1 || liveWarmup < 0 || liveSamples < 1) {
-      throw new ParameterException(spec.commandLine(), "--n and --samples must be >= 1 and --warmup >= 0");
+      throw new ParameterException(
+          spec.commandLine(), "--n and --samples must be >= 1 and --warmup >= 0");
     }
     List<Codec> codecs = LiveSpaceOptions.codecs(spec, liveCodecs);
-    List<Integer> threadCounts = LiveSpaceOptions.threads(spec, liveThreads, Runtime.getRuntime().availableProcessors());
+    List<Integer> threadCounts =
+        LiveSpaceOptions.threads(spec, liveThreads, Runtime.getRuntime().availableProcessors());
     SplitParts parts = DataPlaneSetup.parts(maxTensors);
     if (parts.catalog().find(model).isEmpty()) {
       return fail("unknown model " + model + "; known: " + parts.catalog().ids());
     }
-    List<Integer> splitList = LiveSpaceOptions.splits(spec, liveSplits, parts.candidates(model), parts.allEdgeSplit(model));
+    List<Integer> splitList =
+        LiveSpaceOptions.splits(
+            spec, liveSplits, parts.candidates(model), parts.allEdgeSplit(model));
     List<RequestInput> inputs;
     try {
       inputs = SampleInputs.of(liveImage, liveSize, liveSamples);
@@ -252,14 +385,24 @@ public final class OptimizeCommand implements Callable<Integer> {
     } catch (IOException e) {
       return fail("--image: cannot read: " + IoErrors.describe(e));
     }
-    err().printf(Locale.ROOT, "starting the data plane for %s and recording its reference outputs%n", model);
-    try (LiveProfiler profiler = LiveProfiler.start(parts, model, inputs, new LiveProfiler.Settings(liveN, liveWarmup),
-        null)) {
+    err()
+        .printf(
+            Locale.ROOT,
+            "starting the data plane for %s and recording its reference outputs%n",
+            model);
+    try (LiveProfiler profiler =
+        LiveProfiler.start(
+            parts, model, inputs, new LiveProfiler.Settings(liveN, liveWarmup), null)) {
       ConfigurationSpace space = profiler.space(splitList, threadCounts, codecs);
       err().printf(Locale.ROOT, "live space: %d valid configurations (%s)%n", space.size(), space);
-      Problem problem = new Problem(model, space, profiler, liveObjectives(codecs), "the live data plane");
+      Problem problem =
+          new Problem(model, space, profiler, liveObjectives(codecs), "the live data plane");
       int code = optimize(problem, wallClock, hostPort, null);
-      out().printf(Locale.ROOT, "energy sources (edge/cloud): %s%n", String.join(", ", profiler.energySources()));
+      out()
+          .printf(
+              Locale.ROOT,
+              "energy sources (edge/cloud): %s%n",
+              String.join(", ", profiler.energySources()));
       return code;
     } catch (ParameterException | InterruptedException e) {
       throw e;
@@ -271,30 +414,42 @@ public final class OptimizeCommand implements Callable<Integer> {
 
   private Objectives liveObjectives(List<Codec> codecs) {
     // only a lossy codec makes fidelity vary: fp32 everywhere reproduces the full model's output
-    return objectives.resolve(spec, () -> codecs.size() > 1 || codecs.get(0) != Codec.FP32
-        ? Objectives.LATENCY_ENERGY_FIDELITY : Objectives.LATENCY_ENERGY);
+    return objectives.resolve(
+        spec,
+        () ->
+            codecs.size() > 1 || codecs.get(0) != Codec.FP32
+                ? Objectives.LATENCY_ENERGY_FIDELITY
+                : Objectives.LATENCY_ENERGY);
   }
 
   /**
-   * Searches a problem, writes the front and its trials, prints the summary and publishes the front.
+   * Searches a problem, writes the front and its trials, prints the summary and publishes the
+   * front.
    *
-   * @param covered the figures the reference point covers (a pool's means), or null for the measured ones
+   * @param covered the figures the reference point covers (a pool's means), or null for the
+   *     measured ones
    */
-  private int optimize(Problem problem, Duration wallClock, BrokerConnection hostPort, Collection<FrontEntry> covered)
+  private int optimize(
+      Problem problem,
+      Duration wallClock,
+      BrokerConnection hostPort,
+      Collection<FrontEntry> covered)
       throws InterruptedException {
     Objectives obj = problem.objectives();
     int spaceSize = problem.space().size();
     Budget budget;
     if (evaluations != null) {
       if (evaluations < 1) {
-        throw new ParameterException(spec.commandLine(), "--evaluations must be >= 1: " + evaluations);
+        throw new ParameterException(
+            spec.commandLine(), "--evaluations must be >= 1: " + evaluations);
       }
       budget = Budget.evaluations(evaluations);
     } else if (exhaustive && !spec.commandLine().getParseResult().hasMatchedOption("--budget")) {
       budget = Budget.evaluations(spaceSize);
     } else {
       if (!(budgetFraction > 0 && budgetFraction <= 1)) {
-        throw new ParameterException(spec.commandLine(), "--budget must be a fraction in (0, 1]: " + budgetFraction);
+        throw new ParameterException(
+            spec.commandLine(), "--budget must be a fraction in (0, 1]: " + budgetFraction);
       }
       budget = Budget.fractionOf(budgetFraction, spaceSize);
     }
@@ -304,7 +459,8 @@ public final class OptimizeCommand implements Callable<Integer> {
     Nsga2Settings settings = Nsga2Settings.DEFAULT;
     if (population != null) {
       if (population < 4) {
-        throw new ParameterException(spec.commandLine(), "--population must be >= 4: " + population);
+        throw new ParameterException(
+            spec.commandLine(), "--population must be >= 4: " + population);
       }
       settings = settings.withPopulationSize(population);
     }
@@ -327,7 +483,12 @@ public final class OptimizeCommand implements Callable<Integer> {
       }
       earlier = TrialsFile.read(trialsFile);
     } catch (IllegalArgumentException e) {
-      return fail("cannot resume from " + trialsFile + ": " + e.getMessage() + " (use --restart to start over)");
+      return fail(
+          "cannot resume from "
+              + trialsFile
+              + ": "
+              + e.getMessage()
+              + " (use --restart to start over)");
     } catch (IOException e) {
       return fail("--trials: " + IoErrors.describe(e));
     }
@@ -365,38 +526,44 @@ public final class OptimizeCommand implements Callable<Integer> {
       return fail("--out: cannot write " + out + ": " + IoErrors.describe(e));
     }
 
-    Collection<FrontEntry> refEntries = covered != null ? covered
-        : result.trials().stream().filter(Trial::measured).map(Trial::entry).toList();
-    out().printf(
-        Locale.ROOT,
-        "strategy %s, seed %d, objectives %s%n",
-        result.stats().strategy(),
-        seed,
-        obj);
-    out().printf(
-        Locale.ROOT,
-        "evaluations %d of %d valid configurations (%d resumed, %d not measured by %s)%n",
-        result.evaluations(),
-        spaceSize,
-        result.resumed(),
-        result.unmeasured(),
-        problem.source());
+    Collection<FrontEntry> refEntries =
+        covered != null
+            ? covered
+            : result.trials().stream().filter(Trial::measured).map(Trial::entry).toList();
+    out()
+        .printf(
+            Locale.ROOT,
+            "strategy %s, seed %d, objectives %s%n",
+            result.stats().strategy(),
+            seed,
+            obj);
+    out()
+        .printf(
+            Locale.ROOT,
+            "evaluations %d of %d valid configurations (%d resumed, %d not measured by %s)%n",
+            result.evaluations(),
+            spaceSize,
+            result.resumed(),
+            result.unmeasured(),
+            problem.source());
     if (result.stats().generations() > 0) {
-      out().printf(
-          Locale.ROOT,
-          "generations %d, %.3f ms per generation%n",
-          result.stats().generations(),
-          result.stats().msPerGeneration());
+      out()
+          .printf(
+              Locale.ROOT,
+              "generations %d, %.3f ms per generation%n",
+              result.stats().generations(),
+              result.stats().msPerGeneration());
     }
     out().printf(Locale.ROOT, "front size %d%n", result.front().size());
     if (!refEntries.isEmpty()) {
       ReferencePoint ref = ReferencePoint.covering(obj, refEntries);
-      out().printf(
-          Locale.ROOT,
-          "log hypervolume %.6f (reference point covering %s: %s)%n",
-          Hypervolume.of(result.front(), ref),
-          covered != null ? problem.source() : "the measured trials",
-          ref.describe());
+      out()
+          .printf(
+              Locale.ROOT,
+              "log hypervolume %.6f (reference point covering %s: %s)%n",
+              Hypervolume.of(result.front(), ref),
+              covered != null ? problem.source() : "the measured trials",
+              ref.describe());
     }
     out().printf(Locale.ROOT, "wrote %s (trials in %s)%n", out, trialsFile);
 
@@ -443,7 +610,9 @@ public final class OptimizeCommand implements Callable<Integer> {
       }
       return d;
     } catch (RuntimeException e) {
-      throw new ParameterException(spec.commandLine(), "--time must be a positive duration such as 30s, 5m, 2h or PT1M: " + text);
+      throw new ParameterException(
+          spec.commandLine(),
+          "--time must be a positive duration such as 30s, 5m, 2h or PT1M: " + text);
     }
   }
 

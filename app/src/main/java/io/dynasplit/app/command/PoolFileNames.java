@@ -26,13 +26,20 @@ public final class PoolFileNames {
     return m.find() ? Optional.of(m.group(1)) : Optional.empty();
   }
 
-  /**
-   * A warning when the file's name names a network other than {@code network}; empty otherwise.
-   */
+  /** A warning when the file's name names a network other than {@code network}; empty otherwise. */
   static Optional<String> mismatchWarning(Path file, String network) {
     return network(file)
         .filter(named -> !named.equalsIgnoreCase(network))
-        .map(named -> "warning: the pool file " + file.getFileName() + " is named for network '" + named
-            + "', not '" + network + "'; its measurements are taken as those of '" + network + "'");
+        .map(
+            named ->
+                "warning: the pool file "
+                    + file.getFileName()
+                    + " is named for network '"
+                    + named
+                    + "', not '"
+                    + network
+                    + "'; its measurements are taken as those of '"
+                    + network
+                    + "'");
   }
 }

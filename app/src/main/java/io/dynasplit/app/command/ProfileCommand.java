@@ -1,6 +1,5 @@
 package io.dynasplit.app.command;
 
-import io.dynasplit.schemas.Quantiles;
 import io.dynasplit.app.profile.DataPlaneSetup;
 import io.dynasplit.app.profile.LiveProfiler;
 import io.dynasplit.app.profile.SampleInputs;
@@ -10,6 +9,7 @@ import io.dynasplit.schemas.Codec;
 import io.dynasplit.schemas.FrontEntry;
 import io.dynasplit.schemas.Json;
 import io.dynasplit.schemas.ParetoFront;
+import io.dynasplit.schemas.Quantiles;
 import io.dynasplit.schemas.RequestInput;
 import java.io.PrintWriter;
 import java.nio.file.Files;
@@ -30,23 +30,32 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Spec;
 
-/** {@code dynasplit profile}: measure every split of a model through the real data plane and write its front. */
+/**
+ * {@code dynasplit profile}: measure every split of a model through the real data plane and write
+ * its front.
+ */
 @Command(
     name = "profile",
     mixinStandardHelpOptions = true,
     description = {
-      "Measure a model at each of its split points through the real path, in this process: an embedded"
-          + " broker, a cloud worker and an edge node; every request and intermediate tensor crosses the broker."
-          + " Hardware knobs stay at their current values. Each split is pinned by publishing a one-entry front"
-          + " on the edge's pareto topic, warmed up, then run N times one after another.",
-      "Fidelity compares each reply's output with the full fp32 model's for the same input (top-1 agreement for"
-          + " classifiers, cosine similarity otherwise); the requests take the sample inputs in turn.",
-      "Writes a front file (latency p50 and p95, head, transfer and tail times, bytes, edge and cloud energy,"
-          + " fidelity per split) that `dynasplit up` and `dynasplit edge` schedule from."
+      "Measure a model at each of its split points through the real path, in this process: an"
+          + " embedded broker, a cloud worker and an edge node; every request and intermediate"
+          + " tensor crosses the broker. Hardware knobs stay at their current values. Each split is"
+          + " pinned by publishing a one-entry front on the edge's pareto topic, warmed up, then"
+          + " run N times one after another.",
+      "Fidelity compares each reply's output with the full fp32 model's for the same input (top-1"
+          + " agreement for classifiers, cosine similarity otherwise); the requests take the sample"
+          + " inputs in turn.",
+      "Writes a front file (latency p50 and p95, head, transfer and tail times, bytes, edge and"
+          + " cloud energy, fidelity per split) that `dynasplit up` and `dynasplit edge` schedule"
+          + " from."
     },
-    footer = {"", "Examples:",
-        "  dynasplit profile --model ppocr-cls",
-        "  dynasplit profile --model ppocr-det --splits 0,120,296 --n 20 --image page.png --breakdown"})
+    footer = {
+      "",
+      "Examples:",
+      "  dynasplit profile --model ppocr-cls",
+      "  dynasplit profile --model ppocr-det --splits 0,120,296 --n 20 --image page.png --breakdown"
+    })
 public final class ProfileCommand implements Callable<Integer> {
 
   @Spec CommandSpec spec;
@@ -54,27 +63,51 @@ public final class ProfileCommand implements Callable<Integer> {
   @Option(names = "--model", required = true, paramLabel = "ID", description = "the catalog model")
   String model;
 
-  @Option(names = "--splits", paramLabel = "all|LIST", defaultValue = "all", description = "the split indices to measure: all candidates, or a comma-separated list (default: ${DEFAULT-VALUE})")
+  @Option(
+      names = "--splits",
+      paramLabel = "all|LIST",
+      defaultValue = "all",
+      description =
+          "the split indices to measure: all candidates, or a comma-separated list (default:"
+              + " ${DEFAULT-VALUE})")
   String splits;
 
-  @Option(names = "--n", paramLabel = "N", defaultValue = "50", description = "measured requests per split (default: ${DEFAULT-VALUE})")
+  @Option(
+      names = "--n",
+      paramLabel = "N",
+      defaultValue = "50",
+      description = "measured requests per split (default: ${DEFAULT-VALUE})")
   int n;
 
-  @Option(names = "--warmup", paramLabel = "N", defaultValue = "3", description = "requests per split before measuring (default: ${DEFAULT-VALUE})")
+  @Option(
+      names = "--warmup",
+      paramLabel = "N",
+      defaultValue = "3",
+      description = "requests per split before measuring (default: ${DEFAULT-VALUE})")
   int warmup;
 
-  @Option(names = "--image", paramLabel = "FILE", description = "a PNG or JPEG input (default: a seeded synthetic page, see --size)")
+  @Option(
+      names = "--image",
+      paramLabel = "FILE",
+      description = "a PNG or JPEG input (default: a seeded synthetic page, see --size)")
   Path image;
 
-  @Option(names = "--size", paramLabel = "WxH", defaultValue = "640x480", description = "size of the synthetic input image (default: ${DEFAULT-VALUE})")
+  @Option(
+      names = "--size",
+      paramLabel = "WxH",
+      defaultValue = "640x480",
+      description = "size of the synthetic input image (default: ${DEFAULT-VALUE})")
   String size;
 
   // set through methods so that the hidden --codec is not overwritten by a default
   String codecs = "fp32";
 
-  @Option(names = "--codecs", paramLabel = "LIST",
-      description = "intermediate tensor encodings, one or a comma-separated list of fp32, fp16"
-          + " and int8; each split is measured with each (default: fp32)")
+  @Option(
+      names = "--codecs",
+      paramLabel = "LIST",
+      description =
+          "intermediate tensor encodings, one or a comma-separated list of fp32, fp16"
+              + " and int8; each split is measured with each (default: fp32)")
   void codecs(String value) {
     codecs = value;
   }
@@ -87,23 +120,37 @@ public final class ProfileCommand implements Callable<Integer> {
 
   @Mixin MaxTensorsOption maxTensors;
 
-  @Option(names = "--data", paramLabel = "DIR", defaultValue = DataPlaneSetup.DEFAULT_DATA, description = "data folder; the front goes to DIR/fronts/MODEL.json unless --out (default: ${DEFAULT-VALUE})")
+  @Option(
+      names = "--data",
+      paramLabel = "DIR",
+      defaultValue = DataPlaneSetup.DEFAULT_DATA,
+      description =
+          "data folder; the front goes to DIR/fronts/MODEL.json unless --out (default:"
+              + " ${DEFAULT-VALUE})")
   Path data;
 
   @Option(names = "--out", paramLabel = "FILE", description = "where to write the front")
   Path out;
 
-  @Option(names = "--breakdown", description = "also print where the time of each request went (p50 and p99 per stage)")
+  @Option(
+      names = "--breakdown",
+      description = "also print where the time of each request went (p50 and p99 per stage)")
   boolean breakdown;
 
-  @Option(names = "--samples", paramLabel = "K", defaultValue = "4", description = "synthetic sample inputs (seeded pages) the requests take in turn, for fidelity (default: ${DEFAULT-VALUE}; 1 with --image)")
+  @Option(
+      names = "--samples",
+      paramLabel = "K",
+      defaultValue = "4",
+      description =
+          "synthetic sample inputs (seeded pages) the requests take in turn, for fidelity (default:"
+              + " ${DEFAULT-VALUE}; 1 with --image)")
   int sampleCount;
 
   @Override
   public Integer call() throws Exception {
     if (n < 1 || warmup < 0 || sampleCount < 1) {
-      throw new ParameterException(spec.commandLine(),
-          "--n and --samples must be >= 1 and --warmup >= 0");
+      throw new ParameterException(
+          spec.commandLine(), "--n and --samples must be >= 1 and --warmup >= 0");
     }
     List<Codec> codecList = LiveSpaceOptions.codecs(spec, codecs);
     SplitParts parts = maxTensors.parts();
@@ -115,35 +162,59 @@ public final class ProfileCommand implements Callable<Integer> {
     int allEdge = parts.allEdgeSplit(model);
     List<Integer> indices = splitIndices(parts, allEdge);
     List<RequestInput> inputs = SampleInputs.of(image, size, sampleCount);
-    Path target = out != null ? out : DataPlaneSetup.frontFile(DataPlaneSetup.frontsDir(data), model);
+    Path target =
+        out != null ? out : DataPlaneSetup.frontFile(DataPlaneSetup.frontsDir(data), model);
     List<FrontEntry> entries = new ArrayList<>();
     List<String> table = new ArrayList<>();
-    try (ProgressBar bar = new ProgressBarBuilder().setTaskName("profile " + model)
-            .setInitialMax((long) indices.size() * codecList.size() * n)
-            .setStyle(ProgressBarStyle.ASCII).continuousUpdate().build();
-        LiveProfiler profiler = LiveProfiler.start(parts, model, inputs, new LiveProfiler.Settings(n, warmup), bar::step)) {
+    try (ProgressBar bar =
+            new ProgressBarBuilder()
+                .setTaskName("profile " + model)
+                .setInitialMax((long) indices.size() * codecList.size() * n)
+                .setStyle(ProgressBarStyle.ASCII)
+                .continuousUpdate()
+                .build();
+        LiveProfiler profiler =
+            LiveProfiler.start(
+                parts, model, inputs, new LiveProfiler.Settings(n, warmup), bar::step)) {
       for (int split : indices) {
         for (Codec c : codecList) {
           LiveProfiler.Measurement m = profiler.measure(profiler.atSplit(split, c));
           FrontEntry e = m.entry();
           entries.add(e);
-          table.add(String.format(Locale.ROOT, "%6d %9.1f %9.1f %8.1f %9.1f %8.1f %10d %9.4f %9.4f %8.4f  %s/%s",
-              split, e.latencyMs(), e.latencyP95Ms(), e.headMs(), e.transferMs(), e.tailMs(), e.bytes(), e.edgeEnergyJ(),
-              e.cloudEnergyJ(), e.fidelity(), m.edgeSource(), m.cloudSource()));
+          table.add(
+              String.format(
+                  Locale.ROOT,
+                  "%6d %9.1f %9.1f %8.1f %9.1f %8.1f %10d %9.4f %9.4f %8.4f  %s/%s",
+                  split,
+                  e.latencyMs(),
+                  e.latencyP95Ms(),
+                  e.headMs(),
+                  e.transferMs(),
+                  e.tailMs(),
+                  e.bytes(),
+                  e.edgeEnergyJ(),
+                  e.cloudEnergyJ(),
+                  e.fidelity(),
+                  m.edgeSource(),
+                  m.cloudSource()));
           if (breakdown) {
             table.add(breakdown(m.samples()));
           }
         }
       }
     }
-    ParetoFront front = new ParetoFront(ParetoFront.SCHEMA_VERSION, model, "profile", Instant.now().toString(), entries);
+    ParetoFront front =
+        new ParetoFront(
+            ParetoFront.SCHEMA_VERSION, model, "profile", Instant.now().toString(), entries);
     if (target.getParent() != null) {
       Files.createDirectories(target.getParent());
     }
     Files.writeString(target, Json.toPrettyString(front));
-    out().println(" split  p50 ms    p95 ms  head ms  transfer  tail ms      bytes  edge J    cloud J"
-        + "  fidelity"
-        + "  energy source edge/cloud");
+    out()
+        .println(
+            " split  p50 ms    p95 ms  head ms  transfer  tail ms      bytes  edge J    cloud J"
+                + "  fidelity"
+                + "  energy source edge/cloud");
     table.forEach(out()::println);
     out().println("front of " + entries.size() + " configurations written to " + target);
     return 0;
@@ -161,19 +232,43 @@ public final class ProfileCommand implements Callable<Integer> {
     row(b, "reply", values(samples, LiveProfiler.Sample::publishMs));
     double[] total = values(samples, s -> s.times().totalMs() + s.publishMs());
     row(b, "total", total);
-    double[] overhead = values(samples, s -> s.times().totalMs() + s.publishMs() - s.times().headMs() - s.times().tailMs());
+    double[] overhead =
+        values(
+            samples,
+            s -> s.times().totalMs() + s.publishMs() - s.times().headMs() - s.times().tailMs());
     row(b, "overhead", overhead);
-    double[] share = values(samples, s -> 100 * (s.times().totalMs() + s.publishMs() - s.times().headMs()
-        - s.times().tailMs()) / (s.times().totalMs() + s.publishMs()));
-    b.append(String.format(Locale.ROOT, "  %11s %10.1f%% %8.1f%%", "overhead %", Quantiles.ofSorted(share, 0.5), Quantiles.ofSorted(share, 0.99)));
+    double[] share =
+        values(
+            samples,
+            s ->
+                100
+                    * (s.times().totalMs()
+                        + s.publishMs()
+                        - s.times().headMs()
+                        - s.times().tailMs())
+                    / (s.times().totalMs() + s.publishMs()));
+    b.append(
+        String.format(
+            Locale.ROOT,
+            "  %11s %10.1f%% %8.1f%%",
+            "overhead %",
+            Quantiles.ofSorted(share, 0.5),
+            Quantiles.ofSorted(share, 0.99)));
     return b.toString();
   }
 
   private static void row(StringBuilder b, String name, double[] v) {
-    b.append(String.format(Locale.ROOT, "  %11s %10.2f %9.2f%n", name, Quantiles.ofSorted(v, 0.5), Quantiles.ofSorted(v, 0.99)));
+    b.append(
+        String.format(
+            Locale.ROOT,
+            "  %11s %10.2f %9.2f%n",
+            name,
+            Quantiles.ofSorted(v, 0.5),
+            Quantiles.ofSorted(v, 0.99)));
   }
 
-  private static double[] values(List<LiveProfiler.Sample> samples, ToDoubleFunction<LiveProfiler.Sample> f) {
+  private static double[] values(
+      List<LiveProfiler.Sample> samples, ToDoubleFunction<LiveProfiler.Sample> f) {
     return LiveProfiler.sorted(samples, f);
   }
 
@@ -187,10 +282,12 @@ public final class ProfileCommand implements Callable<Integer> {
       try {
         s = Integer.parseInt(item.trim());
       } catch (NumberFormatException e) {
-        throw new IllegalArgumentException("--splits must be all or a comma-separated list of indices: " + splits);
+        throw new IllegalArgumentException(
+            "--splits must be all or a comma-separated list of indices: " + splits);
       }
       if (s < 0 || s > allEdge) {
-        throw new IllegalArgumentException("split " + s + " of " + model + " must be in 0.." + allEdge);
+        throw new IllegalArgumentException(
+            "split " + s + " of " + model + " must be in 0.." + allEdge);
       }
       list.add(s);
     }

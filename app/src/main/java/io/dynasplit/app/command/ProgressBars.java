@@ -6,8 +6,9 @@ import me.tongfei.progressbar.ProgressBarBuilder;
 import me.tongfei.progressbar.ProgressBarStyle;
 
 /**
- * The commands' one progress bar style: plain ASCII on stderr, redrawn every 200 ms, so that it reads
- * the same in a terminal, a CI log or a file stderr is piped to (no Unicode blocks, no ANSI colours).
+ * The commands' one progress bar style: plain ASCII on stderr, redrawn every 200 ms, so that it
+ * reads the same in a terminal, a CI log or a file stderr is piped to (no Unicode blocks, no ANSI
+ * colours).
  */
 public final class ProgressBars {
 

@@ -1,6 +1,5 @@
 package io.dynasplit.app.command;
 
-import io.dynasplit.schemas.Quantiles;
 import com.hivemq.client.mqtt.MqttClient;
 import com.hivemq.client.mqtt.MqttGlobalPublishFilter;
 import com.hivemq.client.mqtt.datatypes.MqttQos;
@@ -12,6 +11,7 @@ import io.dynasplit.schemas.InferenceReply;
 import io.dynasplit.schemas.InferenceRequest;
 import io.dynasplit.schemas.InputEncoding;
 import io.dynasplit.schemas.Json;
+import io.dynasplit.schemas.Quantiles;
 import io.dynasplit.schemas.Reply;
 import io.dynasplit.schemas.RequestInput;
 import io.dynasplit.schemas.Topics;
@@ -40,18 +40,24 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Spec;
 
-/** {@code dynasplit request}: send inference requests to an edge and print the replies or a latency summary. */
+/**
+ * {@code dynasplit request}: send inference requests to an edge and print the replies or a latency
+ * summary.
+ */
 @Command(
     name = "request",
     mixinStandardHelpOptions = true,
     description = {
-      "Send an inference request to an edge over MQTT 5 (response topic and correlation data) and print its"
-          + " reply. With --count N, send N requests (at most --concurrency in flight, at most --rate per"
-          + " second) and print a latency and throughput summary instead."
+      "Send an inference request to an edge over MQTT 5 (response topic and correlation data) and"
+          + " print its reply. With --count N, send N requests (at most --concurrency in flight, at"
+          + " most --rate per second) and print a latency and throughput summary instead."
     },
-    footer = {"", "Examples:",
-        "  dynasplit request --model ppocr-det --image page.png --sla 500",
-        "  dynasplit request --model ppocr-cls --random --sla 100 --count 200 --concurrency 4"})
+    footer = {
+      "",
+      "Examples:",
+      "  dynasplit request --model ppocr-det --image page.png --sla 500",
+      "  dynasplit request --model ppocr-cls --random --sla 100 --count 200 --concurrency 4"
+    })
 public final class RequestCommand implements Callable<Integer> {
 
   @Spec CommandSpec spec;
@@ -68,47 +74,94 @@ public final class RequestCommand implements Callable<Integer> {
   Input input;
 
   static final class Input {
-    @Option(names = "--image", required = true, paramLabel = "FILE", description = "a PNG or JPEG image")
+    @Option(
+        names = "--image",
+        required = true,
+        paramLabel = "FILE",
+        description = "a PNG or JPEG image")
     Path image;
 
-    @Option(names = "--random", required = true, description = "a seeded synthetic page of text-like bars (PNG)")
+    @Option(
+        names = "--random",
+        required = true,
+        description = "a seeded synthetic page of text-like bars (PNG)")
     boolean random;
   }
 
-  @Option(names = "--size", paramLabel = "WxH", defaultValue = "640x480", description = "size of the --random image (default: ${DEFAULT-VALUE})")
+  @Option(
+      names = "--size",
+      paramLabel = "WxH",
+      defaultValue = "640x480",
+      description = "size of the --random image (default: ${DEFAULT-VALUE})")
   String size;
 
-  @Option(names = "--seed", paramLabel = "S", defaultValue = "7", description = "seed of the --random image (default: ${DEFAULT-VALUE})")
+  @Option(
+      names = "--seed",
+      paramLabel = "S",
+      defaultValue = "7",
+      description = "seed of the --random image (default: ${DEFAULT-VALUE})")
   long seed;
 
-  @Option(names = "--sla", required = true, paramLabel = "MS", description = "the latency SLA in milliseconds")
+  @Option(
+      names = "--sla",
+      required = true,
+      paramLabel = "MS",
+      description = "the latency SLA in milliseconds")
   long slaMs;
 
-  @Option(names = "--edge", paramLabel = "ID", defaultValue = "edge-1", description = "the edge to ask (default: ${DEFAULT-VALUE})")
+  @Option(
+      names = "--edge",
+      paramLabel = "ID",
+      defaultValue = "edge-1",
+      description = "the edge to ask (default: ${DEFAULT-VALUE})")
   String edgeId;
 
-  @Option(names = "--policy", paramLabel = "POLICY", description = "the scheduling policy (default: the edge's)")
+  @Option(
+      names = "--policy",
+      paramLabel = "POLICY",
+      description = "the scheduling policy (default: the edge's)")
   String policy;
 
-  @Option(names = "--count", paramLabel = "N", defaultValue = "1", description = "how many requests (default: ${DEFAULT-VALUE})")
+  @Option(
+      names = "--count",
+      paramLabel = "N",
+      defaultValue = "1",
+      description = "how many requests (default: ${DEFAULT-VALUE})")
   int count;
 
-  @Option(names = "--concurrency", paramLabel = "K", defaultValue = "1", description = "requests in flight at once (default: ${DEFAULT-VALUE})")
+  @Option(
+      names = "--concurrency",
+      paramLabel = "K",
+      defaultValue = "1",
+      description = "requests in flight at once (default: ${DEFAULT-VALUE})")
   int concurrency;
 
-  @Option(names = "--rate", paramLabel = "R", defaultValue = "0", description = "at most R requests per second; 0 = no limit (default: ${DEFAULT-VALUE})")
+  @Option(
+      names = "--rate",
+      paramLabel = "R",
+      defaultValue = "0",
+      description = "at most R requests per second; 0 = no limit (default: ${DEFAULT-VALUE})")
   double rate;
 
-  @Option(names = "--warmup", paramLabel = "N", defaultValue = "0", description = "requests sent first and left out of the summary (default: ${DEFAULT-VALUE})")
+  @Option(
+      names = "--warmup",
+      paramLabel = "N",
+      defaultValue = "0",
+      description = "requests sent first and left out of the summary (default: ${DEFAULT-VALUE})")
   int warmup;
 
-  @Option(names = "--timeout", paramLabel = "S", defaultValue = "30", description = "seconds to wait for the replies beyond the SLA (default: ${DEFAULT-VALUE})")
+  @Option(
+      names = "--timeout",
+      paramLabel = "S",
+      defaultValue = "30",
+      description = "seconds to wait for the replies beyond the SLA (default: ${DEFAULT-VALUE})")
   long timeoutS;
 
   @Override
   public Integer call() throws Exception {
     if (count < 1 || concurrency < 1 || warmup < 0 || rate < 0 || slaMs < 1) {
-      throw new ParameterException(spec.commandLine(),
+      throw new ParameterException(
+          spec.commandLine(),
           "--count and --concurrency must be >= 1, --warmup and --rate >= 0, --sla >= 1");
     }
     RequestInput in = requestInput();
@@ -121,37 +174,59 @@ public final class RequestCommand implements Callable<Integer> {
     int total = warmup + count;
     CountDownLatch done = new CountDownLatch(total);
     Semaphore window = new Semaphore(concurrency);
-    Mqtt5ClientBuilder b = MqttClient.builder().useMqttVersion5().identifier("dynasplit-" + session)
-        .serverHost(broker.host).serverPort(broker.port);
+    Mqtt5ClientBuilder b =
+        MqttClient.builder()
+            .useMqttVersion5()
+            .identifier("dynasplit-" + session)
+            .serverHost(broker.host)
+            .serverPort(broker.port);
     if (broker.username != null) {
       String pw = broker.password();
-      b = b.simpleAuth().username(broker.username)
-          .password(pw == null ? new byte[0] : pw.getBytes(StandardCharsets.UTF_8)).applySimpleAuth();
+      b =
+          b.simpleAuth()
+              .username(broker.username)
+              .password(pw == null ? new byte[0] : pw.getBytes(StandardCharsets.UTF_8))
+              .applySimpleAuth();
     }
     Mqtt5AsyncClient client = b.buildAsync();
-    client.publishes(MqttGlobalPublishFilter.ALL, p -> {
-      long now = System.nanoTime();
-      String id = p.getCorrelationData().map(c -> StandardCharsets.UTF_8.decode(c).toString()).orElse(null);
-      Long start = id == null ? null : sentAt.remove(id);
-      if (start == null) {
-        return;
-      }
-      try {
-        replies.put(id, Reply.fromJson(p.getPayloadAsBytes()));
-      } catch (IllegalArgumentException e) {
-        err().println("dynasplit request: unreadable reply to " + id + ": " + e.getMessage());
-      }
-      latencyMs.put(id, (now - start) / 1e6);
-      window.release();
-      done.countDown();
-    });
+    client.publishes(
+        MqttGlobalPublishFilter.ALL,
+        p -> {
+          long now = System.nanoTime();
+          String id =
+              p.getCorrelationData()
+                  .map(c -> StandardCharsets.UTF_8.decode(c).toString())
+                  .orElse(null);
+          Long start = id == null ? null : sentAt.remove(id);
+          if (start == null) {
+            return;
+          }
+          try {
+            replies.put(id, Reply.fromJson(p.getPayloadAsBytes()));
+          } catch (IllegalArgumentException e) {
+            err().println("dynasplit request: unreadable reply to " + id + ": " + e.getMessage());
+          }
+          latencyMs.put(id, (now - start) / 1e6);
+          window.release();
+          done.countDown();
+        });
     try {
       client.connectWith().cleanStart(true).send().get(10, TimeUnit.SECONDS);
     } catch (Exception e) {
-      throw new CommandFailure("cannot connect to the broker at " + broker.host + ":"
-          + broker.port + ": " + (e.getCause() == null ? e : e.getCause()).getMessage());
+      throw new CommandFailure(
+          "cannot connect to the broker at "
+              + broker.host
+              + ":"
+              + broker.port
+              + ": "
+              + (e.getCause() == null ? e : e.getCause()).getMessage());
     }
-    client.subscribeWith().topicFilter(replyTopic).qos(MqttQos.AT_LEAST_ONCE).send().get(10, TimeUnit.SECONDS);
+    client
+        .subscribeWith()
+        .topicFilter(replyTopic)
+        .qos(MqttQos.AT_LEAST_ONCE)
+        .send()
+        .get(10, TimeUnit.SECONDS);
     String requestTopic = topics.edgeRequests(edgeId);
     List<String> measured = new ArrayList<>();
     long t0 = System.nanoTime();
@@ -176,8 +251,14 @@ public final class RequestCommand implements Callable<Integer> {
       }
       InferenceRequest r = InferenceRequest.of(id, model, slaMs, in).withPolicy(policy);
       sentAt.put(id, System.nanoTime());
-      client.publishWith().topic(requestTopic).qos(MqttQos.AT_LEAST_ONCE).responseTopic(replyTopic)
-          .correlationData(id.getBytes(StandardCharsets.UTF_8)).payload(Json.toBytes(r)).send();
+      client
+          .publishWith()
+          .topic(requestTopic)
+          .qos(MqttQos.AT_LEAST_ONCE)
+          .responseTopic(replyTopic)
+          .correlationData(id.getBytes(StandardCharsets.UTF_8))
+          .payload(Json.toBytes(r))
+          .send();
     }
     done.await(slaMs + timeoutS * 1000, TimeUnit.MILLISECONDS);
     double elapsedS = (System.nanoTime() - firstMeasured) / 1e9;
@@ -185,9 +266,16 @@ public final class RequestCommand implements Callable<Integer> {
     if (count == 1 && warmup == 0) {
       Reply reply = replies.get(measured.get(0));
       if (reply == null) {
-        throw new CommandFailure("no reply from edge " + edgeId + " within "
-            + (slaMs + timeoutS * 1000) + " ms (is `dynasplit up` or `dynasplit edge` running on "
-            + broker.host + ":" + broker.port + "?)");
+        throw new CommandFailure(
+            "no reply from edge "
+                + edgeId
+                + " within "
+                + (slaMs + timeoutS * 1000)
+                + " ms (is `dynasplit up` or `dynasplit edge` running on "
+                + broker.host
+                + ":"
+                + broker.port
+                + "?)");
       }
       out().println(Json.toPrettyString(reply));
       return reply instanceof InferenceReply ? 0 : 1;
@@ -195,7 +283,11 @@ public final class RequestCommand implements Callable<Integer> {
     return summary(measured, replies, latencyMs, elapsedS);
   }
 
-  private int summary(List<String> ids, Map<String, Reply> replies, Map<String, Double> latencyMs, double elapsedS) {
+  private int summary(
+      List<String> ids,
+      Map<String, Reply> replies,
+      Map<String, Double> latencyMs,
+      double elapsedS) {
     int ok = 0;
     int met = 0;
     Map<String, Integer> errors = new TreeMap<>();
@@ -216,16 +308,34 @@ public final class RequestCommand implements Callable<Integer> {
       }
     }
     double[] sorted = lat.stream().mapToDouble(Double::doubleValue).sorted().toArray();
-    out().printf(Locale.ROOT, "requests %d, ok %d (sla met %d), errors %s, no reply %d%n",
-        ids.size(), ok, met, errors, missing);
+    out()
+        .printf(
+            Locale.ROOT,
+            "requests %d, ok %d (sla met %d), errors %s, no reply %d%n",
+            ids.size(),
+            ok,
+            met,
+            errors,
+            missing);
     if (sorted.length > 0) {
-      out().printf(Locale.ROOT, "latency ms (client round trip): p50 %.1f, p90 %.1f, p99 %.1f, max %.1f, mean %.1f%n",
-          Quantiles.ofSorted(sorted, 0.5), Quantiles.ofSorted(sorted, 0.9), Quantiles.ofSorted(sorted, 0.99), sorted[sorted.length - 1],
-          Arrays.stream(sorted).average().orElse(0));
+      out()
+          .printf(
+              Locale.ROOT,
+              "latency ms (client round trip): p50 %.1f, p90 %.1f, p99 %.1f, max %.1f, mean %.1f%n",
+              Quantiles.ofSorted(sorted, 0.5),
+              Quantiles.ofSorted(sorted, 0.9),
+              Quantiles.ofSorted(sorted, 0.99),
+              sorted[sorted.length - 1],
+              Arrays.stream(sorted).average().orElse(0));
     }
-    out().printf(Locale.ROOT, "throughput %.1f replies/s over %.2f s (concurrency %d%s)%n",
-        (ok + errors.values().stream().mapToInt(Integer::intValue).sum()) / elapsedS, elapsedS, concurrency,
-        rate > 0 ? String.format(Locale.ROOT, ", rate %.1f/s", rate) : "");
+    out()
+        .printf(
+            Locale.ROOT,
+            "throughput %.1f replies/s over %.2f s (concurrency %d%s)%n",
+            (ok + errors.values().stream().mapToInt(Integer::intValue).sum()) / elapsedS,
+            elapsedS,
+            concurrency,
+            rate > 0 ? String.format(Locale.ROOT, ", rate %.1f/s", rate) : "");
     return missing == 0 ? 0 : 1;
   }
 
@@ -243,14 +353,21 @@ public final class RequestCommand implements Callable<Integer> {
     } catch (NumberFormatException e) {
       // reported below
     }
-    throw new IllegalArgumentException("--size must be WxH with each side in " + MIN_SIDE
-        + ".." + MAX_SIDE + ", for example 640x480: '" + text + "'");
+    throw new IllegalArgumentException(
+        "--size must be WxH with each side in "
+            + MIN_SIDE
+            + ".."
+            + MAX_SIDE
+            + ", for example 640x480: '"
+            + text
+            + "'");
   }
 
   private RequestInput requestInput() throws IOException {
     if (input.random) {
       int[] wh = imageSize(size);
-      return RequestInput.image(InputEncoding.IMAGE_PNG, SyntheticImages.textPage(wh[0], wh[1], seed));
+      return RequestInput.image(
+          InputEncoding.IMAGE_PNG, SyntheticImages.textPage(wh[0], wh[1], seed));
     }
     if (!Files.isRegularFile(input.image)) {
       throw new IllegalArgumentException("--image: no such file: " + input.image);
@@ -259,7 +376,12 @@ public final class RequestCommand implements Callable<Integer> {
       throw new IllegalArgumentException("--image: cannot read " + input.image);
     }
     byte[] bytes = Files.readAllBytes(input.image);
-    boolean png = bytes.length > 4 && (bytes[0] & 0xff) == 0x89 && bytes[1] == 'P' && bytes[2] == 'N' && bytes[3] == 'G';
+    boolean png =
+        bytes.length > 4
+            && (bytes[0] & 0xff) == 0x89
+            && bytes[1] == 'P'
+            && bytes[2] == 'N'
+            && bytes[3] == 'G';
     return RequestInput.image(png ? InputEncoding.IMAGE_PNG : InputEncoding.IMAGE_JPEG, bytes);
   }
 

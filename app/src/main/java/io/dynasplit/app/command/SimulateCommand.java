@@ -28,60 +28,101 @@ import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
-/** {@code dynasplit simulate}: replays a workload of SLAs against a pool of measured configurations. */
+/**
+ * {@code dynasplit simulate}: replays a workload of SLAs against a pool of measured configurations.
+ */
 @Command(
     name = "simulate",
     mixinStandardHelpOptions = true,
     description = {
-      "Replay a workload of SLAs against a pool of measured configurations, as the DynaSplit paper's simulator did:"
-          + " each request's outcome is one measured run of the configuration a strategy chose.",
+      "Replay a workload of SLAs against a pool of measured configurations, as the DynaSplit"
+          + " paper's simulator did: each request's outcome is one measured run of the"
+          + " configuration a strategy chose.",
       "Writes summary.csv, requests.csv and PNG charts to --out and prints the summary table.",
-      "Strategies: dynasplit (the paper's rule over the front), adaptive (the same rule over live estimates),"
-          + " oracle (knows the scenario), cloud, edge, energy, latency (the paper's fixed baselines)."
+      "Strategies: dynasplit (the paper's rule over the front), adaptive (the same rule over live"
+          + " estimates), oracle (knows the scenario), cloud, edge, energy, latency (the paper's"
+          + " fixed baselines)."
     })
 public final class SimulateCommand implements Callable<Integer> {
 
   @Spec CommandSpec spec;
 
-  @Option(names = "--pool", required = true, paramLabel = "FILE",
+  @Option(
+      names = "--pool",
+      required = true,
+      paramLabel = "FILE",
       description = "Measured runs: the paper's pool CSV, a front JSON or a trials JSONL.")
   Path pool;
 
-  @Option(names = "--workload", required = true, paramLabel = "FILE",
-      description = "SLA workload CSV with columns Index,Network,Latency (the paper's network_latency_*_samples.csv).")
+  @Option(
+      names = "--workload",
+      required = true,
+      paramLabel = "FILE",
+      description =
+          "SLA workload CSV with columns Index,Network,Latency (the paper's"
+              + " network_latency_*_samples.csv).")
   Path workload;
 
-  @Option(names = "--network", required = true, paramLabel = "NAME",
+  @Option(
+      names = "--network",
+      required = true,
+      paramLabel = "NAME",
       description = "The network (model) whose requests to replay, e.g. vgg16.")
   String network;
 
-  @Option(names = "--strategies", paramLabel = "LIST", defaultValue = "dynasplit,adaptive,oracle,cloud,edge,energy,latency",
+  @Option(
+      names = "--strategies",
+      paramLabel = "LIST",
+      defaultValue = "dynasplit,adaptive,oracle,cloud,edge,energy,latency",
       description = "Comma-separated strategies (default: ${DEFAULT-VALUE}).")
   String strategies;
 
-  @Option(names = "--front", paramLabel = "FILE",
+  @Option(
+      names = "--front",
+      paramLabel = "FILE",
       description = "Pareto front JSON to choose from (default: the exhaustive front of the pool).")
   Path front;
 
-  @Option(names = "--scenario", paramLabel = "FILE",
-      description = "Scenario CSV: an axis column (request, fraction or time_s) and bandwidth_factor, cloud_load_factor;"
-          + " each row holds from its position until the next.")
+  @Option(
+      names = "--scenario",
+      paramLabel = "FILE",
+      description =
+          "Scenario CSV: an axis column (request, fraction or time_s) and bandwidth_factor,"
+              + " cloud_load_factor; each row holds from its position until the next.")
   Path scenario;
 
-  @Option(names = "--seed", paramLabel = "S", defaultValue = "1", description = "Seed of the random draws (default: ${DEFAULT-VALUE}).")
+  @Option(
+      names = "--seed",
+      paramLabel = "S",
+      defaultValue = "1",
+      description = "Seed of the random draws (default: ${DEFAULT-VALUE}).")
   long seed;
 
-  @Option(names = "--out", paramLabel = "DIR", defaultValue = "simulation", description = "Output folder (default: ${DEFAULT-VALUE}).")
+  @Option(
+      names = "--out",
+      paramLabel = "DIR",
+      defaultValue = "simulation",
+      description = "Output folder (default: ${DEFAULT-VALUE}).")
   Path out;
 
-  @Option(names = "--quantile", paramLabel = "Q", description = "Quantile of the adaptive policy's live predictions, in (0, 1) (default: 0.5).")
+  @Option(
+      names = "--quantile",
+      paramLabel = "Q",
+      description = "Quantile of the adaptive policy's live predictions, in (0, 1) (default: 0.5).")
   Double quantile;
 
-  @Option(names = "--window", paramLabel = "N", description = "Observations each live estimate keeps (default: 32).")
+  @Option(
+      names = "--window",
+      paramLabel = "N",
+      description = "Observations each live estimate keeps (default: 32).")
   Integer window;
 
-  @Option(names = "--max-age", paramLabel = "N",
-      description = "Requests after which an unrefreshed live estimate falls back to the profile (default: 100).")
+  @Option(
+      names = "--max-age",
+      paramLabel = "N",
+      description =
+          "Requests after which an unrefreshed live estimate falls back to the profile (default:"
+              + " 100).")
   Integer maxAge;
 
   @Option(names = "--no-charts", description = "Do not draw the PNG charts.")
@@ -128,7 +169,13 @@ public final class SimulateCommand implements Callable<Integer> {
         requireFile(front, "--front");
         candidates = PoolFiles.readFront(front);
         if (!candidates.model().equalsIgnoreCase(network)) {
-          return fail(front + ": the front is for model '" + candidates.model() + "', not '" + network + "'");
+          return fail(
+              front
+                  + ": the front is for model '"
+                  + candidates.model()
+                  + "', not '"
+                  + network
+                  + "'");
         }
       } else {
         candidates = Fronts.exhaustive(measured, Instant.now());
@@ -150,7 +197,8 @@ public final class SimulateCommand implements Callable<Integer> {
     if (noProgress) {
       result = simulator.run(chosen, () -> {});
     } else {
-      try (ProgressBar bar = ProgressBars.ascii("simulate", simulator.totalRequests(chosen), " req")) {
+      try (ProgressBar bar =
+          ProgressBars.ascii("simulate", simulator.totalRequests(chosen), " req")) {
         result = simulator.run(chosen, bar::step);
       }
     }
@@ -162,8 +210,14 @@ public final class SimulateCommand implements Callable<Integer> {
     } catch (IOException e) {
       return fail("cannot write to --out " + out + ": " + IoErrors.describe(e));
     }
-    String title = network + ", " + requests.size() + " requests, " + candidates.entries().size() + "-entry front"
-        + (conditions.isNone() ? "" : ", scenario " + scenario.getFileName());
+    String title =
+        network
+            + ", "
+            + requests.size()
+            + " requests, "
+            + candidates.entries().size()
+            + "-entry front"
+            + (conditions.isNone() ? "" : ", scenario " + scenario.getFileName());
     out().println(title + " (seed " + seed + ", adaptive quantile " + settings.quantile() + ")");
     out().print(SimulationReport.table(result));
     if (!noCharts) {
@@ -171,12 +225,21 @@ public final class SimulateCommand implements Callable<Integer> {
         SimulationCharts.writeAll(result, out, title);
       } catch (IOException | RuntimeException | Error e) {
         // fonts or AWT may be missing on a bare server: the tables are written, say what is missing
-        err().println("dynasplit simulate: charts not drawn (" + e + "); summary.csv and"
-            + " requests.csv are written");
+        err()
+            .println(
+                "dynasplit simulate: charts not drawn ("
+                    + e
+                    + "); summary.csv and"
+                    + " requests.csv are written");
       }
     }
-    out().println("wrote " + out.resolve("summary.csv") + ", " + out.resolve("requests.csv")
-        + (noCharts ? "" : " and charts " + String.join(", ", SimulationCharts.FILES)));
+    out()
+        .println(
+            "wrote "
+                + out.resolve("summary.csv")
+                + ", "
+                + out.resolve("requests.csv")
+                + (noCharts ? "" : " and charts " + String.join(", ", SimulationCharts.FILES)));
     return 0;
   }
 

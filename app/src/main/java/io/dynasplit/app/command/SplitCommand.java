@@ -41,7 +41,8 @@ import picocli.CommandLine.Spec;
     mixinStandardHelpOptions = true,
     description = {
       "List the candidate split points of an ONNX model, cut it into head.onnx and tail.onnx, or"
-          + " check in ONNX Runtime that head followed by tail reproduces the model at every candidate.",
+          + " check in ONNX Runtime that head followed by tail reproduces the model at every"
+          + " candidate.",
       "A split index counts the compute nodes (constants left out) of the model's topological order"
           + " that run in the head: 0 is all cloud, the last index all edge."
     },
@@ -59,36 +60,64 @@ public final class SplitCommand implements Callable<Integer> {
 
   @Mixin ModelsDirOption models;
 
-  @Parameters(index = "0", paramLabel = "MODEL", description = "a catalog id (see `dynasplit models list`) or the path of an ONNX file")
+  @Parameters(
+      index = "0",
+      paramLabel = "MODEL",
+      description = "a catalog id (see `dynasplit models list`) or the path of an ONNX file")
   String model;
 
   @ArgGroup(exclusive = true, multiplicity = "1")
   Action action;
 
   static final class Action {
-    @Option(names = "--list", required = true, description = "print the candidate split points as a table")
+    @Option(
+        names = "--list",
+        required = true,
+        description = "print the candidate split points as a table")
     boolean list;
 
-    @Option(names = "--at", paramLabel = "N", required = true, description = "cut at candidate split N (needs --out)")
+    @Option(
+        names = "--at",
+        paramLabel = "N",
+        required = true,
+        description = "cut at candidate split N (needs --out)")
     Integer at;
 
-    @Option(names = "--verify", required = true, description = "cut at every candidate and compare head+tail with the model (pass at max |diff| <= 1e-5)")
+    @Option(
+        names = "--verify",
+        required = true,
+        description =
+            "cut at every candidate and compare head+tail with the model (pass at max |diff| <="
+                + " 1e-5)")
     boolean verify;
   }
 
-  @Option(names = "--out", paramLabel = "DIR", description = "folder for head.onnx, tail.onnx and manifest.json (with --at)")
+  @Option(
+      names = "--out",
+      paramLabel = "DIR",
+      description = "folder for head.onnx, tail.onnx and manifest.json (with --at)")
   Path out;
 
-  @Option(names = {"-k", "--max-tensors"}, paramLabel = "K", defaultValue = "1", description = "most tensors that may cross a split (default: ${DEFAULT-VALUE})")
+  @Option(
+      names = {"-k", "--max-tensors"},
+      paramLabel = "K",
+      defaultValue = "1",
+      description = "most tensors that may cross a split (default: ${DEFAULT-VALUE})")
   int maxTensors;
 
   @Option(
       names = "--input-shape",
       paramLabel = "NAME=DIMS",
-      description = "shape to analyse an input at, e.g. x=1x3x320x320 (repeatable); dynamic dimensions not given are 1 for the batch and 64 otherwise")
+      description =
+          "shape to analyse an input at, e.g. x=1x3x320x320 (repeatable); dynamic dimensions not"
+              + " given are 1 for the batch and 64 otherwise")
   List<String> inputShapes = new ArrayList<>();
 
-  @Option(names = "--seed", paramLabel = "SEED", defaultValue = "42", description = "seed of the random input of --verify (default: ${DEFAULT-VALUE})")
+  @Option(
+      names = "--seed",
+      paramLabel = "SEED",
+      defaultValue = "42",
+      description = "seed of the random input of --verify (default: ${DEFAULT-VALUE})")
   long seed;
 
   /** ONNX Runtime graph optimization levels, as --verify takes them. */
@@ -109,7 +138,9 @@ public final class SplitCommand implements Callable<Integer> {
       names = "--optimization",
       paramLabel = "LEVEL",
       defaultValue = "none",
-      description = "ONNX Runtime graph optimizations for --verify: ${COMPLETION-CANDIDATES} (default: ${DEFAULT-VALUE}: the graphs run exactly as cut)")
+      description =
+          "ONNX Runtime graph optimizations for --verify: ${COMPLETION-CANDIDATES} (default:"
+              + " ${DEFAULT-VALUE}: the graphs run exactly as cut)")
   Optimization optimization;
 
   @Override
@@ -147,11 +178,25 @@ public final class SplitCommand implements Callable<Integer> {
 
   private int list(PrintWriter out, ModelAnalysis analysis) {
     List<SplitPoint> candidates = analysis.requireCandidates(maxTensors);
-    out.printf(Locale.ROOT, "model %s: %d compute nodes, %d candidate splits with at most %d crossing tensor(s), inputs %s%n",
-        analysis.model().id(), analysis.nodeCount(), candidates.size(), maxTensors, describe(analysis.inputs()));
-    out.printf(Locale.ROOT, "%6s  %8s  %12s  %s%n", "split", "compute", "bytes", "crossing tensors");
+    out.printf(
+        Locale.ROOT,
+        "model %s: %d compute nodes, %d candidate splits with at most %d crossing tensor(s), inputs"
+            + " %s%n",
+        analysis.model().id(),
+        analysis.nodeCount(),
+        candidates.size(),
+        maxTensors,
+        describe(analysis.inputs()));
+    out.printf(
+        Locale.ROOT, "%6s  %8s  %12s  %s%n", "split", "compute", "bytes", "crossing tensors");
     for (SplitPoint p : candidates) {
-      out.printf(Locale.ROOT, "%6d  %7.2f%%  %12d  %s%n", p.index(), 100 * p.computeFraction(), p.crossingBytes(), crossing(p));
+      out.printf(
+          Locale.ROOT,
+          "%6d  %7.2f%%  %12d  %s%n",
+          p.index(),
+          100 * p.computeFraction(),
+          p.crossingBytes(),
+          crossing(p));
     }
     return 0;
   }
@@ -162,24 +207,58 @@ public final class SplitCommand implements Callable<Integer> {
     if (candidates.stream().noneMatch(p -> p.index() == index)) {
       throw new ModelGraphException(
           ModelGraphException.Reason.UNKNOWN_SPLIT,
-          "split " + index + " of model '" + analysis.model().id() + "' is not a candidate with at most " + maxTensors
-              + " crossing tensor(s) (" + analysis.splitPoint(index).crossing().size()
-              + " cross there); see `dynasplit split " + model + " --list --max-tensors K`");
+          "split "
+              + index
+              + " of model '"
+              + analysis.model().id()
+              + "' is not a candidate with at most "
+              + maxTensors
+              + " crossing tensor(s) ("
+              + analysis.splitPoint(index).crossing().size()
+              + " cross there); see `dynasplit split "
+              + model
+              + " --list --max-tensors K`");
     }
     SplitModels pair = ModelSplitter.split(analysis, index);
     pair.writeTo(this.out);
-    out.printf(Locale.ROOT, "wrote %s (%d bytes), %s (%d bytes) and %s to %s%n",
-        SplitModels.HEAD_FILE, pair.head().length, SplitModels.TAIL_FILE, pair.tail().length, SplitModels.MANIFEST_FILE, this.out);
-    out.printf(Locale.ROOT, "split %d: %.2f%% of the compute in the head, crossing %s%n",
-        index, 100 * pair.manifest().computeFraction(), crossing(analysis.splitPoint(index)));
+    out.printf(
+        Locale.ROOT,
+        "wrote %s (%d bytes), %s (%d bytes) and %s to %s%n",
+        SplitModels.HEAD_FILE,
+        pair.head().length,
+        SplitModels.TAIL_FILE,
+        pair.tail().length,
+        SplitModels.MANIFEST_FILE,
+        this.out);
+    out.printf(
+        Locale.ROOT,
+        "split %d: %.2f%% of the compute in the head, crossing %s%n",
+        index,
+        100 * pair.manifest().computeFraction(),
+        crossing(analysis.splitPoint(index)));
     return 0;
   }
 
   private int verify(PrintWriter out, PrintWriter err, ModelAnalysis analysis) {
     List<SplitPoint> candidates = analysis.requireCandidates(maxTensors);
-    out.printf(Locale.ROOT, "model %s: verifying %d candidate splits (at most %d crossing tensor(s)) on a seeded random input %s, seed %d%n",
-        analysis.model().id(), candidates.size(), maxTensors, describe(analysis.inputs()), seed);
-    out.printf(Locale.ROOT, "%6s  %8s  %8s  %12s  %12s  %s%n", "split", "compute", "tensors", "bytes", "max |diff|", "result");
+    out.printf(
+        Locale.ROOT,
+        "model %s: verifying %d candidate splits (at most %d crossing tensor(s)) on a seeded random"
+            + " input %s, seed %d%n",
+        analysis.model().id(),
+        candidates.size(),
+        maxTensors,
+        describe(analysis.inputs()),
+        seed);
+    out.printf(
+        Locale.ROOT,
+        "%6s  %8s  %8s  %12s  %12s  %s%n",
+        "split",
+        "compute",
+        "tensors",
+        "bytes",
+        "max |diff|",
+        "result");
     List<SplitCheck> checks = new ArrayList<>();
     try (SplitVerifier verifier = new SplitVerifier(analysis, seed, optimization.level);
         ProgressBar bar =
@@ -199,14 +278,26 @@ public final class SplitCommand implements Callable<Integer> {
     for (SplitCheck c : checks) {
       SplitPoint p = c.point();
       String result = c.passed() ? "ok" : "FAIL" + c.error().map(e -> ": " + e).orElse("");
-      out.printf(Locale.ROOT, "%6d  %7.2f%%  %8d  %12d  %12.3g  %s%n",
-          p.index(), 100 * p.computeFraction(), p.crossing().size(), p.crossingBytes(), c.maxAbsDiff(), result);
+      out.printf(
+          Locale.ROOT,
+          "%6d  %7.2f%%  %8d  %12d  %12.3g  %s%n",
+          p.index(),
+          100 * p.computeFraction(),
+          p.crossing().size(),
+          p.crossingBytes(),
+          c.maxAbsDiff(),
+          result);
       passed += c.passed() ? 1 : 0;
     }
     out.printf(Locale.ROOT, "verified %d of %d splits%n", passed, checks.size());
     if (passed != checks.size()) {
-      err.printf(Locale.ROOT, "error: %d of %d splits of model '%s' do not reproduce the model within %.0e%n",
-          checks.size() - passed, checks.size(), analysis.model().id(), SplitVerifier.TOLERANCE);
+      err.printf(
+          Locale.ROOT,
+          "error: %d of %d splits of model '%s' do not reproduce the model within %.0e%n",
+          checks.size() - passed,
+          checks.size(),
+          analysis.model().id(),
+          SplitVerifier.TOLERANCE);
       return 1;
     }
     return 0;

@@ -6,10 +6,10 @@ import io.dynasplit.broker.EmbeddedBroker;
 import io.dynasplit.cloud.CloudNodeVerticle;
 import io.dynasplit.cloud.CloudSettings;
 import io.dynasplit.cloud.EnergySettings;
+import io.dynasplit.edge.EdgeSettings;
 import io.dynasplit.edge.hardware.HardwareOptions;
 import io.dynasplit.edge.hardware.HardwareVerticle;
 import io.dynasplit.edge.inference.CatalogModels;
-import io.dynasplit.edge.EdgeSettings;
 import io.dynasplit.edge.ingress.ReplyListener;
 import io.dynasplit.edge.node.EdgeNodeVerticle;
 import io.dynasplit.models.runtime.SplitParts;
@@ -30,17 +30,21 @@ import picocli.CommandLine.Option;
     mixinStandardHelpOptions = true,
     defaultValueProvider = ConfigFileDefaults.class,
     description = {
-      "Run everything in one process: an embedded MQTT broker (HiveMQ CE), one cloud tail worker and one"
-          + " edge node serving every present catalog model, until interrupted (Ctrl-C).",
-      "The edge schedules each model from DATA/fronts/MODEL.json when present (write one with `dynasplit"
-          + " profile`), else from a default front that runs the model on the edge; a front published"
-          + " retained on the edge's pareto topic replaces it while running.",
-      "The energy options (--powercap-root, --nvidia-smi, --idle-watts, --watts-per-core) set the cloud"
-          + " worker's meter; --powercap-root also the edge's. The --usb-* options give the edge a USB"
-          + " accelerator's power switch."
+      "Run everything in one process: an embedded MQTT broker (HiveMQ CE), one cloud tail worker"
+          + " and one edge node serving every present catalog model, until interrupted (Ctrl-C).",
+      "The edge schedules each model from DATA/fronts/MODEL.json when present (write one with"
+          + " `dynasplit profile`), else from a default front that runs the model on the edge; a"
+          + " front published retained on the edge's pareto topic replaces it while running.",
+      "The energy options (--powercap-root, --nvidia-smi, --idle-watts, --watts-per-core) set the"
+          + " cloud worker's meter; --powercap-root also the edge's. The --usb-* options give the"
+          + " edge a USB accelerator's power switch."
     },
-    footer = {"", "Example:", "  dynasplit up --port 1883 --data dynasplit-data --edge-id edge-1",
-        "  dynasplit request --model ppocr-det --image page.png --sla 500"})
+    footer = {
+      "",
+      "Example:",
+      "  dynasplit up --port 1883 --data dynasplit-data --edge-id edge-1",
+      "  dynasplit request --model ppocr-det --image page.png --sla 500"
+    })
 public final class UpCommand implements Callable<Integer> {
 
   @CommandLine.Spec CommandLine.Model.CommandSpec spec;
@@ -55,63 +59,135 @@ public final class UpCommand implements Callable<Integer> {
 
   @Mixin MaxTensorsOption maxTensors;
 
-  @Option(names = "--port", paramLabel = "P", defaultValue = "1883", description = "broker MQTT port (default: ${DEFAULT-VALUE}; 0 = any free port)")
+  @Option(
+      names = "--port",
+      paramLabel = "P",
+      defaultValue = "1883",
+      description = "broker MQTT port (default: ${DEFAULT-VALUE}; 0 = any free port)")
   int port;
 
-  @Option(names = "--ws-port", paramLabel = "P", defaultValue = "0", description = "broker MQTT over WebSocket port (default: any free port)")
+  @Option(
+      names = "--ws-port",
+      paramLabel = "P",
+      defaultValue = "0",
+      description = "broker MQTT over WebSocket port (default: any free port)")
   int wsPort;
 
-  @Option(names = "--bind", paramLabel = "ADDRESS", defaultValue = "127.0.0.1", description = "address the broker listens on (default: ${DEFAULT-VALUE}; 0.0.0.0 for every interface)")
+  @Option(
+      names = "--bind",
+      paramLabel = "ADDRESS",
+      defaultValue = "127.0.0.1",
+      description =
+          "address the broker listens on (default: ${DEFAULT-VALUE}; 0.0.0.0 for every interface)")
   String bind;
 
-  @Option(names = "--data", paramLabel = "DIR", defaultValue = DataPlaneSetup.DEFAULT_DATA, description = "broker and state folder; fronts are read from DIR/fronts (default: ${DEFAULT-VALUE})")
+  @Option(
+      names = "--data",
+      paramLabel = "DIR",
+      defaultValue = DataPlaneSetup.DEFAULT_DATA,
+      description =
+          "broker and state folder; fronts are read from DIR/fronts (default: ${DEFAULT-VALUE})")
   Path data;
 
-  @Option(names = "--cloud-id", paramLabel = "ID", defaultValue = "cloud-1", description = "the cloud worker's id (default: ${DEFAULT-VALUE})")
+  @Option(
+      names = "--cloud-id",
+      paramLabel = "ID",
+      defaultValue = "cloud-1",
+      description = "the cloud worker's id (default: ${DEFAULT-VALUE})")
   String cloudId;
 
-  @Option(names = "--cloud-instances", paramLabel = "N", defaultValue = "2", description = "tail verticles of the cloud worker (default: ${DEFAULT-VALUE})")
+  @Option(
+      names = "--cloud-instances",
+      paramLabel = "N",
+      defaultValue = "2",
+      description = "tail verticles of the cloud worker (default: ${DEFAULT-VALUE})")
   int cloudInstances;
 
-  @Option(names = "--sensor-port", paramLabel = "PORT", defaultValue = "0", description = "also accept sensors connecting straight to the edge over MQTT on PORT (ARCHITECTURE 4.4); 0 = off (default)")
+  @Option(
+      names = "--sensor-port",
+      paramLabel = "PORT",
+      defaultValue = "0",
+      description =
+          "also accept sensors connecting straight to the edge over MQTT on PORT (ARCHITECTURE"
+              + " 4.4); 0 = off (default)")
   int sensorPort;
 
-  @Option(names = "--max-in-flight", paramLabel = "N", defaultValue = "64", description = "requests the edge admits at once; past it OVERLOADED (default: ${DEFAULT-VALUE})")
+  @Option(
+      names = "--max-in-flight",
+      paramLabel = "N",
+      defaultValue = "64",
+      description =
+          "requests the edge admits at once; past it OVERLOADED (default: ${DEFAULT-VALUE})")
   int maxInFlight;
 
   @Override
   public Integer call() throws Exception {
     // options first, so bad ones fail before anything starts
     EnergySettings cloudEnergy = DataPlaneSetup.cloudEnergy(energy, spec, "cpu");
-    HardwareOptions edgeHardware = DataPlaneSetup.edgeHardware(usb, spec).withPowercapRoot(energy.powercapRoot());
+    HardwareOptions edgeHardware =
+        DataPlaneSetup.edgeHardware(usb, spec).withPowercapRoot(energy.powercapRoot());
     SplitParts parts = maxTensors.parts();
     CatalogModels served = node.served(parts);
     var fronts = DataPlaneSetup.readFronts(DataPlaneSetup.frontsDir(data));
-    EmbeddedBroker broker = EmbeddedBroker.start(
-        new BrokerSettings(port, wsPort, bind, data.resolve("broker")));
+    EmbeddedBroker broker =
+        EmbeddedBroker.start(new BrokerSettings(port, wsPort, bind, data.resolve("broker")));
     Vertx vertx = DataPlaneSetup.vertx();
     CountDownLatch stopped = new CountDownLatch(1);
-    Runtime.getRuntime().addShutdownHook(new Thread(() -> {
-      DataPlaneSetup.close(vertx);
-      broker.close();
-      stopped.countDown();
-    }, "dynasplit-up-shutdown"));
+    Runtime.getRuntime()
+        .addShutdownHook(
+            new Thread(
+                () -> {
+                  DataPlaneSetup.close(vertx);
+                  broker.close();
+                  stopped.countDown();
+                },
+                "dynasplit-up-shutdown"));
     String host = "127.0.0.1".equals(bind) || "0.0.0.0".equals(bind) ? "127.0.0.1" : bind;
-    CloudSettings cloud = CloudSettings.defaults(cloudId, host, broker.port()).withInstances(cloudInstances)
-        .withEnergy(cloudEnergy);
-    EdgeSettings edge = node.settings(host, broker.port())
-        .withSensorPort(sensorPort)
-        .withMaxInFlight(maxInFlight);
+    CloudSettings cloud =
+        CloudSettings.defaults(cloudId, host, broker.port())
+            .withInstances(cloudInstances)
+            .withEnergy(cloudEnergy);
+    EdgeSettings edge =
+        node.settings(host, broker.port()).withSensorPort(sensorPort).withMaxInFlight(maxInFlight);
     HardwareVerticle hw = DataPlaneSetup.deployHardware(vertx, edgeHardware);
-    vertx.deployVerticle(new CloudNodeVerticle(cloud, parts, VersionCommand.projectVersion()))
-        .compose(id -> vertx.deployVerticle(new EdgeNodeVerticle(edge, served, node.scheduler(),
-            fronts, DataPlaneSetup.edgeMeterBesideCloud(hw.energyMeter(), node.edgeId), hw, ReplyListener.NONE, VersionCommand.projectVersion())))
+    vertx
+        .deployVerticle(new CloudNodeVerticle(cloud, parts, VersionCommand.projectVersion()))
+        .compose(
+            id ->
+                vertx.deployVerticle(
+                    new EdgeNodeVerticle(
+                        edge,
+                        served,
+                        node.scheduler(),
+                        fronts,
+                        DataPlaneSetup.edgeMeterBesideCloud(hw.energyMeter(), node.edgeId),
+                        hw,
+                        ReplyListener.NONE,
+                        VersionCommand.projectVersion())))
         .await(300, TimeUnit.SECONDS);
     PrintWriter out = spec.commandLine().getOut();
-    out.println("dynasplit up: broker on " + host + ":" + broker.port() + ", edge " + node.edgeId + " serving "
-        + served.ids() + ", cloud worker " + cloudId + " (" + cloudInstances + " instances); Ctrl-C stops");
-    out.println("try: dynasplit request --broker-port " + broker.port() + " --edge " + node.edgeId
-        + " --model " + (served.ids().contains("ppocr-det") ? "ppocr-det" : served.ids().get(0)) + " --random --sla 500");
+    out.println(
+        "dynasplit up: broker on "
+            + host
+            + ":"
+            + broker.port()
+            + ", edge "
+            + node.edgeId
+            + " serving "
+            + served.ids()
+            + ", cloud worker "
+            + cloudId
+            + " ("
+            + cloudInstances
+            + " instances); Ctrl-C stops");
+    out.println(
+        "try: dynasplit request --broker-port "
+            + broker.port()
+            + " --edge "
+            + node.edgeId
+            + " --model "
+            + (served.ids().contains("ppocr-det") ? "ppocr-det" : served.ids().get(0))
+            + " --random --sla 500");
     out.flush();
     stopped.await();
     return 0;

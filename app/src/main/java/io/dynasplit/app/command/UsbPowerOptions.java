@@ -20,44 +20,67 @@ import picocli.CommandLine.Option;
  */
 public final class UsbPowerOptions {
 
-  @Option(names = "--usb-on", paramLabel = "CMD",
-      description = "command that powers the USB accelerator on, split on white space and run without a shell,"
-          + " e.g. 'uhubctl -l 2 -a 1'; needs --usb-off")
+  @Option(
+      names = "--usb-on",
+      paramLabel = "CMD",
+      description =
+          "command that powers the USB accelerator on, split on white space and run without a"
+              + " shell, e.g. 'uhubctl -l 2 -a 1'; needs --usb-off")
   String onCommand;
 
-  @Option(names = "--usb-off", paramLabel = "CMD",
-      description = "command that powers the USB accelerator off, e.g. 'uhubctl -l 2 -a 0'; needs --usb-on")
+  @Option(
+      names = "--usb-off",
+      paramLabel = "CMD",
+      description =
+          "command that powers the USB accelerator off, e.g. 'uhubctl -l 2 -a 0'; needs --usb-on")
   String offCommand;
 
-  @Option(names = "--usb-modes", paramLabel = "MODES", split = ",", defaultValue = "std,max",
-      description = "edgeAccelerator values that need the USB accelerator powered (default: ${DEFAULT-VALUE})")
+  @Option(
+      names = "--usb-modes",
+      paramLabel = "MODES",
+      split = ",",
+      defaultValue = "std,max",
+      description =
+          "edgeAccelerator values that need the USB accelerator powered (default:"
+              + " ${DEFAULT-VALUE})")
   String[] modes;
 
-  @Option(names = "--usb-timeout", paramLabel = "DURATION", converter = HwCommand.DurationConverter.class,
+  @Option(
+      names = "--usb-timeout",
+      paramLabel = "DURATION",
+      converter = HwCommand.DurationConverter.class,
       defaultValue = "10s",
-      description = "how long a USB power command may run before it counts as failed (default: ${DEFAULT-VALUE})")
+      description =
+          "how long a USB power command may run before it counts as failed (default:"
+              + " ${DEFAULT-VALUE})")
   Duration timeout;
 
   /**
    * The USB accelerator these options describe; empty when neither command is given.
    *
-   * @throws CommandLine.ParameterException naming the problem when only one command is given or a value is bad
+   * @throws CommandLine.ParameterException naming the problem when only one command is given or a
+   *     value is bad
    */
   public Optional<UsbPowerConfig> config(CommandLine.Model.CommandSpec spec) {
     if (onCommand == null && offCommand == null) {
       return Optional.empty();
     }
     if (onCommand == null || offCommand == null) {
-      throw new CommandLine.ParameterException(spec.commandLine(),
-          "--usb-on and --usb-off go together: give both commands or neither");
+      throw new CommandLine.ParameterException(
+          spec.commandLine(), "--usb-on and --usb-off go together: give both commands or neither");
     }
     Set<String> modeSet = new LinkedHashSet<>();
     Arrays.stream(modes).map(String::trim).filter(m -> !m.isEmpty()).forEach(modeSet::add);
     try {
-      return Optional.of(new UsbPowerConfig(UsbPowerConfig.command(onCommand), UsbPowerConfig.command(offCommand),
-          modeSet, timeout));
+      return Optional.of(
+          new UsbPowerConfig(
+              UsbPowerConfig.command(onCommand),
+              UsbPowerConfig.command(offCommand),
+              modeSet,
+              timeout));
     } catch (IllegalArgumentException e) {
-      throw new CommandLine.ParameterException(spec.commandLine(), "usb accelerator: " + e.getMessage());
+      throw new CommandLine.ParameterException(
+          spec.commandLine(), "usb accelerator: " + e.getMessage());
     }
   }
 }

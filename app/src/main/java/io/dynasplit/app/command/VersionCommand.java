@@ -6,7 +6,10 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.IVersionProvider;
 
 /** {@code dynasplit version}: the project version, the JVM and the platform. */
-@Command(name = "version", mixinStandardHelpOptions = true, description = "Print the version of dynasplit, the JVM and the platform.")
+@Command(
+    name = "version",
+    mixinStandardHelpOptions = true,
+    description = "Print the version of dynasplit, the JVM and the platform.")
 public final class VersionCommand implements Callable<Integer> {
 
   @CommandLine.Spec CommandLine.Model.CommandSpec spec;

@@ -7,10 +7,6 @@ import io.dynasplit.edge.hardware.HardwareOptions;
 import io.dynasplit.edge.hardware.HardwareVerticle;
 import io.dynasplit.edge.inference.CatalogModels;
 import io.dynasplit.edge.node.EdgeNodeVerticle;
-import io.dynasplit.scheduler.AdaptiveSettings;
-import io.dynasplit.scheduler.Policy;
-import io.dynasplit.scheduler.Scheduler;
-import io.dynasplit.edge.node.EdgeNodeVerticle;
 import io.dynasplit.energy.EnergyMeter;
 import io.dynasplit.energy.ModelEnergyMeter;
 import io.dynasplit.energy.ThreadCpuTime;
@@ -36,7 +32,10 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import picocli.CommandLine;
 
-/** What the data-plane commands set up alike: the catalog, split parts, served models, fronts, energy meter. */
+/**
+ * What the data-plane commands set up alike: the catalog, split parts, served models, fronts,
+ * energy meter.
+ */
 public final class DataPlaneSetup {
 
   private static final Logger LOG = LoggerFactory.getLogger(DataPlaneSetup.class);
@@ -46,9 +45,12 @@ public final class DataPlaneSetup {
 
   private DataPlaneSetup() {}
 
-  /** The built-in catalog, with generated models in {@code $DYNASPLIT_MODELS} or the default folder. */
+  /**
+   * The built-in catalog, with generated models in {@code $DYNASPLIT_MODELS} or the default folder.
+   */
   public static ModelCatalog catalog() {
-    return ModelCatalog.builtIn(ModelsFolder.resolve(System.getenv(), System.getProperty("user.home")));
+    return ModelCatalog.builtIn(
+        ModelsFolder.resolve(System.getenv(), System.getProperty("user.home")));
   }
 
   public static SplitParts parts(int maxTensors) {
@@ -57,7 +59,9 @@ public final class DataPlaneSetup {
 
   /** The served models: the given ids, or every present catalog model. */
   public static CatalogModels models(SplitParts parts, List<String> ids) {
-    return ids == null || ids.isEmpty() ? CatalogModels.present(parts) : new CatalogModels(parts, ids);
+    return ids == null || ids.isEmpty()
+        ? CatalogModels.present(parts)
+        : new CatalogModels(parts, ids);
   }
 
   /** The folder of front files under a data folder. */
@@ -86,10 +90,15 @@ public final class DataPlaneSetup {
         try {
           front = Json.fromBytes(Files.readAllBytes(f), ParetoFront.class);
         } catch (IllegalArgumentException e) {
-          throw new IllegalArgumentException("front file " + f + " is not a valid pareto front: " + e.getMessage(), e);
+          throw new IllegalArgumentException(
+              "front file " + f + " is not a valid pareto front: " + e.getMessage(), e);
         }
         fronts.put(front.model(), front);
-        LOG.info("pareto front read [model: {}, entries: {}, file: {}]", front.model(), front.entries().size(), f);
+        LOG.info(
+            "pareto front read [model: {}, entries: {}, file: {}]",
+            front.model(),
+            front.entries().size(),
+            f);
       }
     } catch (IOException e) {
       throw new IllegalArgumentException("cannot read front folder " + dir + ": " + e, e);
@@ -102,11 +111,15 @@ public final class DataPlaneSetup {
    * RAPL where readable, else the power model); the data plane applies configurations through it
    * and meters energy with its meter.
    */
-  public static HardwareVerticle deployHardware(Vertx vertx) throws java.util.concurrent.TimeoutException {
+  public static HardwareVerticle deployHardware(Vertx vertx)
+      throws java.util.concurrent.TimeoutException {
     return deployHardware(vertx, HardwareOptions.defaults());
   }
 
-  /** Deploys the edge's hardware verticle with the given options (e.g. a USB accelerator's power switch). */
+  /**
+   * Deploys the edge's hardware verticle with the given options (e.g. a USB accelerator's power
+   * switch).
+   */
   public static HardwareVerticle deployHardware(Vertx vertx, HardwareOptions options)
       throws java.util.concurrent.TimeoutException {
     HardwareVerticle hw = new HardwareVerticle(options);
@@ -116,18 +129,22 @@ public final class DataPlaneSetup {
 
   /**
    * The edge's meter when a cloud worker runs in the same process ({@code up}, {@code profile}): a
-   * power-model estimate over the CPU time of the edge's own threads (its inference pool and the ONNX
-   * Runtime threads of its sessions) instead of the whole process's, which would charge the cloud's
-   * tails to the edge. A sensor or RAPL meter measures the machine and is returned as it is.
+   * power-model estimate over the CPU time of the edge's own threads (its inference pool and the
+   * ONNX Runtime threads of its sessions) instead of the whole process's, which would charge the
+   * cloud's tails to the edge. A sensor or RAPL meter measures the machine and is returned as it
+   * is.
    */
   public static EnergyMeter edgeMeterBesideCloud(EnergyMeter meter, String edgeId) {
     if (!(meter instanceof ModelEnergyMeter model)) {
       return meter;
     }
     try {
-      return model.withCpuTime(ThreadCpuTime.ofThreadsNamed(EdgeNodeVerticle.workerPoolName(edgeId)));
+      return model.withCpuTime(
+          ThreadCpuTime.ofThreadsNamed(EdgeNodeVerticle.workerPoolName(edgeId)));
     } catch (IllegalStateException e) {
-      LOG.warn("edge energy modelled on the whole process's cpu time, cloud worker included: {}", e.getMessage());
+      LOG.warn(
+          "edge energy modelled on the whole process's cpu time, cloud worker included: {}",
+          e.getMessage());
       return meter;
     }
   }
@@ -136,7 +153,8 @@ public final class DataPlaneSetup {
    * The edge's hardware options: the defaults of {@code dynasplit hw} with the USB accelerator of
    * {@code usb}, if one is given.
    */
-  public static HardwareOptions edgeHardware(UsbPowerOptions usb, CommandLine.Model.CommandSpec spec) {
+  public static HardwareOptions edgeHardware(
+      UsbPowerOptions usb, CommandLine.Model.CommandSpec spec) {
     HardwareOptions base = HardwareOptions.defaults();
     return usb.config(spec).map(base::withUsb).orElse(base);
   }
@@ -145,7 +163,8 @@ public final class DataPlaneSetup {
    * How a cloud worker meters its tails: the energy options over the cloud defaults; a gpu worker
    * samples nvidia-smi by itself (used when it is on the PATH).
    */
-  public static EnergySettings cloudEnergy(EnergyOptions energy, CommandLine.Model.CommandSpec spec, String accelerator) {
+  public static EnergySettings cloudEnergy(
+      EnergyOptions energy, CommandLine.Model.CommandSpec spec, String accelerator) {
     EnergySettings base = EnergySettings.defaults();
     return base.withModel(energy.model(spec, base.model()))
         .withPowercapRoot(energy.powercapRoot())
@@ -180,13 +199,17 @@ public final class DataPlaneSetup {
    * Prints {@code banner} to {@code out} and blocks until the JVM shuts down (Ctrl-C); a shutdown
    * hook named {@code dynasplit-COMMAND-shutdown} closes Vert.x on the way out.
    */
-  public static void serveUntilInterrupted(Vertx vertx, String command, String banner,
-      PrintWriter out) throws InterruptedException {
+  public static void serveUntilInterrupted(
+      Vertx vertx, String command, String banner, PrintWriter out) throws InterruptedException {
     CountDownLatch stopped = new CountDownLatch(1);
-    Runtime.getRuntime().addShutdownHook(new Thread(() -> {
-      close(vertx);
-      stopped.countDown();
-    }, "dynasplit-" + command + "-shutdown"));
+    Runtime.getRuntime()
+        .addShutdownHook(
+            new Thread(
+                () -> {
+                  close(vertx);
+                  stopped.countDown();
+                },
+                "dynasplit-" + command + "-shutdown"));
     out.println(banner);
     out.flush();
     stopped.await();

@@ -8,12 +8,10 @@ import io.dynasplit.broker.BrokerSettings;
 import io.dynasplit.broker.EmbeddedBroker;
 import io.dynasplit.cloud.CloudNodeVerticle;
 import io.dynasplit.cloud.CloudSettings;
+import io.dynasplit.edge.EdgeSettings;
 import io.dynasplit.edge.hardware.HardwareVerticle;
 import io.dynasplit.edge.inference.CatalogModels;
-import io.dynasplit.edge.EdgeSettings;
 import io.dynasplit.edge.ingress.ReplyListener;
-import io.dynasplit.edge.node.EdgeNodeVerticle;
-import io.dynasplit.scheduler.Policy;
 import io.dynasplit.edge.node.EdgeNodeVerticle;
 import io.dynasplit.models.runtime.SplitParts;
 import io.dynasplit.scheduler.Policy;
@@ -47,8 +45,13 @@ public final class InProcessDataPlane implements AutoCloseable {
   private final HardwareVerticle hardware;
   private final String cloudAccelerator;
 
-  private InProcessDataPlane(Path dir, EmbeddedBroker broker, Vertx vertx, Mqtt5AsyncClient client,
-      HardwareVerticle hardware, String cloudAccelerator) {
+  private InProcessDataPlane(
+      Path dir,
+      EmbeddedBroker broker,
+      Vertx vertx,
+      Mqtt5AsyncClient client,
+      HardwareVerticle hardware,
+      String cloudAccelerator) {
     this.dir = dir;
     this.broker = broker;
     this.vertx = vertx;
@@ -58,23 +61,42 @@ public final class InProcessDataPlane implements AutoCloseable {
   }
 
   /** Starts broker, cloud worker and edge node serving {@code models}. */
-  public static InProcessDataPlane start(SplitParts parts, List<String> models, ReplyListener listener, int cloudInstances)
+  public static InProcessDataPlane start(
+      SplitParts parts, List<String> models, ReplyListener listener, int cloudInstances)
       throws Exception {
     Path dir = Files.createTempDirectory("dynasplit-profile-");
     EmbeddedBroker broker = EmbeddedBroker.start(BrokerSettings.ephemeral(dir));
     Vertx vertx = DataPlaneSetup.vertx();
     try {
-      CloudSettings cloud = CloudSettings.defaults("profile-cloud", broker.host(), broker.port())
-          .withInstances(cloudInstances);
-      EdgeSettings edge = EdgeSettings.defaults(EDGE_ID, broker.host(), broker.port()).withMaxInFlight(256);
+      CloudSettings cloud =
+          CloudSettings.defaults("profile-cloud", broker.host(), broker.port())
+              .withInstances(cloudInstances);
+      EdgeSettings edge =
+          EdgeSettings.defaults(EDGE_ID, broker.host(), broker.port()).withMaxInFlight(256);
       CatalogModels served = new CatalogModels(parts, models);
       HardwareVerticle hw = DataPlaneSetup.deployHardware(vertx);
-      vertx.deployVerticle(new CloudNodeVerticle(cloud, parts, VersionCommand.projectVersion()))
-          .compose(id -> vertx.deployVerticle(new EdgeNodeVerticle(edge, served, DataPlaneSetup.scheduler(Policy.ADAPTIVE),
-              Map.of(), DataPlaneSetup.edgeMeterBesideCloud(hw.energyMeter(), EDGE_ID), hw, listener, VersionCommand.projectVersion())))
+      vertx
+          .deployVerticle(new CloudNodeVerticle(cloud, parts, VersionCommand.projectVersion()))
+          .compose(
+              id ->
+                  vertx.deployVerticle(
+                      new EdgeNodeVerticle(
+                          edge,
+                          served,
+                          DataPlaneSetup.scheduler(Policy.ADAPTIVE),
+                          Map.of(),
+                          DataPlaneSetup.edgeMeterBesideCloud(hw.energyMeter(), EDGE_ID),
+                          hw,
+                          listener,
+                          VersionCommand.projectVersion())))
           .await(300, TimeUnit.SECONDS);
-      Mqtt5AsyncClient client = MqttClient.builder().useMqttVersion5().identifier("dynasplit-profile-client")
-          .serverHost(broker.host()).serverPort(broker.port()).buildAsync();
+      Mqtt5AsyncClient client =
+          MqttClient.builder()
+              .useMqttVersion5()
+              .identifier("dynasplit-profile-client")
+              .serverHost(broker.host())
+              .serverPort(broker.port())
+              .buildAsync();
       client.connect().get(10, TimeUnit.SECONDS);
       return new InProcessDataPlane(dir, broker, vertx, client, hw, cloud.accelerator());
     } catch (Exception | Error e) {
@@ -84,25 +106,41 @@ public final class InProcessDataPlane implements AutoCloseable {
     }
   }
 
-  /** The edge's hardware verticle: what it can set (frequencies, accelerators) and its energy meter. */
+  /**
+   * The edge's hardware verticle: what it can set (frequencies, accelerators) and its energy meter.
+   */
   HardwareVerticle hardware() {
     return hardware;
   }
 
-  /** The accelerator the cloud worker runs its tails on ({@code cpu} or {@code gpu}); it cannot change here. */
+  /**
+   * The accelerator the cloud worker runs its tails on ({@code cpu} or {@code gpu}); it cannot
+   * change here.
+   */
   String cloudAccelerator() {
     return cloudAccelerator;
   }
 
   /** Publishes a front retained on the edge's pareto topic (the edge hot-reloads it). */
   void publishFront(ParetoFront front) throws Exception {
-    client.publishWith().topic(Topics.DEFAULT.edgePareto(EDGE_ID, front.model())).qos(MqttQos.AT_LEAST_ONCE)
-        .retain(true).payload(Json.toBytes(front)).send().get(10, TimeUnit.SECONDS);
+    client
+        .publishWith()
+        .topic(Topics.DEFAULT.edgePareto(EDGE_ID, front.model()))
+        .qos(MqttQos.AT_LEAST_ONCE)
+        .retain(true)
+        .payload(Json.toBytes(front))
+        .send()
+        .get(10, TimeUnit.SECONDS);
   }
 
   /** Publishes a request payload to the edge. */
   void request(byte[] payload) {
-    client.publishWith().topic(Topics.DEFAULT.edgeRequests(EDGE_ID)).qos(MqttQos.AT_LEAST_ONCE).payload(payload).send();
+    client
+        .publishWith()
+        .topic(Topics.DEFAULT.edgeRequests(EDGE_ID))
+        .qos(MqttQos.AT_LEAST_ONCE)
+        .payload(payload)
+        .send();
   }
 
   @Override

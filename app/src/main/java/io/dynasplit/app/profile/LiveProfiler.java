@@ -1,8 +1,6 @@
 package io.dynasplit.app.profile;
 
-import io.dynasplit.schemas.Quantiles;
 import com.fasterxml.jackson.databind.JsonNode;
-import io.dynasplit.app.command.RequestCommand;
 import io.dynasplit.edge.hardware.HardwareVerticle;
 import io.dynasplit.edge.pipeline.StageTimes;
 import io.dynasplit.models.runtime.SplitParts;
@@ -19,6 +17,7 @@ import io.dynasplit.schemas.InferenceReply;
 import io.dynasplit.schemas.InferenceRequest;
 import io.dynasplit.schemas.Json;
 import io.dynasplit.schemas.ParetoFront;
+import io.dynasplit.schemas.Quantiles;
 import io.dynasplit.schemas.RequestInput;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -88,7 +87,8 @@ public final class LiveProfiler implements ConfigurationEvaluator, AutoCloseable
    * @param cloudSource where the cloud energy came from
    * @param samples the measured requests
    */
-  public record Measurement(FrontEntry entry, EnergySource edgeSource, EnergySource cloudSource, List<Sample> samples) {}
+  public record Measurement(
+      FrontEntry entry, EnergySource edgeSource, EnergySource cloudSource, List<Sample> samples) {}
 
   /** A request the data plane answered with an error. */
   public static final class RequestFailed extends RuntimeException {
@@ -108,8 +108,14 @@ public final class LiveProfiler implements ConfigurationEvaluator, AutoCloseable
   private final Set<String> energySources = new TreeSet<>();
   private long sent;
 
-  private LiveProfiler(InProcessDataPlane plane, BlockingQueue<Object> heard, String model, int allEdgeSplit,
-      List<RequestInput> inputs, Settings settings, Runnable onRequest) {
+  private LiveProfiler(
+      InProcessDataPlane plane,
+      BlockingQueue<Object> heard,
+      String model,
+      int allEdgeSplit,
+      List<RequestInput> inputs,
+      Settings settings,
+      Runnable onRequest) {
     this.plane = plane;
     this.heard = heard;
     this.model = model;
@@ -120,22 +126,42 @@ public final class LiveProfiler implements ConfigurationEvaluator, AutoCloseable
   }
 
   /**
-   * Starts a data plane serving {@code model} and records the reference outputs of the sample inputs.
+   * Starts a data plane serving {@code model} and records the reference outputs of the sample
+   * inputs.
    *
    * @param inputs the sample inputs, at least one; measured requests take them in turn
    * @param onRequest called after each measured request (a progress bar's step), or null
    */
-  public static LiveProfiler start(SplitParts parts, String model, List<RequestInput> inputs, Settings settings,
-      Runnable onRequest) throws Exception {
+  public static LiveProfiler start(
+      SplitParts parts,
+      String model,
+      List<RequestInput> inputs,
+      Settings settings,
+      Runnable onRequest)
+      throws Exception {
     if (inputs.isEmpty()) {
       throw new IllegalArgumentException("inputs must not be empty");
     }
     BlockingQueue<Object> heard = new LinkedBlockingQueue<>();
-    InProcessDataPlane plane = InProcessDataPlane.start(parts, List.of(model),
-        (reply, times, publishMs) -> heard.add(reply instanceof InferenceReply ok && times != null
-            ? new Sample(ok, times, publishMs, -1) : reply), 1);
-    LiveProfiler profiler = new LiveProfiler(plane, heard, model, parts.allEdgeSplit(model), List.copyOf(inputs),
-        Objects.requireNonNull(settings, "settings"), onRequest == null ? () -> { } : onRequest);
+    InProcessDataPlane plane =
+        InProcessDataPlane.start(
+            parts,
+            List.of(model),
+            (reply, times, publishMs) ->
+                heard.add(
+                    reply instanceof InferenceReply ok && times != null
+                        ? new Sample(ok, times, publishMs, -1)
+                        : reply),
+            1);
+    LiveProfiler profiler =
+        new LiveProfiler(
+            plane,
+            heard,
+            model,
+            parts.allEdgeSplit(model),
+            List.copyOf(inputs),
+            Objects.requireNonNull(settings, "settings"),
+            onRequest == null ? () -> {} : onRequest);
     try {
       profiler.recordReferences();
     } catch (Exception | Error e) {
@@ -162,7 +188,13 @@ public final class LiveProfiler implements ConfigurationEvaluator, AutoCloseable
    */
   public ConfigurationSpace space(List<Integer> splits, List<Integer> threads, List<Codec> codecs) {
     HardwareVerticle hw = plane.hardware();
-    return HardwareSpace.of(splits, allEdgeSplit, hw.cpuFrequenciesMHz(), hw.edgeAccelerators(), threads, codecs,
+    return HardwareSpace.of(
+        splits,
+        allEdgeSplit,
+        hw.cpuFrequenciesMHz(),
+        hw.edgeAccelerators(),
+        threads,
+        codecs,
         List.of(plane.cloudAccelerator()));
   }
 
@@ -171,11 +203,17 @@ public final class LiveProfiler implements ConfigurationEvaluator, AutoCloseable
    * accelerator, ONNX Runtime's default threads) and the cloud as it runs.
    */
   public Configuration atSplit(int split, Codec codec) {
-    Configuration c = Configuration.atSplit(split).withCodec(codec).withCloudAccelerator(plane.cloudAccelerator());
+    Configuration c =
+        Configuration.atSplit(split)
+            .withCodec(codec)
+            .withCloudAccelerator(plane.cloudAccelerator());
     return split >= allEdgeSplit ? c.withCloudAccelerator(Configuration.CLOUD_NONE) : c;
   }
 
-  /** The energy sources measurements have reported so far, each as {@code edge/cloud} (such as {@code rapl/model}). */
+  /**
+   * The energy sources measurements have reported so far, each as {@code edge/cloud} (such as
+   * {@code rapl/model}).
+   */
   public List<String> energySources() {
     return List.copyOf(energySources);
   }
@@ -185,13 +223,18 @@ public final class LiveProfiler implements ConfigurationEvaluator, AutoCloseable
     try {
       return Optional.of(measure(configuration).entry());
     } catch (RequestFailed e) {
-      LOG.warn("configuration not measurable [model: {}, config: {}]: {}", model, configuration, e.getMessage());
+      LOG.warn(
+          "configuration not measurable [model: {}, config: {}]: {}",
+          model,
+          configuration,
+          e.getMessage());
       return Optional.empty();
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       throw new IllegalStateException("interrupted while measuring " + configuration, e);
     } catch (Exception e) {
-      throw new IllegalStateException("measuring " + configuration + " failed: " + e.getMessage(), e);
+      throw new IllegalStateException(
+          "measuring " + configuration + " failed: " + e.getMessage(), e);
     }
   }
 
@@ -199,11 +242,16 @@ public final class LiveProfiler implements ConfigurationEvaluator, AutoCloseable
    * Measures one configuration: pins it, warms it up, runs N requests.
    *
    * @throws RequestFailed if the data plane answers a request with an error
-   * @throws IllegalStateException if the edge does not switch to the configuration or a reply does not come
+   * @throws IllegalStateException if the edge does not switch to the configuration or a reply does
+   *     not come
    */
   public Measurement measure(Configuration config) throws Exception {
     List<Sample> warm = pinAndWarm(config);
-    LOG.debug("configuration in force [model: {}, config: {}, warm-up requests: {}]", model, config, warm.size());
+    LOG.debug(
+        "configuration in force [model: {}, config: {}, warm-up requests: {}]",
+        model,
+        config,
+        warm.size());
     List<Sample> samples = new ArrayList<>();
     List<JsonNode> outputs = new ArrayList<>();
     List<JsonNode> expected = new ArrayList<>();
@@ -211,7 +259,8 @@ public final class LiveProfiler implements ConfigurationEvaluator, AutoCloseable
       int input = i % inputs.size();
       Sample s = send(input);
       if (!s.reply().config().equals(config)) {
-        throw new IllegalStateException("request ran with " + s.reply().config() + ", not " + config);
+        throw new IllegalStateException(
+            "request ran with " + s.reply().config() + ", not " + config);
       }
       samples.add(s);
       outputs.add(s.reply().output());
@@ -220,8 +269,10 @@ public final class LiveProfiler implements ConfigurationEvaluator, AutoCloseable
     }
     Sample last = samples.get(samples.size() - 1);
     EnergySource edgeSource = last.reply().energyJ().source();
-    EnergySource cloudSource = last.reply().energyJ().cloudSource() != null
-        ? last.reply().energyJ().cloudSource() : edgeSource;
+    EnergySource cloudSource =
+        last.reply().energyJ().cloudSource() != null
+            ? last.reply().energyJ().cloudSource()
+            : edgeSource;
     energySources.add(edgeSource + "/" + cloudSource);
     FrontEntry entry = summarize(samples, config, OutputFidelity.mean(outputs, expected));
     return new Measurement(entry, edgeSource, cloudSource, List.copyOf(samples));
@@ -233,23 +284,37 @@ public final class LiveProfiler implements ConfigurationEvaluator, AutoCloseable
     for (int i = 0; i < inputs.size(); i++) {
       Sample s = send(i);
       if (!s.reply().config().equals(reference)) {
-        throw new IllegalStateException("reference request ran with " + s.reply().config() + ", not " + reference);
+        throw new IllegalStateException(
+            "reference request ran with " + s.reply().config() + ", not " + reference);
       }
       references.add(s.reply().output());
     }
-    LOG.info("reference outputs recorded [model: {}, inputs: {}, config: {}]", model, inputs.size(), reference);
+    LOG.info(
+        "reference outputs recorded [model: {}, inputs: {}, config: {}]",
+        model,
+        inputs.size(),
+        reference);
   }
 
-  /** Publishes a one-entry front of {@code config} and sends requests until replies run with it, then the warm-up. */
+  /**
+   * Publishes a one-entry front of {@code config} and sends requests until replies run with it,
+   * then the warm-up.
+   */
   private List<Sample> pinAndWarm(Configuration config) throws Exception {
-    plane.publishFront(new ParetoFront(ParetoFront.SCHEMA_VERSION, model, "profile", Instant.now().toString(),
-        List.of(new FrontEntry(config, 0, 0, 0, 0, 0, 0, 0, 0, null, 0))));
+    plane.publishFront(
+        new ParetoFront(
+            ParetoFront.SCHEMA_VERSION,
+            model,
+            "profile",
+            Instant.now().toString(),
+            List.of(new FrontEntry(config, 0, 0, 0, 0, 0, 0, 0, 0, null, 0))));
     List<Sample> warm = new ArrayList<>();
     int inForce = 0;
     int limit = settings.warmup() + 50;
     for (int attempt = 0; inForce < Math.max(1, settings.warmup()); attempt++) {
       if (attempt > limit) {
-        throw new IllegalStateException("the edge did not switch to " + config + " after " + attempt + " requests");
+        throw new IllegalStateException(
+            "the edge did not switch to " + config + " after " + attempt + " requests");
       }
       Sample s = send(attempt % inputs.size());
       warm.add(s);
@@ -266,7 +331,8 @@ public final class LiveProfiler implements ConfigurationEvaluator, AutoCloseable
       throw new IllegalStateException("no reply to " + id + " within " + REPLY_TIMEOUT_S + " s");
     }
     if (o instanceof ErrorReply e) {
-      throw new RequestFailed("request " + id + " failed: " + e.code() + ": " + e.error().message());
+      throw new RequestFailed(
+          "request " + id + " failed: " + e.code() + ": " + e.error().message());
     }
     if (!(o instanceof Sample s)) {
       throw new IllegalStateException("unexpected reply to " + id + ": " + Json.toPrettyString(o));
@@ -279,7 +345,8 @@ public final class LiveProfiler implements ConfigurationEvaluator, AutoCloseable
 
   private static FrontEntry summarize(List<Sample> samples, Configuration config, double fidelity) {
     double[] total = sorted(samples, s -> s.reply().timing().totalMs());
-    return new FrontEntry(config,
+    return new FrontEntry(
+        config,
         Quantiles.ofSorted(total, 0.5),
         Quantiles.ofSorted(total, 0.95),
         Quantiles.ofSorted(sorted(samples, s -> s.times().headMs() + s.times().encodeMs()), 0.5),

@@ -28,7 +28,8 @@ public final class SampleInputs {
     if (image != null) {
       byte[] bytes = Files.readAllBytes(image);
       boolean png = bytes.length > 4 && (bytes[0] & 0xff) == 0x89 && bytes[1] == 'P';
-      return List.of(RequestInput.image(png ? InputEncoding.IMAGE_PNG : InputEncoding.IMAGE_JPEG, bytes));
+      return List.of(
+          RequestInput.image(png ? InputEncoding.IMAGE_PNG : InputEncoding.IMAGE_JPEG, bytes));
     }
     if (count < 1) {
       throw new IllegalArgumentException("sample count must be >= 1: " + count);
@@ -48,7 +49,9 @@ public final class SampleInputs {
     }
     List<RequestInput> inputs = new ArrayList<>();
     for (int i = 0; i < count; i++) {
-      inputs.add(RequestInput.image(InputEncoding.IMAGE_PNG, SyntheticImages.textPage(width, height, FIRST_SEED + i)));
+      inputs.add(
+          RequestInput.image(
+              InputEncoding.IMAGE_PNG, SyntheticImages.textPage(width, height, FIRST_SEED + i)));
     }
     return inputs;
   }

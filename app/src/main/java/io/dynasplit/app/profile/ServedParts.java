@@ -6,7 +6,10 @@ import io.dynasplit.models.runtime.PartSource;
 import java.util.List;
 import java.util.Objects;
 
-/** The parts of the models a cloud worker serves ({@code dynasplit cloud --models}); any other model is unavailable. */
+/**
+ * The parts of the models a cloud worker serves ({@code dynasplit cloud --models}); any other model
+ * is unavailable.
+ */
 public final class ServedParts implements PartSource {
 
   private final PartSource parts;
@@ -16,7 +19,8 @@ public final class ServedParts implements PartSource {
     this.parts = Objects.requireNonNull(parts, "parts");
     this.ids = List.copyOf(ids);
     if (this.ids.isEmpty()) {
-      throw new IllegalArgumentException("no model to serve: none of the catalog's models is present");
+      throw new IllegalArgumentException(
+          "no model to serve: none of the catalog's models is present");
     }
   }
 
@@ -28,7 +32,8 @@ public final class ServedParts implements PartSource {
   @Override
   public byte[] bytes(String model, int split, Part part) {
     if (!ids.contains(model)) {
-      throw new InferenceException(InferenceException.Reason.MODEL_UNAVAILABLE,
+      throw new InferenceException(
+          InferenceException.Reason.MODEL_UNAVAILABLE,
           "model " + model + " is not served by this cloud worker; it serves " + ids);
     }
     return parts.bytes(model, split, part);

@@ -11,7 +11,8 @@ import javax.imageio.ImageIO;
 
 /**
  * Seeded synthetic test images for {@code request --random}: a light page with dark bars of
- * text-line proportions, so that a text detector finds boxes and a direction classifier has strokes.
+ * text-line proportions, so that a text detector finds boxes and a direction classifier has
+ * strokes.
  */
 public final class SyntheticImages {
 

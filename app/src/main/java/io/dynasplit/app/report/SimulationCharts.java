@@ -27,7 +27,8 @@ import javax.imageio.ImageIO;
 public final class SimulationCharts {
 
   /** The files {@link #writeAll} writes. */
-  public static final List<String> FILES = List.of("energy_sla.png", "configurations.png", "latency_vs_sla.png");
+  public static final List<String> FILES =
+      List.of("energy_sla.png", "configurations.png", "latency_vs_sla.png");
 
   private static final Color[] PALETTE = {
     new Color(0x1f77b4), new Color(0xff7f0e), new Color(0x2ca02c), new Color(0xd62728),
@@ -44,7 +45,8 @@ public final class SimulationCharts {
   private SimulationCharts() {}
 
   /** Writes every chart into {@code dir}; returns the files written. */
-  public static List<Path> writeAll(SimulationResult result, Path dir, String title) throws IOException {
+  public static List<Path> writeAll(SimulationResult result, Path dir, String title)
+      throws IOException {
     System.setProperty("java.awt.headless", "true");
     List<Path> written = new ArrayList<>();
     written.add(write(energyAndSla(result, title), dir.resolve(FILES.get(0))));
@@ -63,7 +65,8 @@ public final class SimulationCharts {
   private static Graphics2D canvas(BufferedImage image) {
     Graphics2D g = image.createGraphics();
     g.setRenderingHint(RenderingHints.KEY_ANTIALIASING, RenderingHints.VALUE_ANTIALIAS_ON);
-    g.setRenderingHint(RenderingHints.KEY_TEXT_ANTIALIASING, RenderingHints.VALUE_TEXT_ANTIALIAS_ON);
+    g.setRenderingHint(
+        RenderingHints.KEY_TEXT_ANTIALIASING, RenderingHints.VALUE_TEXT_ANTIALIAS_ON);
     g.setColor(Color.WHITE);
     g.fillRect(0, 0, image.getWidth(), image.getHeight());
     g.setColor(Color.BLACK);
@@ -77,16 +80,34 @@ public final class SimulationCharts {
     Graphics2D g = canvas(image);
     header(g, "Energy and SLAs met per strategy", title);
     double maxEnergy = rows.stream().mapToDouble(StrategySummary::energyJ).max().orElse(1);
-    bars(g, rows, new Rectangle2D.Double(80, 80, 470, 360), "energy per request (J)", niceCeiling(maxEnergy),
-        StrategySummary::energyJ, "%.1f");
-    bars(g, rows, new Rectangle2D.Double(690, 80, 470, 360), "SLAs met (%)", 100, StrategySummary::slaMetPct, "%.1f");
+    bars(
+        g,
+        rows,
+        new Rectangle2D.Double(80, 80, 470, 360),
+        "energy per request (J)",
+        niceCeiling(maxEnergy),
+        StrategySummary::energyJ,
+        "%.1f");
+    bars(
+        g,
+        rows,
+        new Rectangle2D.Double(690, 80, 470, 360),
+        "SLAs met (%)",
+        100,
+        StrategySummary::slaMetPct,
+        "%.1f");
     g.dispose();
     return image;
   }
 
   private static void bars(
-      Graphics2D g, List<StrategySummary> rows, Rectangle2D area, String axisLabel, double max,
-      java.util.function.ToDoubleFunction<StrategySummary> value, String format) {
+      Graphics2D g,
+      List<StrategySummary> rows,
+      Rectangle2D area,
+      String axisLabel,
+      double max,
+      java.util.function.ToDoubleFunction<StrategySummary> value,
+      String format) {
     yAxisLinear(g, area, 0, max, axisLabel);
     int n = rows.size();
     double slot = area.getWidth() / n;
@@ -112,7 +133,9 @@ public final class SimulationCharts {
    */
   private static final List<String> ACCELERATORS = List.of("off", "std", "max");
 
-  private static final Color[] ACCELERATOR_COLORS = {new Color(0x1f77b4), new Color(0xff7f0e), new Color(0xd62728)};
+  private static final Color[] ACCELERATOR_COLORS = {
+    new Color(0x1f77b4), new Color(0xff7f0e), new Color(0xd62728)
+  };
 
   private static Color acceleratorColor(String accelerator) {
     int i = ACCELERATORS.indexOf(accelerator);
@@ -128,7 +151,9 @@ public final class SimulationCharts {
     List<StrategySummary> rows = result.summaries();
     int panelHeight = 110;
     int top = 70;
-    BufferedImage image = new BufferedImage(1200, top + rows.size() * (panelHeight + 30) + 50, BufferedImage.TYPE_INT_RGB);
+    BufferedImage image =
+        new BufferedImage(
+            1200, top + rows.size() * (panelHeight + 30) + 50, BufferedImage.TYPE_INT_RGB);
     Graphics2D g = canvas(image);
     header(g, "Configurations chosen over time: split layer per request", title);
     int maxSplit = result.outcomes().stream().mapToInt(o -> o.config().split()).max().orElse(1);
@@ -137,7 +162,8 @@ public final class SimulationCharts {
       String name = rows.get(r).strategy();
       List<RequestOutcome> outcomes = result.outcomesOf(name);
       int n = outcomes.size();
-      Rectangle2D area = new Rectangle2D.Double(90, top + r * (panelHeight + 30) + 10, 1060, panelHeight);
+      Rectangle2D area =
+          new Rectangle2D.Double(90, top + r * (panelHeight + 30) + 10, 1060, panelHeight);
       shadeScenario(g, outcomes, area);
       yAxisLinear(g, area, 0, yMax, "split");
       g.setColor(Color.BLACK);
@@ -173,7 +199,9 @@ public final class SimulationCharts {
     g.setColor(SCENARIO_BAND);
     int start = -1;
     for (int i = 0; i <= n; i++) {
-      boolean changed = i < n && (outcomes.get(i).bandwidthFactor() != 1 || outcomes.get(i).cloudLoadFactor() != 1);
+      boolean changed =
+          i < n
+              && (outcomes.get(i).bandwidthFactor() != 1 || outcomes.get(i).cloudLoadFactor() != 1);
       if (changed && start < 0) {
         start = i;
       } else if (!changed && start >= 0) {
@@ -191,7 +219,11 @@ public final class SimulationCharts {
     int columns = Math.min(4, rows.size());
     int gridRows = (rows.size() + columns - 1) / columns;
     int cell = 290;
-    BufferedImage image = new BufferedImage(Math.max(760, 60 + columns * cell), 90 + gridRows * (cell + 20), BufferedImage.TYPE_INT_RGB);
+    BufferedImage image =
+        new BufferedImage(
+            Math.max(760, 60 + columns * cell),
+            90 + gridRows * (cell + 20),
+            BufferedImage.TYPE_INT_RGB);
     Graphics2D g = canvas(image);
     header(g, "Latency against SLA per request", title);
     g.setFont(SMALL);
@@ -217,22 +249,33 @@ public final class SimulationCharts {
     }
     for (int r = 0; r < rows.size(); r++) {
       StrategySummary s = rows.get(r);
-      Rectangle2D area = new Rectangle2D.Double(
-          70 + (r % columns) * cell, 90 + (r / columns) * (cell + 20), cell - 70, cell - 70);
+      Rectangle2D area =
+          new Rectangle2D.Double(
+              70 + (r % columns) * cell, 90 + (r / columns) * (cell + 20), cell - 70, cell - 70);
       logAxes(g, area, logLo, logHi);
       g.setColor(Color.GRAY);
-      g.setStroke(new BasicStroke(1f, BasicStroke.CAP_BUTT, BasicStroke.JOIN_MITER, 10f, new float[] {4f, 4f}, 0f));
+      g.setStroke(
+          new BasicStroke(
+              1f, BasicStroke.CAP_BUTT, BasicStroke.JOIN_MITER, 10f, new float[] {4f, 4f}, 0f));
       g.draw(new Line2D.Double(area.getX(), area.getMaxY(), area.getMaxX(), area.getY()));
       g.setStroke(new BasicStroke(1f));
       for (RequestOutcome o : result.outcomesOf(s.strategy())) {
-        double x = area.getX() + area.getWidth() * (Math.log10(o.slaMs()) - logLo) / (logHi - logLo);
-        double y = area.getMaxY() - area.getHeight() * (Math.log10(Math.max(o.latencyMs(), lo)) - logLo) / (logHi - logLo);
+        double x =
+            area.getX() + area.getWidth() * (Math.log10(o.slaMs()) - logLo) / (logHi - logLo);
+        double y =
+            area.getMaxY()
+                - area.getHeight()
+                    * (Math.log10(Math.max(o.latencyMs(), lo)) - logLo)
+                    / (logHi - logLo);
         g.setColor(o.slaMet() ? MET : MISSED);
         g.fill(new Ellipse2D.Double(x - 2, y - 2, 4, 4));
       }
       g.setColor(Color.BLACK);
       g.setFont(LABEL);
-      g.drawString(String.format(Locale.ROOT, "%s: %.1f%% met", s.strategy(), s.slaMetPct()), (float) area.getX(), (float) area.getY() - 6);
+      g.drawString(
+          String.format(Locale.ROOT, "%s: %.1f%% met", s.strategy(), s.slaMetPct()),
+          (float) area.getX(),
+          (float) area.getY() - 6);
     }
     g.dispose();
     return image;
@@ -272,7 +315,8 @@ public final class SimulationCharts {
     rotated.dispose();
   }
 
-  private static void yAxisLinear(Graphics2D g, Rectangle2D area, double min, double max, String label) {
+  private static void yAxisLinear(
+      Graphics2D g, Rectangle2D area, double min, double max, String label) {
     g.setFont(SMALL);
     double step = niceStep((max - min) / 5);
     for (double v = min; v <= max + step * 1e-6; v += step) {
@@ -281,7 +325,8 @@ public final class SimulationCharts {
       g.draw(new Line2D.Double(area.getX(), y, area.getMaxX(), y));
       g.setColor(Color.BLACK);
       String text = tickLabel(v);
-      g.drawString(text, (float) (area.getX() - g.getFontMetrics().stringWidth(text) - 5), (float) y + 4);
+      g.drawString(
+          text, (float) (area.getX() - g.getFontMetrics().stringWidth(text) - 5), (float) y + 4);
     }
     g.setColor(Color.BLACK);
     g.draw(new Line2D.Double(area.getX(), area.getY(), area.getX(), area.getMaxY()));
@@ -294,7 +339,8 @@ public final class SimulationCharts {
     rotated.dispose();
   }
 
-  private static void xAxisLinear(Graphics2D g, Rectangle2D area, double min, double max, String label) {
+  private static void xAxisLinear(
+      Graphics2D g, Rectangle2D area, double min, double max, String label) {
     g.setFont(SMALL);
     double span = Math.max(1, max - min);
     double step = niceStep(span / 8);

@@ -37,11 +37,25 @@ class BrokerCommandTest {
   /** Verifies that every option lands in the broker settings. */
   @Test
   void parsesOptions() {
-    BrokerCommand command = parse("broker", "--port", "1884", "--ws-port", "0", "--data", dir.toString(), "--bind", "127.0.0.1");
-    assertEquals(new BrokerSettings(1884, 0, "127.0.0.1", dir.toAbsolutePath()), command.settings());
+    BrokerCommand command =
+        parse(
+            "broker",
+            "--port",
+            "1884",
+            "--ws-port",
+            "0",
+            "--data",
+            dir.toString(),
+            "--bind",
+            "127.0.0.1");
+    assertEquals(
+        new BrokerSettings(1884, 0, "127.0.0.1", dir.toAbsolutePath()), command.settings());
   }
 
-  /** Verifies that the defaults are 1883, 8000, every interface and data/broker under the working directory. */
+  /**
+   * Verifies that the defaults are 1883, 8000, every interface and data/broker under the working
+   * directory.
+   */
   @Test
   void hasDefaults() {
     BrokerSettings settings = parse("broker").settings();
@@ -64,27 +78,50 @@ class BrokerCommandTest {
   void takenPortIsAClearError() throws Exception {
     try (ServerSocket taken = new ServerSocket()) {
       taken.bind(new InetSocketAddress(InetAddress.getByName("127.0.0.1"), 0));
-      CliRun run = run("broker", "--port", Integer.toString(taken.getLocalPort()), "--ws-port", "0",
-          "--bind", "127.0.0.1", "--data", dir.toString());
+      CliRun run =
+          run(
+              "broker",
+              "--port",
+              Integer.toString(taken.getLocalPort()),
+              "--ws-port",
+              "0",
+              "--bind",
+              "127.0.0.1",
+              "--data",
+              dir.toString());
       assertEquals(1, run.exit());
-      assertTrue(run.err().contains("MQTT port " + taken.getLocalPort() + " on 127.0.0.1 is not available"), run.err());
+      assertTrue(
+          run.err()
+              .contains("MQTT port " + taken.getLocalPort() + " on 127.0.0.1 is not available"),
+          run.err());
     }
   }
 
-  /** Verifies that the running command prints its listeners, relays mosquitto_pub to mosquitto_sub and stops cleanly. */
+  /**
+   * Verifies that the running command prints its listeners, relays mosquitto_pub to mosquitto_sub
+   * and stops cleanly.
+   */
   @Test
   void servesUntilStopped() throws Exception {
     StringWriter out = new StringWriter();
     StringWriter err = new StringWriter();
     CountDownLatch stop = new CountDownLatch(1);
     AtomicInteger exit = new AtomicInteger(-1);
-    Thread server = new Thread(() -> {
-      try {
-        exit.set(BrokerCommand.serve(BrokerSettings.ephemeral(dir), new PrintWriter(out, true), new PrintWriter(err, true), stop));
-      } catch (InterruptedException e) {
-        Thread.currentThread().interrupt();
-      }
-    }, "broker-command-under-test");
+    Thread server =
+        new Thread(
+            () -> {
+              try {
+                exit.set(
+                    BrokerCommand.serve(
+                        BrokerSettings.ephemeral(dir),
+                        new PrintWriter(out, true),
+                        new PrintWriter(err, true),
+                        stop));
+              } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+              }
+            },
+            "broker-command-under-test");
     server.start();
     try {
       int port = awaitPort(out);
@@ -104,7 +141,10 @@ class BrokerCommandTest {
     assertTrue(out.toString().endsWith("broker stopped" + System.lineSeparator()), out.toString());
   }
 
-  /** Verifies that broker acl prints the generated ACL, for the default and another prefix, with and without edges. */
+  /**
+   * Verifies that broker acl prints the generated ACL, for the default and another prefix, with and
+   * without edges.
+   */
   @Test
   void aclPrintsTheGeneratedAcl() {
     CliRun defaults = run("broker", "acl");

@@ -16,8 +16,18 @@ class BrokerOptionsTest {
   @Test
   void everyClientCommandTakesTheSameOptions() {
     for (String command : new String[] {"edge", "cloud", "request"}) {
-      List<String> args = new ArrayList<>(List.of(command, "--broker-host", "h", "--broker-port",
-          "1884", "--username", "u", "--password-env", "V"));
+      List<String> args =
+          new ArrayList<>(
+              List.of(
+                  command,
+                  "--broker-host",
+                  "h",
+                  "--broker-port",
+                  "1884",
+                  "--username",
+                  "u",
+                  "--password-env",
+                  "V"));
       if (command.equals("request")) {
         args.addAll(List.of("--model", "m", "--random", "--sla", "1"));
       }
@@ -27,8 +37,8 @@ class BrokerOptionsTest {
       assertEquals("u", b.username, command);
       assertEquals("V", b.passwordEnv, command);
     }
-    OptimizeCommand optimize = (OptimizeCommand) parse("optimize", "--broker-host", "h",
-        "--broker-port", "1885");
+    OptimizeCommand optimize =
+        (OptimizeCommand) parse("optimize", "--broker-host", "h", "--broker-port", "1885");
     assertEquals("h", optimize.broker.host);
     assertEquals(1885, optimize.broker.port);
   }
@@ -48,10 +58,11 @@ class BrokerOptionsTest {
   /** Verifies that {@code profile --codecs} takes a list or one codec, and the old --codec. */
   @Test
   void profileTakesCodecs() {
-    assertEquals("fp16,int8", ((ProfileCommand) parse("profile", "--model", "m", "--codecs",
-        "fp16,int8")).codecs);
-    assertEquals("int8", ((ProfileCommand) parse("profile", "--model", "m", "--codec",
-        "int8")).codecs);
+    assertEquals(
+        "fp16,int8",
+        ((ProfileCommand) parse("profile", "--model", "m", "--codecs", "fp16,int8")).codecs);
+    assertEquals(
+        "int8", ((ProfileCommand) parse("profile", "--model", "m", "--codec", "int8")).codecs);
     assertEquals("fp32", ((ProfileCommand) parse("profile", "--model", "m")).codecs);
   }
 

@@ -9,10 +9,16 @@ import java.nio.charset.StandardCharsets;
 import java.util.List;
 import picocli.CommandLine;
 
-/** What one in-process run of the {@code dynasplit} command line returned and printed, for the app's tests. */
+/**
+ * What one in-process run of the {@code dynasplit} command line returned and printed, for the app's
+ * tests.
+ */
 record CliRun(int exit, String out, String err) {
 
-  /** Runs {@code dynasplit ARGS} in this JVM, capturing what the command writes to picocli's out and err. */
+  /**
+   * Runs {@code dynasplit ARGS} in this JVM, capturing what the command writes to picocli's out and
+   * err.
+   */
   static CliRun run(String... args) {
     StringWriter out = new StringWriter();
     StringWriter err = new StringWriter();
@@ -24,8 +30,8 @@ record CliRun(int exit, String out, String err) {
   }
 
   /**
-   * Like {@link #run}, also capturing {@code System.out} and {@code System.err} (where {@code simulate}
-   * prints): each holds what went to picocli's writer, then what went to the stream.
+   * Like {@link #run}, also capturing {@code System.out} and {@code System.err} (where {@code
+   * simulate} prints): each holds what went to picocli's writer, then what went to the stream.
    */
   static CliRun runWithSystemStreams(String... args) {
     PrintStream oldOut = System.out;
@@ -36,7 +42,9 @@ record CliRun(int exit, String out, String err) {
       System.setOut(new PrintStream(sysOut, true, StandardCharsets.UTF_8));
       System.setErr(new PrintStream(sysErr, true, StandardCharsets.UTF_8));
       CliRun run = run(args);
-      return new CliRun(run.exit(), run.out() + sysOut.toString(StandardCharsets.UTF_8),
+      return new CliRun(
+          run.exit(),
+          run.out() + sysOut.toString(StandardCharsets.UTF_8),
           run.err() + sysErr.toString(StandardCharsets.UTF_8));
     } finally {
       System.setOut(oldOut);

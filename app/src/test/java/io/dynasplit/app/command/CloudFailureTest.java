@@ -44,8 +44,13 @@ class CloudFailureTest {
   private static final String EDGE = "fault-edge";
   private static final long SLA_MS = 1500;
   private static final long GRACE_MS = 500;
-  /** A generous allowance for the broker hops and a loaded machine: a correctness bound, not a timing. */
+
+  /**
+   * A generous allowance for the broker hops and a loaded machine: a correctness bound, not a
+   * timing.
+   */
   private static final long SLACK_MS = 5000;
+
   private Vertx vertx;
 
   @AfterEach
@@ -61,25 +66,50 @@ class CloudFailureTest {
    * fixed, generous slack for the hops).
    */
   @Test
-  void everyRequestGetsExactlyOneReplyWhenTheCloudGoesAway(EmbeddedBroker broker, VertxTestContext test)
-      throws Exception {
-    // given: the classifier split in the middle, with an all-edge entry that makes a local tail affordable
+  void everyRequestGetsExactlyOneReplyWhenTheCloudGoesAway(
+      EmbeddedBroker broker, VertxTestContext test) throws Exception {
+    // given: the classifier split in the middle, with an all-edge entry that makes a local tail
+    // affordable
     vertx = DataPlaneFixture.vertx();
     List<Integer> candidates = DataPlaneFixture.PARTS.candidates(MODEL);
     int allEdge = DataPlaneFixture.PARTS.allEdgeSplit(MODEL);
     int middle = candidates.get(candidates.size() / 2);
-    ParetoFront front = new ParetoFront(ParetoFront.SCHEMA_VERSION, MODEL, "test", "2026-01-01T00:00:00Z", List.of(
-        new FrontEntry(Configuration.atSplit(allEdge).withCloudAccelerator(Configuration.CLOUD_NONE),
-            40, 40, 40, 0, 0, 0, 5, 0, null, 10),
-        new FrontEntry(Configuration.atSplit(middle), 20, 20, 10, 5, 5, 1000, 1, 0.5, null, 10)));
-    String cloudId = vertx.deployVerticle(DataPlaneFixture.cloudNode(DataPlaneFixture.cloud(broker, "fault-cloud")))
-        .await(60, TimeUnit.SECONDS);
-    EdgeNodeVerticle edge = DataPlaneFixture.edgeNode(
-        DataPlaneFixture.edge(broker, EDGE).withGraceMs(GRACE_MS), List.of(MODEL), Map.of(MODEL, front));
+    ParetoFront front =
+        new ParetoFront(
+            ParetoFront.SCHEMA_VERSION,
+            MODEL,
+            "test",
+            "2026-01-01T00:00:00Z",
+            List.of(
+                new FrontEntry(
+                    Configuration.atSplit(allEdge).withCloudAccelerator(Configuration.CLOUD_NONE),
+                    40,
+                    40,
+                    40,
+                    0,
+                    0,
+                    0,
+                    5,
+                    0,
+                    null,
+                    10),
+                new FrontEntry(
+                    Configuration.atSplit(middle), 20, 20, 10, 5, 5, 1000, 1, 0.5, null, 10)));
+    String cloudId =
+        vertx
+            .deployVerticle(
+                DataPlaneFixture.cloudNode(DataPlaneFixture.cloud(broker, "fault-cloud")))
+            .await(60, TimeUnit.SECONDS);
+    EdgeNodeVerticle edge =
+        DataPlaneFixture.edgeNode(
+            DataPlaneFixture.edge(broker, EDGE).withGraceMs(GRACE_MS),
+            List.of(MODEL),
+            Map.of(MODEL, front));
     vertx.deployVerticle(edge).await(60, TimeUnit.SECONDS);
 
     try (DataPlaneFixture.Requester requester = new DataPlaneFixture.Requester(broker)) {
-      // when: 30 requests (policy energy picks the middle split), the cloud undeployed after the 10th
+      // when: 30 requests (policy energy picks the middle split), the cloud undeployed after the
+      // 10th
       int total = 30;
       Map<String, Long> sentAt = new HashMap<>();
       Random random = new Random(11);
@@ -92,19 +122,27 @@ class CloudFailureTest {
         for (int k = 0; k < v.length; k++) {
           v[k] = random.nextFloat();
         }
-        java.nio.ByteBuffer b = java.nio.ByteBuffer.allocate(v.length * 4).order(java.nio.ByteOrder.LITTLE_ENDIAN);
+        java.nio.ByteBuffer b =
+            java.nio.ByteBuffer.allocate(v.length * 4).order(java.nio.ByteOrder.LITTLE_ENDIAN);
         b.asFloatBuffer().put(v);
-        InferenceRequest r = InferenceRequest.of(id, MODEL, SLA_MS,
-            RequestInput.tensor(DType.FLOAT32, Shape.of(1, 3, 48, 192), b.array())).withPolicy("energy");
+        InferenceRequest r =
+            InferenceRequest.of(
+                    id,
+                    MODEL,
+                    SLA_MS,
+                    RequestInput.tensor(DType.FLOAT32, Shape.of(1, 3, 48, 192), b.array()))
+                .withPolicy("energy");
         sentAt.put(id, System.nanoTime());
         requester.send(Topics.DEFAULT.edgeRequests(EDGE), Json.toBytes(r), id);
         Thread.sleep(50);
       }
 
-      // then: exactly one reply each, ok (from the cloud or the edge's fallback) or CLOUD_UNAVAILABLE
+      // then: exactly one reply each, ok (from the cloud or the edge's fallback) or
+      // CLOUD_UNAVAILABLE
       Map<String, Integer> replies = new HashMap<>();
       long waitUntil = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(SLA_MS + GRACE_MS + 5000);
-      while (replies.values().stream().mapToInt(Integer::intValue).sum() < total && System.nanoTime() < waitUntil) {
+      while (replies.values().stream().mapToInt(Integer::intValue).sum() < total
+          && System.nanoTime() < waitUntil) {
         Reply reply = requester.replies.poll(200, TimeUnit.MILLISECONDS);
         if (reply == null) {
           continue;
@@ -126,7 +164,8 @@ class CloudFailureTest {
       for (String id : sentAt.keySet()) {
         assertEquals(1, replies.getOrDefault(id, 0), "replies to " + id + ": " + replies);
       }
-      assertTrue(edge.counters().inFlight() == 0, "nothing left in flight: " + edge.counters().inFlight());
+      assertTrue(
+          edge.counters().inFlight() == 0, "nothing left in flight: " + edge.counters().inFlight());
       test.completeNow();
     }
   }
@@ -166,7 +205,8 @@ class CloudFailureTest {
         requester.send(Topics.DEFAULT.edgeRequests(EDGE), request(id, slaMs, 2 + i), id);
       }
       List<Reply> after = new java.util.ArrayList<>();
-      long waitUntil = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(slaMs + GRACE_MS + SLACK_MS);
+      long waitUntil =
+          System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(slaMs + GRACE_MS + SLACK_MS);
       while (after.size() < 3 && System.nanoTime() < waitUntil) {
         Reply reply = requester.replies.poll(200, TimeUnit.MILLISECONDS);
         if (reply != null) {
@@ -175,14 +215,17 @@ class CloudFailureTest {
       }
 
       // then: the cloud answered the first; the edge's local tail answered the rest
-      InferenceReply up = assertInstanceOf(InferenceReply.class, first, "reply while the cloud was up");
+      InferenceReply up =
+          assertInstanceOf(InferenceReply.class, first, "reply while the cloud was up");
       assertFalse(up.ranFallback(), DataPlaneFixture.json(up));
       assertFalse(DataPlaneFixture.json(up).contains("fallback"), DataPlaneFixture.json(up));
       assertEquals(3, after.size(), "replies after the cloud went: " + after);
       for (Reply reply : after) {
-        InferenceReply ok = assertInstanceOf(InferenceReply.class, reply, DataPlaneFixture.json(reply));
+        InferenceReply ok =
+            assertInstanceOf(InferenceReply.class, reply, DataPlaneFixture.json(reply));
         assertTrue(ok.ranFallback(), DataPlaneFixture.json(ok));
-        assertTrue(DataPlaneFixture.json(ok).contains("\"fallback\":true"), DataPlaneFixture.json(ok));
+        assertTrue(
+            DataPlaneFixture.json(ok).contains("\"fallback\":true"), DataPlaneFixture.json(ok));
         assertEquals(middle, ok.config().split());
       }
       assertEquals(3, edge.counters().fallbacks(), "fallbacks counted");
@@ -195,8 +238,8 @@ class CloudFailureTest {
    * {@code CLOUD_UNAVAILABLE} and no fallback is counted.
    */
   @Test
-  void cloudUnavailableWhenNoLocalTailCanMeetTheDeadline(EmbeddedBroker broker, VertxTestContext test)
-      throws Exception {
+  void cloudUnavailableWhenNoLocalTailCanMeetTheDeadline(
+      EmbeddedBroker broker, VertxTestContext test) throws Exception {
     // given: no cloud at all, and a front whose all-edge entry says a local tail takes 100 s
     vertx = DataPlaneFixture.vertx();
     int middle = middleSplit();
@@ -237,8 +280,18 @@ class CloudFailureTest {
         List.of(
             new FrontEntry(
                 Configuration.atSplit(allEdge).withCloudAccelerator(Configuration.CLOUD_NONE),
-                allEdgeMs, allEdgeMs, allEdgeMs, 0, 0, 0, 5, 0, null, 10),
-            new FrontEntry(Configuration.atSplit(middle), 20, 20, 10, 5, 5, 1000, 1, 0.5, null, 10)));
+                allEdgeMs,
+                allEdgeMs,
+                allEdgeMs,
+                0,
+                0,
+                0,
+                5,
+                0,
+                null,
+                10),
+            new FrontEntry(
+                Configuration.atSplit(middle), 20, 20, 10, 5, 5, 1000, 1, 0.5, null, 10)));
   }
 
   /** A classifier request with a seeded random tensor, scheduled by the energy policy. */
@@ -253,7 +306,10 @@ class CloudFailureTest {
     b.asFloatBuffer().put(v);
     InferenceRequest r =
         InferenceRequest.of(
-                id, MODEL, slaMs, RequestInput.tensor(DType.FLOAT32, Shape.of(1, 3, 48, 192), b.array()))
+                id,
+                MODEL,
+                slaMs,
+                RequestInput.tensor(DType.FLOAT32, Shape.of(1, 3, 48, 192), b.array()))
             .withPolicy("energy");
     return Json.toBytes(r);
   }
@@ -265,7 +321,18 @@ class CloudFailureTest {
       fail("a reply to a request that was not sent: " + DataPlaneFixture.json(reply));
     }
     long tookMs = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - sent);
-    assertTrue(tookMs <= SLA_MS + GRACE_MS + SLACK_MS, "reply to " + reply.id() + " came " + tookMs
-        + " ms after the request, past its " + SLA_MS + " ms sla + " + GRACE_MS + " ms grace + " + SLACK_MS + " ms slack");
+    assertTrue(
+        tookMs <= SLA_MS + GRACE_MS + SLACK_MS,
+        "reply to "
+            + reply.id()
+            + " came "
+            + tookMs
+            + " ms after the request, past its "
+            + SLA_MS
+            + " ms sla + "
+            + GRACE_MS
+            + " ms grace + "
+            + SLACK_MS
+            + " ms slack");
   }
 }

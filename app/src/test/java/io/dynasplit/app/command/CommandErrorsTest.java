@@ -20,11 +20,13 @@ import org.junit.jupiter.api.io.TempDir;
 class CommandErrorsTest {
 
   private static final String POOL = SplinterFiles.file("simulation_pool_vgg16.csv").toString();
-  private static final String WORKLOAD = SplinterFiles.file("network_latency_50_samples.csv").toString();
+  private static final String WORKLOAD =
+      SplinterFiles.file("network_latency_50_samples.csv").toString();
 
   private static Path latin1(Path dir) throws IOException {
     Path file = dir.resolve("latin1.csv");
-    Files.write(file, "Index,Network,Latency\n0,vgg16,caf\u00e9\n".getBytes(StandardCharsets.ISO_8859_1));
+    Files.write(
+        file, "Index,Network,Latency\n0,vgg16,caf\u00e9\n".getBytes(StandardCharsets.ISO_8859_1));
     return file;
   }
 
@@ -36,58 +38,194 @@ class CommandErrorsTest {
     assertFalse(r.err().contains("\tat "), r.err());
   }
 
-  /** Verifies that a file that is not UTF-8 is reported as such for --pool, --workload and --scenario, and for optimize's pool. */
+  /**
+   * Verifies that a file that is not UTF-8 is reported as such for --pool, --workload and
+   * --scenario, and for optimize's pool.
+   */
   @Test
   void nonUtf8FilesAreNamed(@TempDir Path dir) throws IOException {
     String bad = latin1(dir).toString();
     String out = dir.resolve("out").toString();
 
-    assertOneCleanLine(CliRun.runWithSystemStreams("simulate", "--pool", bad, "--workload", WORKLOAD, "--network", "vgg16", "--out", out),
-        "simulate", bad + ": not UTF-8 text (invalid byte at offset 33)");
-    assertOneCleanLine(CliRun.runWithSystemStreams("simulate", "--pool", POOL, "--workload", bad, "--network", "vgg16", "--out", out),
-        "simulate", bad + ": not UTF-8 text");
-    assertOneCleanLine(CliRun.runWithSystemStreams("simulate", "--pool", POOL, "--workload", WORKLOAD, "--network", "vgg16", "--scenario", bad, "--out", out),
-        "simulate", bad + ": not UTF-8 text");
-    assertOneCleanLine(CliRun.runWithSystemStreams("optimize", "--pool", bad, "--network", "vgg16", "--no-progress", "--out", dir.resolve("f.json").toString()),
-        "optimize", "--pool: " + bad + ": not UTF-8 text");
+    assertOneCleanLine(
+        CliRun.runWithSystemStreams(
+            "simulate", "--pool", bad, "--workload", WORKLOAD, "--network", "vgg16", "--out", out),
+        "simulate",
+        bad + ": not UTF-8 text (invalid byte at offset 33)");
+    assertOneCleanLine(
+        CliRun.runWithSystemStreams(
+            "simulate", "--pool", POOL, "--workload", bad, "--network", "vgg16", "--out", out),
+        "simulate",
+        bad + ": not UTF-8 text");
+    assertOneCleanLine(
+        CliRun.runWithSystemStreams(
+            "simulate",
+            "--pool",
+            POOL,
+            "--workload",
+            WORKLOAD,
+            "--network",
+            "vgg16",
+            "--scenario",
+            bad,
+            "--out",
+            out),
+        "simulate",
+        bad + ": not UTF-8 text");
+    assertOneCleanLine(
+        CliRun.runWithSystemStreams(
+            "optimize",
+            "--pool",
+            bad,
+            "--network",
+            "vgg16",
+            "--no-progress",
+            "--out",
+            dir.resolve("f.json").toString()),
+        "optimize",
+        "--pool: " + bad + ": not UTF-8 text");
   }
 
-  /** Verifies that missing files and an --out that is a file get a clear message in the one prefix style. */
+  /**
+   * Verifies that missing files and an --out that is a file get a clear message in the one prefix
+   * style.
+   */
   @Test
   void missingFilesAndOutFileAreNamed(@TempDir Path dir) throws IOException {
     Path absent = dir.resolve("absent.csv");
     Path file = Files.writeString(dir.resolve("taken"), "x");
 
-    assertOneCleanLine(CliRun.runWithSystemStreams("optimize", "--pool", absent.toString(), "--network", "vgg16", "--out", dir.resolve("f.json").toString()),
-        "optimize", "--pool: " + absent + ": no such file");
-    assertOneCleanLine(CliRun.runWithSystemStreams("front", dir.resolve("absent.json").toString()), "front", dir.resolve("absent.json") + ": no such file");
-    assertOneCleanLine(CliRun.runWithSystemStreams("simulate", "--pool", POOL, "--workload", WORKLOAD, "--network", "vgg16", "--out", file.toString()),
-        "simulate", "--out: " + file + " is a file, not a folder");
-    assertOneCleanLine(CliRun.runWithSystemStreams("optimize", "--pool", POOL, "--network", "vgg16", "--no-progress", "--out", file.resolve("f.json").toString()),
-        "optimize", "exists and is not a folder");
+    assertOneCleanLine(
+        CliRun.runWithSystemStreams(
+            "optimize",
+            "--pool",
+            absent.toString(),
+            "--network",
+            "vgg16",
+            "--out",
+            dir.resolve("f.json").toString()),
+        "optimize",
+        "--pool: " + absent + ": no such file");
+    assertOneCleanLine(
+        CliRun.runWithSystemStreams("front", dir.resolve("absent.json").toString()),
+        "front",
+        dir.resolve("absent.json") + ": no such file");
+    assertOneCleanLine(
+        CliRun.runWithSystemStreams(
+            "simulate",
+            "--pool",
+            POOL,
+            "--workload",
+            WORKLOAD,
+            "--network",
+            "vgg16",
+            "--out",
+            file.toString()),
+        "simulate",
+        "--out: " + file + " is a file, not a folder");
+    assertOneCleanLine(
+        CliRun.runWithSystemStreams(
+            "optimize",
+            "--pool",
+            POOL,
+            "--network",
+            "vgg16",
+            "--no-progress",
+            "--out",
+            file.resolve("f.json").toString()),
+        "optimize",
+        "exists and is not a folder");
   }
 
-  /** Verifies that a network the workload does not have is refused, and a pool named for another network warns. */
+  /**
+   * Verifies that a network the workload does not have is refused, and a pool named for another
+   * network warns.
+   */
   @Test
   void networksAreChecked(@TempDir Path dir) {
-    CliRun unknown = CliRun.runWithSystemStreams("simulate", "--pool", POOL, "--workload", WORKLOAD, "--network", "foo", "--out", dir.toString());
-    assertOneCleanLine(unknown, "simulate", "no rows for network 'foo' (the file has mobilenetv2, resnet50, vgg16, vit)");
+    CliRun unknown =
+        CliRun.runWithSystemStreams(
+            "simulate",
+            "--pool",
+            POOL,
+            "--workload",
+            WORKLOAD,
+            "--network",
+            "foo",
+            "--out",
+            dir.toString());
+    assertOneCleanLine(
+        unknown,
+        "simulate",
+        "no rows for network 'foo' (the file has mobilenetv2, resnet50, vgg16, vit)");
 
-    CliRun other = CliRun.runWithSystemStreams("simulate", "--pool", POOL, "--workload", WORKLOAD, "--network", "resnet50",
-        "--strategies", "cloud", "--no-progress", "--no-charts", "--out", dir.resolve("r").toString());
+    CliRun other =
+        CliRun.runWithSystemStreams(
+            "simulate",
+            "--pool",
+            POOL,
+            "--workload",
+            WORKLOAD,
+            "--network",
+            "resnet50",
+            "--strategies",
+            "cloud",
+            "--no-progress",
+            "--no-charts",
+            "--out",
+            dir.resolve("r").toString());
     assertEquals(0, other.exit(), other.err());
-    assertTrue(other.err().contains("dynasplit simulate: warning: the pool file simulation_pool_vgg16.csv is named for network 'vgg16', not 'resnet50'"), other.err());
+    assertTrue(
+        other
+            .err()
+            .contains(
+                "dynasplit simulate: warning: the pool file simulation_pool_vgg16.csv is named for"
+                    + " network 'vgg16', not 'resnet50'"),
+        other.err());
 
-    CliRun optimize = CliRun.runWithSystemStreams("optimize", "--pool", POOL, "--network", "foo", "--evaluations", "10", "--no-progress", "--out", dir.resolve("foo.json").toString());
+    CliRun optimize =
+        CliRun.runWithSystemStreams(
+            "optimize",
+            "--pool",
+            POOL,
+            "--network",
+            "foo",
+            "--evaluations",
+            "10",
+            "--no-progress",
+            "--out",
+            dir.resolve("foo.json").toString());
     assertEquals(0, optimize.exit(), optimize.err());
-    assertTrue(optimize.err().contains("dynasplit optimize: warning: the pool file simulation_pool_vgg16.csv is named for network 'vgg16', not 'foo'"), optimize.err());
+    assertTrue(
+        optimize
+            .err()
+            .contains(
+                "dynasplit optimize: warning: the pool file simulation_pool_vgg16.csv is named for"
+                    + " network 'vgg16', not 'foo'"),
+        optimize.err());
   }
 
-  /** Verifies that front --pool prints the hypervolume optimize printed for the same front, and the default reference point differs. */
+  /**
+   * Verifies that front --pool prints the hypervolume optimize printed for the same front, and the
+   * default reference point differs.
+   */
   @Test
   void frontWithPoolMatchesOptimize(@TempDir Path dir) {
     Path out = dir.resolve("front.json");
-    CliRun optimize = CliRun.runWithSystemStreams("optimize", "--pool", POOL, "--network", "vgg16", "--evaluations", "60", "--seed", "2", "--no-progress", "--out", out.toString());
+    CliRun optimize =
+        CliRun.runWithSystemStreams(
+            "optimize",
+            "--pool",
+            POOL,
+            "--network",
+            "vgg16",
+            "--evaluations",
+            "60",
+            "--seed",
+            "2",
+            "--no-progress",
+            "--out",
+            out.toString());
     assertEquals(0, optimize.exit(), optimize.err());
     String optimized = find(optimize.out(), "log hypervolume (\\d+\\.\\d+)");
 
@@ -96,15 +234,22 @@ class CommandErrorsTest {
 
     assertEquals(0, withPool.exit(), withPool.err());
     assertEquals(optimized, find(withPool.out(), "log hypervolume (\\d+\\.\\d+)"));
-    assertTrue(withPool.out().contains("(covering the pool simulation_pool_vgg16.csv)"), withPool.out());
+    assertTrue(
+        withPool.out().contains("(covering the pool simulation_pool_vgg16.csv)"), withPool.out());
     assertNotEquals(optimized, find(alone.out(), "log hypervolume (\\d+\\.\\d+)"));
   }
 
-  /** Verifies that --help prints optimize's actual population default and the parameter labels of --seed and --strategy, and front's reference point. */
+  /**
+   * Verifies that --help prints optimize's actual population default and the parameter labels of
+   * --seed and --strategy, and front's reference point.
+   */
   @Test
   void helpStatesDefaults() {
     String optimize = CliRun.runWithSystemStreams("optimize", "--help").out();
-    assertTrue(optimize.contains("--population=N") && optimize.contains("(default: " + Nsga2Settings.DEFAULT_POPULATION_SIZE + ")"), optimize);
+    assertTrue(
+        optimize.contains("--population=N")
+            && optimize.contains("(default: " + Nsga2Settings.DEFAULT_POPULATION_SIZE + ")"),
+        optimize);
     assertTrue(optimize.contains("--no-screening"), optimize);
     assertFalse(optimize.contains("see docs/PERFORMANCE.md"), optimize);
     assertTrue(optimize.contains("--seed=SEED"), optimize);

@@ -24,11 +24,16 @@ class ConfigFileTest {
     return cl.getSubcommands().get(command).getCommand();
   }
 
-  /** Verifies that a properties file sets the edge id and broker, and that a flag overrides the file. */
+  /**
+   * Verifies that a properties file sets the edge id and broker, and that a flag overrides the
+   * file.
+   */
   @Test
   void propertiesFileSetsTheEdgeIdAndAFlagOverridesIt(@TempDir Path dir) throws Exception {
     Path file = dir.resolve("edge.properties");
-    Files.writeString(file, "edge-id=pi-7\nbroker-host=broker.lan\nbroker-port=1999\nmodels=ppocr-cls,ppocr-det\n");
+    Files.writeString(
+        file,
+        "edge-id=pi-7\nbroker-host=broker.lan\nbroker-port=1999\nmodels=ppocr-cls,ppocr-det\n");
     EdgeCommand fromFile = parsed("edge", "--config", file.toString());
     assertEquals("pi-7", fromFile.node.edgeId);
     assertEquals("broker.lan", fromFile.broker.host);
@@ -48,7 +53,8 @@ class ConfigFileTest {
   @Test
   void jsonFileSetsUpOptions(@TempDir Path dir) throws Exception {
     Path file = dir.resolve("up.json");
-    Files.writeString(file, "{\"edge-id\": \"site-3\", \"max-in-flight\": 12, \"models\": [\"ppocr-cls\"]}");
+    Files.writeString(
+        file, "{\"edge-id\": \"site-3\", \"max-in-flight\": 12, \"models\": [\"ppocr-cls\"]}");
     UpCommand up = parsed("up", "--config", file.toString(), "--grace-ms", "500");
     assertEquals("site-3", up.node.edgeId);
     assertEquals(12, up.maxInFlight);

@@ -11,7 +11,10 @@ import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** Bad input to the data-plane commands: one line {@code dynasplit <cmd>: <message>}, no stack trace, exit 2 or 1. */
+/**
+ * Bad input to the data-plane commands: one line {@code dynasplit <cmd>: <message>}, no stack
+ * trace, exit 2 or 1.
+ */
 class DataPlaneCommandErrorsTest {
 
   private static void assertOneLine(CliRun r, int exit, String start) {
@@ -19,14 +22,16 @@ class DataPlaneCommandErrorsTest {
     String text = r.err().strip();
     assertFalse(text.contains("\n"), "one line: " + text);
     assertTrue(text.startsWith(start), text);
-    assertFalse(text.contains("Exception") || text.contains("\tat ") || text.endsWith("null"), text);
+    assertFalse(
+        text.contains("Exception") || text.contains("\tat ") || text.endsWith("null"), text);
   }
 
   /** Verifies that a missing --image file is named, exit 2. */
   @Test
   void missingImageIsNamed(@TempDir Path dir) {
     Path missing = dir.resolve("page.png");
-    CliRun r = run("request", "--model", "ppocr-cls", "--image", missing.toString(), "--sla", "100");
+    CliRun r =
+        run("request", "--model", "ppocr-cls", "--image", missing.toString(), "--sla", "100");
     assertOneLine(r, 2, "dynasplit request: --image: no such file: " + missing);
   }
 
@@ -47,15 +52,29 @@ class DataPlaneCommandErrorsTest {
     try (ServerSocket s = new ServerSocket(0)) {
       port = s.getLocalPort();
     }
-    CliRun r = run("edge", "--broker-host", "127.0.0.1", "--broker-port", String.valueOf(port),
-        "--models", "ppocr-cls", "--fronts", dir.toString());
+    CliRun r =
+        run(
+            "edge",
+            "--broker-host",
+            "127.0.0.1",
+            "--broker-port",
+            String.valueOf(port),
+            "--models",
+            "ppocr-cls",
+            "--fronts",
+            dir.toString());
     assertOneLine(r, 1, "dynasplit edge: cannot reach the mqtt broker at 127.0.0.1:" + port + ": ");
   }
 
-  /** Verifies that the condensed cause chain skips empty and repeated messages and never says "null". */
+  /**
+   * Verifies that the condensed cause chain skips empty and repeated messages and never says
+   * "null".
+   */
   @Test
   void causeChainIsCondensed() {
-    Exception e = new RuntimeException(new IllegalStateException("outer", new java.io.IOException((String) null)));
+    Exception e =
+        new RuntimeException(
+            new IllegalStateException("outer", new java.io.IOException((String) null)));
     assertEquals("outer", CliErrors.message(e));
     assertEquals("NullPointerException", CliErrors.message(new NullPointerException()));
   }

@@ -7,11 +7,9 @@ import com.hivemq.client.mqtt.mqtt5.Mqtt5AsyncClient;
 import io.dynasplit.broker.EmbeddedBroker;
 import io.dynasplit.cloud.CloudNodeVerticle;
 import io.dynasplit.cloud.CloudSettings;
-import io.dynasplit.edge.inference.CatalogModels;
 import io.dynasplit.edge.EdgeSettings;
+import io.dynasplit.edge.inference.CatalogModels;
 import io.dynasplit.edge.ingress.ReplyListener;
-import io.dynasplit.edge.node.EdgeNodeVerticle;
-import io.dynasplit.scheduler.Scheduler;
 import io.dynasplit.edge.node.EdgeNodeVerticle;
 import io.dynasplit.energy.ModelEnergyMeter;
 import io.dynasplit.energy.PowerModel;
@@ -32,22 +30,28 @@ import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 
-/** Shared set-up of the data-plane tests: Vert.x with a low blocked-loop threshold, nodes, a requester. */
+/**
+ * Shared set-up of the data-plane tests: Vert.x with a low blocked-loop threshold, nodes, a
+ * requester.
+ */
 public final class DataPlaneFixture {
 
   /** One catalog and one set of split parts for all tests of a JVM: cutting graphs is not free. */
-  public static final SplitParts PARTS = new SplitParts(ModelCatalog.builtIn(Path.of("target", "models")), 1);
+  public static final SplitParts PARTS =
+      new SplitParts(ModelCatalog.builtIn(Path.of("target", "models")), 1);
 
   private DataPlaneFixture() {}
 
   /** Vert.x that reports any event-loop task longer than 100 ms. */
   static Vertx vertx() {
-    return Vertx.vertx(new VertxOptions()
-        .setMaxEventLoopExecuteTime(100)
-        .setMaxEventLoopExecuteTimeUnit(TimeUnit.MILLISECONDS)
-        .setBlockedThreadCheckInterval(200)
-        .setBlockedThreadCheckIntervalUnit(TimeUnit.MILLISECONDS)
-        .setWarningExceptionTime(300).setWarningExceptionTimeUnit(TimeUnit.MILLISECONDS));
+    return Vertx.vertx(
+        new VertxOptions()
+            .setMaxEventLoopExecuteTime(100)
+            .setMaxEventLoopExecuteTimeUnit(TimeUnit.MILLISECONDS)
+            .setBlockedThreadCheckInterval(200)
+            .setBlockedThreadCheckIntervalUnit(TimeUnit.MILLISECONDS)
+            .setWarningExceptionTime(300)
+            .setWarningExceptionTimeUnit(TimeUnit.MILLISECONDS));
   }
 
   static CloudSettings cloud(EmbeddedBroker broker, String workerId) {
@@ -62,9 +66,17 @@ public final class DataPlaneFixture {
     return new CloudNodeVerticle(settings, PARTS, "test");
   }
 
-  static EdgeNodeVerticle edgeNode(EdgeSettings settings, List<String> models, Map<String, ParetoFront> fronts) {
-    return new EdgeNodeVerticle(settings, new CatalogModels(PARTS, models), Scheduler.withDefaults(), fronts,
-        new ModelEnergyMeter(PowerModel.RASPBERRY_PI_4_UNCALIBRATED), null, ReplyListener.NONE, "test");
+  static EdgeNodeVerticle edgeNode(
+      EdgeSettings settings, List<String> models, Map<String, ParetoFront> fronts) {
+    return new EdgeNodeVerticle(
+        settings,
+        new CatalogModels(PARTS, models),
+        Scheduler.withDefaults(),
+        fronts,
+        new ModelEnergyMeter(PowerModel.RASPBERRY_PI_4_UNCALIBRATED),
+        null,
+        ReplyListener.NONE,
+        "test");
   }
 
   /** An MQTT 5 requester that collects every reply on its own reply topic. */
@@ -77,30 +89,59 @@ public final class DataPlaneFixture {
     Requester(EmbeddedBroker broker) throws Exception {
       String id = "test-requester-" + UUID.randomUUID();
       replyTopic = "test/" + id + "/replies";
-      client = MqttClient.builder().useMqttVersion5().identifier(id).serverHost(broker.host())
-          .serverPort(broker.port()).buildAsync();
-      client.publishes(MqttGlobalPublishFilter.ALL, p -> {
-        replies.add(Reply.fromJson(p.getPayloadAsBytes()));
-        p.getCorrelationData().ifPresent(b -> {
-          byte[] c = new byte[b.remaining()];
-          b.duplicate().get(c);
-          correlations.add(c);
-        });
-      });
+      client =
+          MqttClient.builder()
+              .useMqttVersion5()
+              .identifier(id)
+              .serverHost(broker.host())
+              .serverPort(broker.port())
+              .buildAsync();
+      client.publishes(
+          MqttGlobalPublishFilter.ALL,
+          p -> {
+            replies.add(Reply.fromJson(p.getPayloadAsBytes()));
+            p.getCorrelationData()
+                .ifPresent(
+                    b -> {
+                      byte[] c = new byte[b.remaining()];
+                      b.duplicate().get(c);
+                      correlations.add(c);
+                    });
+          });
       client.connect().get(10, TimeUnit.SECONDS);
-      client.subscribeWith().topicFilter(replyTopic).qos(MqttQos.AT_LEAST_ONCE).send().get(10, TimeUnit.SECONDS);
+      client
+          .subscribeWith()
+          .topicFilter(replyTopic)
+          .qos(MqttQos.AT_LEAST_ONCE)
+          .send()
+          .get(10, TimeUnit.SECONDS);
     }
 
     /** Publishes a payload with this requester's response topic and a correlation id. */
     void send(String topic, byte[] payload, String correlation) throws Exception {
-      client.publishWith().topic(topic).qos(MqttQos.AT_LEAST_ONCE).responseTopic(replyTopic)
-          .correlationData(correlation.getBytes(StandardCharsets.UTF_8)).payload(payload).send()
+      client
+          .publishWith()
+          .topic(topic)
+          .qos(MqttQos.AT_LEAST_ONCE)
+          .responseTopic(replyTopic)
+          .correlationData(correlation.getBytes(StandardCharsets.UTF_8))
+          .payload(payload)
+          .send()
           .get(10, TimeUnit.SECONDS);
     }
 
-    /** Publishes a payload without a response topic (the edge must use replyTo or the default topic). */
+    /**
+     * Publishes a payload without a response topic (the edge must use replyTo or the default
+     * topic).
+     */
     void sendPlain(String topic, byte[] payload) throws Exception {
-      client.publishWith().topic(topic).qos(MqttQos.AT_LEAST_ONCE).payload(payload).send().get(10, TimeUnit.SECONDS);
+      client
+          .publishWith()
+          .topic(topic)
+          .qos(MqttQos.AT_LEAST_ONCE)
+          .payload(payload)
+          .send()
+          .get(10, TimeUnit.SECONDS);
     }
 
     Reply next(long seconds) throws InterruptedException {

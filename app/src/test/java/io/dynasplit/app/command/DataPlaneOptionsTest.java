@@ -23,11 +23,21 @@ class DataPlaneOptionsTest {
     return cli;
   }
 
-  /** Verifies that the cloud worker's energy options reach its settings: model watts, powercap root, nvidia-smi. */
+  /**
+   * Verifies that the cloud worker's energy options reach its settings: model watts, powercap root,
+   * nvidia-smi.
+   */
   @Test
   void cloudEnergyOptionsReachTheWorker() {
     CloudCommand cmd = new CloudCommand();
-    parsed(cmd, "--idle-watts", "80", "--watts-per-core", "4.5", "--powercap-root", "/tmp/fake-powercap");
+    parsed(
+        cmd,
+        "--idle-watts",
+        "80",
+        "--watts-per-core",
+        "4.5",
+        "--powercap-root",
+        "/tmp/fake-powercap");
     EnergySettings energy = DataPlaneSetup.cloudEnergy(cmd.energy, cmd.spec, cmd.accelerator);
     assertEquals(80.0, energy.model().idleWatts());
     assertEquals(4.5, energy.model().wattsPerBusyCore());
@@ -36,7 +46,10 @@ class DataPlaneOptionsTest {
     assertFalse(energy.nvidiaSmi(), "a cpu worker does not sample gpu power unless asked");
   }
 
-  /** Verifies that a gpu cloud worker samples nvidia-smi by itself, and that unset watts keep the cloud defaults. */
+  /**
+   * Verifies that a gpu cloud worker samples nvidia-smi by itself, and that unset watts keep the
+   * cloud defaults.
+   */
   @Test
   void gpuWorkerSamplesNvidiaSmi() {
     CloudCommand cmd = new CloudCommand();
@@ -48,7 +61,10 @@ class DataPlaneOptionsTest {
     assertEquals(base.wattsPerBusyCore(), energy.model().wattsPerBusyCore());
   }
 
-  /** Verifies that a negative model figure on {@code cloud} is refused, naming it, before anything starts. */
+  /**
+   * Verifies that a negative model figure on {@code cloud} is refused, naming it, before anything
+   * starts.
+   */
   @Test
   void cloudRefusesNegativeWatts() {
     CliRun r = run("cloud", "--idle-watts", "-3");
@@ -56,18 +72,30 @@ class DataPlaneOptionsTest {
     assertTrue(r.err().contains("power model: idleWatts must be finite and >= 0: -3.0"), r.err());
   }
 
-  /** Verifies that {@code edge} hands the USB accelerator options to the edge's hardware options. */
+  /**
+   * Verifies that {@code edge} hands the USB accelerator options to the edge's hardware options.
+   */
   @Test
   void edgeGetsUsbAccelerator() {
     EdgeCommand cmd = new EdgeCommand();
-    parsed(cmd, "--usb-on", "uhubctl -l 2 -a 1", "--usb-off", "uhubctl -l 2 -a 0", "--usb-modes", "max");
+    parsed(
+        cmd,
+        "--usb-on",
+        "uhubctl -l 2 -a 1",
+        "--usb-off",
+        "uhubctl -l 2 -a 0",
+        "--usb-modes",
+        "max");
     HardwareOptions options = DataPlaneSetup.edgeHardware(cmd.usb, cmd.spec);
     assertTrue(options.usb().isPresent());
     assertEquals(Set.of("max"), options.usb().get().modes());
     assertEquals("uhubctl", options.usb().get().onCommand().getFirst());
   }
 
-  /** Verifies that {@code edge} with only one USB power command exits non-zero saying both are needed. */
+  /**
+   * Verifies that {@code edge} with only one USB power command exits non-zero saying both are
+   * needed.
+   */
   @Test
   void edgeRefusesHalfAUsbSwitch() {
     CliRun r = run("edge", "--usb-on", "uhubctl -l 2 -a 1");
@@ -75,13 +103,25 @@ class DataPlaneOptionsTest {
     assertTrue(r.err().contains("--usb-on and --usb-off go together"), r.err());
   }
 
-  /** Verifies that {@code up} offers the energy and USB options, and that its edge gets the USB accelerator. */
+  /**
+   * Verifies that {@code up} offers the energy and USB options, and that its edge gets the USB
+   * accelerator.
+   */
   @Test
   void upOffersEnergyAndUsbOptions() {
     CliRun help = run("up", "--help");
     assertEquals(0, help.exit(), help.err());
-    for (String option : new String[] {"--powercap-root", "--nvidia-smi", "--idle-watts", "--watts-per-core",
-        "--usb-on", "--usb-off", "--usb-modes", "--usb-timeout"}) {
+    for (String option :
+        new String[] {
+          "--powercap-root",
+          "--nvidia-smi",
+          "--idle-watts",
+          "--watts-per-core",
+          "--usb-on",
+          "--usb-off",
+          "--usb-modes",
+          "--usb-timeout"
+        }) {
       assertTrue(help.out().contains(option), () -> option + " missing from: " + help.out());
     }
     UpCommand cmd = new UpCommand();

@@ -18,7 +18,9 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
 
-/** Tests of {@code dynasplit optimize --live}: the search with the live profiler as its evaluation. */
+/**
+ * Tests of {@code dynasplit optimize --live}: the search with the live profiler as its evaluation.
+ */
 class LiveOptimizeTest {
 
   /**
@@ -31,11 +33,31 @@ class LiveOptimizeTest {
   void liveSearchWritesAMeasuredFront(@TempDir Path dir) throws Exception {
     Path out = dir.resolve("front.json");
     // 12 splits x 1 thread count x 3 codecs = 36 configurations; 20% is 8 evaluations
-    CliRun run = CliRun.run("optimize", "--live", "--model", "tiny-cnn", "--budget",
-        "0.2", "--n", "2", "--warmup", "1", "--samples", "2", "--threads", "1", "--seed", "3", "--no-progress",
-        "--out", out.toString());
+    CliRun run =
+        CliRun.run(
+            "optimize",
+            "--live",
+            "--model",
+            "tiny-cnn",
+            "--budget",
+            "0.2",
+            "--n",
+            "2",
+            "--warmup",
+            "1",
+            "--samples",
+            "2",
+            "--threads",
+            "1",
+            "--seed",
+            "3",
+            "--no-progress",
+            "--out",
+            out.toString());
     assertEquals(0, run.exit(), run.err());
-    assertTrue(run.out().contains("evaluations 8 of 36 valid configurations (0 resumed, 0 not measured"), run.out());
+    assertTrue(
+        run.out().contains("evaluations 8 of 36 valid configurations (0 resumed, 0 not measured"),
+        run.out());
     assertTrue(run.out().contains("objectives latency,energy,fidelity"), run.out());
     assertTrue(run.out().contains("energy sources (edge/cloud): "), run.out());
     byte[] json = Files.readAllBytes(out);
@@ -54,23 +76,49 @@ class LiveOptimizeTest {
     assertEquals(8, Files.readAllLines(dir.resolve("front.trials.jsonl")).size());
   }
 
-  /** Verifies that --live needs a model, refuses a pool, a bad codec and an unknown model, naming each. */
+  /**
+   * Verifies that --live needs a model, refuses a pool, a bad codec and an unknown model, naming
+   * each.
+   */
   @Test
   void liveNeedsAModelAndNoPool(@TempDir Path dir) {
-    CliRun noModel = CliRun.run("optimize", "--live", "--out",
-        dir.resolve("f.json").toString());
+    CliRun noModel = CliRun.run("optimize", "--live", "--out", dir.resolve("f.json").toString());
     assertEquals(2, noModel.exit());
     assertTrue(noModel.err().contains("Missing required option: '--model'"), noModel.err());
-    CliRun withPool = CliRun.run("optimize", "--live", "--model", "tiny-cnn", "--pool",
-        "x.csv", "--out", dir.resolve("f.json").toString());
+    CliRun withPool =
+        CliRun.run(
+            "optimize",
+            "--live",
+            "--model",
+            "tiny-cnn",
+            "--pool",
+            "x.csv",
+            "--out",
+            dir.resolve("f.json").toString());
     assertEquals(2, withPool.exit());
     assertTrue(withPool.err().contains("not --pool or --network"), withPool.err());
-    CliRun badCodec = CliRun.run("optimize", "--live", "--model", "tiny-cnn",
-        "--codecs", "fp32,bf16", "--out", dir.resolve("f.json").toString());
+    CliRun badCodec =
+        CliRun.run(
+            "optimize",
+            "--live",
+            "--model",
+            "tiny-cnn",
+            "--codecs",
+            "fp32,bf16",
+            "--out",
+            dir.resolve("f.json").toString());
     assertEquals(2, badCodec.exit());
-    assertTrue(badCodec.err().contains("--codecs must list fp32, fp16 or int8: fp32,bf16"), badCodec.err());
-    CliRun unknown = CliRun.run("optimize", "--live", "--model", "no-such-model",
-        "--out", dir.resolve("f.json").toString());
+    assertTrue(
+        badCodec.err().contains("--codecs must list fp32, fp16 or int8: fp32,bf16"),
+        badCodec.err());
+    CliRun unknown =
+        CliRun.run(
+            "optimize",
+            "--live",
+            "--model",
+            "no-such-model",
+            "--out",
+            dir.resolve("f.json").toString());
     assertEquals(1, unknown.exit());
     assertTrue(unknown.err().contains("unknown model no-such-model; known: "), unknown.err());
   }

@@ -55,13 +55,20 @@ class OptimizePublishTest {
     String topic = Topics.DEFAULT.edgePareto("edge-3", "vgg16");
     assertTrue(run.out().contains("published retained to " + topic), run.out());
 
-    Mqtt5BlockingClient edge = Mqtt5Client.builder().identifier("edge-3-test").serverHost(broker.host()).serverPort(broker.port()).buildBlocking();
+    Mqtt5BlockingClient edge =
+        Mqtt5Client.builder()
+            .identifier("edge-3-test")
+            .serverHost(broker.host())
+            .serverPort(broker.port())
+            .buildBlocking();
     edge.connect();
     try (var publishes = edge.publishes(MqttGlobalPublishFilter.ALL)) {
       edge.subscribeWith().topicFilter(topic).qos(MqttQos.AT_LEAST_ONCE).send();
       Optional<Mqtt5Publish> got = publishes.receive(10, TimeUnit.SECONDS);
       assertTrue(got.isPresent(), "no retained front");
-      assertEquals(Json.fromBytes(Files.readAllBytes(out), ParetoFront.class), Json.fromBytes(got.get().getPayloadAsBytes(), ParetoFront.class));
+      assertEquals(
+          Json.fromBytes(Files.readAllBytes(out), ParetoFront.class),
+          Json.fromBytes(got.get().getPayloadAsBytes(), ParetoFront.class));
     } finally {
       edge.disconnect();
     }

@@ -19,16 +19,30 @@ class ProfileCommandTest {
 
   /**
    * Verifies that profiling two splits of the classifier through the real path writes a front with
-   * one measured entry per split, the all-cloud one sending bytes and the all-edge one sending none,
-   * both with fidelity 1 (fp32 reproduces the full model).
+   * one measured entry per split, the all-cloud one sending bytes and the all-edge one sending
+   * none, both with fidelity 1 (fp32 reproduces the full model).
    */
   @Test
   @Timeout(value = 120, unit = TimeUnit.SECONDS)
   void profileWritesAMeasuredFront(@TempDir Path dir) throws Exception {
     int allEdge = DataPlaneFixture.PARTS.allEdgeSplit("ppocr-cls");
     Path out = dir.resolve("cls.json");
-    int code = DynasplitCommand.commandLine().execute("profile", "--model", "ppocr-cls", "--splits", "0," + allEdge,
-        "--n", "3", "--warmup", "1", "--size", "192x48", "--out", out.toString());
+    int code =
+        DynasplitCommand.commandLine()
+            .execute(
+                "profile",
+                "--model",
+                "ppocr-cls",
+                "--splits",
+                "0," + allEdge,
+                "--n",
+                "3",
+                "--warmup",
+                "1",
+                "--size",
+                "192x48",
+                "--out",
+                out.toString());
     assertEquals(0, code);
     ParetoFront front = Json.fromBytes(Files.readAllBytes(out), ParetoFront.class);
     assertEquals("ppocr-cls", front.model());

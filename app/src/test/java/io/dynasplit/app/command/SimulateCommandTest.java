@@ -15,7 +15,9 @@ import org.junit.jupiter.api.io.TempDir;
 
 class SimulateCommandTest {
 
-  /** The paper's shared data folder: shared/data/splinter in a folder above the working directory. */
+  /**
+   * The paper's shared data folder: shared/data/splinter in a folder above the working directory.
+   */
   private static Path shared(String name) {
     for (Path dir = Path.of("").toAbsolutePath(); dir != null; dir = dir.getParent()) {
       Path candidate = dir.resolve("shared/data/splinter").resolve(name);
@@ -23,19 +25,38 @@ class SimulateCommandTest {
         return candidate;
       }
     }
-    throw new IllegalStateException("shared/data/splinter/" + name + " not found above " + Path.of("").toAbsolutePath());
+    throw new IllegalStateException(
+        "shared/data/splinter/" + name + " not found above " + Path.of("").toAbsolutePath());
   }
 
-  /** Verifies that simulate on the testbed workload writes the summary, every request and readable charts, and prints the table. */
+  /**
+   * Verifies that simulate on the testbed workload writes the summary, every request and readable
+   * charts, and prints the table.
+   */
   @Test
   void writesSummaryRequestsAndCharts(@TempDir Path dir) throws IOException {
     Path scenario = dir.resolve("drop.csv");
-    Files.writeString(scenario, "fraction,bandwidth_factor,cloud_load_factor\n0.3,0.25,1\n0.6,1,1\n");
+    Files.writeString(
+        scenario, "fraction,bandwidth_factor,cloud_load_factor\n0.3,0.25,1\n0.6,1,1\n");
 
-    CliRun r = CliRun.runWithSystemStreams("simulate", "--pool", shared("simulation_pool_vgg16.csv").toString(),
-        "--workload", shared("network_latency_50_samples.csv").toString(), "--network", "vgg16",
-        "--strategies", "dynasplit,adaptive,oracle,cloud", "--scenario", scenario.toString(),
-        "--seed", "3", "--out", dir.resolve("out").toString(), "--no-progress");
+    CliRun r =
+        CliRun.runWithSystemStreams(
+            "simulate",
+            "--pool",
+            shared("simulation_pool_vgg16.csv").toString(),
+            "--workload",
+            shared("network_latency_50_samples.csv").toString(),
+            "--network",
+            "vgg16",
+            "--strategies",
+            "dynasplit,adaptive,oracle,cloud",
+            "--scenario",
+            scenario.toString(),
+            "--seed",
+            "3",
+            "--out",
+            dir.resolve("out").toString(),
+            "--no-progress");
 
     assertEquals(0, r.exit(), r.err());
     List<String> summary = Files.readAllLines(dir.resolve("out/summary.csv"));
@@ -50,16 +71,47 @@ class SimulateCommandTest {
     assertTrue(r.out().contains("SLA met %"), r.out());
   }
 
-  /** Verifies that a missing pool file and an unknown strategy exit non-zero with a message naming them. */
+  /**
+   * Verifies that a missing pool file and an unknown strategy exit non-zero with a message naming
+   * them.
+   */
   @Test
   void badInputExitsNonZero(@TempDir Path dir) {
-    CliRun missing = CliRun.runWithSystemStreams("simulate", "--pool", dir.resolve("nope.csv").toString(),
-        "--workload", shared("network_latency_50_samples.csv").toString(), "--network", "vgg16", "--out", dir.toString());
-    CliRun strategy = CliRun.runWithSystemStreams("simulate", "--pool", shared("simulation_pool_vgg16.csv").toString(),
-        "--workload", shared("network_latency_50_samples.csv").toString(), "--network", "vgg16",
-        "--strategies", "dynasplit,fastest", "--out", dir.toString());
-    CliRun network = CliRun.runWithSystemStreams("simulate", "--pool", shared("simulation_pool_vgg16.csv").toString(),
-        "--workload", shared("network_latency_50_samples.csv").toString(), "--network", "alexnet", "--out", dir.toString());
+    CliRun missing =
+        CliRun.runWithSystemStreams(
+            "simulate",
+            "--pool",
+            dir.resolve("nope.csv").toString(),
+            "--workload",
+            shared("network_latency_50_samples.csv").toString(),
+            "--network",
+            "vgg16",
+            "--out",
+            dir.toString());
+    CliRun strategy =
+        CliRun.runWithSystemStreams(
+            "simulate",
+            "--pool",
+            shared("simulation_pool_vgg16.csv").toString(),
+            "--workload",
+            shared("network_latency_50_samples.csv").toString(),
+            "--network",
+            "vgg16",
+            "--strategies",
+            "dynasplit,fastest",
+            "--out",
+            dir.toString());
+    CliRun network =
+        CliRun.runWithSystemStreams(
+            "simulate",
+            "--pool",
+            shared("simulation_pool_vgg16.csv").toString(),
+            "--workload",
+            shared("network_latency_50_samples.csv").toString(),
+            "--network",
+            "alexnet",
+            "--out",
+            dir.toString());
 
     assertEquals(2, missing.exit());
     assertTrue(missing.err().contains("--pool: no such file"), missing.err());

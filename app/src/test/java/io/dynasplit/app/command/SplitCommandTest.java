@@ -31,7 +31,9 @@ import org.junit.jupiter.api.io.TempDir;
 class SplitCommandTest {
 
   private static byte[] tinyCnn() {
-    return ModelCatalog.builtIn(Path.of("target", "no-generated-models")).resolve("tiny-cnn").bytes();
+    return ModelCatalog.builtIn(Path.of("target", "no-generated-models"))
+        .resolve("tiny-cnn")
+        .bytes();
   }
 
   /** Verifies that --list prints one row per candidate, from all cloud (0) to all edge. */
@@ -49,7 +51,9 @@ class SplitCommandTest {
     assertTrue(r.out().contains("input float32[1x3x32x32]"), r.out());
   }
 
-  /** Verifies that --at N --out DIR writes head, tail and a manifest whose hashes match the files. */
+  /**
+   * Verifies that --at N --out DIR writes head, tail and a manifest whose hashes match the files.
+   */
   @Test
   void atWritesHeadTailAndManifest(@TempDir Path dir) throws Exception {
     ModelAnalysis analysis = ModelAnalyzer.analyze(OnnxModel.fromBytes("tiny-cnn", tinyCnn()));
@@ -61,8 +65,10 @@ class SplitCommandTest {
     SplitManifest m = SplitManifest.fromJson(Files.readString(dir.resolve("manifest.json")));
     assertEquals("tiny-cnn", m.modelId());
     assertEquals(middle, m.splitIndex());
-    assertEquals(ModelSplitter.sha256(Files.readAllBytes(dir.resolve("head.onnx"))), m.headSha256());
-    assertEquals(ModelSplitter.sha256(Files.readAllBytes(dir.resolve("tail.onnx"))), m.tailSha256());
+    assertEquals(
+        ModelSplitter.sha256(Files.readAllBytes(dir.resolve("head.onnx"))), m.headSha256());
+    assertEquals(
+        ModelSplitter.sha256(Files.readAllBytes(dir.resolve("tail.onnx"))), m.tailSha256());
     assertEquals(1, m.crossing().size());
   }
 
@@ -116,19 +122,27 @@ class SplitCommandTest {
     assertTrue(r.err().contains("dynasplit split: model 'cut' is truncated"), r.err());
   }
 
-  /** Verifies that split indices out of range or not candidates fail with exit 1, naming the index. */
+  /**
+   * Verifies that split indices out of range or not candidates fail with exit 1, naming the index.
+   */
   @Test
   void anUnknownSplitIndexFails(@TempDir Path dir) throws Exception {
     Path file = dir.resolve("late.onnx");
     Files.write(file, lateInputModel().toByteArray());
 
-    CliRun outOfRange = run("split", file.toString(), "--at", "99", "--out", dir.resolve("a").toString());
-    CliRun notCandidate = run("split", file.toString(), "--at", "1", "--out", dir.resolve("b").toString());
+    CliRun outOfRange =
+        run("split", file.toString(), "--at", "99", "--out", dir.resolve("a").toString());
+    CliRun notCandidate =
+        run("split", file.toString(), "--at", "1", "--out", dir.resolve("b").toString());
 
     assertEquals(1, outOfRange.exit());
-    assertTrue(outOfRange.err().contains("has no split 99: split indices run from 0 to 3"), outOfRange.err());
+    assertTrue(
+        outOfRange.err().contains("has no split 99: split indices run from 0 to 3"),
+        outOfRange.err());
     assertEquals(1, notCandidate.exit());
-    assertTrue(notCandidate.err().contains("split 1 of model 'late' is not a candidate with at most 1"), notCandidate.err());
+    assertTrue(
+        notCandidate.err().contains("split 1 of model 'late' is not a candidate with at most 1"),
+        notCandidate.err());
     assertTrue(Files.notExists(dir.resolve("b")));
   }
 
@@ -144,7 +158,10 @@ class SplitCommandTest {
     assertTrue(r.err().contains("no split point with at most 1 crossing tensor(s)"), r.err());
   }
 
-  /** Verifies that an unknown catalog id and a missing --out fail with clear messages and non-zero exits. */
+  /**
+   * Verifies that an unknown catalog id and a missing --out fail with clear messages and non-zero
+   * exits.
+   */
   @Test
   void badArgumentsFail() {
     CliRun unknown = run("split", "no-such-model", "--list");
@@ -170,7 +187,12 @@ class SplitCommandTest {
                 .addInput(floats("m"))
                 .addNode(NodeProto.newBuilder().setOpType("Relu").addInput("x").addOutput("a"))
                 .addNode(NodeProto.newBuilder().setOpType("Sigmoid").addInput("a").addOutput("b"))
-                .addNode(NodeProto.newBuilder().setOpType("Mul").addInput("b").addInput("m").addOutput("y"))
+                .addNode(
+                    NodeProto.newBuilder()
+                        .setOpType("Mul")
+                        .addInput("b")
+                        .addInput("m")
+                        .addOutput("y"))
                 .addOutput(floats("y")))
         .build();
   }

@@ -60,13 +60,26 @@ class SplitInferenceEndToEndTest {
     assertTrue(middle > 0 && middle < allEdge, "a middle split exists: " + candidates);
     // energy is lowest at the middle split, latency lowest in the cloud: the "energy", "cloud" and
     // "edge" policies pick the middle split, all-cloud and all-edge
-    ParetoFront front = new ParetoFront(ParetoFront.SCHEMA_VERSION, MODEL, "test", "2026-01-01T00:00:00Z", List.of(
-        entry(Configuration.atSplit(allEdge).withCloudAccelerator(Configuration.CLOUD_NONE), 30, 3),
-        entry(Configuration.atSplit(middle), 20, 1),
-        entry(Configuration.atSplit(0), 10, 2)));
-    vertx.deployVerticle(DataPlaneFixture.cloudNode(DataPlaneFixture.cloud(broker, "e2e-cloud")))
-        .compose(id -> vertx.deployVerticle(DataPlaneFixture.edgeNode(DataPlaneFixture.edge(broker, EDGE),
-            List.of(MODEL), Map.of(MODEL, front))))
+    ParetoFront front =
+        new ParetoFront(
+            ParetoFront.SCHEMA_VERSION,
+            MODEL,
+            "test",
+            "2026-01-01T00:00:00Z",
+            List.of(
+                entry(
+                    Configuration.atSplit(allEdge).withCloudAccelerator(Configuration.CLOUD_NONE),
+                    30,
+                    3),
+                entry(Configuration.atSplit(middle), 20, 1),
+                entry(Configuration.atSplit(0), 10, 2)));
+    vertx
+        .deployVerticle(DataPlaneFixture.cloudNode(DataPlaneFixture.cloud(broker, "e2e-cloud")))
+        .compose(
+            id ->
+                vertx.deployVerticle(
+                    DataPlaneFixture.edgeNode(
+                        DataPlaneFixture.edge(broker, EDGE), List.of(MODEL), Map.of(MODEL, front))))
         .await(60, TimeUnit.SECONDS);
     requester = new DataPlaneFixture.Requester(broker);
   }
@@ -82,22 +95,32 @@ class SplitInferenceEndToEndTest {
   }
 
   private static FrontEntry entry(Configuration c, double latency, double energy) {
-    return new FrontEntry(c, latency, latency, latency / 2, 0, latency / 2, 1000, energy, 0, null, 10);
+    return new FrontEntry(
+        c, latency, latency, latency / 2, 0, latency / 2, 1000, energy, 0, null, 10);
   }
 
-  /** Verifies that the classifier run entirely on the edge answers what the full model answers locally. */
+  /**
+   * Verifies that the classifier run entirely on the edge answers what the full model answers
+   * locally.
+   */
   @Test
   void allEdgeMatchesTheFullModel() throws Exception {
     assertMatchesLocal("edge", allEdge, 1);
   }
 
-  /** Verifies that the classifier split in the middle (head on the edge, tail in the cloud) answers what the full model answers locally. */
+  /**
+   * Verifies that the classifier split in the middle (head on the edge, tail in the cloud) answers
+   * what the full model answers locally.
+   */
   @Test
   void middleSplitMatchesTheFullModel() throws Exception {
     assertMatchesLocal("energy", middle, 2);
   }
 
-  /** Verifies that the classifier run entirely in the cloud answers what the full model answers locally. */
+  /**
+   * Verifies that the classifier run entirely in the cloud answers what the full model answers
+   * locally.
+   */
   @Test
   void allCloudMatchesTheFullModel() throws Exception {
     assertMatchesLocal("cloud", 0, 3);
@@ -108,17 +131,24 @@ class SplitInferenceEndToEndTest {
     float[] values = randomInput(seed);
     byte[] bytes = littleEndian(values);
     RequestInput input = RequestInput.tensor(DType.FLOAT32, Shape.of(1, 3, 48, 192), bytes);
-    InferenceRequest request = InferenceRequest.of("e2e-" + policy, MODEL, 10_000, input).withPolicy(policy);
+    InferenceRequest request =
+        InferenceRequest.of("e2e-" + policy, MODEL, 10_000, input).withPolicy(policy);
 
     // when
-    requester.send(Topics.DEFAULT.edgeRequests(EDGE), io.dynasplit.schemas.Json.toBytes(request), "c-" + policy);
+    requester.send(
+        Topics.DEFAULT.edgeRequests(EDGE),
+        io.dynasplit.schemas.Json.toBytes(request),
+        "c-" + policy);
     Reply reply = requester.next(60);
 
     // then
-    InferenceReply ok = assertInstanceOf(InferenceReply.class, reply, () -> DataPlaneFixture.json(reply));
+    InferenceReply ok =
+        assertInstanceOf(InferenceReply.class, reply, () -> DataPlaneFixture.json(reply));
     assertEquals(request.id(), ok.id());
     assertEquals(expectedSplit, ok.config().split(), "split chosen by policy " + policy);
-    assertEquals("c-" + policy, new String(requester.correlations.poll(5, TimeUnit.SECONDS), StandardCharsets.UTF_8));
+    assertEquals(
+        "c-" + policy,
+        new String(requester.correlations.poll(5, TimeUnit.SECONDS), StandardCharsets.UTF_8));
     JsonNode local = localOutput(input);
     assertEquals(local.get("top").size(), ok.output().get("top").size());
     for (int i = 0; i < local.get("top").size(); i++) {
@@ -134,8 +164,10 @@ class SplitInferenceEndToEndTest {
   private static JsonNode localOutput(RequestInput input) {
     CatalogModels models = new CatalogModels(DataPlaneFixture.PARTS, List.of(MODEL));
     ServedModels.Prepared prepared = models.prepare(MODEL, input);
-    try (ModelSession full = ModelSession.load(SessionKey.full(MODEL), DataPlaneFixture.PARTS.bytes(MODEL, 0,
-        io.dynasplit.models.runtime.Part.FULL))) {
+    try (ModelSession full =
+        ModelSession.load(
+            SessionKey.full(MODEL),
+            DataPlaneFixture.PARTS.bytes(MODEL, 0, io.dynasplit.models.runtime.Part.FULL))) {
       return models.finish(MODEL, full.run(prepared.inputs()), prepared.context());
     }
   }

@@ -28,12 +28,21 @@ class LiveProfilerTest {
     String model = "ppocr-cls";
     List<Integer> candidates = DataPlaneFixture.PARTS.candidates(model);
     int middle = candidates.get(candidates.size() / 2);
-    try (LiveProfiler profiler = LiveProfiler.start(DataPlaneFixture.PARTS, model,
-        SampleInputs.of(null, "192x48", 3), new LiveProfiler.Settings(3, 1), null)) {
-      ConfigurationSpace space = profiler.space(List.of(middle), List.of(1), List.of(Codec.FP32, Codec.INT8));
+    try (LiveProfiler profiler =
+        LiveProfiler.start(
+            DataPlaneFixture.PARTS,
+            model,
+            SampleInputs.of(null, "192x48", 3),
+            new LiveProfiler.Settings(3, 1),
+            null)) {
+      ConfigurationSpace space =
+          profiler.space(List.of(middle), List.of(1), List.of(Codec.FP32, Codec.INT8));
       List<Integer> freqs = profiler.hardware().cpuFrequenciesMHz();
-      assertEquals(freqs.isEmpty() ? List.of(0) : freqs, space.values(ConfigurationSpace.Knob.CPU_FREQ));
-      assertEquals(profiler.hardware().edgeAccelerators(), space.values(ConfigurationSpace.Knob.EDGE_ACCELERATOR));
+      assertEquals(
+          freqs.isEmpty() ? List.of(0) : freqs, space.values(ConfigurationSpace.Knob.CPU_FREQ));
+      assertEquals(
+          profiler.hardware().edgeAccelerators(),
+          space.values(ConfigurationSpace.Knob.EDGE_ACCELERATOR));
 
       Configuration fp32 = profiler.atSplit(middle, Codec.FP32).withThreads(1);
       LiveProfiler.Measurement exact = profiler.measure(fp32);
@@ -41,15 +50,21 @@ class LiveProfilerTest {
       assertEquals(fp32, e.config());
       assertEquals(3, e.samples());
       assertEquals(1.0, e.fidelity());
-      assertTrue(e.bytes() > 0 && e.latencyMs() > 0 && e.edgeEnergyJ() > 0 && e.cloudEnergyJ() > 0, e.toString());
+      assertTrue(
+          e.bytes() > 0 && e.latencyMs() > 0 && e.edgeEnergyJ() > 0 && e.cloudEnergyJ() > 0,
+          e.toString());
       assertNotNull(exact.edgeSource());
       assertNotNull(exact.cloudSource());
 
       FrontEntry q = profiler.measure(fp32.withCodec(Codec.INT8)).entry();
       assertNotNull(q.fidelity());
       assertTrue(q.fidelity() >= 0 && q.fidelity() <= 1, "int8 fidelity: " + q.fidelity());
-      assertTrue(q.bytes() < e.bytes() / 2, "int8 sends about a quarter of fp32's bytes: " + q.bytes() + " vs " + e.bytes());
-      assertEquals(List.of(exact.edgeSource() + "/" + exact.cloudSource()), profiler.energySources().subList(0, 1));
+      assertTrue(
+          q.bytes() < e.bytes() / 2,
+          "int8 sends about a quarter of fp32's bytes: " + q.bytes() + " vs " + e.bytes());
+      assertEquals(
+          List.of(exact.edgeSource() + "/" + exact.cloudSource()),
+          profiler.energySources().subList(0, 1));
     }
   }
 
@@ -62,9 +77,16 @@ class LiveProfilerTest {
   void int8LowersTheDetectorsFidelity() throws Exception {
     String model = "ppocr-det";
     int split = 32;
-    assertTrue(DataPlaneFixture.PARTS.candidates(model).contains(split), "split " + split + " is a candidate");
-    try (LiveProfiler profiler = LiveProfiler.start(DataPlaneFixture.PARTS, model,
-        SampleInputs.of(null, "320x240", 2), new LiveProfiler.Settings(2, 1), null)) {
+    assertTrue(
+        DataPlaneFixture.PARTS.candidates(model).contains(split),
+        "split " + split + " is a candidate");
+    try (LiveProfiler profiler =
+        LiveProfiler.start(
+            DataPlaneFixture.PARTS,
+            model,
+            SampleInputs.of(null, "320x240", 2),
+            new LiveProfiler.Settings(2, 1),
+            null)) {
       FrontEntry exact = profiler.measure(profiler.atSplit(split, Codec.FP32)).entry();
       FrontEntry int8 = profiler.measure(profiler.atSplit(split, Codec.INT8)).entry();
       assertEquals(1.0, exact.fidelity(), 1e-9);

@@ -31,7 +31,8 @@ public record ConfigTemplate(String name, String text) {
   /**
    * Reads a template from the classpath.
    *
-   * @param resource an absolute resource path such as {@code /io/dynasplit/broker/hivemq/config.xml}
+   * @param resource an absolute resource path such as {@code
+   *     /io/dynasplit/broker/hivemq/config.xml}
    * @throws IllegalStateException when the resource is not on the classpath (a packaging error)
    */
   public static ConfigTemplate fromClasspath(String resource) {
@@ -59,7 +60,8 @@ public record ConfigTemplate(String name, String text) {
       String key = m.group(1);
       String value = values.get(key);
       if (value == null) {
-        throw new IllegalArgumentException("template " + name + " needs a value for ${" + key + "}");
+        throw new IllegalArgumentException(
+            "template " + name + " needs a value for ${" + key + "}");
       }
       used.add(key);
       m.appendReplacement(out, Matcher.quoteReplacement(value));
@@ -67,7 +69,8 @@ public record ConfigTemplate(String name, String text) {
     m.appendTail(out);
     for (String key : values.keySet()) {
       if (!used.contains(key)) {
-        throw new IllegalArgumentException("template " + name + " has no placeholder ${" + key + "}");
+        throw new IllegalArgumentException(
+            "template " + name + " has no placeholder ${" + key + "}");
       }
     }
     return out.toString();

@@ -10,7 +10,10 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 
-/** Finding free TCP ports and checking whether a port can be bound or reached (test-support uses it too). */
+/**
+ * Finding free TCP ports and checking whether a port can be bound or reached (test-support uses it
+ * too).
+ */
 public final class Ports {
 
   private Ports() {}

@@ -16,19 +16,25 @@ class ConfigTemplateTest {
     assertEquals("<a>1</a><b>$2\\</b><a>1</a>", t.render(Map.of("x", "1", "y.z", "$2\\")));
   }
 
-  /** Verifies that a missing value and an unused value are both errors that name the placeholder. */
+  /**
+   * Verifies that a missing value and an unused value are both errors that name the placeholder.
+   */
   @Test
   void missingOrUnusedValuesAreErrors() {
     ConfigTemplate t = new ConfigTemplate("t", "${x}");
-    assertEquals("template t needs a value for ${x}",
+    assertEquals(
+        "template t needs a value for ${x}",
         assertThrows(IllegalArgumentException.class, () -> t.render(Map.of())).getMessage());
-    assertEquals("template t has no placeholder ${w}",
-        assertThrows(IllegalArgumentException.class, () -> t.render(Map.of("x", "1", "w", "2"))).getMessage());
+    assertEquals(
+        "template t has no placeholder ${w}",
+        assertThrows(IllegalArgumentException.class, () -> t.render(Map.of("x", "1", "w", "2")))
+            .getMessage());
   }
 
   /** Verifies that a template missing from the classpath is a clear packaging error. */
   @Test
   void missingResourceIsAnError() {
-    assertThrows(IllegalStateException.class, () -> ConfigTemplate.fromClasspath("/no/such/template.xml"));
+    assertThrows(
+        IllegalStateException.class, () -> ConfigTemplate.fromClasspath("/no/such/template.xml"));
   }
 }

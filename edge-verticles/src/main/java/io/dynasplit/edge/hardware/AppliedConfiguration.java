@@ -12,7 +12,10 @@ import java.util.Objects;
  * @param millis how long the apply took
  */
 public record AppliedConfiguration(
-    Configuration configuration, boolean cpuFrequencyChanged, boolean acceleratorPowerChanged, double millis) {
+    Configuration configuration,
+    boolean cpuFrequencyChanged,
+    boolean acceleratorPowerChanged,
+    double millis) {
 
   /** Checks the values. */
   public AppliedConfiguration {

@@ -9,14 +9,14 @@ import io.dynasplit.edge.hardware.accel.UsbPowerSwitch;
 import io.dynasplit.edge.hardware.cpufreq.CpuFreq;
 import io.dynasplit.edge.hardware.cpufreq.CpuFreqController;
 import io.dynasplit.edge.hardware.cpufreq.CpuFreqException;
-import io.dynasplit.scheduler.SwitchCosts;
-import io.dynasplit.scheduler.SwitchCosts.ChangeKind;
 import io.dynasplit.energy.EnergyMeter;
 import io.dynasplit.energy.EnergyMeters;
 import io.dynasplit.energy.NvidiaSmiPowerSensor;
 import io.dynasplit.energy.PowerSampler;
 import io.dynasplit.energy.PowerSensor;
 import io.dynasplit.energy.ina.InaSensors;
+import io.dynasplit.scheduler.SwitchCosts;
+import io.dynasplit.scheduler.SwitchCosts.ChangeKind;
 import io.dynasplit.schemas.Configuration;
 import java.io.IOException;
 import java.time.Duration;
@@ -31,20 +31,25 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The edge's hardware as one object: the CPU frequency controller, the energy meter, the execution providers, the
- * USB accelerator switch and the measured cost of each change. Plain Java; {@link HardwareVerticle} wires it to
- * Vert.x.
+ * The edge's hardware as one object: the CPU frequency controller, the energy meter, the execution
+ * providers, the USB accelerator switch and the measured cost of each change. Plain Java; {@link
+ * HardwareVerticle} wires it to Vert.x.
  *
- * @implNote thread-safe. {@link #open}, {@link #apply} and {@link #close} block (sysfs, I2C, processes): call them
- *     from a worker thread. {@link #switchCostMs}, {@link #energyMeter} and the getters cost no I/O.
+ * @implNote thread-safe. {@link #open}, {@link #apply} and {@link #close} block (sysfs, I2C,
+ *     processes): call them from a worker thread. {@link #switchCostMs}, {@link #energyMeter} and
+ *     the getters cost no I/O.
  */
 public final class Hardware implements AutoCloseable {
 
   private static final Logger LOG = LoggerFactory.getLogger(Hardware.class);
   private static final int COST_WINDOW = 256;
 
-  /** The quantile {@link #switchCostMs} predicts at: the p95, so a switch is rarely cheaper than predicted. */
+  /**
+   * The quantile {@link #switchCostMs} predicts at: the p95, so a switch is rarely cheaper than
+   * predicted.
+   */
   public static final double PREDICTION_QUANTILE = 0.95;
+
   private static final Duration NVIDIA_SMI_MIN_PERIOD = Duration.ofMillis(100);
 
   private final CpuFreq.Discovery cpuDiscovery;
@@ -58,8 +63,13 @@ public final class Hardware implements AutoCloseable {
   private volatile Configuration current;
   private volatile long changes;
 
-  private Hardware(CpuFreq.Discovery cpuDiscovery, EnergyMeters.Selection energy, List<String> providers,
-      Optional<UsbPowerSwitch> usb, Context ownedPi4j, List<String> notes) {
+  private Hardware(
+      CpuFreq.Discovery cpuDiscovery,
+      EnergyMeters.Selection energy,
+      List<String> providers,
+      Optional<UsbPowerSwitch> usb,
+      Context ownedPi4j,
+      List<String> notes) {
     this.cpuDiscovery = cpuDiscovery;
     this.cpu = CpuFreqController.open(cpuDiscovery);
     this.energy = energy;
@@ -72,8 +82,9 @@ public final class Hardware implements AutoCloseable {
   }
 
   /**
-   * Finds and opens the hardware the options name. An INA sensor is opened on Pi4J's linuxfs I2C provider; a sensor
-   * that fails to open is reported in {@link #notes()} and the next source is used.
+   * Finds and opens the hardware the options name. An INA sensor is opened on Pi4J's linuxfs I2C
+   * provider; a sensor that fails to open is reported in {@link #notes()} and the next source is
+   * used.
    *
    * @implNote blocks
    */
@@ -90,9 +101,11 @@ public final class Hardware implements AutoCloseable {
       try {
         pi4j = Pi4J.newContextBuilder().add(LinuxFsI2CProvider.newInstance()).build();
         PowerSensor sensor = InaSensors.open(pi4j, options.ina().get());
-        sampler = Optional.of(PowerSampler.start(sensor, options.samplePeriod(), options.ringCapacity()));
+        sampler =
+            Optional.of(PowerSampler.start(sensor, options.samplePeriod(), options.ringCapacity()));
       } catch (IOException | RuntimeException e) {
-        sensorProblems.add("ina sensor " + options.ina().get().describe() + " is unusable: " + e.getMessage());
+        sensorProblems.add(
+            "ina sensor " + options.ina().get().describe() + " is unusable: " + e.getMessage());
         if (pi4j != null) {
           pi4j.shutdown();
           pi4j = null;
@@ -100,15 +113,19 @@ public final class Hardware implements AutoCloseable {
       }
     } else if (options.nvidiaSmi()) {
       if (NvidiaSmiPowerSensor.onPath()) {
-        Duration period = options.samplePeriod().compareTo(NVIDIA_SMI_MIN_PERIOD) < 0
-            ? NVIDIA_SMI_MIN_PERIOD : options.samplePeriod();
-        sampler = Optional.of(PowerSampler.start(new NvidiaSmiPowerSensor(), period, options.ringCapacity()));
+        Duration period =
+            options.samplePeriod().compareTo(NVIDIA_SMI_MIN_PERIOD) < 0
+                ? NVIDIA_SMI_MIN_PERIOD
+                : options.samplePeriod();
+        sampler =
+            Optional.of(
+                PowerSampler.start(new NvidiaSmiPowerSensor(), period, options.ringCapacity()));
       } else {
         sensorProblems.add("nvidia-smi is unusable: it is not on the PATH");
       }
     }
-    EnergyMeters.Selection energy = EnergyMeters.select(sampler, sensorProblems, options.powercapRoot(),
-        options.model());
+    EnergyMeters.Selection energy =
+        EnergyMeters.select(sampler, sensorProblems, options.powercapRoot(), options.model());
     notes.addAll(energy.notes());
 
     List<String> providers;
@@ -158,14 +175,17 @@ public final class Hardware implements AutoCloseable {
   }
 
   /**
-   * The CPU frequencies the scheduler may choose, in MHz; empty when the frequency is not managed here (no
-   * cpufreq), in which case {@code cpuFreqMHz} is ignored.
+   * The CPU frequencies the scheduler may choose, in MHz; empty when the frequency is not managed
+   * here (no cpufreq), in which case {@code cpuFreqMHz} is ignored.
    */
   public List<Integer> cpuFrequenciesMHz() {
     return cpu.map(CpuFreqController::frequenciesMHz).orElse(List.of());
   }
 
-  /** The {@code edgeAccelerator} values this edge can take: {@code off}, providers, then USB accelerator modes. */
+  /**
+   * The {@code edgeAccelerator} values this edge can take: {@code off}, providers, then USB
+   * accelerator modes.
+   */
   public List<String> edgeAccelerators() {
     List<String> out = new ArrayList<>();
     out.add(Configuration.ACCELERATOR_OFF);
@@ -180,8 +200,8 @@ public final class Hardware implements AutoCloseable {
   }
 
   /**
-   * Applies the hardware part of {@code target} (CPU frequency, USB accelerator power); changes nothing that is
-   * already right, and records the cost of each change.
+   * Applies the hardware part of {@code target} (CPU frequency, USB accelerator power); changes
+   * nothing that is already right, and records the cost of each change.
    *
    * @throws HardwareException if the target asks for what this edge lacks or a change fails
    * @implNote blocks; serialized
@@ -190,8 +210,13 @@ public final class Hardware implements AutoCloseable {
     Objects.requireNonNull(target, "target");
     long start = System.nanoTime();
     if (!edgeAccelerators().contains(target.edgeAccelerator())) {
-      throw new HardwareException(HardwareException.Part.UNSUPPORTED, "edge accelerator '"
-          + target.edgeAccelerator() + "' is not available here; available: " + edgeAccelerators(), null);
+      throw new HardwareException(
+          HardwareException.Part.UNSUPPORTED,
+          "edge accelerator '"
+              + target.edgeAccelerator()
+              + "' is not available here; available: "
+              + edgeAccelerators(),
+          null);
     }
     boolean cpuChanged = false;
     if (cpu.isPresent()) {
@@ -202,9 +227,13 @@ public final class Hardware implements AutoCloseable {
           costs.record(ChangeKind.CPU_FREQUENCY, change.nanos());
         }
       } catch (CpuFreqException e) {
-        throw new HardwareException(e.reason() == CpuFreqException.Reason.UNSUPPORTED_FREQUENCY
-            || e.reason() == CpuFreqException.Reason.FIXED
-            ? HardwareException.Part.UNSUPPORTED : HardwareException.Part.CPU_FREQUENCY, e.getMessage(), e);
+        throw new HardwareException(
+            e.reason() == CpuFreqException.Reason.UNSUPPORTED_FREQUENCY
+                    || e.reason() == CpuFreqException.Reason.FIXED
+                ? HardwareException.Part.UNSUPPORTED
+                : HardwareException.Part.CPU_FREQUENCY,
+            e.getMessage(),
+            e);
       }
     }
     boolean usbChanged = false;
@@ -214,8 +243,10 @@ public final class Hardware implements AutoCloseable {
       try {
         usbChanged = usb.get().set(on);
       } catch (IOException e) {
-        throw new HardwareException(HardwareException.Part.ACCELERATOR_POWER,
-            "usb accelerator power " + (on ? "on" : "off") + " failed: " + e.getMessage(), e);
+        throw new HardwareException(
+            HardwareException.Part.ACCELERATOR_POWER,
+            "usb accelerator power " + (on ? "on" : "off") + " failed: " + e.getMessage(),
+            e);
       }
       if (usbChanged) {
         costs.record(ChangeKind.EDGE_ACCELERATOR, System.nanoTime() - t0);
@@ -232,10 +263,11 @@ public final class Hardware implements AutoCloseable {
   }
 
   /**
-   * The predicted cost in milliseconds of moving from the hardware in force to {@code target}, at the
-   * {@link #PREDICTION_QUANTILE}: {@link SwitchCosts#costMs(java.util.Collection, double)} over the changes
-   * {@link #apply} would really make (a frequency where cpufreq is managed, the USB accelerator's power where one is
-   * configured), or the no-change cost when it would make none. Kinds not measured yet count 0.
+   * The predicted cost in milliseconds of moving from the hardware in force to {@code target}, at
+   * the {@link #PREDICTION_QUANTILE}: {@link SwitchCosts#costMs(java.util.Collection, double)} over
+   * the changes {@link #apply} would really make (a frequency where cpufreq is managed, the USB
+   * accelerator's power where one is configured), or the no-change cost when it would make none.
+   * Kinds not measured yet count 0.
    *
    * @implNote no I/O, no locks beyond a snapshot of the cost recorder: microseconds
    */
@@ -254,7 +286,10 @@ public final class Hardware implements AutoCloseable {
     return costs.snapshot().costMs(changes, PREDICTION_QUANTILE);
   }
 
-  /** The measured cost of each kind of change so far, as the scheduler takes them ({@code setSwitchCosts}). */
+  /**
+   * The measured cost of each kind of change so far, as the scheduler takes them ({@code
+   * setSwitchCosts}).
+   */
   public SwitchCosts switchCosts() {
     return costs.snapshot();
   }
@@ -272,10 +307,19 @@ public final class Hardware implements AutoCloseable {
       byName.put(k.wireName(), measured.cost(k));
     }
     byName.put(HardwareState.NO_CHANGE, measured.noChange());
-    String usbPower = usb.map(u -> u.powered() == null ? "unknown" : u.powered() ? "on" : "off").orElse("none");
-    return new HardwareState(cpu.isPresent(), cpu.map(CpuFreqController::isFixed).orElse(false), appliedMHz(),
-        c == null ? Configuration.ACCELERATOR_OFF : c.edgeAccelerator(), c == null ? 0 : c.threads(), usbPower,
-        energy.source().wireName(), watts, changes, byName);
+    String usbPower =
+        usb.map(u -> u.powered() == null ? "unknown" : u.powered() ? "on" : "off").orElse("none");
+    return new HardwareState(
+        cpu.isPresent(),
+        cpu.map(CpuFreqController::isFixed).orElse(false),
+        appliedMHz(),
+        c == null ? Configuration.ACCELERATOR_OFF : c.edgeAccelerator(),
+        c == null ? 0 : c.threads(),
+        usbPower,
+        energy.source().wireName(),
+        watts,
+        changes,
+        byName);
   }
 
   private int appliedMHz() {

@@ -1,13 +1,14 @@
 package io.dynasplit.edge.hardware;
 
-import io.dynasplit.scheduler.SwitchCosts;
 import io.dynasplit.energy.EnergyMeter;
+import io.dynasplit.scheduler.SwitchCosts;
 import io.dynasplit.schemas.Configuration;
 import io.vertx.core.Future;
 import java.util.List;
 
 /**
- * What the scheduler and the data plane ask of the edge's hardware; {@link HardwareVerticle} implements it.
+ * What the scheduler and the data plane ask of the edge's hardware; {@link HardwareVerticle}
+ * implements it.
  *
  * {@snippet :
  * double extraMs = hardware.switchCostMs(candidate);              // scheduler, per candidate: no I/O
@@ -18,12 +19,15 @@ import java.util.List;
 public interface HardwareControl {
 
   /**
-   * Applies the hardware part of a configuration (CPU frequency, USB accelerator power) unless already in force.
-   * Fails with a {@link HardwareException} naming the part.
+   * Applies the hardware part of a configuration (CPU frequency, USB accelerator power) unless
+   * already in force. Fails with a {@link HardwareException} naming the part.
    */
   Future<AppliedConfiguration> apply(Configuration target);
 
-  /** The predicted cost in milliseconds of switching from the configuration in force to {@code target}. */
+  /**
+   * The predicted cost in milliseconds of switching from the configuration in force to {@code
+   * target}.
+   */
   double switchCostMs(Configuration target);
 
   /** The measured cost of each kind of change so far, as the scheduler takes them. */

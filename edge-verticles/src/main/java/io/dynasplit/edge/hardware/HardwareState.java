@@ -13,12 +13,13 @@ import java.util.Objects;
  * @param cpuFreqMHz the frequency last applied or, before any, the one found; 0 when unmanaged
  * @param edgeAccelerator the edge accelerator of the configuration in force; {@code off} before any
  * @param threads the head session threads of the configuration in force; 0 before any
- * @param usbPower {@code on}, {@code off}, {@code unknown} (before the first switch) or {@code none}
+ * @param usbPower {@code on}, {@code off}, {@code unknown} (before the first switch) or {@code
+ *     none}
  * @param energySource the wire name of the energy meter's source
  * @param watts mean power over the last state period, by that meter; 0 before the first period ends
  * @param changes configurations applied that changed something
- * @param switchCosts measured cost of each kind of change, by {@link ChangeKind#wireName()}, and of an apply that
- *     changed nothing under {@value #NO_CHANGE}
+ * @param switchCosts measured cost of each kind of change, by {@link ChangeKind#wireName()}, and of
+ *     an apply that changed nothing under {@value #NO_CHANGE}
  */
 public record HardwareState(
     boolean cpuFreqManaged,

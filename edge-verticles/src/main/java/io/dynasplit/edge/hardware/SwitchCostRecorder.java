@@ -5,10 +5,11 @@ import io.dynasplit.scheduler.SwitchCosts.ChangeKind;
 import java.util.Arrays;
 
 /**
- * Records how long each hardware change took, and each apply that changed nothing, and summarizes the most recent
- * ones per kind as the scheduler's {@link SwitchCosts}.
+ * Records how long each hardware change took, and each apply that changed nothing, and summarizes
+ * the most recent ones per kind as the scheduler's {@link SwitchCosts}.
  *
- * @implNote thread-safe; {@link #record} is O(1), {@link #snapshot} sorts at most {@code window} values per kind
+ * @implNote thread-safe; {@link #record} is O(1), {@link #snapshot} sorts at most {@code window}
+ *     values per kind
  */
 public final class SwitchCostRecorder {
 
@@ -69,7 +70,8 @@ public final class SwitchCostRecorder {
     }
     long[] kept = Arrays.copyOf(recent[slot], (int) Math.min(n, window));
     Arrays.sort(kept);
-    return new SwitchCosts.Cost(n, quantileMs(kept, 0.50), quantileMs(kept, 0.95), kept[kept.length - 1] / 1e6);
+    return new SwitchCosts.Cost(
+        n, quantileMs(kept, 0.50), quantileMs(kept, 0.95), kept[kept.length - 1] / 1e6);
   }
 
   /** Nearest-rank quantile of sorted nanoseconds, in milliseconds. */

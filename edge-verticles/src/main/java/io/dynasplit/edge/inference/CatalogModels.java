@@ -48,7 +48,8 @@ public final class CatalogModels implements ServedModels {
     this.parts = Objects.requireNonNull(parts, "parts");
     for (String id : ids) {
       if (parts.catalog().find(id).isEmpty()) {
-        throw new IllegalArgumentException("model " + id + " is not in the catalog; known: " + parts.catalog().ids());
+        throw new IllegalArgumentException(
+            "model " + id + " is not in the catalog; known: " + parts.catalog().ids());
       }
     }
     this.ids = List.copyOf(ids);
@@ -56,7 +57,8 @@ public final class CatalogModels implements ServedModels {
 
   /** Every catalog model whose bytes are present now (no generated model missing its file). */
   public static CatalogModels present(SplitParts parts) {
-    return new CatalogModels(parts, parts.catalog().present().stream().map(CatalogEntry::id).toList());
+    return new CatalogModels(
+        parts, parts.catalog().present().stream().map(CatalogEntry::id).toList());
   }
 
   @Override
@@ -87,7 +89,8 @@ public final class CatalogModels implements ServedModels {
       in = new ModelInput.Image(input.decodeData());
     } else {
       byte[] bytes = input.decodeData();
-      Tensor t = Tensor.of(entry.input().name(), input.dtype(), input.shape(), ByteBuffer.wrap(bytes));
+      Tensor t =
+          Tensor.of(entry.input().name(), input.dtype(), input.shape(), ByteBuffer.wrap(bytes));
       in = new ModelInput.Tensors(Map.of(t.name(), toTensorData(t)));
     }
     return prepared(entry, in);
@@ -111,7 +114,8 @@ public final class CatalogModels implements ServedModels {
     if (outputs.isEmpty()) {
       throw new IllegalStateException("model " + model + " gave no outputs");
     }
-    PreparedInput input = context instanceof PreparedInput p ? p : new PreparedInput(Map.of(), Optional.empty());
+    PreparedInput input =
+        context instanceof PreparedInput p ? p : new PreparedInput(Map.of(), Optional.empty());
     ModelOutput out = postprocessor.process(entry, input, toTensorData(outputs.get(0)));
     return Json.mapper().valueToTree(out);
   }
@@ -127,8 +131,13 @@ public final class CatalogModels implements ServedModels {
     for (var spec : entry.inputs()) {
       TensorData d = p.tensors().get(spec.name());
       if (d == null) {
-        throw new IllegalArgumentException("model " + entry.id() + " needs input " + spec.name() + "; given "
-            + p.tensors().keySet());
+        throw new IllegalArgumentException(
+            "model "
+                + entry.id()
+                + " needs input "
+                + spec.name()
+                + "; given "
+                + p.tensors().keySet());
       }
       inputs.add(toTensor(spec.name(), d));
     }
@@ -136,12 +145,18 @@ public final class CatalogModels implements ServedModels {
   }
 
   private CatalogEntry entry(String model) {
-    return parts.catalog().find(model)
+    return parts
+        .catalog()
+        .find(model)
         .filter(e -> ids.contains(e.id()))
-        .orElseThrow(() -> new IllegalArgumentException("model " + model + " is not served; served: " + ids));
+        .orElseThrow(
+            () ->
+                new IllegalArgumentException("model " + model + " is not served; served: " + ids));
   }
 
-  /** A wire tensor as the catalog's float32 or int64 data (float16 and int8 are widened to float32). */
+  /**
+   * A wire tensor as the catalog's float32 or int64 data (float16 and int8 are widened to float32).
+   */
   static TensorData toTensorData(Tensor t) {
     return switch (t.dtype()) {
       case FLOAT32, FLOAT16, INT8 -> new TensorData.Float32(t.shape().dims(), t.toFloatArray());
@@ -150,8 +165,9 @@ public final class CatalogModels implements ServedModels {
         t.asLongBuffer().get(v);
         yield new TensorData.Int64(t.shape().dims(), v);
       }
-      case UINT8 -> throw new IllegalArgumentException("tensor " + t.name() + " is uint8; the catalog models take "
-          + "float32 or int64");
+      case UINT8 ->
+          throw new IllegalArgumentException(
+              "tensor " + t.name() + " is uint8; the catalog models take " + "float32 or int64");
     };
   }
 

@@ -12,7 +12,8 @@ import java.util.Objects;
  * @param context what {@link ServedModels#prepare} returned for post-processing, or null
  * @param stopNanos when the request is given up, {@link System#nanoTime()} scale
  */
-public record FinishJob(String model, List<Tensor> outputs, Object context, long stopNanos) implements EdgeJob {
+public record FinishJob(String model, List<Tensor> outputs, Object context, long stopNanos)
+    implements EdgeJob {
 
   /** Checks the values. */
   public FinishJob {

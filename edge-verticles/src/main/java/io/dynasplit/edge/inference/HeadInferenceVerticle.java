@@ -1,13 +1,13 @@
 package io.dynasplit.edge.inference;
 
 import io.dynasplit.edge.EdgeCounters;
-import io.dynasplit.schemas.Tensor;
 import io.dynasplit.models.runtime.InferenceException;
 import io.dynasplit.models.runtime.ModelSession;
 import io.dynasplit.models.runtime.Part;
 import io.dynasplit.models.runtime.SessionCache;
 import io.dynasplit.models.runtime.SessionKey;
 import io.dynasplit.schemas.ErrorCode;
+import io.dynasplit.schemas.Tensor;
 import io.vertx.core.Future;
 import io.vertx.core.VerticleBase;
 import io.vertx.core.eventbus.Message;
@@ -21,8 +21,9 @@ import org.slf4j.LoggerFactory;
 /**
  * Runs the edge's blocking work: pre-processing ({@link PrepareJob}), head, whole-model and
  * fallback tail sessions with the intermediate encoded into a tensor frame ({@link InferenceJob}),
- * post-processing ({@link FinishJob}) and loading sessions ahead of use ({@link WarmJob}). Sessions come from a {@link SessionCache} shared by the
- * instances, keyed by (model, split, part, provider, threads) and warmed up on load.
+ * post-processing ({@link FinishJob}) and loading sessions ahead of use ({@link WarmJob}). Sessions
+ * come from a {@link SessionCache} shared by the instances, keyed by (model, split, part, provider,
+ * threads) and warmed up on load.
  *
  * <p>A failed job fails its message with the {@link ErrorCode} ordinal as failure code (see {@link
  * #errorCode}) and a message that says what went wrong.
@@ -47,7 +48,8 @@ public final class HeadInferenceVerticle extends VerticleBase {
    * @param sessions the session cache shared by all instances
    * @param counters counts the jobs skipped because their request had been given up
    */
-  public HeadInferenceVerticle(String address, ServedModels models, SessionCache sessions, EdgeCounters counters) {
+  public HeadInferenceVerticle(
+      String address, ServedModels models, SessionCache sessions, EdgeCounters counters) {
     this.address = Objects.requireNonNull(address, "address");
     this.models = Objects.requireNonNull(models, "models");
     this.sessions = Objects.requireNonNull(sessions, "sessions");
@@ -77,9 +79,13 @@ public final class HeadInferenceVerticle extends VerticleBase {
     if (message.body() instanceof EdgeJob job && job.expired(started)) {
       // its request was given up (and answered) while the job waited for a worker: skip the work
       counters.expiredJob();
-      LOG.debug("edge job skipped, its request was given up [job: {}]", job.getClass().getSimpleName());
-      message.fail(EXPIRED, "skipped: the request's deadline plus grace passed while its "
-          + job.getClass().getSimpleName() + " waited for an edge worker");
+      LOG.debug(
+          "edge job skipped, its request was given up [job: {}]", job.getClass().getSimpleName());
+      message.fail(
+          EXPIRED,
+          "skipped: the request's deadline plus grace passed while its "
+              + job.getClass().getSimpleName()
+              + " waited for an edge worker");
       return;
     }
     try {
@@ -88,7 +94,9 @@ public final class HeadInferenceVerticle extends VerticleBase {
         case InferenceJob job -> message.reply(infer(job, started));
         case FinishJob job -> message.reply(finish(job, started));
         case WarmJob job -> message.reply(warm(job));
-        default -> message.fail(ErrorCode.INTERNAL.ordinal(), "unknown job " + message.body().getClass().getName());
+        default ->
+            message.fail(
+                ErrorCode.INTERNAL.ordinal(), "unknown job " + message.body().getClass().getName());
       }
     } catch (IllegalArgumentException e) {
       message.fail(ErrorCode.BAD_REQUEST.ordinal(), e.getMessage());
@@ -97,7 +105,8 @@ public final class HeadInferenceVerticle extends VerticleBase {
       LOG.warn("edge inference failed: {}", e.getMessage());
       message.fail(code.ordinal(), e.getMessage());
     } catch (RuntimeException e) {
-      LOG.error("edge job failed unexpectedly [job: {}]", message.body().getClass().getSimpleName(), e);
+      LOG.error(
+          "edge job failed unexpectedly [job: {}]", message.body().getClass().getSimpleName(), e);
       message.fail(ErrorCode.INTERNAL.ordinal(), e.toString());
     }
   }
@@ -110,16 +119,28 @@ public final class HeadInferenceVerticle extends VerticleBase {
 
   private InferenceResult infer(InferenceJob job, long started) {
     long t0 = System.nanoTime();
-    List<Tensor> outputs = switch (job.stage()) {
-      case PASS -> job.inputs();
-      case FULL -> session(SessionKey.full(job.model()).withProvider(job.provider(), job.threads())).run(job.inputs());
-      case HEAD -> session(new SessionKey(job.model(), job.split(), Part.HEAD, job.provider(), job.threads()))
-          .run(job.inputs());
-      case TAIL -> session(new SessionKey(job.model(), job.split(), Part.TAIL, job.provider(), job.threads()))
-          .run(job.inputs());
-    };
+    List<Tensor> outputs =
+        switch (job.stage()) {
+          case PASS -> job.inputs();
+          case FULL ->
+              session(SessionKey.full(job.model()).withProvider(job.provider(), job.threads()))
+                  .run(job.inputs());
+          case HEAD ->
+              session(
+                      new SessionKey(
+                          job.model(), job.split(), Part.HEAD, job.provider(), job.threads()))
+                  .run(job.inputs());
+          case TAIL ->
+              session(
+                      new SessionKey(
+                          job.model(), job.split(), Part.TAIL, job.provider(), job.threads()))
+                  .run(job.inputs());
+        };
     long t1 = System.nanoTime();
-    ByteBuffer frame = job.tailHeader() == null ? null : TailFrames.encodeCall(job.tailHeader(), outputs, job.codec());
+    ByteBuffer frame =
+        job.tailHeader() == null
+            ? null
+            : TailFrames.encodeCall(job.tailHeader(), outputs, job.codec());
     long t2 = System.nanoTime();
     return new InferenceResult(outputs, (t1 - t0) / 1e6, frame, (t2 - t1) / 1e6, started);
   }

@@ -1,8 +1,8 @@
 package io.dynasplit.edge.inference;
 
-import io.dynasplit.schemas.Tensor;
 import io.dynasplit.schemas.Codec;
 import io.dynasplit.schemas.TailRequestHeader;
+import io.dynasplit.schemas.Tensor;
 import java.util.List;
 import java.util.Objects;
 
@@ -15,8 +15,8 @@ import java.util.Objects;
  * @param provider the execution provider of the session
  * @param threads intra-op threads of the session; 0 for the default
  * @param inputs the session's inputs
- * @param tailHeader when not null, the stage's outputs are encoded with {@code codec} into a
- *     tensor frame under this header, for the cloud
+ * @param tailHeader when not null, the stage's outputs are encoded with {@code codec} into a tensor
+ *     frame under this header, for the cloud
  * @param codec the encoding of the frame's tensors
  * @param stopNanos when the request is given up, {@link System#nanoTime()} scale
  */
@@ -29,7 +29,8 @@ public record InferenceJob(
     List<Tensor> inputs,
     TailRequestHeader tailHeader,
     Codec codec,
-    long stopNanos) implements EdgeJob {
+    long stopNanos)
+    implements EdgeJob {
 
   /** What an inference job runs. */
   public enum Stage {

@@ -15,8 +15,8 @@ import java.util.Objects;
  * @param startedNanos when a worker took the job, {@link System#nanoTime()} scale (the end of its
  *     wait in the worker queue)
  */
-public record InferenceResult(List<Tensor> outputs, double computeMs, ByteBuffer frame, double encodeMs,
-    long startedNanos) {
+public record InferenceResult(
+    List<Tensor> outputs, double computeMs, ByteBuffer frame, double encodeMs, long startedNanos) {
 
   /** Checks the values and freezes the map (keeping its order). */
   public InferenceResult {

@@ -1,7 +1,7 @@
 package io.dynasplit.edge.inference;
 
-import io.dynasplit.schemas.Tensor;
 import io.dynasplit.schemas.RequestInput;
+import io.dynasplit.schemas.Tensor;
 import java.util.List;
 import java.util.Objects;
 
@@ -14,7 +14,8 @@ import java.util.Objects;
  * @param tensors the frame's tensors, or null for a JSON envelope
  * @param stopNanos when the request is given up, {@link System#nanoTime()} scale
  */
-public record PrepareJob(String model, RequestInput input, List<Tensor> tensors, long stopNanos) implements EdgeJob {
+public record PrepareJob(String model, RequestInput input, List<Tensor> tensors, long stopNanos)
+    implements EdgeJob {
 
   /** Checks that exactly one form of input is given. */
   public PrepareJob {

@@ -1,9 +1,9 @@
 package io.dynasplit.edge.inference;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.dynasplit.schemas.Tensor;
 import io.dynasplit.models.runtime.PartSource;
 import io.dynasplit.schemas.RequestInput;
+import io.dynasplit.schemas.Tensor;
 import java.util.List;
 
 /**
@@ -33,8 +33,8 @@ public interface ServedModels {
    * Turns a request's input into the model's inputs.
    *
    * @return the inputs and what post-processing needs to know about them (an image's size)
-   * @throws IllegalArgumentException with a message naming what is wrong (bad base64, an image
-   *     that does not decode, a tensor of the wrong type or shape)
+   * @throws IllegalArgumentException with a message naming what is wrong (bad base64, an image that
+   *     does not decode, a tensor of the wrong type or shape)
    * @implNote decodes and resizes images: call from a worker thread
    */
   Prepared prepare(String model, RequestInput input);

@@ -1,11 +1,11 @@
 package io.dynasplit.edge.ingress;
 
-import io.dynasplit.edge.EdgeSettings;
 import com.hivemq.client.mqtt.MqttGlobalPublishFilter;
 import com.hivemq.client.mqtt.datatypes.MqttQos;
 import com.hivemq.client.mqtt.mqtt5.Mqtt5AsyncClient;
-import io.dynasplit.edge.inference.ServedModels;
 import io.dynasplit.edge.EdgeCounters;
+import io.dynasplit.edge.EdgeSettings;
+import io.dynasplit.edge.inference.ServedModels;
 import io.dynasplit.schemas.mqtt.MqttClients;
 import io.vertx.core.Future;
 import io.vertx.core.VerticleBase;
@@ -32,7 +32,8 @@ public final class IngressVerticle extends VerticleBase {
   private RequestHandler handler;
 
   /** An ingress; {@code listener} hears every reply. */
-  public IngressVerticle(EdgeSettings settings, ServedModels models, EdgeCounters counters, ReplyListener listener) {
+  public IngressVerticle(
+      EdgeSettings settings, ServedModels models, EdgeCounters counters, ReplyListener listener) {
     this.settings = Objects.requireNonNull(settings, "settings");
     this.models = Objects.requireNonNull(models, "models");
     this.counters = Objects.requireNonNull(counters, "counters");
@@ -41,24 +42,44 @@ public final class IngressVerticle extends VerticleBase {
 
   @Override
   public Future<?> start() {
-    client = MqttClients.client(settings.broker(), "dynasplit-edge-" + settings.edgeId() + "-ingress", null, null);
+    client =
+        MqttClients.client(
+            settings.broker(), "dynasplit-edge-" + settings.edgeId() + "-ingress", null, null);
     // registered before connecting, so requests queued in the persistent session are not missed
     handler = new RequestHandler(vertx, settings, models, counters, listener);
-    client.publishes(MqttGlobalPublishFilter.ALL, p -> context.runOnContext(v -> handler.handle(
-        p.getPayloadAsBytes(),
-        p.getResponseTopic().map(Object::toString).orElse(null),
-        p.getCorrelationData().map(IngressVerticle::bytes).orElse(null),
-        this::publish)));
+    client.publishes(
+        MqttGlobalPublishFilter.ALL,
+        p ->
+            context.runOnContext(
+                v ->
+                    handler.handle(
+                        p.getPayloadAsBytes(),
+                        p.getResponseTopic().map(Object::toString).orElse(null),
+                        p.getCorrelationData().map(IngressVerticle::bytes).orElse(null),
+                        this::publish)));
     return Future.fromCompletionStage(
-            client.connectWith().cleanStart(false).sessionExpiryInterval(MqttClients.SESSION_EXPIRY_S).send(), context)
-        .compose(ack -> Future.fromCompletionStage(
-            client.subscribeWith()
-                .topicFilter(settings.topics().edgeRequests(settings.edgeId()))
-                .qos(MqttQos.AT_LEAST_ONCE)
+            client
+                .connectWith()
+                .cleanStart(false)
+                .sessionExpiryInterval(MqttClients.SESSION_EXPIRY_S)
                 .send(),
-            context))
-        .onSuccess(v -> LOG.info("edge ingress ready [edge: {}, topic: {}, models: {}]",
-            settings.edgeId(), settings.topics().edgeRequests(settings.edgeId()), models.ids()));
+            context)
+        .compose(
+            ack ->
+                Future.fromCompletionStage(
+                    client
+                        .subscribeWith()
+                        .topicFilter(settings.topics().edgeRequests(settings.edgeId()))
+                        .qos(MqttQos.AT_LEAST_ONCE)
+                        .send(),
+                    context))
+        .onSuccess(
+            v ->
+                LOG.info(
+                    "edge ingress ready [edge: {}, topic: {}, models: {}]",
+                    settings.edgeId(),
+                    settings.topics().edgeRequests(settings.edgeId()),
+                    models.ids()));
   }
 
   @Override
@@ -67,7 +88,8 @@ public final class IngressVerticle extends VerticleBase {
     client = null;
     return c == null
         ? Future.succeededFuture()
-        : Future.fromCompletionStage(c.disconnect(), context).recover(e -> Future.succeededFuture());
+        : Future.fromCompletionStage(c.disconnect(), context)
+            .recover(e -> Future.succeededFuture());
   }
 
   private Future<Void> publish(ReplyRoute route, byte[] payload) {

@@ -8,7 +8,7 @@ import io.dynasplit.schemas.Reply;
 public interface ReplyListener {
 
   /** Does nothing. */
-  ReplyListener NONE = (reply, times, publishMs) -> { };
+  ReplyListener NONE = (reply, times, publishMs) -> {};
 
   /**
    * Called on the ingress event loop once a reply was handed to the broker; must not block.

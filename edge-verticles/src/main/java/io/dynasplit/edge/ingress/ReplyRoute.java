@@ -13,10 +13,11 @@ import java.util.Objects;
  * named by the request id.
  *
  * <p>A requested reply topic is refused when it starts with {@code $} or contains a wildcard, or
- * when it is one of the tree's own non-reply topics (requests, tail, tail results, status, telemetry,
- * pareto): an edge must never publish a reply where edges, clouds or optimizers read their input.
- * The reply then goes to the default topic and {@link #refusal} says why, for a {@code BAD_REQUEST}.
- * The reply namespace, this edge's default reply topics and topics outside the tree are allowed.
+ * when it is one of the tree's own non-reply topics (requests, tail, tail results, status,
+ * telemetry, pareto): an edge must never publish a reply where edges, clouds or optimizers read
+ * their input. The reply then goes to the default topic and {@link #refusal} says why, for a {@code
+ * BAD_REQUEST}. The reply namespace, this edge's default reply topics and topics outside the tree
+ * are allowed.
  *
  * @param topic the reply topic
  * @param correlationData the correlation data to echo, or null
@@ -40,7 +41,8 @@ public record ReplyRoute(String topic, byte[] correlationData, Kind kind, String
     Objects.requireNonNull(topic, "topic");
     Objects.requireNonNull(kind, "kind");
     if (topic.isEmpty() || topic.contains("+") || topic.contains("#")) {
-      throw new IllegalArgumentException("reply topic must be non-empty without wildcards: '" + topic + "'");
+      throw new IllegalArgumentException(
+          "reply topic must be non-empty without wildcards: '" + topic + "'");
     }
     correlationData = correlationData == null ? null : correlationData.clone();
   }
@@ -51,11 +53,16 @@ public record ReplyRoute(String topic, byte[] correlationData, Kind kind, String
    * @param responseTopic the MQTT 5 response topic, or null
    * @param correlationData the MQTT 5 correlation data, or null
    * @param replyTo the request's {@code replyTo}, or null
-   * @param requestId the request id, or null when it could not be read (the reply then goes to
-   *     the default topic of {@link ErrorReply#UNKNOWN_ID})
+   * @param requestId the request id, or null when it could not be read (the reply then goes to the
+   *     default topic of {@link ErrorReply#UNKNOWN_ID})
    */
   public static ReplyRoute resolve(
-      Topics topics, String edgeId, String responseTopic, byte[] correlationData, String replyTo, String requestId) {
+      Topics topics,
+      String edgeId,
+      String responseTopic,
+      byte[] correlationData,
+      String replyTo,
+      String requestId) {
     String refusal = null;
     if (responseTopic != null && !responseTopic.isEmpty()) {
       refusal = refusal(topics, edgeId, "response topic", responseTopic);
@@ -68,14 +75,16 @@ public record ReplyRoute(String topic, byte[] correlationData, Kind kind, String
         return new ReplyRoute(replyTo, null, Kind.REPLY_TO, null);
       }
     }
-    String id = requestId != null && Topics.isValidId(requestId) ? requestId : ErrorReply.UNKNOWN_ID;
+    String id =
+        requestId != null && Topics.isValidId(requestId) ? requestId : ErrorReply.UNKNOWN_ID;
     return new ReplyRoute(topics.edgeReply(edgeId, id), null, Kind.DEFAULT, refusal);
   }
 
   /**
    * Why a requested reply topic may not be used, or null when it may.
    *
-   * @param what how the request named it ({@code response topic} or {@code replyTo}), for the message
+   * @param what how the request named it ({@code response topic} or {@code replyTo}), for the
+   *     message
    */
   static String refusal(Topics topics, String edgeId, String what, String topic) {
     if (topic.contains("+") || topic.contains("#")) {
@@ -87,10 +96,19 @@ public record ReplyRoute(String topic, byte[] correlationData, Kind kind, String
     if (topics.isReplyNamespace(topic)) {
       return null;
     }
-    return topics.parse(topic)
+    return topics
+        .parse(topic)
         .filter(a -> a.kind() != TopicAddress.Kind.EDGE_REPLY || !edgeId.equals(a.edgeId()))
-        .map(a -> what + " '" + topic + "' is the dynasplit " + a.kind().name().toLowerCase(Locale.ROOT).replace('_', ' ')
-            + " topic, not a reply topic; use " + topics.prefix() + "/replies/<sensorId>/<name> or a topic of your own")
+        .map(
+            a ->
+                what
+                    + " '"
+                    + topic
+                    + "' is the dynasplit "
+                    + a.kind().name().toLowerCase(Locale.ROOT).replace('_', ' ')
+                    + " topic, not a reply topic; use "
+                    + topics.prefix()
+                    + "/replies/<sensorId>/<name> or a topic of your own")
         .orElse(null);
   }
 
@@ -102,8 +120,11 @@ public record ReplyRoute(String topic, byte[] correlationData, Kind kind, String
 
   @Override
   public boolean equals(Object o) {
-    return o instanceof ReplyRoute r && topic.equals(r.topic) && kind == r.kind
-        && Arrays.equals(correlationData, r.correlationData) && Objects.equals(refusal, r.refusal);
+    return o instanceof ReplyRoute r
+        && topic.equals(r.topic)
+        && kind == r.kind
+        && Arrays.equals(correlationData, r.correlationData)
+        && Objects.equals(refusal, r.refusal);
   }
 
   @Override
@@ -113,7 +134,12 @@ public record ReplyRoute(String topic, byte[] correlationData, Kind kind, String
 
   @Override
   public String toString() {
-    return "ReplyRoute[" + kind + " " + topic + (correlationData == null ? "" : " +correlation")
-        + (refusal == null ? "" : " refused: " + refusal) + "]";
+    return "ReplyRoute["
+        + kind
+        + " "
+        + topic
+        + (correlationData == null ? "" : " +correlation")
+        + (refusal == null ? "" : " refused: " + refusal)
+        + "]";
   }
 }

@@ -37,11 +37,15 @@ public final class RequestDecoder {
    */
   public static DecodedRequest decode(byte[] payload) {
     if (payload.length == 0) {
-      throw new IllegalArgumentException("empty payload: expected a JSON request or a DSF1 tensor frame");
+      throw new IllegalArgumentException(
+          "empty payload: expected a JSON request or a DSF1 tensor frame");
     }
     if (payload.length > WireLimits.MAX_JSON_BYTES) {
       throw new IllegalArgumentException(
-          "payload of " + payload.length + " bytes is larger than the limit of " + WireLimits.MAX_JSON_BYTES);
+          "payload of "
+              + payload.length
+              + " bytes is larger than the limit of "
+              + WireLimits.MAX_JSON_BYTES);
     }
     ByteBuffer buffer = ByteBuffer.wrap(payload);
     if (FrameCodec.isFrame(buffer)) {
@@ -53,7 +57,9 @@ public final class RequestDecoder {
       return new DecodedRequest(header, null, frame.tensors());
     }
     InferenceRequest r = Json.fromBytes(payload, InferenceRequest.class);
-    RequestHeader header = new RequestHeader(r.id(), r.model(), r.slaMs(), r.replyTo(), r.policy(), r.failIfInfeasible());
+    RequestHeader header =
+        new RequestHeader(
+            r.id(), r.model(), r.slaMs(), r.replyTo(), r.policy(), r.failIfInfeasible());
     return new DecodedRequest(header, r.input(), null);
   }
 
@@ -66,7 +72,8 @@ public final class RequestDecoder {
     if (FrameCodec.isFrame(buffer)) {
       try {
         var header = FrameCodec.decode(buffer).header();
-        return new Peek(text(header.get("id")), text(header.get("model")), text(header.get("replyTo")));
+        return new Peek(
+            text(header.get("id")), text(header.get("model")), text(header.get("replyTo")));
       } catch (IllegalArgumentException e) {
         return new Peek(null, null, null);
       }
@@ -86,7 +93,7 @@ public final class RequestDecoder {
             case "id" -> id = p.getText();
             case "model" -> model = p.getText();
             case "replyTo" -> replyTo = p.getText();
-            default -> { }
+            default -> {}
           }
         } else {
           p.skipChildren();

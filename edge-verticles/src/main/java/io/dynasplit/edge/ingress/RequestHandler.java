@@ -1,12 +1,12 @@
 package io.dynasplit.edge.ingress;
 
+import io.dynasplit.edge.EdgeCounters;
 import io.dynasplit.edge.EdgeSettings;
 import io.dynasplit.edge.inference.HeadInferenceVerticle;
 import io.dynasplit.edge.inference.PrepareJob;
 import io.dynasplit.edge.inference.ServedModels;
 import io.dynasplit.edge.pipeline.AdmittedRequest;
 import io.dynasplit.edge.pipeline.EdgeAddresses;
-import io.dynasplit.edge.EdgeCounters;
 import io.dynasplit.edge.pipeline.Outcome;
 import io.dynasplit.edge.pipeline.PipelineException;
 import io.dynasplit.edge.pipeline.StageTimes;
@@ -49,7 +49,11 @@ public final class RequestHandler {
   private final ReplyListener listener;
 
   /** A handler; {@code listener} hears every reply. */
-  public RequestHandler(Vertx vertx, EdgeSettings settings, ServedModels models, EdgeCounters counters,
+  public RequestHandler(
+      Vertx vertx,
+      EdgeSettings settings,
+      ServedModels models,
+      EdgeCounters counters,
       ReplyListener listener) {
     this.vertx = Objects.requireNonNull(vertx, "vertx");
     this.settings = Objects.requireNonNull(settings, "settings");
@@ -93,38 +97,83 @@ public final class RequestHandler {
     if (!counters.tryAdmit()) {
       RequestDecoder.Peek peek = RequestDecoder.peek(payload);
       routeFromPeek(x, peek);
-      reply(x, ErrorReply.of(x.id, safeId(peek.model()), ErrorCode.OVERLOADED,
-          "edge " + settings.edgeId() + " has " + counters.maxInFlight() + " requests in flight"), null);
+      reply(
+          x,
+          ErrorReply.of(
+              x.id,
+              safeId(peek.model()),
+              ErrorCode.OVERLOADED,
+              "edge "
+                  + settings.edgeId()
+                  + " has "
+                  + counters.maxInFlight()
+                  + " requests in flight"),
+          null);
       return;
     }
-    vertx.executeBlocking(() -> RequestDecoder.decode(payload), false)
-        .onFailure(e -> {
-          routeFromPeek(x, RequestDecoder.peek(payload));
-          reply(x, ErrorReply.of(x.id, null, ErrorCode.BAD_REQUEST, message(e)), null);
-          counters.release();
-        })
+    vertx
+        .executeBlocking(() -> RequestDecoder.decode(payload), false)
+        .onFailure(
+            e -> {
+              routeFromPeek(x, RequestDecoder.peek(payload));
+              reply(x, ErrorReply.of(x.id, null, ErrorCode.BAD_REQUEST, message(e)), null);
+              counters.release();
+            })
         .onSuccess(request -> admit(x, request));
   }
 
   private void admit(Exchange x, DecodedRequest request) {
     RequestHeader h = request.header();
     x.id = h.id();
-    x.route = ReplyRoute.resolve(settings.topics(), settings.edgeId(), x.responseTopic, x.correlation, h.replyTo(), h.id());
+    x.route =
+        ReplyRoute.resolve(
+            settings.topics(),
+            settings.edgeId(),
+            x.responseTopic,
+            x.correlation,
+            h.replyTo(),
+            h.id());
     if (x.route.refusal() != null) {
       reply(x, ErrorReply.of(h.id(), h.model(), ErrorCode.BAD_REQUEST, x.route.refusal()), null);
       counters.release();
       return;
     }
     // the hard stop: whatever happens downstream, one reply by the deadline plus the grace
-    long hardStopMs = Math.max(1, h.slaMs() + settings.graceMs() - (System.nanoTime() - x.arrivedNanos) / 1_000_000L);
-    x.timer = vertx.setTimer(hardStopMs, t -> {
-      x.timer = -1;
-      reply(x, ErrorReply.of(h.id(), h.model(), ErrorCode.INTERNAL,
-          "no result within the " + h.slaMs() + " ms sla plus " + settings.graceMs() + " ms grace"), null);
-    });
+    long hardStopMs =
+        Math.max(
+            1, h.slaMs() + settings.graceMs() - (System.nanoTime() - x.arrivedNanos) / 1_000_000L);
+    x.timer =
+        vertx.setTimer(
+            hardStopMs,
+            t -> {
+              x.timer = -1;
+              reply(
+                  x,
+                  ErrorReply.of(
+                      h.id(),
+                      h.model(),
+                      ErrorCode.INTERNAL,
+                      "no result within the "
+                          + h.slaMs()
+                          + " ms sla plus "
+                          + settings.graceMs()
+                          + " ms grace"),
+                  null);
+            });
     if (!models.serves(h.model())) {
-      reply(x, ErrorReply.of(h.id(), h.model(), ErrorCode.UNKNOWN_MODEL,
-          "edge " + settings.edgeId() + " does not serve model " + h.model() + "; it serves " + models.ids()), null);
+      reply(
+          x,
+          ErrorReply.of(
+              h.id(),
+              h.model(),
+              ErrorCode.UNKNOWN_MODEL,
+              "edge "
+                  + settings.edgeId()
+                  + " does not serve model "
+                  + h.model()
+                  + "; it serves "
+                  + models.ids()),
+          null);
       counters.release();
       return;
     }
@@ -139,34 +188,70 @@ public final class RequestHandler {
     long t0 = System.nanoTime();
     long stopNanos = x.arrivedNanos + (h.slaMs() + settings.graceMs()) * 1_000_000L;
     PrepareJob job = new PrepareJob(h.model(), request.input(), request.tensors(), stopNanos);
-    vertx.eventBus().<ServedModels.Prepared>request(EdgeAddresses.inference(settings.edgeId()), job)
+    vertx
+        .eventBus()
+        .<ServedModels.Prepared>request(EdgeAddresses.inference(settings.edgeId()), job)
         .map(Message::body)
-        .compose(prepared -> {
-          AdmittedRequest admitted = new AdmittedRequest(h.id(), h.model(), h.slaMs(), policy, h.failsIfInfeasible(),
-              prepared.inputs(), prepared.context(), x.arrivedNanos, x.receivedAtMs, (System.nanoTime() - t0) / 1e6);
-          long left = Math.max(1, h.slaMs() + settings.graceMs() - (System.nanoTime() - x.arrivedNanos) / 1_000_000L);
-          x.inPipeline = true;
-          return vertx.eventBus().<Outcome>request(EdgeAddresses.pipeline(settings.edgeId()), admitted,
-              new DeliveryOptions().setSendTimeout(left + 1000));
-        })
-        .onComplete(ar -> {
-          if (ar.succeeded()) {
-            Outcome o = ar.result().body();
-            reply(x, o.reply(), o.times());
-          } else {
-            reply(x, ErrorReply.of(h.id(), h.model(), errorCode(ar.cause()), message(ar.cause())), null);
-            if (!x.inPipeline || ar.cause() instanceof ReplyException re && re.failureType() == ReplyFailure.NO_HANDLERS) {
-              // the pipeline never got the request (preparing it failed or was skipped at its deadline)
-              counters.release();
-            }
-          }
-        });
+        .compose(
+            prepared -> {
+              AdmittedRequest admitted =
+                  new AdmittedRequest(
+                      h.id(),
+                      h.model(),
+                      h.slaMs(),
+                      policy,
+                      h.failsIfInfeasible(),
+                      prepared.inputs(),
+                      prepared.context(),
+                      x.arrivedNanos,
+                      x.receivedAtMs,
+                      (System.nanoTime() - t0) / 1e6);
+              long left =
+                  Math.max(
+                      1,
+                      h.slaMs()
+                          + settings.graceMs()
+                          - (System.nanoTime() - x.arrivedNanos) / 1_000_000L);
+              x.inPipeline = true;
+              return vertx
+                  .eventBus()
+                  .<Outcome>request(
+                      EdgeAddresses.pipeline(settings.edgeId()),
+                      admitted,
+                      new DeliveryOptions().setSendTimeout(left + 1000));
+            })
+        .onComplete(
+            ar -> {
+              if (ar.succeeded()) {
+                Outcome o = ar.result().body();
+                reply(x, o.reply(), o.times());
+              } else {
+                reply(
+                    x,
+                    ErrorReply.of(h.id(), h.model(), errorCode(ar.cause()), message(ar.cause())),
+                    null);
+                if (!x.inPipeline
+                    || ar.cause() instanceof ReplyException re
+                        && re.failureType() == ReplyFailure.NO_HANDLERS) {
+                  // the pipeline never got the request (preparing it failed or was skipped at its
+                  // deadline)
+                  counters.release();
+                }
+              }
+            });
   }
 
   private void routeFromPeek(Exchange x, RequestDecoder.Peek peek) {
     String id = safeId(peek.id());
     x.id = id == null ? ErrorReply.UNKNOWN_ID : id;
-    x.route = ReplyRoute.resolve(settings.topics(), settings.edgeId(), x.responseTopic, x.correlation, peek.replyTo(), x.id);
+    x.route =
+        ReplyRoute.resolve(
+            settings.topics(),
+            settings.edgeId(),
+            x.responseTopic,
+            x.correlation,
+            peek.replyTo(),
+            x.id);
   }
 
   /** Publishes the one reply of an exchange; later calls for the same exchange do nothing. */
@@ -185,13 +270,20 @@ public final class RequestHandler {
       LOG.debug("error reply [request: {}, code: {}]: {}", e.id(), e.code(), e.error().message());
     }
     long t0 = System.nanoTime();
-    x.sink.publish(x.route, Json.toBytes(reply)).onComplete(ar -> {
-      if (ar.failed()) {
-        LOG.warn("cannot publish reply [request: {}, topic: {}]: {}", x.id, x.route.topic(), ar.cause().toString());
-      } else {
-        listener.replied(reply, times, (System.nanoTime() - t0) / 1e6);
-      }
-    });
+    x.sink
+        .publish(x.route, Json.toBytes(reply))
+        .onComplete(
+            ar -> {
+              if (ar.failed()) {
+                LOG.warn(
+                    "cannot publish reply [request: {}, topic: {}]: {}",
+                    x.id,
+                    x.route.topic(),
+                    ar.cause().toString());
+              } else {
+                listener.replied(reply, times, (System.nanoTime() - t0) / 1e6);
+              }
+            });
   }
 
   private static ErrorCode errorCode(Throwable e) {
@@ -213,7 +305,11 @@ public final class RequestHandler {
 
   /** The value if it is a valid wire id, else null. */
   private static String safeId(String value) {
-    return value != null && !value.isEmpty() && value.length() <= 256 && value.chars().noneMatch(Character::isISOControl)
-        ? value : null;
+    return value != null
+            && !value.isEmpty()
+            && value.length() <= 256
+            && value.chars().noneMatch(Character::isISOControl)
+        ? value
+        : null;
   }
 }

@@ -1,8 +1,8 @@
 package io.dynasplit.edge.ingress;
 
+import io.dynasplit.edge.EdgeCounters;
 import io.dynasplit.edge.EdgeSettings;
 import io.dynasplit.edge.inference.ServedModels;
-import io.dynasplit.edge.EdgeCounters;
 import io.dynasplit.schemas.TopicAddress;
 import io.netty.handler.codec.mqtt.MqttProperties;
 import io.netty.handler.codec.mqtt.MqttQoS;
@@ -25,8 +25,8 @@ import org.slf4j.LoggerFactory;
 
 /**
  * The direct sensor endpoint of ARCHITECTURE 4.4: an MQTT server (vertx-mqtt, MQTT 3.1.1 and 5) for
- * sites without a broker. Sensors connect to the edge itself, subscribe to their own reply topic and
- * publish requests on {@code edge/{edgeId}/requests}; requests go through the same {@link
+ * sites without a broker. Sensors connect to the edge itself, subscribe to their own reply topic
+ * and publish requests on {@code edge/{edgeId}/requests}; requests go through the same {@link
  * RequestHandler} as the broker ingress, with an MQTT 5 sensor's Response Topic and Correlation
  * Data honoured, and each reply is written only to the connection that sent the request (when it
  * subscribed to the reply topic). It is a protocol adapter, not a broker: it accepts publishes on
@@ -48,7 +48,10 @@ public final class SensorEndpointVerticle extends VerticleBase {
   private RequestHandler handler;
   private MqttServer server;
 
-  /** A connected sensor, the topics it subscribed to, and the packet ids of the replies written to it. */
+  /**
+   * A connected sensor, the topics it subscribed to, and the packet ids of the replies written to
+   * it.
+   */
   private static final class Connection {
     private final MqttEndpoint endpoint;
     private final Set<String> topics = new HashSet<>();
@@ -74,8 +77,8 @@ public final class SensorEndpointVerticle extends VerticleBase {
   }
 
   /** An endpoint on {@code settings.sensorPort()} (0 picks a free port, see {@link #port()}). */
-  public SensorEndpointVerticle(EdgeSettings settings, ServedModels models, EdgeCounters counters,
-      ReplyListener listener) {
+  public SensorEndpointVerticle(
+      EdgeSettings settings, ServedModels models, EdgeCounters counters, ReplyListener listener) {
     this.settings = Objects.requireNonNull(settings, "settings");
     this.models = Objects.requireNonNull(models, "models");
     this.counters = Objects.requireNonNull(counters, "counters");
@@ -85,12 +88,21 @@ public final class SensorEndpointVerticle extends VerticleBase {
   @Override
   public Future<?> start() {
     handler = new RequestHandler(vertx, settings, models, counters, listener);
-    server = MqttServer.create(vertx, new MqttServerOptions()
-        .setPort(settings.sensorPort())
-        .setMaxMessageSize(io.dynasplit.schemas.WireLimits.MAX_JSON_BYTES));
+    server =
+        MqttServer.create(
+            vertx,
+            new MqttServerOptions()
+                .setPort(settings.sensorPort())
+                .setMaxMessageSize(io.dynasplit.schemas.WireLimits.MAX_JSON_BYTES));
     server.endpointHandler(this::onConnect);
-    return server.listen().onSuccess(s -> LOG.info("sensor endpoint ready [edge: {}, port: {}]",
-        settings.edgeId(), s.actualPort()));
+    return server
+        .listen()
+        .onSuccess(
+            s ->
+                LOG.info(
+                    "sensor endpoint ready [edge: {}, port: {}]",
+                    settings.edgeId(),
+                    s.actualPort()));
   }
 
   @Override
@@ -108,49 +120,68 @@ public final class SensorEndpointVerticle extends VerticleBase {
   private void onConnect(MqttEndpoint endpoint) {
     Connection c = new Connection(endpoint);
     connections.add(c);
-    endpoint.subscribeHandler(sub -> {
-      List<MqttQoS> granted = new ArrayList<>();
-      for (MqttTopicSubscription t : sub.topicSubscriptions()) {
-        if (mayReceive(t.topicName()) && claimable(t.topicName(), c)) {
-          c.topics().add(t.topicName());
-          owners.putIfAbsent(t.topicName(), c);
-          granted.add(t.qualityOfService() == MqttQoS.AT_MOST_ONCE ? MqttQoS.AT_MOST_ONCE : MqttQoS.AT_LEAST_ONCE);
-        } else {
-          LOG.info("sensor subscription refused [client: {}, topic: {}]", endpoint.clientIdentifier(), t.topicName());
-          granted.add(MqttQoS.FAILURE);
-        }
-      }
-      endpoint.subscribeAcknowledge(sub.messageId(), granted);
-    });
-    endpoint.unsubscribeHandler(unsub -> {
-      for (String topic : unsub.topics()) {
-        c.topics().remove(topic);
-        owners.remove(topic, c);
-      }
-      endpoint.unsubscribeAcknowledge(unsub.messageId());
-    });
-    endpoint.publishHandler(message -> {
-      if (message.qosLevel() == MqttQoS.AT_LEAST_ONCE) {
-        endpoint.publishAcknowledge(message.messageId());
-      }
-      if (!settings.topics().edgeRequests(settings.edgeId()).equals(message.topicName())) {
-        LOG.info("sensor publish to {} dropped: only {} is accepted [client: {}]", message.topicName(),
-            settings.topics().edgeRequests(settings.edgeId()), endpoint.clientIdentifier());
-        return;
-      }
-      MqttProperties props = message.properties();
-      handler.handle(message.payload().getBytes(), responseTopic(props), correlationData(props),
-          (route, payload) -> deliver(c, route, payload));
-    });
-    endpoint.pingHandler(v -> { });
-    endpoint.closeHandler(v -> {
-      connections.remove(c);
-      owners.values().removeIf(owner -> owner == c);
-    });
+    endpoint.subscribeHandler(
+        sub -> {
+          List<MqttQoS> granted = new ArrayList<>();
+          for (MqttTopicSubscription t : sub.topicSubscriptions()) {
+            if (mayReceive(t.topicName()) && claimable(t.topicName(), c)) {
+              c.topics().add(t.topicName());
+              owners.putIfAbsent(t.topicName(), c);
+              granted.add(
+                  t.qualityOfService() == MqttQoS.AT_MOST_ONCE
+                      ? MqttQoS.AT_MOST_ONCE
+                      : MqttQoS.AT_LEAST_ONCE);
+            } else {
+              LOG.info(
+                  "sensor subscription refused [client: {}, topic: {}]",
+                  endpoint.clientIdentifier(),
+                  t.topicName());
+              granted.add(MqttQoS.FAILURE);
+            }
+          }
+          endpoint.subscribeAcknowledge(sub.messageId(), granted);
+        });
+    endpoint.unsubscribeHandler(
+        unsub -> {
+          for (String topic : unsub.topics()) {
+            c.topics().remove(topic);
+            owners.remove(topic, c);
+          }
+          endpoint.unsubscribeAcknowledge(unsub.messageId());
+        });
+    endpoint.publishHandler(
+        message -> {
+          if (message.qosLevel() == MqttQoS.AT_LEAST_ONCE) {
+            endpoint.publishAcknowledge(message.messageId());
+          }
+          if (!settings.topics().edgeRequests(settings.edgeId()).equals(message.topicName())) {
+            LOG.info(
+                "sensor publish to {} dropped: only {} is accepted [client: {}]",
+                message.topicName(),
+                settings.topics().edgeRequests(settings.edgeId()),
+                endpoint.clientIdentifier());
+            return;
+          }
+          MqttProperties props = message.properties();
+          handler.handle(
+              message.payload().getBytes(),
+              responseTopic(props),
+              correlationData(props),
+              (route, payload) -> deliver(c, route, payload));
+        });
+    endpoint.pingHandler(v -> {});
+    endpoint.closeHandler(
+        v -> {
+          connections.remove(c);
+          owners.values().removeIf(owner -> owner == c);
+        });
     endpoint.accept(false);
   }
 
-  /** Whether a sensor may subscribe to a topic: exact, and a reply topic of this edge or outside our tree. */
+  /**
+   * Whether a sensor may subscribe to a topic: exact, and a reply topic of this edge or outside our
+   * tree.
+   */
   private boolean mayReceive(String topic) {
     if (topic.isEmpty() || topic.contains("+") || topic.contains("#") || topic.startsWith("$")) {
       return false;
@@ -158,8 +189,11 @@ public final class SensorEndpointVerticle extends VerticleBase {
     if (!topic.startsWith(settings.topics().prefix() + "/")) {
       return true;
     }
-    return settings.topics().parse(topic)
-        .filter(a -> a.kind() == TopicAddress.Kind.EDGE_REPLY && settings.edgeId().equals(a.edgeId()))
+    return settings
+        .topics()
+        .parse(topic)
+        .filter(
+            a -> a.kind() == TopicAddress.Kind.EDGE_REPLY && settings.edgeId().equals(a.edgeId()))
         .isPresent();
   }
 
@@ -171,15 +205,19 @@ public final class SensorEndpointVerticle extends VerticleBase {
 
   /** The MQTT 5 Response Topic of a publish, or null (MQTT 3.1.1, or not set). */
   private static String responseTopic(MqttProperties props) {
-    MqttProperties.MqttProperty<?> p = props == null ? null
-        : props.getProperty(MqttProperties.MqttPropertyType.RESPONSE_TOPIC.value());
+    MqttProperties.MqttProperty<?> p =
+        props == null
+            ? null
+            : props.getProperty(MqttProperties.MqttPropertyType.RESPONSE_TOPIC.value());
     return p != null && p.value() instanceof String topic ? topic : null;
   }
 
   /** The MQTT 5 Correlation Data of a publish, or null. */
   private static byte[] correlationData(MqttProperties props) {
-    MqttProperties.MqttProperty<?> p = props == null ? null
-        : props.getProperty(MqttProperties.MqttPropertyType.CORRELATION_DATA.value());
+    MqttProperties.MqttProperty<?> p =
+        props == null
+            ? null
+            : props.getProperty(MqttProperties.MqttPropertyType.CORRELATION_DATA.value());
     return p != null && p.value() instanceof byte[] data ? data : null;
   }
 
@@ -189,19 +227,33 @@ public final class SensorEndpointVerticle extends VerticleBase {
    */
   private Future<Void> deliver(Connection requester, ReplyRoute route, byte[] payload) {
     if (!connections.contains(requester)) {
-      return Future.failedFuture("sensor " + requester.endpoint().clientIdentifier() + " disconnected before its reply");
+      return Future.failedFuture(
+          "sensor " + requester.endpoint().clientIdentifier() + " disconnected before its reply");
     }
     if (!requester.topics().contains(route.topic())) {
-      return Future.failedFuture("sensor " + requester.endpoint().clientIdentifier() + " is not subscribed to "
-          + route.topic());
+      return Future.failedFuture(
+          "sensor "
+              + requester.endpoint().clientIdentifier()
+              + " is not subscribed to "
+              + route.topic());
     }
     MqttProperties props = new MqttProperties();
     byte[] correlation = route.correlationData();
     if (correlation != null) {
-      props.add(new MqttProperties.BinaryProperty(MqttProperties.MqttPropertyType.CORRELATION_DATA.value(), correlation));
+      props.add(
+          new MqttProperties.BinaryProperty(
+              MqttProperties.MqttPropertyType.CORRELATION_DATA.value(), correlation));
     }
-    return requester.endpoint()
-        .publish(route.topic(), Buffer.buffer(payload), MqttQoS.AT_LEAST_ONCE, false, false, requester.nextPacketId(), props)
+    return requester
+        .endpoint()
+        .publish(
+            route.topic(),
+            Buffer.buffer(payload),
+            MqttQoS.AT_LEAST_ONCE,
+            false,
+            false,
+            requester.nextPacketId(),
+            props)
         .mapEmpty();
   }
 }

@@ -1,27 +1,8 @@
 package io.dynasplit.edge.node;
 
-import io.dynasplit.edge.pipeline.PipelineVerticle;
-import io.dynasplit.edge.pipeline.HardwareUpdate;
-import io.dynasplit.edge.pipeline.LocalCodec;
-import io.dynasplit.edge.pipeline.WarmUps;
-import io.dynasplit.edge.pipeline.EdgeAddresses;
-import io.dynasplit.edge.pipeline.Outcome;
-import io.dynasplit.edge.pipeline.Observation;
-import io.dynasplit.edge.pipeline.SchedulerVerticle;
-import io.dynasplit.edge.pipeline.TelemetryVerticle;
-import io.dynasplit.edge.pipeline.DefaultFronts;
-import io.dynasplit.edge.pipeline.TailCall;
-import io.dynasplit.edge.pipeline.TailClientVerticle;
-import io.dynasplit.edge.pipeline.TailFailure;
-import io.dynasplit.edge.pipeline.TailAnswer;
-import io.dynasplit.edge.pipeline.AdmittedRequest;
-import io.dynasplit.edge.pipeline.Plan;
-import io.dynasplit.edge.pipeline.ScheduleQuery;
-import io.dynasplit.edge.EdgeSettings;
 import io.dynasplit.edge.EdgeCounters;
-
+import io.dynasplit.edge.EdgeSettings;
 import io.dynasplit.edge.hardware.HardwareControl;
-import io.dynasplit.energy.EnergyMeter;
 import io.dynasplit.edge.inference.FinishJob;
 import io.dynasplit.edge.inference.FinishResult;
 import io.dynasplit.edge.inference.HeadInferenceVerticle;
@@ -33,10 +14,28 @@ import io.dynasplit.edge.inference.WarmJob;
 import io.dynasplit.edge.ingress.IngressVerticle;
 import io.dynasplit.edge.ingress.ReplyListener;
 import io.dynasplit.edge.ingress.SensorEndpointVerticle;
-import io.dynasplit.scheduler.Scheduler;
-import io.dynasplit.models.runtime.SessionCache;
+import io.dynasplit.edge.pipeline.AdmittedRequest;
+import io.dynasplit.edge.pipeline.DefaultFronts;
+import io.dynasplit.edge.pipeline.EdgeAddresses;
+import io.dynasplit.edge.pipeline.HardwareUpdate;
+import io.dynasplit.edge.pipeline.LocalCodec;
+import io.dynasplit.edge.pipeline.Observation;
+import io.dynasplit.edge.pipeline.Outcome;
+import io.dynasplit.edge.pipeline.PipelineVerticle;
+import io.dynasplit.edge.pipeline.Plan;
+import io.dynasplit.edge.pipeline.ScheduleQuery;
+import io.dynasplit.edge.pipeline.SchedulerVerticle;
+import io.dynasplit.edge.pipeline.TailAnswer;
+import io.dynasplit.edge.pipeline.TailCall;
+import io.dynasplit.edge.pipeline.TailClientVerticle;
+import io.dynasplit.edge.pipeline.TailFailure;
+import io.dynasplit.edge.pipeline.TelemetryVerticle;
+import io.dynasplit.edge.pipeline.WarmUps;
+import io.dynasplit.energy.EnergyMeter;
 import io.dynasplit.models.runtime.Part;
+import io.dynasplit.models.runtime.SessionCache;
 import io.dynasplit.models.runtime.SessionKey;
+import io.dynasplit.scheduler.Scheduler;
 import io.dynasplit.schemas.ErrorReply;
 import io.dynasplit.schemas.InferenceReply;
 import io.dynasplit.schemas.ParetoFront;
@@ -53,11 +52,11 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * An edge node in one deployment: scheduler, inference workers, tail client, pipeline, telemetry and,
- * last, the ingress (and the direct sensor endpoint when {@code sensorPort} is set), so that the edge
- * takes requests only once it can serve them. Every served model
- * gets a front: the one given, else {@link DefaultFronts}. The whole model of every served model is
- * loaded and warmed up before the ingress starts. Undeploying it stops them all.
+ * An edge node in one deployment: scheduler, inference workers, tail client, pipeline, telemetry
+ * and, last, the ingress (and the direct sensor endpoint when {@code sensorPort} is set), so that
+ * the edge takes requests only once it can serve them. Every served model gets a front: the one
+ * given, else {@link DefaultFronts}. The whole model of every served model is loaded and warmed up
+ * before the ingress starts. Undeploying it stops them all.
  */
 public final class EdgeNodeVerticle extends VerticleBase {
 
@@ -80,12 +79,18 @@ public final class EdgeNodeVerticle extends VerticleBase {
    * @param scheduler the online scheduler (its default policy decides requests that name none)
    * @param fronts fronts for some or all served models; the others get a default front
    * @param meter the edge's energy meter
-   * @param hardware applies the hardware part of configurations; null when this edge does not manage
-   *     its hardware
+   * @param hardware applies the hardware part of configurations; null when this edge does not
+   *     manage its hardware
    * @param listener hears every reply
    */
-  public EdgeNodeVerticle(EdgeSettings settings, ServedModels models, Scheduler scheduler,
-      Map<String, ParetoFront> fronts, EnergyMeter meter, HardwareControl hardware, ReplyListener listener,
+  public EdgeNodeVerticle(
+      EdgeSettings settings,
+      ServedModels models,
+      Scheduler scheduler,
+      Map<String, ParetoFront> fronts,
+      EnergyMeter meter,
+      HardwareControl hardware,
+      ReplyListener listener,
       String version) {
     this.settings = Objects.requireNonNull(settings, "settings");
     this.models = Objects.requireNonNull(models, "models");
@@ -99,9 +104,9 @@ public final class EdgeNodeVerticle extends VerticleBase {
   }
 
   /**
-   * The name of the worker pool that runs an edge's inference work; its threads' names start with it
-   * (for {@code ThreadCpuTime.ofThreadsNamed}, which meters the edge apart from a cloud worker in the
-   * same process).
+   * The name of the worker pool that runs an edge's inference work; its threads' names start with
+   * it (for {@code ThreadCpuTime.ofThreadsNamed}, which meters the edge apart from a cloud worker
+   * in the same process).
    */
   public static String workerPoolName(String edgeId) {
     return "ds-edge-" + edgeId;
@@ -114,10 +119,26 @@ public final class EdgeNodeVerticle extends VerticleBase {
 
   @Override
   public Future<?> start() {
-    LocalCodec.register(vertx, AdmittedRequest.class, Outcome.class, ScheduleQuery.class, Plan.class,
-        Observation.class, TailCall.class, TailAnswer.class, TailFailure.class, PrepareJob.class,
-        ServedModels.Prepared.class, InferenceJob.class, InferenceResult.class, FinishJob.class, FinishResult.class,
-        WarmJob.class, HardwareUpdate.class, InferenceReply.class, ErrorReply.class,
+    LocalCodec.register(
+        vertx,
+        AdmittedRequest.class,
+        Outcome.class,
+        ScheduleQuery.class,
+        Plan.class,
+        Observation.class,
+        TailCall.class,
+        TailAnswer.class,
+        TailFailure.class,
+        PrepareJob.class,
+        ServedModels.Prepared.class,
+        InferenceJob.class,
+        InferenceResult.class,
+        FinishJob.class,
+        FinishResult.class,
+        WarmJob.class,
+        HardwareUpdate.class,
+        InferenceReply.class,
+        ErrorReply.class,
         io.dynasplit.schemas.LiveEstimates.class);
     sessions = new SessionCache(models.parts());
     String address = EdgeAddresses.inference(settings.edgeId());
@@ -125,38 +146,59 @@ public final class EdgeNodeVerticle extends VerticleBase {
     // threads its sessions create, which inherit their names) can be metered apart from a cloud
     // worker in the same process
     String pool = workerPoolName(settings.edgeId());
-    DeploymentOptions workers = new DeploymentOptions()
-        .setThreadingModel(ThreadingModel.WORKER)
-        .setWorkerPoolName(pool)
-        .setWorkerPoolSize(settings.headWorkers())
-        .setInstances(settings.headWorkers());
+    DeploymentOptions workers =
+        new DeploymentOptions()
+            .setThreadingModel(ThreadingModel.WORKER)
+            .setWorkerPoolName(pool)
+            .setWorkerPoolSize(settings.headWorkers())
+            .setInstances(settings.headWorkers());
     WorkerExecutor warmer = vertx.createSharedWorkerExecutor(pool, settings.headWorkers());
-    return vertx.executeBlocking(() -> {
-          MqttClients.probe(settings.broker(), "dynasplit-edge-" + settings.edgeId() + "-probe");
-          return null;
-        })
+    return vertx
+        .executeBlocking(
+            () -> {
+              MqttClients.probe(
+                  settings.broker(), "dynasplit-edge-" + settings.edgeId() + "-probe");
+              return null;
+            })
         .compose(v -> vertx.executeBlocking(this::frontsForAll))
-        .compose(all -> vertx.deployVerticle(new SchedulerVerticle(settings, scheduler, models, all)))
-        .compose(id -> vertx.deployVerticle(() -> new HeadInferenceVerticle(address, models, sessions, counters), workers))
+        .compose(
+            all -> vertx.deployVerticle(new SchedulerVerticle(settings, scheduler, models, all)))
+        .compose(
+            id ->
+                vertx.deployVerticle(
+                    () -> new HeadInferenceVerticle(address, models, sessions, counters), workers))
         .compose(id -> warmer.executeBlocking(() -> warmUp(fronts)))
         .onComplete(ar -> warmer.close())
         .compose(v -> vertx.deployVerticle(new TailClientVerticle(settings, counters)))
-        .compose(id -> vertx.deployVerticle(new PipelineVerticle(settings, models, meter, hardware, counters)))
-        .compose(id -> vertx.deployVerticle(new TelemetryVerticle(settings, counters, version, models.ids())))
-        .compose(id -> vertx.deployVerticle(new IngressVerticle(settings, models, counters, listener)))
-        .compose(id -> settings.sensorPort() > 0
-            ? vertx.deployVerticle(new SensorEndpointVerticle(settings, models, counters, listener))
-            : Future.succeededFuture(id));
+        .compose(
+            id ->
+                vertx.deployVerticle(
+                    new PipelineVerticle(settings, models, meter, hardware, counters)))
+        .compose(
+            id ->
+                vertx.deployVerticle(
+                    new TelemetryVerticle(settings, counters, version, models.ids())))
+        .compose(
+            id -> vertx.deployVerticle(new IngressVerticle(settings, models, counters, listener)))
+        .compose(
+            id ->
+                settings.sensorPort() > 0
+                    ? vertx.deployVerticle(
+                        new SensorEndpointVerticle(settings, models, counters, listener))
+                    : Future.succeededFuture(id));
   }
 
   @Override
   public Future<?> stop() {
     SessionCache s = sessions;
     sessions = null;
-    return s == null ? Future.succeededFuture() : vertx.executeBlocking(() -> {
-      s.close();
-      return null;
-    });
+    return s == null
+        ? Future.succeededFuture()
+        : vertx.executeBlocking(
+            () -> {
+              s.close();
+              return null;
+            });
   }
 
   private Map<String, ParetoFront> frontsForAll() {
@@ -165,7 +207,9 @@ public final class EdgeNodeVerticle extends VerticleBase {
       ParetoFront f = fronts.get(model);
       if (f == null || f.entries().isEmpty()) {
         f = DefaultFronts.of(model, models.candidates(model), models.allEdgeSplit(model));
-        LOG.info("no pareto front for {}: running it on the edge until one is profiled or published", model);
+        LOG.info(
+            "no pareto front for {}: running it on the edge until one is profiled or published",
+            model);
       }
       all.put(model, f);
     }
@@ -187,7 +231,11 @@ public final class EdgeNodeVerticle extends VerticleBase {
           }
         }
       }
-      LOG.info("model loaded [model: {}, sessions: {}, ms: {}]", model, parts, (System.nanoTime() - t0) / 1_000_000);
+      LOG.info(
+          "model loaded [model: {}, sessions: {}, ms: {}]",
+          model,
+          parts,
+          (System.nanoTime() - t0) / 1_000_000);
     }
     return null;
   }

@@ -27,8 +27,8 @@ public final class DefaultFronts {
   /**
    * The default front of a model.
    *
-   * @param candidates the model's candidate split indices, 0 (all cloud) up to and including
-   *     {@code allEdge}
+   * @param candidates the model's candidate split indices, 0 (all cloud) up to and including {@code
+   *     allEdge}
    * @param allEdge the split index that runs everything on the edge
    */
   public static ParetoFront of(String model, List<Integer> candidates, int allEdge) {
@@ -36,12 +36,15 @@ public final class DefaultFronts {
       throw new IllegalArgumentException("allEdge must be >= 1: " + allEdge);
     }
     List<FrontEntry> entries = new ArrayList<>();
-    entries.add(unmeasured(Configuration.atSplit(allEdge).withCloudAccelerator(Configuration.CLOUD_NONE)));
-    List<Integer> rest = candidates.stream().filter(s -> s >= 0 && s < allEdge).distinct().sorted().toList();
+    entries.add(
+        unmeasured(Configuration.atSplit(allEdge).withCloudAccelerator(Configuration.CLOUD_NONE)));
+    List<Integer> rest =
+        candidates.stream().filter(s -> s >= 0 && s < allEdge).distinct().sorted().toList();
     for (int i = rest.size() - 1; i >= 0; i--) {
       entries.add(unmeasured(Configuration.atSplit(rest.get(i))));
     }
-    return new ParetoFront(ParetoFront.SCHEMA_VERSION, model, SOURCE, Instant.now().toString(), entries);
+    return new ParetoFront(
+        ParetoFront.SCHEMA_VERSION, model, SOURCE, Instant.now().toString(), entries);
   }
 
   private static FrontEntry unmeasured(Configuration c) {

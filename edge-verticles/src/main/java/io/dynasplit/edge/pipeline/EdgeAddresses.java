@@ -1,6 +1,8 @@
 package io.dynasplit.edge.pipeline;
 
-/** Event-bus addresses of the edge pipeline; each is local to one JVM and prefixed by the edge id. */
+/**
+ * Event-bus addresses of the edge pipeline; each is local to one JVM and prefixed by the edge id.
+ */
 public final class EdgeAddresses {
 
   private EdgeAddresses() {}

@@ -25,7 +25,8 @@ public final class FrontCheck {
     Objects.requireNonNull(models, "models");
     Objects.requireNonNull(front, "front");
     if (!models.serves(front.model())) {
-      return Optional.of("the edge does not serve model " + front.model() + "; it serves " + models.ids());
+      return Optional.of(
+          "the edge does not serve model " + front.model() + "; it serves " + models.ids());
     }
     if (front.entries().isEmpty()) {
       return Optional.of("the front has no entries");
@@ -34,7 +35,8 @@ public final class FrontCheck {
     for (FrontEntry e : front.entries()) {
       int split = e.config().split();
       if (!candidates.contains(split)) {
-        return Optional.of("split " + split + " is not a candidate split of " + front.model() + " " + candidates);
+        return Optional.of(
+            "split " + split + " is not a candidate split of " + front.model() + " " + candidates);
       }
     }
     return Optional.empty();

@@ -5,9 +5,9 @@ import java.util.Map;
 import java.util.Objects;
 
 /**
- * Requests waiting for a cloud answer, by correlation key, each with the id of its deadline
- * timer. An answer or a timeout removes the entry; whichever comes second finds nothing, so each
- * entry completes exactly once. Answers that find nothing are late and counted.
+ * Requests waiting for a cloud answer, by correlation key, each with the id of its deadline timer.
+ * An answer or a timeout removes the entry; whichever comes second finds nothing, so each entry
+ * completes exactly once. Answers that find nothing are late and counted.
  *
  * <p>Not thread-safe: confine it to one verticle's context.
  *
@@ -35,7 +35,10 @@ public final class InFlightTable<T> {
     }
   }
 
-  /** Removes the entry of an answer; null (and counted as late) when it already timed out or was never here. */
+  /**
+   * Removes the entry of an answer; null (and counted as late) when it already timed out or was
+   * never here.
+   */
   public Entry<T> answer(String key) {
     Entry<T> e = entries.remove(key);
     if (e == null) {

@@ -14,7 +14,12 @@ import java.util.Objects;
  * @param cloudQueueMs the cloud's queue wait; NaN when the cloud did not answer
  */
 public record Observation(
-    FrontEntry entry, double edgeMs, long bytes, double transferMs, double cloudServiceMs, double cloudQueueMs) {
+    FrontEntry entry,
+    double edgeMs,
+    long bytes,
+    double transferMs,
+    double cloudServiceMs,
+    double cloudQueueMs) {
 
   /** Checks the values. */
   public Observation {

@@ -1,16 +1,16 @@
 package io.dynasplit.edge.pipeline;
 
 import io.dynasplit.edge.EdgeCounters;
+import io.dynasplit.edge.EdgeSettings;
 import io.dynasplit.edge.hardware.HardwareControl;
-import io.dynasplit.energy.EnergyMeter;
-import io.dynasplit.energy.EnergyReading;
 import io.dynasplit.edge.inference.FinishJob;
 import io.dynasplit.edge.inference.FinishResult;
 import io.dynasplit.edge.inference.HeadInferenceVerticle;
 import io.dynasplit.edge.inference.InferenceJob;
 import io.dynasplit.edge.inference.InferenceResult;
 import io.dynasplit.edge.inference.ServedModels;
-import io.dynasplit.edge.EdgeSettings;
+import io.dynasplit.energy.EnergyMeter;
+import io.dynasplit.energy.EnergyReading;
 import io.dynasplit.models.runtime.ExecutionProvider;
 import io.dynasplit.schemas.Configuration;
 import io.dynasplit.schemas.EnergyReport;
@@ -37,17 +37,18 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Runs an admitted request through the edge (ARCHITECTURE 3, steps 3 to 9): asks the scheduler for
- * a configuration, has the hardware apply its hardware part (when the edge manages it), runs the head (or the whole model) on the inference workers with the edge's
- * energy metered over the window, sends the intermediate to the cloud through the tail client,
- * falls back to the edge's own tail when the cloud does not answer in time (if that can still meet
- * the deadline, else {@code CLOUD_UNAVAILABLE}), post-processes the output and composes the reply
- * of ARCHITECTURE 4.5 with timing, configuration and energy.
+ * a configuration, has the hardware apply its hardware part (when the edge manages it), runs the
+ * head (or the whole model) on the inference workers with the edge's energy metered over the
+ * window, sends the intermediate to the cloud through the tail client, falls back to the edge's own
+ * tail when the cloud does not answer in time (if that can still meet the deadline, else {@code
+ * CLOUD_UNAVAILABLE}), post-processes the output and composes the reply of ARCHITECTURE 4.5 with
+ * timing, configuration and energy.
  *
  * <p>It answers every request exactly once, with an {@link Outcome} whose reply is either ok or an
- * error; it never fails the message. It may answer (give up) before the request's work has ended; it
- * gives the request's admission slot back only when that work has ended, so that the admission bound
- * also bounds the inference workers' queue. Its jobs carry the request's deadline plus grace, and the
- * workers skip those that waited past it.
+ * error; it never fails the message. It may answer (give up) before the request's work has ended;
+ * it gives the request's admission slot back only when that work has ended, so that the admission
+ * bound also bounds the inference workers' queue. Its jobs carry the request's deadline plus grace,
+ * and the workers skip those that waited past it.
  */
 public final class PipelineVerticle extends VerticleBase {
 
@@ -77,7 +78,11 @@ public final class PipelineVerticle extends VerticleBase {
    *     this edge does not manage its hardware
    */
   public PipelineVerticle(
-      EdgeSettings settings, ServedModels models, EnergyMeter meter, HardwareControl hardware, EdgeCounters counters) {
+      EdgeSettings settings,
+      ServedModels models,
+      EnergyMeter meter,
+      HardwareControl hardware,
+      EdgeCounters counters) {
     this.settings = Objects.requireNonNull(settings, "settings");
     this.models = Objects.requireNonNull(models, "models");
     this.meter = Objects.requireNonNull(meter, "meter");
@@ -87,7 +92,8 @@ public final class PipelineVerticle extends VerticleBase {
 
   @Override
   public Future<?> start() {
-    consumer = vertx.eventBus().consumer(EdgeAddresses.pipeline(settings.edgeId()), this::onRequest);
+    consumer =
+        vertx.eventBus().consumer(EdgeAddresses.pipeline(settings.edgeId()), this::onRequest);
     return consumer.completion();
   }
 
@@ -96,40 +102,70 @@ public final class PipelineVerticle extends VerticleBase {
     Progress p = new Progress(r);
     Promise<Outcome> answer = Promise.promise();
     // give up a little before the ingress would, so that the reply says which stage did not finish
-    long stopMs = Math.max(1, (r.deadlineNanos() - System.nanoTime()) / 1_000_000L + settings.graceMs() - STOP_MARGIN_MS);
-    long timer = vertx.setTimer(stopMs, t -> {
-      if (answer.tryComplete(new Outcome(stopped(p), null))) {
-        LOG.info("request given up at its deadline plus grace [request: {}, stage: {}]", r.id(), p.stage);
-      }
-    });
+    long stopMs =
+        Math.max(
+            1,
+            (r.deadlineNanos() - System.nanoTime()) / 1_000_000L
+                + settings.graceMs()
+                - STOP_MARGIN_MS);
+    long timer =
+        vertx.setTimer(
+            stopMs,
+            t -> {
+              if (answer.tryComplete(new Outcome(stopped(p), null))) {
+                LOG.info(
+                    "request given up at its deadline plus grace [request: {}, stage: {}]",
+                    r.id(),
+                    p.stage);
+              }
+            });
     Future<Outcome> work;
     try {
       work = run(p);
     } catch (RuntimeException e) {
       work = Future.failedFuture(e);
     }
-    work.onComplete(ar -> {
-      vertx.cancelTimer(timer);
-      // the pipeline has finished with the request (its jobs ran or were skipped): free its slot
-      counters.release();
-      answer.tryComplete(ar.succeeded() ? ar.result() : new Outcome(errorReply(r, ar.cause()), null));
-    });
+    work.onComplete(
+        ar -> {
+          vertx.cancelTimer(timer);
+          // the pipeline has finished with the request (its jobs ran or were skipped): free its
+          // slot
+          counters.release();
+          answer.tryComplete(
+              ar.succeeded() ? ar.result() : new Outcome(errorReply(r, ar.cause()), null));
+        });
     answer.future().onSuccess(message::reply);
   }
 
   private static ErrorReply stopped(Progress p) {
     AdmittedRequest r = p.request;
     return switch (p.stage) {
-      case CLOUD, FALLBACK -> ErrorReply.of(r.id(), r.model(), ErrorCode.CLOUD_UNAVAILABLE,
-          "the cloud did not answer in time and the edge could not finish the tail itself within the deadline plus grace");
-      case SCHEDULE, EDGE, FINISH -> ErrorReply.of(r.id(), r.model(), ErrorCode.INTERNAL,
-          "the edge did not finish the request (stage " + p.stage.name().toLowerCase(java.util.Locale.ROOT)
-              + ") within the deadline plus grace");
+      case CLOUD, FALLBACK ->
+          ErrorReply.of(
+              r.id(),
+              r.model(),
+              ErrorCode.CLOUD_UNAVAILABLE,
+              "the cloud did not answer in time and the edge could not finish the tail itself"
+                  + " within the deadline plus grace");
+      case SCHEDULE, EDGE, FINISH ->
+          ErrorReply.of(
+              r.id(),
+              r.model(),
+              ErrorCode.INTERNAL,
+              "the edge did not finish the request (stage "
+                  + p.stage.name().toLowerCase(java.util.Locale.ROOT)
+                  + ") within the deadline plus grace");
     };
   }
 
   /** Where a request is, for the reply of one that is given up. */
-  private enum Stage { SCHEDULE, EDGE, CLOUD, FALLBACK, FINISH }
+  private enum Stage {
+    SCHEDULE,
+    EDGE,
+    CLOUD,
+    FALLBACK,
+    FINISH
+  }
 
   /** One request's mutable progress, confined to this verticle's event loop. */
   private static final class Progress {
@@ -163,33 +199,61 @@ public final class PipelineVerticle extends VerticleBase {
   private Future<Outcome> run(Progress p) {
     AdmittedRequest r = p.request;
     double budget = Math.max(MIN_BUDGET_MS, (r.deadlineNanos() - System.nanoTime()) / 1e6);
-    ScheduleQuery q = new ScheduleQuery(r.model(), budget, r.policy(), r.failIfInfeasible(), counters.inFlight());
-    return vertx.eventBus().<Plan>request(EdgeAddresses.schedule(settings.edgeId()), q)
+    ScheduleQuery q =
+        new ScheduleQuery(r.model(), budget, r.policy(), r.failIfInfeasible(), counters.inFlight());
+    return vertx
+        .eventBus()
+        .<Plan>request(EdgeAddresses.schedule(settings.edgeId()), q)
         .map(Message::body)
-        .compose(plan -> switch (plan.decision().status()) {
-          case UNKNOWN_MODEL -> Future.failedFuture(
-              new PipelineException(ErrorCode.UNKNOWN_MODEL, "no pareto front for model " + r.model()));
-          case INFEASIBLE -> Future.failedFuture(new PipelineException(ErrorCode.SLA_INFEASIBLE,
-              "no configuration of " + r.model() + " is expected to answer within " + r.slaMs() + " ms"));
-          case MEETS_SLA, MISSES_SLA -> applyHardware(plan).compose(v -> execute(p, plan));
-        })
-        .onComplete(ar -> {
-          if (p.window != null && ar.failed()) {
-            p.window.close();
-          }
-        });
+        .compose(
+            plan ->
+                switch (plan.decision().status()) {
+                  case UNKNOWN_MODEL ->
+                      Future.failedFuture(
+                          new PipelineException(
+                              ErrorCode.UNKNOWN_MODEL, "no pareto front for model " + r.model()));
+                  case INFEASIBLE ->
+                      Future.failedFuture(
+                          new PipelineException(
+                              ErrorCode.SLA_INFEASIBLE,
+                              "no configuration of "
+                                  + r.model()
+                                  + " is expected to answer within "
+                                  + r.slaMs()
+                                  + " ms"));
+                  case MEETS_SLA, MISSES_SLA -> applyHardware(plan).compose(v -> execute(p, plan));
+                })
+        .onComplete(
+            ar -> {
+              if (p.window != null && ar.failed()) {
+                p.window.close();
+              }
+            });
   }
 
-  /** Puts the edge's hardware in the configuration's state (no-op when already there or not managed). */
+  /**
+   * Puts the edge's hardware in the configuration's state (no-op when already there or not
+   * managed).
+   */
   private Future<Void> applyHardware(Plan plan) {
     if (hardware == null) {
       return Future.succeededFuture();
     }
-    return hardware.apply(plan.decision().entry().config())
-        .recover(e -> Future.failedFuture(new PipelineException(ErrorCode.INTERNAL,
-            "cannot apply the hardware configuration: " + e.getMessage())))
-        .onSuccess(applied -> vertx.eventBus().send(EdgeAddresses.observe(settings.edgeId()),
-            new HardwareUpdate(applied.configuration(), hardware.switchCosts())))
+    return hardware
+        .apply(plan.decision().entry().config())
+        .recover(
+            e ->
+                Future.failedFuture(
+                    new PipelineException(
+                        ErrorCode.INTERNAL,
+                        "cannot apply the hardware configuration: " + e.getMessage())))
+        .onSuccess(
+            applied ->
+                vertx
+                    .eventBus()
+                    .send(
+                        EdgeAddresses.observe(settings.edgeId()),
+                        new HardwareUpdate(applied.configuration(), hardware.switchCosts())))
         .mapEmpty();
   }
 
@@ -202,48 +266,87 @@ public final class PipelineVerticle extends VerticleBase {
     p.window = meter.open();
     p.stage = Stage.EDGE;
     String provider = ExecutionProvider.of(p.config.edgeAccelerator()).wireName();
-    boolean allEdge = p.config.split() >= models.allEdgeSplit(r.model())
-        || Configuration.CLOUD_NONE.equals(p.config.cloudAccelerator());
+    boolean allEdge =
+        p.config.split() >= models.allEdgeSplit(r.model())
+            || Configuration.CLOUD_NONE.equals(p.config.cloudAccelerator());
     Future<List<Tensor>> outputs;
     if (allEdge) {
-      InferenceJob job = new InferenceJob(r.model(), InferenceJob.Stage.FULL, 0, provider, p.config.threads(),
-          r.inputs(), null, null, stopNanos(r));
-      outputs = inferOnEdge(job).map(res -> {
-        p.workerWaitMs += (res.startedNanos() - p.startNanos) / 1e6;
-        p.headMs = res.computeMs();
-        return res.outputs();
-      });
+      InferenceJob job =
+          new InferenceJob(
+              r.model(),
+              InferenceJob.Stage.FULL,
+              0,
+              provider,
+              p.config.threads(),
+              r.inputs(),
+              null,
+              null,
+              stopNanos(r));
+      outputs =
+          inferOnEdge(job)
+              .map(
+                  res -> {
+                    p.workerWaitMs += (res.startedNanos() - p.startNanos) / 1e6;
+                    p.headMs = res.computeMs();
+                    return res.outputs();
+                  });
     } else {
       int split = p.config.split();
-      TailRequestHeader header = new TailRequestHeader(r.id(), r.model(), split, r.slaMs(), r.deadlineAtMs(),
-          r.receivedAtMs(), System.currentTimeMillis(), p.config.codec(), settings.edgeId());
-      InferenceJob job = new InferenceJob(r.model(), split == 0 ? InferenceJob.Stage.PASS : InferenceJob.Stage.HEAD,
-          split, provider, p.config.threads(), r.inputs(), header, p.config.codec(), stopNanos(r));
-      outputs = inferOnEdge(job).compose(head -> {
-        p.workerWaitMs += (head.startedNanos() - p.startNanos) / 1e6;
-        p.headMs = head.computeMs();
-        p.encodeMs = head.encodeMs();
-        p.bytes = head.frame().remaining();
-        return callCloud(p, plan, head, provider);
-      });
+      TailRequestHeader header =
+          new TailRequestHeader(
+              r.id(),
+              r.model(),
+              split,
+              r.slaMs(),
+              r.deadlineAtMs(),
+              r.receivedAtMs(),
+              System.currentTimeMillis(),
+              p.config.codec(),
+              settings.edgeId());
+      InferenceJob job =
+          new InferenceJob(
+              r.model(),
+              split == 0 ? InferenceJob.Stage.PASS : InferenceJob.Stage.HEAD,
+              split,
+              provider,
+              p.config.threads(),
+              r.inputs(),
+              header,
+              p.config.codec(),
+              stopNanos(r));
+      outputs =
+          inferOnEdge(job)
+              .compose(
+                  head -> {
+                    p.workerWaitMs += (head.startedNanos() - p.startNanos) / 1e6;
+                    p.headMs = head.computeMs();
+                    p.encodeMs = head.encodeMs();
+                    p.bytes = head.frame().remaining();
+                    return callCloud(p, plan, head, provider);
+                  });
     }
     return outputs
-        .compose(out -> {
-          p.stage = Stage.FINISH;
-          p.finishSentNanos = System.nanoTime();
-          return vertx.eventBus()
-              .<FinishResult>request(inferenceAddress(), new FinishJob(r.model(), out, r.context(), stopNanos(r)))
-              .map(Message::body);
-        })
+        .compose(
+            out -> {
+              p.stage = Stage.FINISH;
+              p.finishSentNanos = System.nanoTime();
+              return vertx
+                  .eventBus()
+                  .<FinishResult>request(
+                      inferenceAddress(), new FinishJob(r.model(), out, r.context(), stopNanos(r)))
+                  .map(Message::body);
+            })
         .recover(PipelineVerticle::unwrap)
-        .map(fin -> {
-          p.workerWaitMs += (fin.startedNanos() - p.finishSentNanos) / 1e6;
-          p.finishMs = fin.ms();
-          return compose(p, fin);
-        });
+        .map(
+            fin -> {
+              p.workerWaitMs += (fin.startedNanos() - p.finishSentNanos) / 1e6;
+              p.finishMs = fin.ms();
+              return compose(p, fin);
+            });
   }
 
-  private Future<List<Tensor>> callCloud(Progress p, Plan plan, InferenceResult head, String provider) {
+  private Future<List<Tensor>> callCloud(
+      Progress p, Plan plan, InferenceResult head, String provider) {
     AdmittedRequest r = p.request;
     long now = System.nanoTime();
     // keep enough time for a local fallback: its expected time with half again as margin, plus the
@@ -252,71 +355,115 @@ public final class PipelineVerticle extends VerticleBase {
     long untilDeadline = r.deadlineNanos() - now;
     // wait for the cloud as long as a local fallback could still meet the deadline; if it cannot
     // anyway, wait until the deadline itself
-    long waitNanos = untilDeadline - reserveNanos > 0 ? untilDeadline - reserveNanos : untilDeadline;
+    long waitNanos =
+        untilDeadline - reserveNanos > 0 ? untilDeadline - reserveNanos : untilDeadline;
     long waitMs = Math.max(1, waitNanos / 1_000_000L);
     long expiry = Math.max(1, (untilDeadline / 1_000_000_000L) + 1);
     TailCall call = new TailCall(r.id(), head.frame(), waitMs, expiry);
-    DeliveryOptions options = new DeliveryOptions().setSendTimeout(waitMs + settings.graceMs() + 1000);
+    DeliveryOptions options =
+        new DeliveryOptions().setSendTimeout(waitMs + settings.graceMs() + 1000);
     p.stage = Stage.CLOUD;
-    return vertx.eventBus().<Object>request(EdgeAddresses.tail(settings.edgeId()), call, options)
+    return vertx
+        .eventBus()
+        .<Object>request(EdgeAddresses.tail(settings.edgeId()), call, options)
         .map(Message::body)
-        .recover(e -> Future.succeededFuture(new TailFailure(TailFailure.Kind.UNREACHABLE, e.getMessage(), null)))
-        .compose(body -> {
-          if (body instanceof TailAnswer answer) {
-            p.cloudAnswered = true;
-            var timing = answer.result().timing();
-            p.cloudQueueMs = timing.queueMs();
-            p.tailMs = timing.computeMs();
-            p.cloudMs = timing.totalMs();
-            p.transferMs = Math.max(0, answer.roundTripMs() - timing.totalMs());
-            if (answer.result().energy() != null) {
-              p.cloudJoules = answer.result().energy().joules();
-              p.cloudSource = answer.result().energy().source();
-            }
-            return Future.succeededFuture(answer.outputs());
-          }
-          TailFailure failure = (TailFailure) body;
-          return fallback(p, head, provider, failure);
-        });
+        .recover(
+            e ->
+                Future.succeededFuture(
+                    new TailFailure(TailFailure.Kind.UNREACHABLE, e.getMessage(), null)))
+        .compose(
+            body -> {
+              if (body instanceof TailAnswer answer) {
+                p.cloudAnswered = true;
+                var timing = answer.result().timing();
+                p.cloudQueueMs = timing.queueMs();
+                p.tailMs = timing.computeMs();
+                p.cloudMs = timing.totalMs();
+                p.transferMs = Math.max(0, answer.roundTripMs() - timing.totalMs());
+                if (answer.result().energy() != null) {
+                  p.cloudJoules = answer.result().energy().joules();
+                  p.cloudSource = answer.result().energy().source();
+                }
+                return Future.succeededFuture(answer.outputs());
+              }
+              TailFailure failure = (TailFailure) body;
+              return fallback(p, head, provider, failure);
+            });
   }
 
-  private Future<List<Tensor>> fallback(Progress p, InferenceResult head, String provider, TailFailure failure) {
+  private Future<List<Tensor>> fallback(
+      Progress p, InferenceResult head, String provider, TailFailure failure) {
     AdmittedRequest r = p.request;
     double leftMs = (r.deadlineNanos() - System.nanoTime()) / 1e6;
     double needMs = p.localTailMs;
     if (needMs > leftMs) {
-      LOG.info("cloud did not answer, no time for a local tail [request: {}, split: {}]: {}",
-          r.id(), p.config.split(), failure.message());
-      return Future.failedFuture(new PipelineException(ErrorCode.CLOUD_UNAVAILABLE,
-          "the cloud did not answer (" + failure.message() + ") and the edge cannot run the tail within the "
-              + Math.round(Math.max(0, leftMs)) + " ms left"));
+      LOG.info(
+          "cloud did not answer, no time for a local tail [request: {}, split: {}]: {}",
+          r.id(),
+          p.config.split(),
+          failure.message());
+      return Future.failedFuture(
+          new PipelineException(
+              ErrorCode.CLOUD_UNAVAILABLE,
+              "the cloud did not answer ("
+                  + failure.message()
+                  + ") and the edge cannot run the tail within the "
+                  + Math.round(Math.max(0, leftMs))
+                  + " ms left"));
     }
-    LOG.info("cloud did not answer, running the tail on the edge [request: {}, split: {}]: {}",
-        r.id(), p.config.split(), failure.message());
+    LOG.info(
+        "cloud did not answer, running the tail on the edge [request: {}, split: {}]: {}",
+        r.id(),
+        p.config.split(),
+        failure.message());
     counters.fallback();
     p.fallback = true;
     p.stage = Stage.FALLBACK;
     int split = p.config.split();
-    InferenceJob job = split == 0
-        ? new InferenceJob(r.model(), InferenceJob.Stage.FULL, 0, provider, p.config.threads(), r.inputs(), null, null,
-            stopNanos(r))
-        : new InferenceJob(r.model(), InferenceJob.Stage.TAIL, split, provider, p.config.threads(), head.outputs(),
-            null, null, stopNanos(r));
+    InferenceJob job =
+        split == 0
+            ? new InferenceJob(
+                r.model(),
+                InferenceJob.Stage.FULL,
+                0,
+                provider,
+                p.config.threads(),
+                r.inputs(),
+                null,
+                null,
+                stopNanos(r))
+            : new InferenceJob(
+                r.model(),
+                InferenceJob.Stage.TAIL,
+                split,
+                provider,
+                p.config.threads(),
+                head.outputs(),
+                null,
+                null,
+                stopNanos(r));
     long sent = System.nanoTime();
-    return infer(job).map(res -> {
-      p.workerWaitMs += (res.startedNanos() - sent) / 1e6;
-      p.tailMs = res.computeMs();
-      return res.outputs();
-    });
+    return infer(job)
+        .map(
+            res -> {
+              p.workerWaitMs += (res.startedNanos() - sent) / 1e6;
+              p.tailMs = res.computeMs();
+              return res.outputs();
+            });
   }
 
   private Future<InferenceResult> infer(InferenceJob job) {
-    return vertx.eventBus().<InferenceResult>request(inferenceAddress(), job)
+    return vertx
+        .eventBus()
+        .<InferenceResult>request(inferenceAddress(), job)
         .map(Message::body)
         .recover(PipelineVerticle::unwrap);
   }
 
-  /** A head or full inference, counted while it waits for or runs on a head worker (telemetry's queue). */
+  /**
+   * A head or full inference, counted while it waits for or runs on a head worker (telemetry's
+   * queue).
+   */
   private Future<InferenceResult> inferOnEdge(InferenceJob job) {
     counters.enterEdgeStage();
     return infer(job).onComplete(ar -> counters.leaveEdgeStage());
@@ -335,16 +482,36 @@ public final class PipelineVerticle extends VerticleBase {
     double edgeMs = p.headMs + p.encodeMs + (p.fallback ? p.tailMs : 0) + p.finishMs;
     Timing timing = new Timing(totalMs, queueMs, edgeMs, p.transferMs, p.cloudMs);
     EnergySource edgeSource = edge.source();
-    EnergyReport energy = p.cloudSource == null || p.cloudSource == edgeSource
-        ? new EnergyReport(edge.joules(), p.cloudJoules, edgeSource, null)
-        : new EnergyReport(edge.joules(), p.cloudJoules, edgeSource, p.cloudSource);
-    InferenceReply ok = InferenceReply.ok(r.id(), r.model(), fin.output(), r.slaMs(), timing, p.config, energy);
+    EnergyReport energy =
+        p.cloudSource == null || p.cloudSource == edgeSource
+            ? new EnergyReport(edge.joules(), p.cloudJoules, edgeSource, null)
+            : new EnergyReport(edge.joules(), p.cloudJoules, edgeSource, p.cloudSource);
+    InferenceReply ok =
+        InferenceReply.ok(r.id(), r.model(), fin.output(), r.slaMs(), timing, p.config, energy);
     InferenceReply reply = p.fallback ? ok.withFallback() : ok;
-    vertx.eventBus().send(EdgeAddresses.observe(settings.edgeId()), new Observation(p.entry, p.headMs + p.encodeMs,
-        p.cloudAnswered ? p.bytes : 0, p.cloudAnswered ? p.transferMs : Double.NaN,
-        p.cloudAnswered ? p.tailMs : Double.NaN, p.cloudAnswered ? p.cloudQueueMs : Double.NaN));
-    StageTimes times = new StageTimes(queueMs, p.headMs, p.encodeMs, p.transferMs, p.cloudQueueMs, p.tailMs,
-        p.finishMs, totalMs, p.fallback, p.bytes);
+    vertx
+        .eventBus()
+        .send(
+            EdgeAddresses.observe(settings.edgeId()),
+            new Observation(
+                p.entry,
+                p.headMs + p.encodeMs,
+                p.cloudAnswered ? p.bytes : 0,
+                p.cloudAnswered ? p.transferMs : Double.NaN,
+                p.cloudAnswered ? p.tailMs : Double.NaN,
+                p.cloudAnswered ? p.cloudQueueMs : Double.NaN));
+    StageTimes times =
+        new StageTimes(
+            queueMs,
+            p.headMs,
+            p.encodeMs,
+            p.transferMs,
+            p.cloudQueueMs,
+            p.tailMs,
+            p.finishMs,
+            totalMs,
+            p.fallback,
+            p.bytes);
     return new Outcome(reply, times);
   }
 
@@ -365,11 +532,14 @@ public final class PipelineVerticle extends VerticleBase {
   /** Turns an event-bus failure of an inference job into the pipeline's exception. */
   private static <T> Future<T> unwrap(Throwable e) {
     if (e instanceof ReplyException re && re.failureType() == ReplyFailure.RECIPIENT_FAILURE) {
-      return Future.failedFuture(new PipelineException(HeadInferenceVerticle.errorCode(re.failureCode()), re.getMessage()));
+      return Future.failedFuture(
+          new PipelineException(
+              HeadInferenceVerticle.errorCode(re.failureCode()), re.getMessage()));
     }
     if (e instanceof PipelineException) {
       return Future.failedFuture(e);
     }
-    return Future.failedFuture(new PipelineException(ErrorCode.INTERNAL, "edge inference unavailable: " + e.getMessage()));
+    return Future.failedFuture(
+        new PipelineException(ErrorCode.INTERNAL, "edge inference unavailable: " + e.getMessage()));
   }
 }

@@ -12,7 +12,8 @@ import java.util.Objects;
  * @param failIfInfeasible whether the request would rather fail than run late
  * @param edgeQueue how many requests the edge has admitted and not finished
  */
-public record ScheduleQuery(String model, double budgetMs, Policy policy, boolean failIfInfeasible, int edgeQueue) {
+public record ScheduleQuery(
+    String model, double budgetMs, Policy policy, boolean failIfInfeasible, int edgeQueue) {
 
   /** Checks the values. */
   public ScheduleQuery {

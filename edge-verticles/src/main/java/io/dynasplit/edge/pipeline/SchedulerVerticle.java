@@ -4,8 +4,8 @@ import com.hivemq.client.mqtt.MqttGlobalPublishFilter;
 import com.hivemq.client.mqtt.datatypes.MqttQos;
 import com.hivemq.client.mqtt.mqtt5.Mqtt5AsyncClient;
 import com.hivemq.client.mqtt.mqtt5.message.publish.Mqtt5Publish;
-import io.dynasplit.edge.inference.ServedModels;
 import io.dynasplit.edge.EdgeSettings;
+import io.dynasplit.edge.inference.ServedModels;
 import io.dynasplit.scheduler.Decision;
 import io.dynasplit.scheduler.FrontIndex;
 import io.dynasplit.scheduler.Scheduler;
@@ -28,11 +28,11 @@ import org.slf4j.LoggerFactory;
 /**
  * Wraps the online {@link Scheduler} (ARCHITECTURE 6): answers scheduling queries on the event bus,
  * feeds the live estimates with what finished requests observed and with the cloud workers' load
- * telemetry, and keeps each model's front
- * current: the fronts it starts with (files, or {@link DefaultFronts}), replaced whenever a front
- * is retained or published on {@code edge/{edgeId}/pareto/{model}} (hot reload). A published front
- * for a model the edge does not serve, or with a split that is not one of the model's candidates,
- * is logged and ignored ({@link FrontCheck}).
+ * telemetry, and keeps each model's front current: the fronts it starts with (files, or {@link
+ * DefaultFronts}), replaced whenever a front is retained or published on {@code
+ * edge/{edgeId}/pareto/{model}} (hot reload). A published front for a model the edge does not
+ * serve, or with a split that is not one of the model's candidates, is logged and ignored ({@link
+ * FrontCheck}).
  *
  * <p>The scheduler is confined to this verticle's event loop; a decision costs microseconds.
  */
@@ -56,7 +56,10 @@ public final class SchedulerVerticle extends VerticleBase {
    * @param models the served models, which published fronts are checked against
    * @param initialFronts the front of every served model to start from
    */
-  public SchedulerVerticle(EdgeSettings settings, Scheduler scheduler, ServedModels models,
+  public SchedulerVerticle(
+      EdgeSettings settings,
+      Scheduler scheduler,
+      ServedModels models,
       Map<String, ParetoFront> initialFronts) {
     this.settings = Objects.requireNonNull(settings, "settings");
     this.scheduler = Objects.requireNonNull(scheduler, "scheduler");
@@ -68,28 +71,46 @@ public final class SchedulerVerticle extends VerticleBase {
   public Future<?> start() {
     initialFronts.values().forEach(scheduler::load);
     queries = vertx.eventBus().consumer(EdgeAddresses.schedule(settings.edgeId()), this::onQuery);
-    observations = vertx.eventBus().consumer(EdgeAddresses.observe(settings.edgeId()), this::onObservation);
-    estimates = vertx.eventBus().consumer(EdgeAddresses.estimates(settings.edgeId()),
-        m -> m.reply(scheduler.live().report()));
-    client = MqttClients.client(settings.broker(), "dynasplit-edge-" + settings.edgeId() + "-scheduler", null, null);
+    observations =
+        vertx.eventBus().consumer(EdgeAddresses.observe(settings.edgeId()), this::onObservation);
+    estimates =
+        vertx
+            .eventBus()
+            .consumer(
+                EdgeAddresses.estimates(settings.edgeId()),
+                m -> m.reply(scheduler.live().report()));
+    client =
+        MqttClients.client(
+            settings.broker(), "dynasplit-edge-" + settings.edgeId() + "-scheduler", null, null);
     client.publishes(MqttGlobalPublishFilter.ALL, p -> context.runOnContext(v -> onPublish(p)));
     return Future.all(queries.completion(), observations.completion(), estimates.completion())
-        .compose(v -> Future.fromCompletionStage(
-            client.connectWith().cleanStart(true).send(), context))
-        .compose(ack -> Future.fromCompletionStage(
-            client.subscribeWith()
-                .topicFilter(settings.topics().edgeParetoFilter(settings.edgeId()))
-                .qos(MqttQos.AT_LEAST_ONCE)
-                .send(),
-            context))
-        .compose(ack -> Future.fromCompletionStage(
-            client.subscribeWith()
-                .topicFilter(settings.topics().cloudTelemetryFilter())
-                .qos(MqttQos.AT_MOST_ONCE)
-                .send(),
-            context))
-        .onSuccess(v -> LOG.info("scheduler ready [edge: {}, policy: {}, models: {}]",
-            settings.edgeId(), scheduler.defaultPolicy(), initialFronts.keySet()));
+        .compose(
+            v -> Future.fromCompletionStage(client.connectWith().cleanStart(true).send(), context))
+        .compose(
+            ack ->
+                Future.fromCompletionStage(
+                    client
+                        .subscribeWith()
+                        .topicFilter(settings.topics().edgeParetoFilter(settings.edgeId()))
+                        .qos(MqttQos.AT_LEAST_ONCE)
+                        .send(),
+                    context))
+        .compose(
+            ack ->
+                Future.fromCompletionStage(
+                    client
+                        .subscribeWith()
+                        .topicFilter(settings.topics().cloudTelemetryFilter())
+                        .qos(MqttQos.AT_MOST_ONCE)
+                        .send(),
+                    context))
+        .onSuccess(
+            v ->
+                LOG.info(
+                    "scheduler ready [edge: {}, policy: {}, models: {}]",
+                    settings.edgeId(),
+                    scheduler.defaultPolicy(),
+                    initialFronts.keySet()));
   }
 
   @Override
@@ -98,7 +119,8 @@ public final class SchedulerVerticle extends VerticleBase {
     client = null;
     return c == null
         ? Future.succeededFuture()
-        : Future.fromCompletionStage(c.disconnect(), context).recover(e -> Future.succeededFuture());
+        : Future.fromCompletionStage(c.disconnect(), context)
+            .recover(e -> Future.succeededFuture());
   }
 
   private void onQuery(Message<ScheduleQuery> message) {
@@ -130,7 +152,10 @@ public final class SchedulerVerticle extends VerticleBase {
       scheduler.live().observeTransfer(o.bytes(), Math.max(0, o.transferMs()));
     }
     if (!Double.isNaN(o.cloudServiceMs())) {
-      scheduler.live().observeTail(o.entry(), o.cloudServiceMs(), Double.isNaN(o.cloudQueueMs()) ? 0 : o.cloudQueueMs());
+      scheduler
+          .live()
+          .observeTail(
+              o.entry(), o.cloudServiceMs(), Double.isNaN(o.cloudQueueMs()) ? 0 : o.cloudQueueMs());
     }
     scheduler.live().observeHead(o.entry(), o.edgeMs());
   }
@@ -152,7 +177,10 @@ public final class SchedulerVerticle extends VerticleBase {
     try {
       CloudTelemetry t = Json.fromBytes(publish.getPayloadAsBytes(), CloudTelemetry.class);
       if (t.serviceP50Ms() != null) {
-        double waitMs = (double) Math.max(0, t.queueLength() - t.instances()) / t.instances() * t.serviceP50Ms();
+        double waitMs =
+            (double) Math.max(0, t.queueLength() - t.instances())
+                / t.instances()
+                * t.serviceP50Ms();
         scheduler.live().observeCloudQueue(waitMs);
       }
     } catch (IllegalArgumentException e) {
@@ -175,17 +203,29 @@ public final class SchedulerVerticle extends VerticleBase {
     try {
       ParetoFront front = Json.fromBytes(payload, ParetoFront.class);
       if (!front.model().equals(model)) {
-        LOG.warn("pareto front ignored: topic names model {} but the front is for {}", model, front.model());
+        LOG.warn(
+            "pareto front ignored: topic names model {} but the front is for {}",
+            model,
+            front.model());
         return;
       }
       Optional<String> problem = FrontCheck.problem(models, front);
       if (problem.isPresent()) {
-        LOG.warn("pareto front ignored [edge: {}, model: {}]: {}", settings.edgeId(), model, problem.get());
+        LOG.warn(
+            "pareto front ignored [edge: {}, model: {}]: {}",
+            settings.edgeId(),
+            model,
+            problem.get());
         return;
       }
       scheduler.load(front);
-      LOG.info("pareto front loaded [model: {}, entries: {}, source: {}]", model, front.entries().size(), front.source());
-      WarmUps.of(front).forEach(job -> vertx.eventBus().send(EdgeAddresses.inference(settings.edgeId()), job));
+      LOG.info(
+          "pareto front loaded [model: {}, entries: {}, source: {}]",
+          model,
+          front.entries().size(),
+          front.source());
+      WarmUps.of(front)
+          .forEach(job -> vertx.eventBus().send(EdgeAddresses.inference(settings.edgeId()), job));
     } catch (IllegalArgumentException e) {
       LOG.warn("pareto front ignored [model: {}]: {}", model, e.getMessage());
     }

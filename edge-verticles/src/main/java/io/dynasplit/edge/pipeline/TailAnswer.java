@@ -1,7 +1,7 @@
 package io.dynasplit.edge.pipeline;
 
-import io.dynasplit.schemas.Tensor;
 import io.dynasplit.schemas.TailResult;
+import io.dynasplit.schemas.Tensor;
 import java.util.List;
 import java.util.Objects;
 

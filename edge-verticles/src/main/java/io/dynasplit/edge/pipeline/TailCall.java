@@ -9,8 +9,8 @@ import java.util.Objects;
  * @param requestId the request's id, for logs
  * @param frame the encoded tensor frame (header plus intermediate tensors); not copied
  * @param waitMs how long to wait for the answer before giving up, > 0
- * @param expirySeconds MQTT message expiry of the published frame, so that a broker with no
- *     cloud worker drops it instead of delivering it after the deadline
+ * @param expirySeconds MQTT message expiry of the published frame, so that a broker with no cloud
+ *     worker drops it instead of delivering it after the deadline
  */
 public record TailCall(String requestId, ByteBuffer frame, long waitMs, long expirySeconds) {
 

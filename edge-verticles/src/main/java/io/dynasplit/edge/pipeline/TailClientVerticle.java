@@ -1,10 +1,10 @@
 package io.dynasplit.edge.pipeline;
 
-import io.dynasplit.edge.EdgeCounters;
 import com.hivemq.client.mqtt.MqttGlobalPublishFilter;
 import com.hivemq.client.mqtt.datatypes.MqttQos;
 import com.hivemq.client.mqtt.mqtt5.Mqtt5AsyncClient;
 import com.hivemq.client.mqtt.mqtt5.message.publish.Mqtt5Publish;
+import io.dynasplit.edge.EdgeCounters;
 import io.dynasplit.edge.EdgeSettings;
 import io.dynasplit.edge.inference.TailFrames;
 import io.dynasplit.schemas.mqtt.MqttClients;
@@ -47,31 +47,45 @@ public final class TailClientVerticle extends VerticleBase {
 
   @Override
   public Future<?> start() {
-    client = MqttClients.client(settings.broker(), "dynasplit-edge-" + settings.edgeId() + "-tail", null, null);
+    client =
+        MqttClients.client(
+            settings.broker(), "dynasplit-edge-" + settings.edgeId() + "-tail", null, null);
     client.publishes(MqttGlobalPublishFilter.ALL, p -> context.runOnContext(v -> onAnswer(p)));
     calls = vertx.eventBus().consumer(EdgeAddresses.tail(settings.edgeId()), this::onCall);
     // a clean session: answers to calls of a previous run have nobody waiting for them
-    return calls.completion()
-        .compose(v -> Future.fromCompletionStage(client.connectWith().cleanStart(true).send(), context))
-        .compose(ack -> Future.fromCompletionStage(
-            client.subscribeWith()
-                .topicFilter(settings.topics().edgeTailResults(settings.edgeId()))
-                .qos(MqttQos.AT_LEAST_ONCE)
-                .send(),
-            context));
+    return calls
+        .completion()
+        .compose(
+            v -> Future.fromCompletionStage(client.connectWith().cleanStart(true).send(), context))
+        .compose(
+            ack ->
+                Future.fromCompletionStage(
+                    client
+                        .subscribeWith()
+                        .topicFilter(settings.topics().edgeTailResults(settings.edgeId()))
+                        .qos(MqttQos.AT_LEAST_ONCE)
+                        .send(),
+                    context));
   }
 
   @Override
   public Future<?> stop() {
-    inFlight.drain().values().forEach(e -> {
-      vertx.cancelTimer(e.timerId());
-      e.value().message().fail(ReplyFailure.RECIPIENT_FAILURE.toInt(), "edge tail client stopped");
-    });
+    inFlight
+        .drain()
+        .values()
+        .forEach(
+            e -> {
+              vertx.cancelTimer(e.timerId());
+              e.value()
+                  .message()
+                  .fail(ReplyFailure.RECIPIENT_FAILURE.toInt(), "edge tail client stopped");
+            });
     Mqtt5AsyncClient c = client;
     client = null;
     return c == null
         ? Future.succeededFuture()
-        : Future.fromCompletionStage(c.disconnect(), context).recover(e -> Future.succeededFuture());
+        : Future.fromCompletionStage(c.disconnect(), context)
+            .recover(e -> Future.succeededFuture());
   }
 
   /** Answers that came after their request had given up on the cloud. */
@@ -84,7 +98,8 @@ public final class TailClientVerticle extends VerticleBase {
     String key = settings.edgeId() + "-" + Long.toString(nextKey++, 36);
     long timer = vertx.setTimer(call.waitMs(), t -> onTimeout(key));
     inFlight.add(key, new Pending(message, System.nanoTime()), timer);
-    client.publishWith()
+    client
+        .publishWith()
         .topic(settings.topics().cloudTail())
         .qos(MqttQos.AT_LEAST_ONCE)
         .responseTopic(settings.topics().edgeTailResults(settings.edgeId()))
@@ -92,11 +107,17 @@ public final class TailClientVerticle extends VerticleBase {
         .messageExpiryInterval(call.expirySeconds())
         .payload(call.frame())
         .send()
-        .whenComplete((r, e) -> {
-          if (e != null) {
-            context.runOnContext(v -> fail(key, TailFailure.Kind.UNREACHABLE, "cannot publish to the cloud: " + e.getMessage()));
-          }
-        });
+        .whenComplete(
+            (r, e) -> {
+              if (e != null) {
+                context.runOnContext(
+                    v ->
+                        fail(
+                            key,
+                            TailFailure.Kind.UNREACHABLE,
+                            "cannot publish to the cloud: " + e.getMessage()));
+              }
+            });
   }
 
   private void onAnswer(Mqtt5Publish publish) {
@@ -115,17 +136,27 @@ public final class TailClientVerticle extends VerticleBase {
     double roundTripMs = (System.nanoTime() - entry.value().sentNanos()) / 1e6;
     Message<TailCall> message = entry.value().message();
     try {
-      TailFrames.Answer decoded = TailFrames.decodeAnswer(publish.getPayload().orElse(ByteBuffer.allocate(0)));
+      TailFrames.Answer decoded =
+          TailFrames.decodeAnswer(publish.getPayload().orElse(ByteBuffer.allocate(0)));
       TailAnswer answer = new TailAnswer(decoded.result(), decoded.outputs(), roundTripMs);
       if (answer.result().isOk()) {
         message.reply(answer);
       } else {
-        message.reply(new TailFailure(TailFailure.Kind.REFUSED,
-            "cloud worker " + answer.result().workerId() + " answered " + answer.result().error().code() + ": "
-                + answer.result().error().message(), answer.result().error().code()));
+        message.reply(
+            new TailFailure(
+                TailFailure.Kind.REFUSED,
+                "cloud worker "
+                    + answer.result().workerId()
+                    + " answered "
+                    + answer.result().error().code()
+                    + ": "
+                    + answer.result().error().message(),
+                answer.result().error().code()));
       }
     } catch (IllegalArgumentException e) {
-      message.reply(new TailFailure(TailFailure.Kind.REFUSED, "malformed cloud answer: " + e.getMessage(), null));
+      message.reply(
+          new TailFailure(
+              TailFailure.Kind.REFUSED, "malformed cloud answer: " + e.getMessage(), null));
     }
   }
 
@@ -133,8 +164,14 @@ public final class TailClientVerticle extends VerticleBase {
     InFlightTable.Entry<Pending> entry = inFlight.timeout(key);
     if (entry != null) {
       TailCall call = entry.value().message().body();
-      entry.value().message().reply(new TailFailure(TailFailure.Kind.TIMEOUT,
-          "no cloud answer within " + call.waitMs() + " ms", null));
+      entry
+          .value()
+          .message()
+          .reply(
+              new TailFailure(
+                  TailFailure.Kind.TIMEOUT,
+                  "no cloud answer within " + call.waitMs() + " ms",
+                  null));
     }
   }
 

@@ -18,9 +18,9 @@ import org.slf4j.LoggerFactory;
 /**
  * Publishes the edge's retained status ({@code online} with version and models, {@code offline} as
  * the last will and on a clean stop) and its periodic telemetry (QoS 0): queue, requests, SLA
- * outcomes, errors and late cloud answers, and the scheduler's live estimates (asked of the
- * {@link SchedulerVerticle} on the event bus at each period). The queue length is the requests
- * waiting for a head worker; {@code inFlight} the requests admitted and not yet answered.
+ * outcomes, errors and late cloud answers, and the scheduler's live estimates (asked of the {@link
+ * SchedulerVerticle} on the event bus at each period). The queue length is the requests waiting for
+ * a head worker; {@code inFlight} the requests admitted and not yet answered.
  */
 public final class TelemetryVerticle extends VerticleBase {
 
@@ -32,17 +32,26 @@ public final class TelemetryVerticle extends VerticleBase {
   private long timer = -1;
 
   /** A telemetry publisher for an edge serving {@code models}, running {@code version}. */
-  public TelemetryVerticle(EdgeSettings settings, EdgeCounters counters, String version, List<String> models) {
+  public TelemetryVerticle(
+      EdgeSettings settings, EdgeCounters counters, String version, List<String> models) {
     this.settings = Objects.requireNonNull(settings, "settings");
     this.counters = Objects.requireNonNull(counters, "counters");
-    this.presence = new NodePresence(settings.broker(), "dynasplit-edge-" + settings.edgeId() + "-status",
-        settings.topics().edgeStatus(settings.edgeId()), NodeStatus.Role.EDGE, settings.edgeId(), version, models);
+    this.presence =
+        new NodePresence(
+            settings.broker(),
+            "dynasplit-edge-" + settings.edgeId() + "-status",
+            settings.topics().edgeStatus(settings.edgeId()),
+            NodeStatus.Role.EDGE,
+            settings.edgeId(),
+            version,
+            models);
   }
 
   @Override
   public Future<?> start() {
     return Future.fromCompletionStage(presence.connect(), context)
-        .onSuccess(v -> timer = vertx.setPeriodic(settings.telemetryPeriodMs(), t -> publishTelemetry()));
+        .onSuccess(
+            v -> timer = vertx.setPeriodic(settings.telemetryPeriodMs(), t -> publishTelemetry()));
   }
 
   @Override
@@ -52,24 +61,43 @@ public final class TelemetryVerticle extends VerticleBase {
   }
 
   private void publishTelemetry() {
-    vertx.eventBus().<LiveEstimates>request(EdgeAddresses.estimates(settings.edgeId()), null)
+    vertx
+        .eventBus()
+        .<LiveEstimates>request(EdgeAddresses.estimates(settings.edgeId()), null)
         .map(Message::body)
-        .otherwise(e -> {
-          LOG.debug("telemetry without estimates [edge: {}]: {}", settings.edgeId(), e.toString());
-          return null;
-        })
+        .otherwise(
+            e -> {
+              LOG.debug(
+                  "telemetry without estimates [edge: {}]: {}", settings.edgeId(), e.toString());
+              return null;
+            })
         .onSuccess(this::publish);
   }
 
   private void publish(LiveEstimates estimates) {
-    EdgeTelemetry t = new EdgeTelemetry(settings.edgeId(), System.currentTimeMillis(),
-        counters.waiting(settings.headWorkers()), counters.inFlight(), counters.requests(), counters.slaMet(),
-        counters.slaMissed(), counters.errors(), counters.lateCloudResults(), null, null, null, estimates);
-    presence.publishTelemetry(settings.topics().edgeTelemetry(settings.edgeId()), Json.toBytes(t))
-        .whenComplete((r, e) -> {
-          if (e != null) {
-            LOG.debug("telemetry not published [edge: {}]: {}", settings.edgeId(), e.toString());
-          }
-        });
+    EdgeTelemetry t =
+        new EdgeTelemetry(
+            settings.edgeId(),
+            System.currentTimeMillis(),
+            counters.waiting(settings.headWorkers()),
+            counters.inFlight(),
+            counters.requests(),
+            counters.slaMet(),
+            counters.slaMissed(),
+            counters.errors(),
+            counters.lateCloudResults(),
+            null,
+            null,
+            null,
+            estimates);
+    presence
+        .publishTelemetry(settings.topics().edgeTelemetry(settings.edgeId()), Json.toBytes(t))
+        .whenComplete(
+            (r, e) -> {
+              if (e != null) {
+                LOG.debug(
+                    "telemetry not published [edge: {}]: {}", settings.edgeId(), e.toString());
+              }
+            });
   }
 }

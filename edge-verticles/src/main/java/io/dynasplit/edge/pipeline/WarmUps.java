@@ -42,10 +42,11 @@ public final class WarmUps {
       return List.of();
     }
     List<WarmJob> jobs = new ArrayList<>();
-    byKnobs.forEach((knobs, splits) -> {
-      String[] k = knobs.split("/");
-      jobs.add(new WarmJob(front.model(), List.copyOf(splits), k[0], Integer.parseInt(k[1])));
-    });
+    byKnobs.forEach(
+        (knobs, splits) -> {
+          String[] k = knobs.split("/");
+          jobs.add(new WarmJob(front.model(), List.copyOf(splits), k[0], Integer.parseInt(k[1])));
+        });
     return jobs;
   }
 }

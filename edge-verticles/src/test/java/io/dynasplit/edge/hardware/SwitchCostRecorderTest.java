@@ -24,7 +24,9 @@ class SwitchCostRecorderTest {
     assertEquals(SwitchCosts.Cost.UNMEASURED, costs.cost(ChangeKind.EDGE_ACCELERATOR));
   }
 
-  /** Verifies that only the most recent window of durations is summarized, while the count goes on. */
+  /**
+   * Verifies that only the most recent window of durations is summarized, while the count goes on.
+   */
   @Test
   void keepsTheRecentWindow() {
     SwitchCostRecorder recorder = new SwitchCostRecorder(4);
@@ -36,14 +38,18 @@ class SwitchCostRecorderTest {
     assertEquals(2.0, none.maxMs(), 1e-9);
   }
 
-  /** Verifies that measured kinds reach the scheduler's cost model and unmeasured ones stay out of it. */
+  /**
+   * Verifies that measured kinds reach the scheduler's cost model and unmeasured ones stay out of
+   * it.
+   */
   @Test
   void convertsForTheScheduler() {
     SwitchCostRecorder recorder = new SwitchCostRecorder(16);
     recorder.record(ChangeKind.CPU_FREQUENCY, 3_000_000L);
     recorder.recordNoChange(1_000L);
     SwitchCosts forScheduler = recorder.snapshot();
-    assertEquals(new SwitchCosts.Cost(1, 3.0, 3.0, 3.0), forScheduler.costs().get(ChangeKind.CPU_FREQUENCY));
+    assertEquals(
+        new SwitchCosts.Cost(1, 3.0, 3.0, 3.0), forScheduler.costs().get(ChangeKind.CPU_FREQUENCY));
     assertEquals(1, forScheduler.costs().size());
   }
 }

@@ -1,6 +1,5 @@
 package io.dynasplit.edge.ingress;
 
-import io.dynasplit.edge.EdgeSettings;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
@@ -11,11 +10,12 @@ import com.hivemq.client.mqtt.MqttGlobalPublishFilter;
 import com.hivemq.client.mqtt.datatypes.MqttQos;
 import com.hivemq.client.mqtt.mqtt5.Mqtt5AsyncClient;
 import io.dynasplit.broker.EmbeddedBroker;
+import io.dynasplit.edge.EdgeSettings;
 import io.dynasplit.edge.inference.CatalogModels;
 import io.dynasplit.edge.node.EdgeNodeVerticle;
-import io.dynasplit.scheduler.Scheduler;
 import io.dynasplit.energy.ModelEnergyMeter;
 import io.dynasplit.energy.PowerModel;
+import io.dynasplit.scheduler.Scheduler;
 import io.dynasplit.schemas.Configuration;
 import io.dynasplit.schemas.DType;
 import io.dynasplit.schemas.EdgeTelemetry;
@@ -54,35 +54,70 @@ class EdgeTelemetryTest {
     Vertx vertx = EdgeFixture.vertx();
     try {
       CatalogModels models = new CatalogModels(EdgeFixture.PARTS, List.of("ppocr-cls"));
-      Configuration allEdge = Configuration.atSplit(models.allEdgeSplit("ppocr-cls"))
-          .withCloudAccelerator(Configuration.CLOUD_NONE);
-      ParetoFront front = new ParetoFront(ParetoFront.SCHEMA_VERSION, "ppocr-cls", "test", "2026-11-23T00:00:00Z",
-          List.of(new FrontEntry(allEdge, 20, 25, 20, 0, 0, 0, 0.1, 0, null, 5)));
-      vertx.deployVerticle(new EdgeNodeVerticle(EdgeSettings.defaults(EDGE, broker.host(), broker.port()), models,
-          Scheduler.withDefaults(), Map.of("ppocr-cls", front),
-          new ModelEnergyMeter(PowerModel.RASPBERRY_PI_4_UNCALIBRATED), null, ReplyListener.NONE, "test"))
+      Configuration allEdge =
+          Configuration.atSplit(models.allEdgeSplit("ppocr-cls"))
+              .withCloudAccelerator(Configuration.CLOUD_NONE);
+      ParetoFront front =
+          new ParetoFront(
+              ParetoFront.SCHEMA_VERSION,
+              "ppocr-cls",
+              "test",
+              "2026-11-23T00:00:00Z",
+              List.of(new FrontEntry(allEdge, 20, 25, 20, 0, 0, 0, 0.1, 0, null, 5)));
+      vertx
+          .deployVerticle(
+              new EdgeNodeVerticle(
+                  EdgeSettings.defaults(EDGE, broker.host(), broker.port()),
+                  models,
+                  Scheduler.withDefaults(),
+                  Map.of("ppocr-cls", front),
+                  new ModelEnergyMeter(PowerModel.RASPBERRY_PI_4_UNCALIBRATED),
+                  null,
+                  ReplyListener.NONE,
+                  "test"))
           .await(60, TimeUnit.SECONDS);
 
       BlockingQueue<EdgeTelemetry> telemetry = new LinkedBlockingQueue<>();
-      Mqtt5AsyncClient observer = MqttClient.builder().useMqttVersion5().identifier("telemetry-observer")
-          .serverHost(broker.host()).serverPort(broker.port()).buildAsync();
-      observer.publishes(MqttGlobalPublishFilter.ALL,
+      Mqtt5AsyncClient observer =
+          MqttClient.builder()
+              .useMqttVersion5()
+              .identifier("telemetry-observer")
+              .serverHost(broker.host())
+              .serverPort(broker.port())
+              .buildAsync();
+      observer.publishes(
+          MqttGlobalPublishFilter.ALL,
           p -> telemetry.add(Json.fromBytes(p.getPayloadAsBytes(), EdgeTelemetry.class)));
       observer.connect().get(10, TimeUnit.SECONDS);
-      observer.subscribeWith().topicFilter(Topics.DEFAULT.edgeTelemetry(EDGE)).qos(MqttQos.AT_MOST_ONCE).send()
+      observer
+          .subscribeWith()
+          .topicFilter(Topics.DEFAULT.edgeTelemetry(EDGE))
+          .qos(MqttQos.AT_MOST_ONCE)
+          .send()
           .get(10, TimeUnit.SECONDS);
 
-      try (EdgeFixture.Requester requester = new EdgeFixture.Requester(broker.host(), broker.port())) {
-        requester.send(Topics.DEFAULT.edgeRequests(EDGE), Json.toBytes(InferenceRequest.of("t-1", "ppocr-cls", 10_000,
-            RequestInput.tensor(DType.FLOAT32, Shape.of(1, 3, 48, 192), new byte[3 * 48 * 192 * 4]))));
+      try (EdgeFixture.Requester requester =
+          new EdgeFixture.Requester(broker.host(), broker.port())) {
+        requester.send(
+            Topics.DEFAULT.edgeRequests(EDGE),
+            Json.toBytes(
+                InferenceRequest.of(
+                    "t-1",
+                    "ppocr-cls",
+                    10_000,
+                    RequestInput.tensor(
+                        DType.FLOAT32, Shape.of(1, 3, 48, 192), new byte[3 * 48 * 192 * 4]))));
         assertInstanceOf(InferenceReply.class, requester.next());
       }
 
       EdgeTelemetry seen = null;
       while (seen == null) {
         EdgeTelemetry t = telemetry.poll(30, TimeUnit.SECONDS);
-        assertNotNull(t, "telemetry with the answered request and the head factor it showed, within 30 s");
-        if (t.slaMet() + t.slaMissed() >= 1 && t.inFlight() == 0 && t.estimates().edgeFactor() != null) {
+        assertNotNull(
+            t, "telemetry with the answered request and the head factor it showed, within 30 s");
+        if (t.slaMet() + t.slaMissed() >= 1
+            && t.inFlight() == 0
+            && t.estimates().edgeFactor() != null) {
           seen = t;
         }
       }

@@ -27,7 +27,10 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.extension.ExtendWith;
 
-/** Hot reload of Pareto fronts: fronts the edge cannot schedule from are ignored, good ones are loaded. */
+/**
+ * Hot reload of Pareto fronts: fronts the edge cannot schedule from are ignored, good ones are
+ * loaded.
+ */
 @ExtendWith(EmbeddedBrokerExtension.class)
 @Timeout(value = 120, unit = TimeUnit.SECONDS)
 class FrontReloadTest {
@@ -41,9 +44,16 @@ class FrontReloadTest {
   @BeforeEach
   void start(EmbeddedBroker broker) throws Exception {
     vertx = EdgeFixture.vertx();
-    vertx.deployVerticle(EdgeFixture.classifierEdge(broker.host(), broker.port(), EDGE)).await(60, TimeUnit.SECONDS);
-    optimizer = MqttClient.builder().useMqttVersion5().identifier("reload-optimizer")
-        .serverHost(broker.host()).serverPort(broker.port()).buildBlocking();
+    vertx
+        .deployVerticle(EdgeFixture.classifierEdge(broker.host(), broker.port(), EDGE))
+        .await(60, TimeUnit.SECONDS);
+    optimizer =
+        MqttClient.builder()
+            .useMqttVersion5()
+            .identifier("reload-optimizer")
+            .serverHost(broker.host())
+            .serverPort(broker.port())
+            .buildBlocking();
     optimizer.connect();
   }
 
@@ -58,28 +68,41 @@ class FrontReloadTest {
   }
 
   private static ParetoFront front(String model, int split) {
-    FrontEntry e = new FrontEntry(Configuration.atSplit(split), 10, 10, 5, 1, 4, 1000, 0.1, 0.1, null, 5);
-    return new ParetoFront(ParetoFront.SCHEMA_VERSION, model, "optimizer", "2026-11-23T08:00:00Z", List.of(e));
+    FrontEntry e =
+        new FrontEntry(Configuration.atSplit(split), 10, 10, 5, 1, 4, 1000, 0.1, 0.1, null, 5);
+    return new ParetoFront(
+        ParetoFront.SCHEMA_VERSION, model, "optimizer", "2026-11-23T08:00:00Z", List.of(e));
   }
 
   private void publish(ParetoFront front) {
-    optimizer.publishWith().topic(Topics.DEFAULT.edgePareto(EDGE, front.model())).qos(MqttQos.AT_LEAST_ONCE)
-        .retain(true).payload(Json.toBytes(front)).send();
+    optimizer
+        .publishWith()
+        .topic(Topics.DEFAULT.edgePareto(EDGE, front.model()))
+        .qos(MqttQos.AT_LEAST_ONCE)
+        .retain(true)
+        .payload(Json.toBytes(front))
+        .send();
   }
 
   private Decision decide(String model) throws Exception {
-    Plan plan = vertx.eventBus().<Plan>request(EdgeAddresses.schedule(EDGE), new ScheduleQuery(model, 1000, null, false, 0))
-        .await(10, TimeUnit.SECONDS).body();
+    Plan plan =
+        vertx
+            .eventBus()
+            .<Plan>request(
+                EdgeAddresses.schedule(EDGE), new ScheduleQuery(model, 1000, null, false, 0))
+            .await(10, TimeUnit.SECONDS)
+            .body();
     return plan.decision();
   }
 
   /**
-   * Verifies that a published front for a model the edge does not serve, or with a split that is not
-   * one of the model's candidates, is ignored, while a good front is loaded.
+   * Verifies that a published front for a model the edge does not serve, or with a split that is
+   * not one of the model's candidates, is ignored, while a good front is loaded.
    */
   @Test
   void badFrontsAreIgnored() throws Exception {
-    List<Integer> candidates = new CatalogModels(EdgeFixture.PARTS, List.of(MODEL)).candidates(MODEL);
+    List<Integer> candidates =
+        new CatalogModels(EdgeFixture.PARTS, List.of(MODEL)).candidates(MODEL);
     int good = candidates.get(1);
     int bad = candidates.stream().mapToInt(Integer::intValue).max().orElseThrow() + 7;
     publish(front(MODEL, good));
@@ -93,8 +116,13 @@ class FrontReloadTest {
     // the bad fronts arrive within milliseconds; for a while afterwards nothing may change
     for (int i = 0; i < 30; i++) {
       Thread.sleep(50);
-      assertEquals(good, decide(MODEL).entry().config().split(), "a front with a non-candidate split was loaded");
-      assertEquals(Decision.Status.UNKNOWN_MODEL, decide("no-such-model").status(),
+      assertEquals(
+          good,
+          decide(MODEL).entry().config().split(),
+          "a front with a non-candidate split was loaded");
+      assertEquals(
+          Decision.Status.UNKNOWN_MODEL,
+          decide("no-such-model").status(),
           "a front for a model the edge does not serve was loaded");
     }
     assertTrue(candidates.contains(good));

@@ -34,7 +34,9 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.extension.ExtendWith;
 
-/** Untrusted payloads: each malformed request gets the right error reply and the edge keeps serving. */
+/**
+ * Untrusted payloads: each malformed request gets the right error reply and the edge keeps serving.
+ */
 @ExtendWith(EmbeddedBrokerExtension.class)
 @Timeout(value = 120, unit = TimeUnit.SECONDS)
 class MalformedRequestTest {
@@ -47,7 +49,9 @@ class MalformedRequestTest {
   @BeforeAll
   static void start(EmbeddedBroker broker) throws Exception {
     vertx = EdgeFixture.vertx();
-    vertx.deployVerticle(EdgeFixture.classifierEdge(broker.host(), broker.port(), EDGE)).await(60, TimeUnit.SECONDS);
+    vertx
+        .deployVerticle(EdgeFixture.classifierEdge(broker.host(), broker.port(), EDGE))
+        .await(60, TimeUnit.SECONDS);
     requester = new EdgeFixture.Requester(broker.host(), broker.port());
   }
 
@@ -65,17 +69,23 @@ class MalformedRequestTest {
   void stillServes() throws Exception {
     // whatever came before, a valid request still gets an ok reply
     byte[] zeros = new byte[3 * 48 * 192 * 4];
-    InferenceRequest ok = InferenceRequest.of("after", "ppocr-cls", 10_000,
-        RequestInput.tensor(DType.FLOAT32, Shape.of(1, 3, 48, 192), zeros));
+    InferenceRequest ok =
+        InferenceRequest.of(
+            "after",
+            "ppocr-cls",
+            10_000,
+            RequestInput.tensor(DType.FLOAT32, Shape.of(1, 3, 48, 192), zeros));
     requester.send(TOPIC, Json.toBytes(ok));
     Reply reply = requester.next();
-    assertInstanceOf(InferenceReply.class, reply, () -> new String(Json.toBytes(reply), StandardCharsets.UTF_8));
+    assertInstanceOf(
+        InferenceReply.class, reply, () -> new String(Json.toBytes(reply), StandardCharsets.UTF_8));
   }
 
   private static ErrorReply errorFor(byte[] payload) throws Exception {
     requester.send(TOPIC, payload);
     Reply reply = requester.next();
-    return assertInstanceOf(ErrorReply.class, reply, () -> new String(Json.toBytes(reply), StandardCharsets.UTF_8));
+    return assertInstanceOf(
+        ErrorReply.class, reply, () -> new String(Json.toBytes(reply), StandardCharsets.UTF_8));
   }
 
   /** Verifies that a payload that is not JSON gets BAD_REQUEST under the unknown id. */
@@ -90,8 +100,9 @@ class MalformedRequestTest {
   /** Verifies that an image that is not base64 gets BAD_REQUEST naming the base64. */
   @Test
   void badBase64IsABadRequest() throws Exception {
-    String json = "{\"id\":\"m-b64\",\"model\":\"ppocr-cls\",\"slaMs\":1000,"
-        + "\"input\":{\"encoding\":\"image/png\",\"data\":\"@@not base64@@\"}}";
+    String json =
+        "{\"id\":\"m-b64\",\"model\":\"ppocr-cls\",\"slaMs\":1000,"
+            + "\"input\":{\"encoding\":\"image/png\",\"data\":\"@@not base64@@\"}}";
     ErrorReply e = errorFor(json.getBytes(StandardCharsets.UTF_8));
     assertEquals(ErrorCode.BAD_REQUEST, e.code());
     assertEquals("m-b64", e.id());
@@ -101,8 +112,12 @@ class MalformedRequestTest {
   /** Verifies that a tensor of the wrong shape gets BAD_REQUEST naming the shape. */
   @Test
   void wrongShapeIsABadRequest() throws Exception {
-    InferenceRequest r = InferenceRequest.of("m-shape", "ppocr-cls", 1000,
-        RequestInput.tensor(DType.FLOAT32, Shape.of(1, 3, 10, 10), new byte[3 * 10 * 10 * 4]));
+    InferenceRequest r =
+        InferenceRequest.of(
+            "m-shape",
+            "ppocr-cls",
+            1000,
+            RequestInput.tensor(DType.FLOAT32, Shape.of(1, 3, 10, 10), new byte[3 * 10 * 10 * 4]));
     ErrorReply e = errorFor(Json.toBytes(r));
     assertEquals(ErrorCode.BAD_REQUEST, e.code());
     assertEquals("m-shape", e.id());
@@ -111,18 +126,28 @@ class MalformedRequestTest {
   /** Verifies that a model the edge does not serve gets UNKNOWN_MODEL naming the model. */
   @Test
   void unknownModelIsUnknownModel() throws Exception {
-    InferenceRequest r = InferenceRequest.of("m-model", "no-such-model", 1000,
-        RequestInput.tensor(DType.FLOAT32, Shape.of(1, 3, 48, 192), new byte[3 * 48 * 192 * 4]));
+    InferenceRequest r =
+        InferenceRequest.of(
+            "m-model",
+            "no-such-model",
+            1000,
+            RequestInput.tensor(
+                DType.FLOAT32, Shape.of(1, 3, 48, 192), new byte[3 * 48 * 192 * 4]));
     ErrorReply e = errorFor(Json.toBytes(r));
     assertEquals(ErrorCode.UNKNOWN_MODEL, e.code());
     assertTrue(e.error().message().contains("no-such-model"), e.error().message());
   }
 
-  /** Verifies that a tensor frame whose lengths claim more bytes than it carries gets BAD_REQUEST. */
+  /**
+   * Verifies that a tensor frame whose lengths claim more bytes than it carries gets BAD_REQUEST.
+   */
   @Test
   void frameWithLyingLengthsIsABadRequest() throws Exception {
-    Tensor x = Tensor.of("x", DType.FLOAT32, Shape.of(1, 3, 48, 192), ByteBuffer.allocate(3 * 48 * 192 * 4));
-    ByteBuffer frame = FrameCodec.encode(RequestHeader.of("m-frame", "ppocr-cls", 1000), List.of(x));
+    Tensor x =
+        Tensor.of(
+            "x", DType.FLOAT32, Shape.of(1, 3, 48, 192), ByteBuffer.allocate(3 * 48 * 192 * 4));
+    ByteBuffer frame =
+        FrameCodec.encode(RequestHeader.of("m-frame", "ppocr-cls", 1000), List.of(x));
     byte[] truncated = new byte[frame.remaining() - 4096];
     frame.duplicate().get(truncated);
     ErrorReply e = errorFor(truncated);
@@ -141,19 +166,40 @@ class MalformedRequestTest {
   }
 
   /**
-   * Verifies that a request whose replyTo is the edge's own request topic gets one BAD_REQUEST on its
-   * default reply topic (the edge neither publishes there nor reads its reply back as a request).
+   * Verifies that a request whose replyTo is the edge's own request topic gets one BAD_REQUEST on
+   * its default reply topic (the edge neither publishes there nor reads its reply back as a
+   * request).
    */
   @Test
   void replyToTheRequestTopicIsABadRequest() throws Exception {
     String replies = Topics.DEFAULT.edgeReply(EDGE, "m-self");
-    requester.client.subscribeWith().topicFilter(replies).qos(MqttQos.AT_LEAST_ONCE).send().get(10, TimeUnit.SECONDS);
-    InferenceRequest r = InferenceRequest.of("m-self", "ppocr-cls", 10_000,
-        RequestInput.tensor(DType.FLOAT32, Shape.of(1, 3, 48, 192), new byte[3 * 48 * 192 * 4])).withReplyTo(TOPIC);
-    requester.client.publishWith().topic(TOPIC).qos(MqttQos.AT_LEAST_ONCE).payload(Json.toBytes(r)).send()
+    requester
+        .client
+        .subscribeWith()
+        .topicFilter(replies)
+        .qos(MqttQos.AT_LEAST_ONCE)
+        .send()
+        .get(10, TimeUnit.SECONDS);
+    InferenceRequest r =
+        InferenceRequest.of(
+                "m-self",
+                "ppocr-cls",
+                10_000,
+                RequestInput.tensor(
+                    DType.FLOAT32, Shape.of(1, 3, 48, 192), new byte[3 * 48 * 192 * 4]))
+            .withReplyTo(TOPIC);
+    requester
+        .client
+        .publishWith()
+        .topic(TOPIC)
+        .qos(MqttQos.AT_LEAST_ONCE)
+        .payload(Json.toBytes(r))
+        .send()
         .get(10, TimeUnit.SECONDS);
     Reply reply = requester.next();
-    ErrorReply e = assertInstanceOf(ErrorReply.class, reply, () -> new String(Json.toBytes(reply), StandardCharsets.UTF_8));
+    ErrorReply e =
+        assertInstanceOf(
+            ErrorReply.class, reply, () -> new String(Json.toBytes(reply), StandardCharsets.UTF_8));
     assertEquals(ErrorCode.BAD_REQUEST, e.code());
     assertEquals("m-self", e.id());
     assertTrue(e.error().message().contains("replyTo"), e.error().message());

@@ -1,6 +1,5 @@
 package io.dynasplit.edge.ingress;
 
-import io.dynasplit.edge.EdgeSettings;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -8,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.hivemq.client.mqtt.datatypes.MqttQos;
 import io.dynasplit.broker.EmbeddedBroker;
 import io.dynasplit.edge.EdgeCounters;
+import io.dynasplit.edge.EdgeSettings;
 import io.dynasplit.edge.node.EdgeNodeVerticle;
 import io.dynasplit.energy.ThreadCpuTime;
 import io.dynasplit.schemas.DType;
@@ -34,7 +34,10 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.extension.ExtendWith;
 
-/** A burst on an edge with one inference worker: given-up requests stop using the worker, and the timing accounts for the worker queue. */
+/**
+ * A burst on an edge with one inference worker: given-up requests stop using the worker, and the
+ * timing accounts for the worker queue.
+ */
 @ExtendWith(EmbeddedBrokerExtension.class)
 @Timeout(value = 120, unit = TimeUnit.SECONDS)
 class QueueDeadlineTest {
@@ -50,8 +53,11 @@ class QueueDeadlineTest {
   @BeforeEach
   void start(EmbeddedBroker broker) throws Exception {
     vertx = EdgeFixture.vertx();
-    EdgeSettings settings = EdgeSettings.defaults(EDGE, broker.host(), broker.port())
-        .withHeadWorkers(1).withGraceMs(20).withMaxInFlight(BURST * 2);
+    EdgeSettings settings =
+        EdgeSettings.defaults(EDGE, broker.host(), broker.port())
+            .withHeadWorkers(1)
+            .withGraceMs(20)
+            .withMaxInFlight(BURST * 2);
     edge = EdgeFixture.classifierEdge(settings);
     vertx.deployVerticle(edge).await(60, TimeUnit.SECONDS);
     requester = new EdgeFixture.Requester(broker.host(), broker.port());
@@ -68,16 +74,28 @@ class QueueDeadlineTest {
   }
 
   private static byte[] request(String id, long slaMs) {
-    return Json.toBytes(InferenceRequest.of(id, "ppocr-cls", slaMs,
-        RequestInput.tensor(DType.FLOAT32, Shape.of(1, 3, 48, 192), new byte[3 * 48 * 192 * 4])));
+    return Json.toBytes(
+        InferenceRequest.of(
+            id,
+            "ppocr-cls",
+            slaMs,
+            RequestInput.tensor(
+                DType.FLOAT32, Shape.of(1, 3, 48, 192), new byte[3 * 48 * 192 * 4])));
   }
 
   /** Sends the burst without waiting between publishes and collects one reply per request id. */
   private Map<String, Reply> burst(String prefix, long slaMs) throws Exception {
     List<CompletableFuture<?>> sent = new ArrayList<>();
     for (int i = 0; i < BURST; i++) {
-      sent.add(requester.client.publishWith().topic(TOPIC).qos(MqttQos.AT_LEAST_ONCE)
-          .responseTopic(requester.replyTopic).payload(request(prefix + i, slaMs)).send());
+      sent.add(
+          requester
+              .client
+              .publishWith()
+              .topic(TOPIC)
+              .qos(MqttQos.AT_LEAST_ONCE)
+              .responseTopic(requester.replyTopic)
+              .payload(request(prefix + i, slaMs))
+              .send());
     }
     CompletableFuture.allOf(sent.toArray(CompletableFuture[]::new)).get(30, TimeUnit.SECONDS);
     Map<String, Reply> replies = new HashMap<>();
@@ -88,7 +106,9 @@ class QueueDeadlineTest {
     return replies;
   }
 
-  /** Waits until every admission slot is back, i.e. the pipeline has finished with every request. */
+  /**
+   * Waits until every admission slot is back, i.e. the pipeline has finished with every request.
+   */
   private void awaitIdle(EdgeCounters counters) throws InterruptedException {
     for (int i = 0; i < 600 && counters.inFlight() > 0; i++) {
       Thread.sleep(50);
@@ -98,8 +118,8 @@ class QueueDeadlineTest {
 
   /**
    * Verifies that requests given up at their deadline plus grace get exactly one reply, that their
-   * jobs still queued for the one worker are skipped rather than run, and that their admission slots
-   * come back once the pipeline has finished with them.
+   * jobs still queued for the one worker are skipped rather than run, and that their admission
+   * slots come back once the pipeline has finished with them.
    */
   @Test
   void givenUpRequestsDoNotKeepTheWorkerBusy() throws Exception {
@@ -109,10 +129,12 @@ class QueueDeadlineTest {
     awaitIdle(counters);
     assertTrue(counters.expiredJobs() > 0, "no queued job of a given-up request was skipped");
     // nothing more arrives for the burst, and the edge still serves
-    assertEquals(null, requester.replies.poll(500, TimeUnit.MILLISECONDS), "an extra reply after the burst");
+    assertEquals(
+        null, requester.replies.poll(500, TimeUnit.MILLISECONDS), "an extra reply after the burst");
     requester.send(TOPIC, request("after", 10_000));
     Reply after = requester.next();
-    assertInstanceOf(InferenceReply.class, after, () -> new String(Json.toBytes(after), StandardCharsets.UTF_8));
+    assertInstanceOf(
+        InferenceReply.class, after, () -> new String(Json.toBytes(after), StandardCharsets.UTF_8));
   }
 
   /**
@@ -126,20 +148,26 @@ class QueueDeadlineTest {
     double total = 0;
     double accounted = 0;
     for (Reply r : replies.values()) {
-      InferenceReply ok = assertInstanceOf(InferenceReply.class, r, () -> new String(Json.toBytes(r), StandardCharsets.UTF_8));
+      InferenceReply ok =
+          assertInstanceOf(
+              InferenceReply.class, r, () -> new String(Json.toBytes(r), StandardCharsets.UTF_8));
       Timing t = ok.timing();
       double parts = t.queueMs() + t.edgeMs() + t.transferMs() + t.cloudMs();
-      assertTrue(parts <= t.totalMs() + 1e-6, "parts " + parts + " exceed the total " + t.totalMs() + " of " + r.id());
+      assertTrue(
+          parts <= t.totalMs() + 1e-6,
+          "parts " + parts + " exceed the total " + t.totalMs() + " of " + r.id());
       total += t.totalMs();
       accounted += parts;
     }
-    assertTrue(total - accounted < total / 2,
+    assertTrue(
+        total - accounted < total / 2,
         "unaccounted " + (total - accounted) + " ms of " + total + " ms over the burst");
   }
 
   /**
-   * Verifies that the edge's inference runs on threads named after the edge's worker pool, so that a
-   * meter over those threads' CPU time (an edge sharing its process with a cloud worker) charges it.
+   * Verifies that the edge's inference runs on threads named after the edge's worker pool, so that
+   * a meter over those threads' CPU time (an edge sharing its process with a cloud worker) charges
+   * it.
    */
   @Test
   void inferenceRunsOnTheEdgesNamedThreads() throws Exception {
@@ -147,7 +175,8 @@ class QueueDeadlineTest {
     long before = edgeThreads.getAsLong();
     requester.send(TOPIC, request("named", 10_000));
     Reply reply = requester.next();
-    assertInstanceOf(InferenceReply.class, reply, () -> new String(Json.toBytes(reply), StandardCharsets.UTF_8));
+    assertInstanceOf(
+        InferenceReply.class, reply, () -> new String(Json.toBytes(reply), StandardCharsets.UTF_8));
     assertTrue(edgeThreads.getAsLong() > before, "no cpu time on the edge's named threads");
   }
 }

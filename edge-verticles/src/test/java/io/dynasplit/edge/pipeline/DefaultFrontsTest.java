@@ -12,7 +12,10 @@ import org.junit.jupiter.api.Test;
 
 class DefaultFrontsTest {
 
-  /** Verifies that an unprofiled model runs on the edge by default and in the cloud under the cloud policy. */
+  /**
+   * Verifies that an unprofiled model runs on the edge by default and in the cloud under the cloud
+   * policy.
+   */
   @Test
   void defaultFrontRunsOnTheEdgeUnlessTheCloudIsAskedFor() {
     ParetoFront front = DefaultFronts.of("m", List.of(0, 5, 9, 12), 12);

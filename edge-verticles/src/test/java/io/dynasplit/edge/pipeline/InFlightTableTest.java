@@ -9,7 +9,10 @@ import org.junit.jupiter.api.Test;
 
 class InFlightTableTest {
 
-  /** Verifies that an answer after the timeout finds nothing and counts as late, so each entry completes once. */
+  /**
+   * Verifies that an answer after the timeout finds nothing and counts as late, so each entry
+   * completes once.
+   */
   @Test
   void answerAfterTimeoutIsLate() {
     InFlightTable<String> table = new InFlightTable<>();

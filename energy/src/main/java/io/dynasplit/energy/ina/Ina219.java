@@ -7,11 +7,11 @@ import java.io.IOException;
  * Driver for the TI INA219 (datasheet SBOS448).
  *
  * <p>Set-up writes the configuration register (32 V bus range, the smallest PGA range that holds
- * {@code shunt * maxAmps}, 12-bit conversions, shunt and bus continuous) and the calibration register
- * {@code Cal = trunc(0.04096 / (Current_LSB * R_shunt))} with {@code Current_LSB = maxAmps / 2^15} (raised where
- * that would overflow the register). Conversions: shunt voltage 10 uV per LSB (signed), bus voltage bits 15..3 at
- * 4 mV per LSB with the math overflow flag in bit 0, current {@code Current_LSB} per LSB (signed), power
- * {@code 20 * Current_LSB} per LSB.
+ * {@code shunt * maxAmps}, 12-bit conversions, shunt and bus continuous) and the calibration
+ * register {@code Cal = trunc(0.04096 / (Current_LSB * R_shunt))} with {@code Current_LSB = maxAmps
+ * / 2^15} (raised where that would overflow the register). Conversions: shunt voltage 10 uV per LSB
+ * (signed), bus voltage bits 15..3 at 4 mV per LSB with the math overflow flag in bit 0, current
+ * {@code Current_LSB} per LSB (signed), power {@code 20 * Current_LSB} per LSB.
  */
 public final class Ina219 extends InaSensor {
 
@@ -44,7 +44,8 @@ public final class Ina219 extends InaSensor {
   public Ina219(I2C i2c, double shuntOhms, double maxAmps) throws IOException {
     super(i2c);
     if (!(shuntOhms > 0) || !(maxAmps > 0)) {
-      throw new IllegalArgumentException("shuntOhms and maxAmps must be > 0: " + shuntOhms + ", " + maxAmps);
+      throw new IllegalArgumentException(
+          "shuntOhms and maxAmps must be > 0: " + shuntOhms + ", " + maxAmps);
     }
     double fullScale = shuntOhms * maxAmps;
     int pga = -1;
@@ -54,20 +55,26 @@ public final class Ina219 extends InaSensor {
       }
     }
     if (pga < 0) {
-      throw new IllegalArgumentException("ina219 shunt voltage at maxAmps is " + fullScale * 1e3
-          + " mV, above the 320 mV the chip measures: use a smaller shunt or maxAmps");
+      throw new IllegalArgumentException(
+          "ina219 shunt voltage at maxAmps is "
+              + fullScale * 1e3
+              + " mV, above the 320 mV the chip measures: use a smaller shunt or maxAmps");
     }
     double lsb = maxAmps / 32768.0;
     // bit 0 of the calibration register is void, so the largest usable value is 0xfffe
     lsb = Math.max(lsb, CAL_SCALE / (0xFFFE * shuntOhms));
     this.currentLsb = lsb;
     this.calibration = calibrationFor(lsb, shuntOhms);
-    this.configuration = BRNG_32V | pga << 11 | ADC_12BIT << 7 | ADC_12BIT << 3 | MODE_SHUNT_AND_BUS_CONTINUOUS;
+    this.configuration =
+        BRNG_32V | pga << 11 | ADC_12BIT << 7 | ADC_12BIT << 3 | MODE_SHUNT_AND_BUS_CONTINUOUS;
     write(REG_CONFIG, configuration);
     write(REG_CALIBRATION, calibration);
   }
 
-  /** {@code trunc(0.04096 / (currentLsb * shuntOhms))} with the void bit 0 cleared (datasheet equation 1). */
+  /**
+   * {@code trunc(0.04096 / (currentLsb * shuntOhms))} with the void bit 0 cleared (datasheet
+   * equation 1).
+   */
   static int calibrationFor(double currentLsb, double shuntOhms) {
     return ((int) Math.floor(CAL_SCALE / (currentLsb * shuntOhms))) & 0xFFFE;
   }
@@ -103,6 +110,7 @@ public final class Ina219 extends InaSensor {
     int current = readSigned(REG_CURRENT);
     int power = readUnsigned(REG_POWER);
     boolean overflow = (bus & 0x1) != 0;
-    return new InaReading((bus >>> 3) * BUS_LSB_VOLTS, current * currentLsb, power * 20 * currentLsb, overflow);
+    return new InaReading(
+        (bus >>> 3) * BUS_LSB_VOLTS, current * currentLsb, power * 20 * currentLsb, overflow);
   }
 }

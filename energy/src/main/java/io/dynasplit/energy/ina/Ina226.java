@@ -6,12 +6,13 @@ import java.io.IOException;
 /**
  * Driver for the TI INA226 (datasheet SBOS547).
  *
- * <p>Set-up checks the manufacturer ID (0x5449) and die ID (0x226x), writes the configuration register (no
- * averaging, 332 us bus and shunt conversions, so a fresh result every 0.664 ms, shunt and bus continuous) and the
- * calibration register {@code CAL = 0.00512 / (Current_LSB * R_shunt)} (truncated) with
- * {@code Current_LSB = maxAmps / 2^15} (raised where that would overflow the 15-bit register). Conversions: shunt
- * voltage 2.5 uV per LSB (signed), bus voltage 1.25 mV per LSB, current {@code Current_LSB} per LSB (signed), power
- * {@code 25 * Current_LSB} per LSB; the math overflow flag is bit 2 of the Mask/Enable register.
+ * <p>Set-up checks the manufacturer ID (0x5449) and die ID (0x226x), writes the configuration
+ * register (no averaging, 332 us bus and shunt conversions, so a fresh result every 0.664 ms, shunt
+ * and bus continuous) and the calibration register {@code CAL = 0.00512 / (Current_LSB * R_shunt)}
+ * (truncated) with {@code Current_LSB = maxAmps / 2^15} (raised where that would overflow the
+ * 15-bit register). Conversions: shunt voltage 2.5 uV per LSB (signed), bus voltage 1.25 mV per
+ * LSB, current {@code Current_LSB} per LSB (signed), power {@code 25 * Current_LSB} per LSB; the
+ * math overflow flag is bit 2 of the Mask/Enable register.
  */
 public final class Ina226 extends InaSensor {
 
@@ -29,7 +30,10 @@ public final class Ina226 extends InaSensor {
   static final int MASK_OVF = 1 << 2;
   private static final double CAL_SCALE = 0.00512;
   private static final double SHUNT_FULL_SCALE_VOLTS = 0.08192;
-  /** Bit 14 reads as 1; AVG = 1 sample, VBUSCT = VSHCT = 332 us, MODE = shunt and bus continuous. */
+
+  /**
+   * Bit 14 reads as 1; AVG = 1 sample, VBUSCT = VSHCT = 332 us, MODE = shunt and bus continuous.
+   */
   static final int CONFIGURATION = 0x4000 | 0b000 << 9 | 0b010 << 6 | 0b010 << 3 | 0b111;
 
   private final double currentLsb;
@@ -39,17 +43,21 @@ public final class Ina226 extends InaSensor {
    * Checks the chip's identity, configures and calibrates it.
    *
    * @param shuntOhms the shunt resistance
-   * @param maxAmps the largest current expected; {@code shuntOhms * maxAmps} must be at most 81.92 mV
+   * @param maxAmps the largest current expected; {@code shuntOhms * maxAmps} must be at most 81.92
+   *     mV
    * @throws IOException if the bus fails or the device is not an INA226
    */
   public Ina226(I2C i2c, double shuntOhms, double maxAmps) throws IOException {
     super(i2c);
     if (!(shuntOhms > 0) || !(maxAmps > 0)) {
-      throw new IllegalArgumentException("shuntOhms and maxAmps must be > 0: " + shuntOhms + ", " + maxAmps);
+      throw new IllegalArgumentException(
+          "shuntOhms and maxAmps must be > 0: " + shuntOhms + ", " + maxAmps);
     }
     if (shuntOhms * maxAmps > SHUNT_FULL_SCALE_VOLTS * (1 + 1e-9)) {
-      throw new IllegalArgumentException("ina226 shunt voltage at maxAmps is " + shuntOhms * maxAmps * 1e3
-          + " mV, above the 81.92 mV the chip measures: use a smaller shunt or maxAmps");
+      throw new IllegalArgumentException(
+          "ina226 shunt voltage at maxAmps is "
+              + shuntOhms * maxAmps * 1e3
+              + " mV, above the 81.92 mV the chip measures: use a smaller shunt or maxAmps");
     }
     double lsb = Math.max(maxAmps / 32768.0, CAL_SCALE / (0x7FFF * shuntOhms));
     this.currentLsb = lsb;
@@ -59,7 +67,10 @@ public final class Ina226 extends InaSensor {
     write(REG_CALIBRATION, calibration);
   }
 
-  /** {@code 0.00512 / (currentLsb * shuntOhms)}, truncated to the register's 15 bits (datasheet equation 1). */
+  /**
+   * {@code 0.00512 / (currentLsb * shuntOhms)}, truncated to the register's 15 bits (datasheet
+   * equation 1).
+   */
   static int calibrationFor(double currentLsb, double shuntOhms) {
     return Math.min((int) Math.floor(CAL_SCALE / (currentLsb * shuntOhms)), 0x7FFF);
   }
@@ -90,7 +101,10 @@ public final class Ina226 extends InaSensor {
     int current = readSigned(REG_CURRENT);
     int power = readUnsigned(REG_POWER);
     int mask = readUnsigned(REG_MASK_ENABLE);
-    return new InaReading((bus & 0x7FFF) * BUS_LSB_VOLTS, current * currentLsb, power * 25 * currentLsb,
+    return new InaReading(
+        (bus & 0x7FFF) * BUS_LSB_VOLTS,
+        current * currentLsb,
+        power * 25 * currentLsb,
         (mask & MASK_OVF) != 0);
   }
 }

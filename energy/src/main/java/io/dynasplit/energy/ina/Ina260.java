@@ -4,11 +4,13 @@ import com.pi4j.io.i2c.I2C;
 import java.io.IOException;
 
 /**
- * Driver for the TI INA260 (datasheet SBOS656), which integrates its 2 mOhm shunt and needs no calibration.
+ * Driver for the TI INA260 (datasheet SBOS656), which integrates its 2 mOhm shunt and needs no
+ * calibration.
  *
- * <p>Set-up checks the manufacturer ID (0x5449) and die ID (0x227x) and writes the configuration register (no
- * averaging, 332 us conversions, current and bus continuous). Conversions have fixed LSBs: current 1.25 mA
- * (signed), bus voltage 1.25 mV, power 10 mW; the math overflow flag is bit 2 of the Mask/Enable register.
+ * <p>Set-up checks the manufacturer ID (0x5449) and die ID (0x227x) and writes the configuration
+ * register (no averaging, 332 us conversions, current and bus continuous). Conversions have fixed
+ * LSBs: current 1.25 mA (signed), bus voltage 1.25 mV, power 10 mW; the math overflow flag is bit 2
+ * of the Mask/Enable register.
  */
 public final class Ina260 extends InaSensor {
 
@@ -26,7 +28,11 @@ public final class Ina260 extends InaSensor {
   static final double BUS_LSB_VOLTS = 1.25e-3;
   static final double POWER_LSB_WATTS = 10e-3;
   static final int MASK_OVF = 1 << 2;
-  /** Bits 14..12 read as 110; AVG = 1 sample, VBUSCT = ISHCT = 332 us, MODE = current and bus continuous. */
+
+  /**
+   * Bits 14..12 read as 110; AVG = 1 sample, VBUSCT = ISHCT = 332 us, MODE = current and bus
+   * continuous.
+   */
   static final int CONFIGURATION = 0x6000 | 0b000 << 9 | 0b010 << 6 | 0b010 << 3 | 0b111;
 
   /**
@@ -51,7 +57,10 @@ public final class Ina260 extends InaSensor {
     int bus = readUnsigned(REG_BUS_VOLTAGE);
     int power = readUnsigned(REG_POWER);
     int mask = readUnsigned(REG_MASK_ENABLE);
-    return new InaReading(bus * BUS_LSB_VOLTS, current * CURRENT_LSB_AMPS, power * POWER_LSB_WATTS,
+    return new InaReading(
+        bus * BUS_LSB_VOLTS,
+        current * CURRENT_LSB_AMPS,
+        power * POWER_LSB_WATTS,
         (mask & MASK_OVF) != 0);
   }
 }

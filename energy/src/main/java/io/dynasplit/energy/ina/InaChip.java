@@ -37,7 +37,8 @@ public enum InaChip {
     try {
       return valueOf(name.trim().toUpperCase(Locale.ROOT));
     } catch (IllegalArgumentException e) {
-      throw new IllegalArgumentException("unknown ina chip '" + name + "'; expected ina219, ina226 or ina260", e);
+      throw new IllegalArgumentException(
+          "unknown ina chip '" + name + "'; expected ina219, ina226 or ina260", e);
     }
   }
 }

@@ -23,12 +23,19 @@ public final class InaSensors {
     Objects.requireNonNull(config, "config");
     I2C i2c;
     try {
-      i2c = pi4j.create(I2C.newConfigBuilder(pi4j)
-          .id(String.format(Locale.ROOT, "%s-%d-%02x", config.chip().name().toLowerCase(Locale.ROOT),
-              config.bus(), config.address()))
-          .bus(config.bus())
-          .device(config.address())
-          .build());
+      i2c =
+          pi4j.create(
+              I2C.newConfigBuilder(pi4j)
+                  .id(
+                      String.format(
+                          Locale.ROOT,
+                          "%s-%d-%02x",
+                          config.chip().name().toLowerCase(Locale.ROOT),
+                          config.bus(),
+                          config.address()))
+                  .bus(config.bus())
+                  .device(config.address())
+                  .build());
     } catch (RuntimeException e) {
       throw new IOException("cannot open " + config.describe() + ": " + e.getMessage(), e);
     }

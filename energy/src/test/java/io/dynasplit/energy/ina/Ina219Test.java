@@ -22,17 +22,23 @@ class Ina219Test {
     bus.close();
   }
 
-  /** Verifies that a 0.1 ohm shunt at 3.2 A writes Cal = trunc(0.04096 / (3.2/2^15 * 0.1)) = 4194 and PGA /8. */
+  /**
+   * Verifies that a 0.1 ohm shunt at 3.2 A writes Cal = trunc(0.04096 / (3.2/2^15 * 0.1)) = 4194
+   * and PGA /8.
+   */
   @Test
   void calibratesForShuntAndMaxCurrent() throws IOException {
     MockI2C chip = bus.device(0x40);
     Ina219 ina = new Ina219(chip, 0.1, 3.2);
-    assertEquals(0x399F, written(chip, Ina219.REG_CONFIG)); // 32 V, PGA /8 (320 mV), 12-bit, continuous
+    assertEquals(
+        0x399F, written(chip, Ina219.REG_CONFIG)); // 32 V, PGA /8 (320 mV), 12-bit, continuous
     assertEquals(4194, written(chip, Ina219.REG_CALIBRATION));
     assertEquals(3.2 / 32768, ina.currentLsb(), 1e-15);
   }
 
-  /** Verifies that a small full-scale picks PGA /1 and an even calibration value (bit 0 is void). */
+  /**
+   * Verifies that a small full-scale picks PGA /1 and an even calibration value (bit 0 is void).
+   */
   @Test
   void smallFullScalePicksLowestGain() throws IOException {
     MockI2C chip = bus.device(0x41);
@@ -41,12 +47,18 @@ class Ina219Test {
     assertEquals(33554, written(chip, Ina219.REG_CALIBRATION)); // trunc(33554.432)
   }
 
-  /** Verifies that register values convert to volts, amps (negative here) and watts by the datasheet's LSBs. */
+  /**
+   * Verifies that register values convert to volts, amps (negative here) and watts by the
+   * datasheet's LSBs.
+   */
   @Test
   void convertsRegistersIncludingNegativeCurrent() throws IOException {
     MockI2C chip = bus.device(0x40);
     Ina219 ina = new Ina219(chip, 0.1, 3.2);
-    answer(chip, Ina219.REG_BUS_VOLTAGE, (3000 << 3) | 0b10); // 12.000 V, conversion ready, no overflow
+    answer(
+        chip,
+        Ina219.REG_BUS_VOLTAGE,
+        (3000 << 3) | 0b10); // 12.000 V, conversion ready, no overflow
     answer(chip, Ina219.REG_CURRENT, 0xC400); // -15360 * 97.65625 uA = -1.5 A
     answer(chip, Ina219.REG_POWER, 9216); // 9216 * 20 * 97.65625 uA = 18 W
     answer(chip, Ina219.REG_SHUNT_VOLTAGE, 0xC400); // -15360 * 10 uV = -153.6 mV
@@ -77,7 +89,9 @@ class Ina219Test {
     assertTrue(e.getMessage().contains("overflow"), e.getMessage());
   }
 
-  /** Verifies that a register the chip does not answer gives a short-read error naming the register. */
+  /**
+   * Verifies that a register the chip does not answer gives a short-read error naming the register.
+   */
   @Test
   void missingAnswerIsShortRead() throws IOException {
     MockI2C chip = bus.device(0x40);
@@ -90,7 +104,8 @@ class Ina219Test {
   @Test
   void refusesFullScaleBeyondRange() {
     MockI2C chip = bus.device(0x40);
-    IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> new Ina219(chip, 0.1, 4.0));
+    IllegalArgumentException e =
+        assertThrows(IllegalArgumentException.class, () -> new Ina219(chip, 0.1, 4.0));
     assertTrue(e.getMessage().contains("320 mV"), e.getMessage());
   }
 }

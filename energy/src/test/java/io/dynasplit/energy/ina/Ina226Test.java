@@ -27,7 +27,10 @@ class Ina226Test {
     return chip;
   }
 
-  /** Verifies that a 10 mOhm shunt at 8 A writes CAL = 0.00512 / (8/2^15 * 0.01) = 2097 and the configuration. */
+  /**
+   * Verifies that a 10 mOhm shunt at 8 A writes CAL = 0.00512 / (8/2^15 * 0.01) = 2097 and the
+   * configuration.
+   */
   @Test
   void calibratesForShuntAndMaxCurrent() throws IOException {
     MockI2C chip = identified(bus.device(0x40));
@@ -71,7 +74,9 @@ class Ina226Test {
     assertThrows(IOException.class, ina::readWatts);
   }
 
-  /** Verifies that a device answering another manufacturer ID is refused with a message saying so. */
+  /**
+   * Verifies that a device answering another manufacturer ID is refused with a message saying so.
+   */
   @Test
   void refusesOtherChips() {
     MockI2C chip = bus.device(0x44);

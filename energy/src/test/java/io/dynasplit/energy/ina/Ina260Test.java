@@ -34,7 +34,10 @@ class Ina260Test {
     assertEquals(-1, written(chip, 0x05));
   }
 
-  /** Verifies the fixed LSBs: 1.25 mA, 1.25 mV, 10 mW, with a negative current and the overflow flag. */
+  /**
+   * Verifies the fixed LSBs: 1.25 mA, 1.25 mV, 10 mW, with a negative current and the overflow
+   * flag.
+   */
   @Test
   void convertsWithFixedLsbs() throws IOException {
     MockI2C chip = bus.device(0x40);
@@ -60,17 +63,23 @@ class Ina260Test {
     assertTrue(over.overflow());
   }
 
-  /** Verifies that InaSensors opens the chip an InaConfig names and that it reports as source ina260. */
+  /**
+   * Verifies that InaSensors opens the chip an InaConfig names and that it reports as source
+   * ina260.
+   */
   @Test
   void opensFromConfig() throws IOException {
-    // the context's mock device is created by InaSensors; queue the identity through a second handle is not
+    // the context's mock device is created by InaSensors; queue the identity through a second
+    // handle is not
     // possible, so check that an unanswered identity read fails clearly instead
-    IOException e = assertThrows(IOException.class,
-        () -> InaSensors.open(bus.pi4j, InaConfig.parse("ina260:1:0x45")));
+    IOException e =
+        assertThrows(
+            IOException.class, () -> InaSensors.open(bus.pi4j, InaConfig.parse("ina260:1:0x45")));
     assertTrue(e.getMessage().contains("short i2c read of register 0xfe"), e.getMessage());
     try (PowerSensor sensor = identifiedIna260()) {
       assertEquals(EnergySource.INA260, sensor.source());
-      assertTrue(sensor.description().startsWith("ina260 on i2c bus 1 at 0x46"), sensor.description());
+      assertTrue(
+          sensor.description().startsWith("ina260 on i2c bus 1 at 0x46"), sensor.description());
     }
   }
 

@@ -20,15 +20,25 @@ class InaConfigTest {
   /** Verifies that bad specs fail with a message naming what is wrong. */
   @Test
   void badSpecsNameTheProblem() {
-    assertTrue(assertThrows(IllegalArgumentException.class, () -> InaConfig.parse("ina999:1:0x40"))
-        .getMessage().contains("unknown ina chip"));
-    assertTrue(assertThrows(IllegalArgumentException.class, () -> InaConfig.parse("ina226:1:0x40"))
-        .getMessage().contains("needs shuntOhms and maxAmps"));
-    assertTrue(assertThrows(IllegalArgumentException.class, () -> InaConfig.parse("ina226:1:0x90:0.1:1"))
-        .getMessage().contains("address must be in"));
-    assertTrue(assertThrows(IllegalArgumentException.class, () -> InaConfig.parse("ina226:x:0x40:0.1:1"))
-        .getMessage().contains("bus of ina sensor"));
-    assertTrue(assertThrows(IllegalArgumentException.class, () -> InaConfig.parse("ina226:1:0x40:-1:1"))
-        .getMessage().contains("shuntOhms must be"));
+    assertTrue(
+        assertThrows(IllegalArgumentException.class, () -> InaConfig.parse("ina999:1:0x40"))
+            .getMessage()
+            .contains("unknown ina chip"));
+    assertTrue(
+        assertThrows(IllegalArgumentException.class, () -> InaConfig.parse("ina226:1:0x40"))
+            .getMessage()
+            .contains("needs shuntOhms and maxAmps"));
+    assertTrue(
+        assertThrows(IllegalArgumentException.class, () -> InaConfig.parse("ina226:1:0x90:0.1:1"))
+            .getMessage()
+            .contains("address must be in"));
+    assertTrue(
+        assertThrows(IllegalArgumentException.class, () -> InaConfig.parse("ina226:x:0x40:0.1:1"))
+            .getMessage()
+            .contains("bus of ina sensor"));
+    assertTrue(
+        assertThrows(IllegalArgumentException.class, () -> InaConfig.parse("ina226:1:0x40:-1:1"))
+            .getMessage()
+            .contains("shuntOhms must be"));
   }
 }

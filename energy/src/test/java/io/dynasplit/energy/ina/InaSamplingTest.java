@@ -24,14 +24,19 @@ class InaSamplingTest {
     bus.close();
   }
 
-  /** Verifies that an INA226 sampled into the ring integrates its reported 5 W over the time sampled. */
+  /**
+   * Verifies that an INA226 sampled into the ring integrates its reported 5 W over the time
+   * sampled.
+   */
   @Test
   void sampledIna226IntegratesItsPower() throws Exception {
     MockI2C chip = bus.device(0x40);
     answer(chip, InaSensor.REG_MANUFACTURER_ID, 0x5449);
     answer(chip, InaSensor.REG_DIE_ID, 0x2260);
     Ina226 ina = new Ina226(chip, 0.01, 8.192); // Current_LSB 250 uA, power LSB 6.25 mW
-    for (int i = 0; i < READINGS; i++) { // queued before the sampler thread starts, so it sees them all
+    for (int i = 0;
+        i < READINGS;
+        i++) { // queued before the sampler thread starts, so it sees them all
       answer(chip, Ina226.REG_BUS_VOLTAGE, 4000); // 5 V
       answer(chip, Ina226.REG_CURRENT, 4000); // 1 A
       answer(chip, Ina226.REG_POWER, 800); // 800 * 6.25 mW = 5 W

@@ -7,8 +7,8 @@ import com.pi4j.plugin.mock.provider.i2c.MockI2C;
 import com.pi4j.plugin.mock.provider.i2c.MockI2CProvider;
 
 /**
- * A Pi4J context on the mock I2C provider. Each register of a {@link MockI2C} is a byte queue: a test queues the
- * bytes the chip would answer and pops the bytes the driver wrote.
+ * A Pi4J context on the mock I2C provider. Each register of a {@link MockI2C} is a byte queue: a
+ * test queues the bytes the chip would answer and pops the bytes the driver wrote.
  */
 final class MockBus implements AutoCloseable {
 
@@ -16,7 +16,8 @@ final class MockBus implements AutoCloseable {
 
   /** The mock device at bus 1, {@code address}. */
   MockI2C device(int address) {
-    return (MockI2C) pi4j.create(I2C.newConfigBuilder(pi4j).id("ina-" + address).bus(1).device(address).build());
+    return (MockI2C)
+        pi4j.create(I2C.newConfigBuilder(pi4j).id("ina-" + address).bus(1).device(address).build());
   }
 
   /** Queues a 16-bit register value, most significant byte first, as the chip sends it. */

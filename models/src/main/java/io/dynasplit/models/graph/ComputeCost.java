@@ -7,8 +7,8 @@ import java.util.Optional;
 import java.util.function.Function;
 
 /**
- * An estimate of the work of one node: multiply-accumulates for convolutions and matrix
- * products, one unit per output element for everything else.
+ * An estimate of the work of one node: multiply-accumulates for convolutions and matrix products,
+ * one unit per output element for everything else.
  *
  * <p>Conv-like nodes cost {@code outputElements * (inputChannels / group) * kernelArea}, Gemm
  * {@code M * N * K}, MatMul-like {@code outputElements * K}. Unknown shapes cost 1. The figures
@@ -30,21 +30,24 @@ final class ComputeCost {
         outElements += shapeOf.apply(out).map(ComputeCost::elements).orElse(1.0);
       }
     }
-    Optional<List<Long>> out0 = node.getOutputCount() > 0 ? shapeOf.apply(node.getOutput(0)) : Optional.empty();
+    Optional<List<Long>> out0 =
+        node.getOutputCount() > 0 ? shapeOf.apply(node.getOutput(0)) : Optional.empty();
     String op = node.getOpType();
     switch (op) {
       case "Conv", "ConvInteger", "FusedConv", "QLinearConv" -> {
         int w = op.equals("QLinearConv") ? 3 : 1;
         Optional<List<Long>> weight = input(node, w, shapeOf);
         if (out0.isPresent() && weight.isPresent() && weight.get().size() >= 2) {
-          return Math.max(1, elements(out0.get()) * elements(weight.get().subList(1, weight.get().size())));
+          return Math.max(
+              1, elements(out0.get()) * elements(weight.get().subList(1, weight.get().size())));
         }
       }
       case "ConvTranspose" -> {
         Optional<List<Long>> in = input(node, 0, shapeOf);
         Optional<List<Long>> weight = input(node, 1, shapeOf);
         if (in.isPresent() && weight.isPresent() && weight.get().size() >= 2) {
-          return Math.max(1, elements(in.get()) * elements(weight.get().subList(1, weight.get().size())));
+          return Math.max(
+              1, elements(in.get()) * elements(weight.get().subList(1, weight.get().size())));
         }
       }
       case "Gemm" -> {
@@ -60,12 +63,13 @@ final class ComputeCost {
           return Math.max(1, elements(out0.get()) * a.get().get(a.get().size() - 1));
         }
       }
-      default -> { }
+      default -> {}
     }
     return Math.max(1, outElements);
   }
 
-  private static Optional<List<Long>> input(NodeProto node, int i, Function<String, Optional<List<Long>>> shapeOf) {
+  private static Optional<List<Long>> input(
+      NodeProto node, int i, Function<String, Optional<List<Long>>> shapeOf) {
     if (node.getInputCount() <= i || node.getInput(i).isEmpty()) {
       return Optional.empty();
     }

@@ -19,8 +19,8 @@ import java.nio.file.StandardOpenOption;
  * Reads tensors kept in ONNX external data files into the model, so that a split can write
  * self-contained head and tail files.
  *
- * <p>Only files inside the model's own folder are read (a location that escapes it is refused),
- * and the model must stay under protobuf's 2 GiB limit once the data is inlined.
+ * <p>Only files inside the model's own folder are read (a location that escapes it is refused), and
+ * the model must stay under protobuf's 2 GiB limit once the data is inlined.
  */
 final class ExternalData {
 
@@ -29,8 +29,8 @@ final class ExternalData {
   private ExternalData() {}
 
   /**
-   * The model with every external tensor read into {@code raw_data}; the model itself when it
-   * has none.
+   * The model with every external tensor read into {@code raw_data}; the model itself when it has
+   * none.
    *
    * @param dir the folder the model file lies in, or {@code null} when it came as bytes
    */
@@ -127,7 +127,7 @@ final class ExternalData {
           case "location" -> location = e.getValue();
           case "offset" -> offset = parse(t, e);
           case "length" -> length = parse(t, e);
-          default -> { }
+          default -> {}
         }
       }
       if (location == null || location.isEmpty()) {
@@ -136,7 +136,12 @@ final class ExternalData {
       if (dir == null) {
         throw new ModelGraphException(
             Reason.EXTERNAL_DATA,
-            "model '" + id + "' keeps tensor '" + t.getName() + "' in the external data file '" + location
+            "model '"
+                + id
+                + "' keeps tensor '"
+                + t.getName()
+                + "' in the external data file '"
+                + location
                 + "'; load the model from its file path so that the file beside it can be read");
       }
       Path file = dir.resolve(location).normalize();
@@ -150,13 +155,25 @@ final class ExternalData {
         long size = ch.size();
         long n = length < 0 ? size - offset : length;
         if (offset < 0 || n < 0 || offset + n > size) {
-          throw fail(t, "asks for bytes " + offset + ".." + (offset + n) + " of " + file + ", which has " + size);
+          throw fail(
+              t,
+              "asks for bytes "
+                  + offset
+                  + ".."
+                  + (offset + n)
+                  + " of "
+                  + file
+                  + ", which has "
+                  + size);
         }
         inlined += n;
         if (inlined > MAX_INLINE_BYTES) {
           throw new ModelGraphException(
               Reason.EXTERNAL_DATA,
-              "model '" + id + "' has more than 2 GiB of external weights; models over protobuf's 2 GiB limit are not supported");
+              "model '"
+                  + id
+                  + "' has more than 2 GiB of external weights; models over protobuf's 2 GiB limit"
+                  + " are not supported");
         }
         ByteBuffer buf = ByteBuffer.allocate((int) n);
         while (buf.hasRemaining()) {
@@ -173,7 +190,14 @@ final class ExternalData {
       } catch (IOException e) {
         throw new ModelGraphException(
             Reason.EXTERNAL_DATA,
-            "model '" + id + "': cannot read external data of tensor '" + t.getName() + "' from " + file + ": " + e.getMessage(),
+            "model '"
+                + id
+                + "': cannot read external data of tensor '"
+                + t.getName()
+                + "' from "
+                + file
+                + ": "
+                + e.getMessage(),
             e);
       }
     }

@@ -18,20 +18,27 @@ import java.util.PriorityQueue;
 import java.util.Set;
 
 /**
- * The structure of a top-level ONNX graph: a topological order of its nodes, what each node
- * reads (its inputs plus the outer-scope names its If/Loop/Scan subgraphs use), and which nodes
- * only compute constants.
+ * The structure of a top-level ONNX graph: a topological order of its nodes, what each node reads
+ * (its inputs plus the outer-scope names its If/Loop/Scan subgraphs use), and which nodes only
+ * compute constants.
  *
  * <p>A node is <em>constant</em> when it is a {@code Constant}, or a deterministic standard
- * operator without subgraphs whose inputs are all initializers or constants (a {@code Reshape} of
- * a weight, say). Constants are never sent across a split: each side gets its own copy of the
+ * operator without subgraphs whose inputs are all initializers or constants (a {@code Reshape} of a
+ * weight, say). Constants are never sent across a split: each side gets its own copy of the
  * constant nodes it needs. The other nodes are <em>compute</em> nodes, and split positions count
  * those only.
  */
 final class GraphIndex {
 
   private static final Set<String> NONDETERMINISTIC =
-      Set.of("RandomNormal", "RandomUniform", "RandomNormalLike", "RandomUniformLike", "Multinomial", "Bernoulli", "Dropout");
+      Set.of(
+          "RandomNormal",
+          "RandomUniform",
+          "RandomNormalLike",
+          "RandomUniformLike",
+          "Multinomial",
+          "Bernoulli",
+          "Dropout");
 
   private final GraphProto graph;
   private final List<Integer> order;
@@ -79,7 +86,8 @@ final class GraphIndex {
         Integer prev = producerNode.put(out, i);
         if (prev != null || initializers.contains(out) || graphInputs.contains(out)) {
           throw new ModelGraphException(
-              Reason.INVALID_GRAPH, "model '" + modelId + "': tensor '" + out + "' is produced more than once");
+              Reason.INVALID_GRAPH,
+              "model '" + modelId + "': tensor '" + out + "' is produced more than once");
         }
       }
       reads.add(Collections.unmodifiableSet(reads(node)));
@@ -92,14 +100,21 @@ final class GraphIndex {
         if (!available.contains(name)) {
           throw new ModelGraphException(
               Reason.INVALID_GRAPH,
-              "model '" + modelId + "': node '" + label(i) + "' reads tensor '" + name + "', which nothing produces");
+              "model '"
+                  + modelId
+                  + "': node '"
+                  + label(i)
+                  + "' reads tensor '"
+                  + name
+                  + "', which nothing produces");
         }
       }
     }
     for (String out : graphOutputs) {
       if (!available.contains(out)) {
         throw new ModelGraphException(
-            Reason.INVALID_GRAPH, "model '" + modelId + "': graph output '" + out + "' is never produced");
+            Reason.INVALID_GRAPH,
+            "model '" + modelId + "': graph output '" + out + "' is never produced");
       }
     }
     order = List.copyOf(sort(modelId, n));
@@ -184,8 +199,7 @@ final class GraphIndex {
   }
 
   /**
-   * The constant nodes a set of nodes needs, directly or through other constants, as graph
-   * indices.
+   * The constant nodes a set of nodes needs, directly or through other constants, as graph indices.
    */
   public Set<Integer> constantsNeededBy(Iterable<Integer> nodes) {
     Set<Integer> needed = new LinkedHashSet<>();
@@ -257,7 +271,14 @@ final class GraphIndex {
           deps.add(p);
         } else if (p != null) {
           throw new ModelGraphException(
-              Reason.INVALID_GRAPH, "model '" + modelId + "': node '" + label(i) + "' reads its own output '" + name + "'");
+              Reason.INVALID_GRAPH,
+              "model '"
+                  + modelId
+                  + "': node '"
+                  + label(i)
+                  + "' reads its own output '"
+                  + name
+                  + "'");
         }
       }
       missing[i] = deps.size();
@@ -285,7 +306,8 @@ final class GraphIndex {
       for (int i = 0; i < n; i++) {
         if (missing[i] > 0) {
           throw new ModelGraphException(
-              Reason.INVALID_GRAPH, "model '" + modelId + "' has a cycle through node '" + label(i) + "'");
+              Reason.INVALID_GRAPH,
+              "model '" + modelId + "' has a cycle through node '" + label(i) + "'");
         }
       }
     }

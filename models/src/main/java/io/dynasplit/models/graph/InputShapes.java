@@ -7,13 +7,13 @@ import java.util.Map;
 import java.util.Objects;
 
 /**
- * The input shapes an analysis runs the model on: shapes given per input name, and the rule for
- * the dynamic dimensions of the others.
+ * The input shapes an analysis runs the model on: shapes given per input name, and the rule for the
+ * dynamic dimensions of the others.
  *
  * <p>A dynamic dimension of an input that is not given takes {@code 1} when it is the first
- * dimension (the batch) and {@link #defaultDim()} otherwise (64 unless changed), so a detector
- * with a {@code [?, 3, ?, ?]} input is analysed at {@code 1x3x64x64} and a transformer with
- * {@code [batch, sequence]} token ids at {@code 1x64}. Fixed dimensions are always kept.
+ * dimension (the batch) and {@link #defaultDim()} otherwise (64 unless changed), so a detector with
+ * a {@code [?, 3, ?, ?]} input is analysed at {@code 1x3x64x64} and a transformer with {@code
+ * [batch, sequence]} token ids at {@code 1x64}. Fixed dimensions are always kept.
  *
  * @param shapes full shapes by input name
  * @param defaultDim the value of a dynamic dimension other than the first, {@code >= 1}
@@ -32,7 +32,8 @@ public record InputShapes(Map<String, List<Long>> shapes, long defaultDim) {
           Objects.requireNonNull(name, "input name");
           for (Long d : Objects.requireNonNull(dims, "dims of " + name)) {
             if (d == null || d < 1) {
-              throw new IllegalArgumentException("dims of input " + name + " must be >= 1: " + dims);
+              throw new IllegalArgumentException(
+                  "dims of input " + name + " must be >= 1: " + dims);
             }
           }
           copy.put(name, List.copyOf(dims));
@@ -78,7 +79,8 @@ public record InputShapes(Map<String, List<Long>> shapes, long defaultDim) {
         try {
           dims.add(Long.parseLong(d.trim()));
         } catch (NumberFormatException e) {
-          throw new IllegalArgumentException("input shape must look like NAME=1x3x224x224: " + item, e);
+          throw new IllegalArgumentException(
+              "input shape must look like NAME=1x3x224x224: " + item, e);
         }
       }
       result = result.with(name, dims);

@@ -8,15 +8,15 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * What {@link ModelAnalyzer} learned about a model: the topological order of its compute nodes,
- * the shape of every tensor on the analysis input, where each tensor is produced and last used,
- * and the compute along the order. From it come the split points.
+ * What {@link ModelAnalyzer} learned about a model: the topological order of its compute nodes, the
+ * shape of every tensor on the analysis input, where each tensor is produced and last used, and the
+ * compute along the order. From it come the split points.
  *
  * <p>A tensor crosses split {@code i} when it is produced before position {@code i} (graph inputs
- * count as produced before everything) and read at or after it, or is a graph output (graph
- * outputs are read "at the end"). So a graph input that the tail reads crosses, as the attention
- * mask of a transformer does: the tail has no other way to get it. Initializers and constants
- * never cross; each side keeps its own copy.
+ * count as produced before everything) and read at or after it, or is a graph output (graph outputs
+ * are read "at the end"). So a graph input that the tail reads crosses, as the attention mask of a
+ * transformer does: the tail has no other way to get it. Initializers and constants never cross;
+ * each side keeps its own copy.
  *
  * <p>Immutable and safe to share between threads.
  */
@@ -108,7 +108,12 @@ public final class ModelAnalysis {
       if (spec == null) {
         throw new ModelGraphException(
             Reason.UNSUPPORTED_INPUT,
-            "model '" + model.id() + "': tensor '" + name + "' crossing split " + index
+            "model '"
+                + model.id()
+                + "': tensor '"
+                + name
+                + "' crossing split "
+                + index
                 + " is not a tensor of a fixed-size element type");
       }
       crossing.add(spec);
@@ -162,7 +167,10 @@ public final class ModelAnalysis {
     if (c.size() <= 2 && nodeCount() > 1) {
       throw new ModelGraphException(
           Reason.NO_CANDIDATE,
-          "model '" + model.id() + "' has no split point with at most " + maxTensors
+          "model '"
+              + model.id()
+              + "' has no split point with at most "
+              + maxTensors
               + " crossing tensor(s) besides all-cloud and all-edge; try a larger --max-tensors");
     }
     return c;
@@ -190,7 +198,12 @@ public final class ModelAnalysis {
     if (i < 0 || i > nodeCount()) {
       throw new ModelGraphException(
           Reason.UNKNOWN_SPLIT,
-          "model '" + model.id() + "' has no split " + i + ": split indices run from 0 to " + nodeCount());
+          "model '"
+              + model.id()
+              + "' has no split "
+              + i
+              + ": split indices run from 0 to "
+              + nodeCount());
     }
   }
 

@@ -26,17 +26,17 @@ import java.util.Set;
  * estimates the compute of every node.
  *
  * <p>Shapes come from the model's {@code value_info} when it declares every tensor with fixed
- * dimensions; otherwise the model runs once in ONNX Runtime on {@link SampleInputs} of the
- * {@link InputShapes} given, with every intermediate tensor added as an extra graph output, and
- * the shapes are read from the results.
+ * dimensions; otherwise the model runs once in ONNX Runtime on {@link SampleInputs} of the {@link
+ * InputShapes} given, with every intermediate tensor added as an extra graph output, and the shapes
+ * are read from the results.
  *
  * {@snippet :
  * ModelAnalysis analysis = ModelAnalyzer.analyze(OnnxModel.load(path), InputShapes.defaults());
  * List<SplitPoint> candidates = analysis.candidates(1);
  * }
  *
- * @implNote blocks (runs ONNX Runtime once, for models without full shape information); call
- *     from a worker thread.
+ * @implNote blocks (runs ONNX Runtime once, for models without full shape information); call from a
+ *     worker thread.
  */
 public final class ModelAnalyzer {
 
@@ -70,7 +70,12 @@ public final class ModelAnalyzer {
       if (!index.graphInputs().contains(given)) {
         throw new ModelGraphException(
             Reason.UNSUPPORTED_INPUT,
-            "model '" + model.id() + "' has no input named '" + given + "'; its inputs are " + index.graphInputs());
+            "model '"
+                + model.id()
+                + "' has no input named '"
+                + given
+                + "'; its inputs are "
+                + index.graphInputs());
       }
     }
     boolean staticInputs = true;
@@ -154,7 +159,11 @@ public final class ModelAnalyzer {
       if (spec == null) {
         throw new ModelGraphException(
             Reason.UNSUPPORTED_INPUT,
-            "model '" + model.id() + "': graph output '" + out + "' is not a tensor of a fixed-size element type");
+            "model '"
+                + model.id()
+                + "': graph output '"
+                + out
+                + "' is not a tensor of a fixed-size element type");
       }
       outputs.add(spec);
     }
@@ -166,10 +175,20 @@ public final class ModelAnalyzer {
       }
     }
     return new ModelAnalysis(
-        model, index, inputs, outputs, crossable, producedAt, lastReadAt, outputSlot, costPrefix, staticInputs);
+        model,
+        index,
+        inputs,
+        outputs,
+        crossable,
+        producedAt,
+        lastReadAt,
+        outputSlot,
+        costPrefix,
+        staticInputs);
   }
 
-  private static Map<String, TensorSpec> probe(OnnxModel model, List<TensorSpec> inputs, Set<String> wanted) {
+  private static Map<String, TensorSpec> probe(
+      OnnxModel model, List<TensorSpec> inputs, Set<String> wanted) {
     GraphProto graph = model.proto().getGraph();
     Set<String> present = new HashSet<>();
     graph.getOutputList().forEach(v -> present.add(v.getName()));
@@ -190,7 +209,12 @@ public final class ModelAnalyzer {
     } catch (OrtException e) {
       throw new ModelGraphException(
           Reason.RUNTIME,
-          "ONNX Runtime cannot run model '" + model.id() + "' on inputs " + describe(inputs) + ": " + e.getMessage(),
+          "ONNX Runtime cannot run model '"
+              + model.id()
+              + "' on inputs "
+              + describe(inputs)
+              + ": "
+              + e.getMessage(),
           e);
     }
     return specs;
@@ -212,14 +236,24 @@ public final class ModelAnalyzer {
                 () ->
                     new ModelGraphException(
                         Reason.UNSUPPORTED_INPUT,
-                        "model '" + id + "': input '" + name + "' is not a tensor of a fixed-size element type"));
+                        "model '"
+                            + id
+                            + "': input '"
+                            + name
+                            + "' is not a tensor of a fixed-size element type"));
     TypeProto.Tensor t = v.getType().getTensorType();
     List<Long> given = shapes.shapes().get(name);
     if (!t.hasShape()) {
       if (given == null) {
         throw new ModelGraphException(
             Reason.UNSUPPORTED_INPUT,
-            "model '" + id + "': input '" + name + "' declares no shape; give one with --input-shape " + name + "=DIMS");
+            "model '"
+                + id
+                + "': input '"
+                + name
+                + "' declares no shape; give one with --input-shape "
+                + name
+                + "=DIMS");
       }
       return new TensorSpec(name, dtype, given);
     }
@@ -228,15 +262,33 @@ public final class ModelAnalyzer {
       if (given.size() != dims.size()) {
         throw new ModelGraphException(
             Reason.UNSUPPORTED_INPUT,
-            "model '" + id + "': input '" + name + "' has rank " + dims.size() + ", but the shape given " + given
-                + " has rank " + given.size());
+            "model '"
+                + id
+                + "': input '"
+                + name
+                + "' has rank "
+                + dims.size()
+                + ", but the shape given "
+                + given
+                + " has rank "
+                + given.size());
       }
       for (int i = 0; i < dims.size(); i++) {
         if (fixed(dims.get(i)) && dims.get(i).getDimValue() != given.get(i)) {
           throw new ModelGraphException(
               Reason.UNSUPPORTED_INPUT,
-              "model '" + id + "': input '" + name + "' has dimension " + i + " fixed at " + dims.get(i).getDimValue()
-                  + ", but the shape given " + given + " has " + given.get(i));
+              "model '"
+                  + id
+                  + "': input '"
+                  + name
+                  + "' has dimension "
+                  + i
+                  + " fixed at "
+                  + dims.get(i).getDimValue()
+                  + ", but the shape given "
+                  + given
+                  + " has "
+                  + given.get(i));
         }
       }
       return new TensorSpec(name, dtype, given);

@@ -5,8 +5,8 @@ import java.util.Objects;
 /**
  * A model that cannot be loaded, analysed, cut or run, with the {@link Reason} that says why.
  *
- * <p>The message always names the model and the problem, so that a command line can print it
- * as it is.
+ * <p>The message always names the model and the problem, so that a command line can print it as it
+ * is.
  */
 public final class ModelGraphException extends RuntimeException {
 

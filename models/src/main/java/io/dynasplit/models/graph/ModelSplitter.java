@@ -25,10 +25,10 @@ import java.util.TreeSet;
  *
  * <p>The head takes all the model's inputs and outputs the tensors crossing the split; the tail
  * takes those tensors and outputs the model's outputs (a crossing tensor that is itself a model
- * output passes straight through). Initializers and constant nodes go to each side that reads
- * them. IR version, opset imports, producer, local functions, metadata and every tensor and node
- * name are kept; three metadata entries are added: {@code dynasplit.model}, {@code
- * dynasplit.split} and {@code dynasplit.part} ({@code head} or {@code tail}).
+ * output passes straight through). Initializers and constant nodes go to each side that reads them.
+ * IR version, opset imports, producer, local functions, metadata and every tensor and node name are
+ * kept; three metadata entries are added: {@code dynasplit.model}, {@code dynasplit.split} and
+ * {@code dynasplit.part} ({@code head} or {@code tail}).
  *
  * {@snippet :
  * ModelAnalysis analysis = ModelAnalyzer.analyze(OnnxModel.load(path));
@@ -72,7 +72,8 @@ public final class ModelSplitter {
     }
     List<Integer> compute = g.computeNodes();
     GraphProto head = side(g, compute.subList(0, index), modelInputs, crossing);
-    GraphProto tail = side(g, compute.subList(index, compute.size()), crossing, graph.getOutputList());
+    GraphProto tail =
+        side(g, compute.subList(index, compute.size()), crossing, graph.getOutputList());
 
     String id = analysis.model().id();
     byte[] headBytes = model(model, head, id, index, "head").toByteArray();
@@ -100,9 +101,18 @@ public final class ModelSplitter {
     }
   }
 
-  private static ModelProto model(ModelProto original, GraphProto graph, String id, int index, String part) {
-    ModelProto.Builder b = original.toBuilder().setGraph(graph).clearTrainingInfo().clearMetadataProps();
-    Map<String, String> added = Map.of("dynasplit.model", id, "dynasplit.split", Integer.toString(index), "dynasplit.part", part);
+  private static ModelProto model(
+      ModelProto original, GraphProto graph, String id, int index, String part) {
+    ModelProto.Builder b =
+        original.toBuilder().setGraph(graph).clearTrainingInfo().clearMetadataProps();
+    Map<String, String> added =
+        Map.of(
+            "dynasplit.model",
+            id,
+            "dynasplit.split",
+            Integer.toString(index),
+            "dynasplit.part",
+            part);
     for (StringStringEntryProto e : original.getMetadataPropsList()) {
       if (!added.containsKey(e.getKey())) {
         b.addMetadataProps(e);
@@ -115,7 +125,10 @@ public final class ModelSplitter {
   }
 
   private static GraphProto side(
-      GraphIndex g, List<Integer> computeNodes, List<ValueInfoProto> inputs, Collection<ValueInfoProto> outputs) {
+      GraphIndex g,
+      List<Integer> computeNodes,
+      List<ValueInfoProto> inputs,
+      Collection<ValueInfoProto> outputs) {
     GraphProto graph = g.graph();
     TreeSet<Integer> nodes = new TreeSet<>((a, b) -> Integer.compare(g.rank(a), g.rank(b)));
     nodes.addAll(computeNodes);
@@ -173,7 +186,8 @@ public final class ModelSplitter {
     return m;
   }
 
-  private static ValueInfoProto valueInfo(TensorSpec spec, ValueInfoProto declared, boolean staticShapes) {
+  private static ValueInfoProto valueInfo(
+      TensorSpec spec, ValueInfoProto declared, boolean staticShapes) {
     if (declared != null
         && declared.getType().hasTensorType()
         && declared.getType().getTensorType().getElemType() == spec.dtype().onnxCode()) {
@@ -191,7 +205,10 @@ public final class ModelSplitter {
         .setName(spec.name())
         .setType(
             TypeProto.newBuilder()
-                .setTensorType(TypeProto.Tensor.newBuilder().setElemType(spec.dtype().onnxCode()).setShape(shape)))
+                .setTensorType(
+                    TypeProto.Tensor.newBuilder()
+                        .setElemType(spec.dtype().onnxCode())
+                        .setShape(shape)))
         .build();
   }
 }

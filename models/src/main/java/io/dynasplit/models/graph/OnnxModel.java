@@ -14,10 +14,10 @@ import java.util.Objects;
  * A parsed and checked ONNX model with an id: the input of analysis and splitting.
  *
  * <p>Loading checks that the bytes are an ONNX {@code ModelProto} with a graph, an IR version and
- * opset imports, and tells a truncated file apart from one that is not ONNX at all. Weights kept
- * in external data files are read into the model when it is loaded from its path (the files must
- * lie in the model's folder); from bytes alone they are refused, since there is nowhere to read
- * them from.
+ * opset imports, and tells a truncated file apart from one that is not ONNX at all. Weights kept in
+ * external data files are read into the model when it is loaded from its path (the files must lie
+ * in the model's folder); from bytes alone they are refused, since there is nowhere to read them
+ * from.
  *
  * {@snippet :
  * OnnxModel model = OnnxModel.load(Path.of("det.onnx"));   // id "det"
@@ -110,7 +110,8 @@ public final class OnnxModel {
 
   private static ModelProto parse(String id, byte[] bytes) {
     if (bytes.length == 0) {
-      throw new ModelGraphException(Reason.NOT_ONNX, "model '" + id + "' is not an ONNX model: the file is empty");
+      throw new ModelGraphException(
+          Reason.NOT_ONNX, "model '" + id + "' is not an ONNX model: the file is empty");
     }
     ModelProto proto;
     try {
@@ -127,13 +128,18 @@ public final class OnnxModel {
       if (endedEarly && onnxPrefix) {
         throw new ModelGraphException(
             Reason.TRUNCATED,
-            "model '" + id + "' is truncated: the ONNX data ends in the middle of a field (" + bytes.length + " bytes read)",
+            "model '"
+                + id
+                + "' is truncated: the ONNX data ends in the middle of a field ("
+                + bytes.length
+                + " bytes read)",
             e);
       }
       throw new ModelGraphException(
           Reason.NOT_ONNX, "model '" + id + "' is not an ONNX model: " + m, e);
     } catch (IOException e) {
-      throw new ModelGraphException(Reason.NOT_ONNX, "model '" + id + "' is not an ONNX model: " + e.getMessage(), e);
+      throw new ModelGraphException(
+          Reason.NOT_ONNX, "model '" + id + "' is not an ONNX model: " + e.getMessage(), e);
     }
     check(id, proto);
     return proto;
@@ -142,14 +148,19 @@ public final class OnnxModel {
   private static void check(String id, ModelProto proto) {
     if (proto.getIrVersion() <= 0 || !proto.hasGraph()) {
       throw new ModelGraphException(
-          Reason.NOT_ONNX, "model '" + id + "' is not an ONNX model: it has no IR version or no graph");
+          Reason.NOT_ONNX,
+          "model '" + id + "' is not an ONNX model: it has no IR version or no graph");
     }
     if (proto.getGraph().getNodeCount() == 0) {
-      throw new ModelGraphException(Reason.NOT_ONNX, "model '" + id + "' has an empty graph: no nodes to split");
+      throw new ModelGraphException(
+          Reason.NOT_ONNX, "model '" + id + "' has an empty graph: no nodes to split");
     }
     if (proto.getOpsetImportCount() == 0) {
       throw new ModelGraphException(
-          Reason.TRUNCATED, "model '" + id + "' has no opset imports: the file is probably truncated after its graph");
+          Reason.TRUNCATED,
+          "model '"
+              + id
+              + "' has no opset imports: the file is probably truncated after its graph");
     }
   }
 }

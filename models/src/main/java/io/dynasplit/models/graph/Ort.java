@@ -36,7 +36,8 @@ final class Ort {
       options.setSessionLogLevel(OrtLoggingLevel.ORT_LOGGING_LEVEL_ERROR);
       return env().createSession(model, options);
     } catch (OrtException e) {
-      throw new ModelGraphException(Reason.RUNTIME, "ONNX Runtime cannot load " + what + ": " + e.getMessage(), e);
+      throw new ModelGraphException(
+          Reason.RUNTIME, "ONNX Runtime cannot load " + what + ": " + e.getMessage(), e);
     }
   }
 

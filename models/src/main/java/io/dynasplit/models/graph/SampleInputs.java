@@ -17,11 +17,11 @@ import java.util.SplittableRandom;
 /**
  * Seeded random input tensors for a model, owned until {@link #close()}.
  *
- * <p>Values by element type and input name: floating point inputs are uniform in [0, 1);
- * integer inputs whose name contains {@code mask} are all ones (an attention mask), those whose
- * name contains {@code type_ids} are zeros, and the others are uniform ids in [0, {@value
- * #MAX_ID}) (token ids a vocabulary surely has); booleans are {@code true}. The same specs and
- * seed always give the same values.
+ * <p>Values by element type and input name: floating point inputs are uniform in [0, 1); integer
+ * inputs whose name contains {@code mask} are all ones (an attention mask), those whose name
+ * contains {@code type_ids} are zeros, and the others are uniform ids in [0, {@value #MAX_ID})
+ * (token ids a vocabulary surely has); booleans are {@code true}. The same specs and seed always
+ * give the same values.
  */
 public final class SampleInputs implements AutoCloseable {
 
@@ -51,14 +51,18 @@ public final class SampleInputs implements AutoCloseable {
                     () ->
                         new ModelGraphException(
                             Reason.UNSUPPORTED_INPUT,
-                            "input '" + spec.name() + "' has element type " + spec.dtype().label()
+                            "input '"
+                                + spec.name()
+                                + "' has element type "
+                                + spec.dtype().label()
                                 + ", which ONNX Runtime's Java API cannot create"));
         ByteBuffer data = values(spec, random);
         made.put(spec.name(), OnnxTensor.createTensor(env, data, spec.shapeArray(), javaType));
       }
     } catch (OrtException e) {
       made.values().forEach(OnnxTensor::close);
-      throw new ModelGraphException(Reason.RUNTIME, "cannot create sample inputs: " + e.getMessage(), e);
+      throw new ModelGraphException(
+          Reason.RUNTIME, "cannot create sample inputs: " + e.getMessage(), e);
     } catch (RuntimeException e) {
       made.values().forEach(OnnxTensor::close);
       throw e;
@@ -81,7 +85,8 @@ public final class SampleInputs implements AutoCloseable {
     long bytes = spec.bytes();
     if (bytes > Integer.MAX_VALUE) {
       throw new ModelGraphException(
-          Reason.UNSUPPORTED_INPUT, "input '" + spec.name() + "' of shape " + spec.shapeText() + " is too large");
+          Reason.UNSUPPORTED_INPUT,
+          "input '" + spec.name() + "' of shape " + spec.shapeText() + " is too large");
     }
     ByteBuffer b = ByteBuffer.allocateDirect((int) bytes).order(ByteOrder.nativeOrder());
     String name = spec.name().toLowerCase(Locale.ROOT);

@@ -12,7 +12,8 @@ import java.util.Optional;
  * @param tolerance the largest difference that passes
  * @param error why the check could not compare outputs, when it could not
  */
-public record SplitCheck(SplitPoint point, double maxAbsDiff, double tolerance, Optional<String> error) {
+public record SplitCheck(
+    SplitPoint point, double maxAbsDiff, double tolerance, Optional<String> error) {
 
   /** Checks the fields. */
   public SplitCheck {

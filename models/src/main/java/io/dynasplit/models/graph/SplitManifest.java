@@ -9,8 +9,8 @@ import java.util.Objects;
 import java.util.regex.Pattern;
 
 /**
- * What describes a head/tail pair: the model, the split, the tensors that cross it and the
- * SHA-256 of both model files, written beside them as {@code manifest.json}.
+ * What describes a head/tail pair: the model, the split, the tensors that cross it and the SHA-256
+ * of both model files, written beside them as {@code manifest.json}.
  *
  * @param modelId the id of the model that was split
  * @param splitIndex compute nodes in the head
@@ -46,7 +46,8 @@ public record SplitManifest(
       throw new IllegalArgumentException("nodeCount must be >= 1: " + nodeCount);
     }
     if (splitIndex < 0 || splitIndex > nodeCount) {
-      throw new IllegalArgumentException("splitIndex must be in 0.." + nodeCount + ": " + splitIndex);
+      throw new IllegalArgumentException(
+          "splitIndex must be in 0.." + nodeCount + ": " + splitIndex);
     }
     if (!(computeFraction >= 0 && computeFraction <= 1)) {
       throw new IllegalArgumentException("computeFraction must be in [0, 1]: " + computeFraction);
@@ -55,10 +56,12 @@ public record SplitManifest(
     crossing = List.copyOf(Objects.requireNonNull(crossing, "crossing"));
     outputs = List.copyOf(Objects.requireNonNull(outputs, "outputs"));
     if (!SHA256.matcher(Objects.requireNonNull(headSha256, "headSha256")).matches()) {
-      throw new IllegalArgumentException("headSha256 must be 64 lowercase hex digits: " + headSha256);
+      throw new IllegalArgumentException(
+          "headSha256 must be 64 lowercase hex digits: " + headSha256);
     }
     if (!SHA256.matcher(Objects.requireNonNull(tailSha256, "tailSha256")).matches()) {
-      throw new IllegalArgumentException("tailSha256 must be 64 lowercase hex digits: " + tailSha256);
+      throw new IllegalArgumentException(
+          "tailSha256 must be 64 lowercase hex digits: " + tailSha256);
     }
   }
 

@@ -14,7 +14,8 @@ import java.util.Objects;
  * @param crossing the tensors the head hands to the tail, with their shapes on the analysis input
  * @param computeFraction share of the model's estimated compute in the head, in [0, 1]
  */
-public record SplitPoint(int index, int nodeCount, List<TensorSpec> crossing, double computeFraction) {
+public record SplitPoint(
+    int index, int nodeCount, List<TensorSpec> crossing, double computeFraction) {
 
   /** Checks the ranges and copies the list. */
   public SplitPoint {

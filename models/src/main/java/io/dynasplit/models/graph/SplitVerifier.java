@@ -16,10 +16,9 @@ import java.util.Objects;
 import java.util.Optional;
 
 /**
- * Checks in ONNX Runtime that head followed by tail gives the model's outputs: the model runs
- * once on a seeded {@link SampleInputs}, then for each split the head runs on the same input
- * and the tail on the head's outputs, and the largest absolute difference of every output is
- * taken.
+ * Checks in ONNX Runtime that head followed by tail gives the model's outputs: the model runs once
+ * on a seeded {@link SampleInputs}, then for each split the head runs on the same input and the
+ * tail on the head's outputs, and the largest absolute difference of every output is taken.
  *
  * {@snippet :
  * try (SplitVerifier verifier = new SplitVerifier(analysis, 42L)) {
@@ -29,10 +28,10 @@ import java.util.Optional;
  * }
  * }
  *
- * <p>Sessions run without graph optimizations unless another level is given: the model, the
- * head and the tail then execute exactly the nodes of their graphs, so any difference shows a
- * cut that is wrong rather than a fused kernel that rounds differently (and sessions load
- * faster). With optimizations on, differences of about 1e-7 appear and still pass.
+ * <p>Sessions run without graph optimizations unless another level is given: the model, the head
+ * and the tail then execute exactly the nodes of their graphs, so any difference shows a cut that
+ * is wrong rather than a fused kernel that rounds differently (and sessions load faster). With
+ * optimizations on, differences of about 1e-7 appear and still pass.
  *
  * @implNote blocks and burns CPU; not thread-safe; call from one worker thread.
  */
@@ -64,7 +63,8 @@ public final class SplitVerifier implements AutoCloseable {
     this.expected = new LinkedHashMap<>();
     this.expectedShapes = new HashMap<>();
     String id = analysis.model().id();
-    try (OrtSession full = Ort.session("model '" + id + "'", analysis.model().toByteArray(), level);
+    try (OrtSession full =
+            Ort.session("model '" + id + "'", analysis.model().toByteArray(), level);
         OrtSession.Result result = full.run(sample.tensors())) {
       for (Map.Entry<String, OnnxValue> e : result) {
         OnnxTensor t = (OnnxTensor) e.getValue();
@@ -76,7 +76,8 @@ public final class SplitVerifier implements AutoCloseable {
       if (e instanceof ModelGraphException m) {
         throw m;
       }
-      throw new ModelGraphException(Reason.RUNTIME, "ONNX Runtime cannot run model '" + id + "': " + e.getMessage(), e);
+      throw new ModelGraphException(
+          Reason.RUNTIME, "ONNX Runtime cannot run model '" + id + "': " + e.getMessage(), e);
     }
   }
 
@@ -113,7 +114,11 @@ public final class SplitVerifier implements AutoCloseable {
           if (!Arrays.equals(shape, expectedShapes.get(e.getKey()))) {
             return failed(
                 point,
-                "output '" + e.getKey() + "' has shape " + Arrays.toString(shape) + " instead of "
+                "output '"
+                    + e.getKey()
+                    + "' has shape "
+                    + Arrays.toString(shape)
+                    + " instead of "
                     + Arrays.toString(expectedShapes.get(e.getKey())));
           }
           max = Math.max(max, maxAbsDiff(e.getValue(), Ort.values(t)));

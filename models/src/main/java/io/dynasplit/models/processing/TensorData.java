@@ -74,7 +74,12 @@ public sealed interface TensorData {
     long[] copy = shape.clone();
     if (elements(copy) != valueCount) {
       throw new IllegalArgumentException(
-          "shape " + Arrays.toString(copy) + " needs " + elements(copy) + " values, got " + valueCount);
+          "shape "
+              + Arrays.toString(copy)
+              + " needs "
+              + elements(copy)
+              + " values, got "
+              + valueCount);
     }
     return copy;
   }

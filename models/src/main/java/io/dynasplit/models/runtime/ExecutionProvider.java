@@ -31,7 +31,9 @@ public enum ExecutionProvider {
     return switch (n) {
       case "cpu", "off", "none" -> CPU;
       case "cuda", "gpu" -> CUDA;
-      default -> throw new IllegalArgumentException("provider must be one of cpu, off, none, cuda, gpu: " + name);
+      default ->
+          throw new IllegalArgumentException(
+              "provider must be one of cpu, off, none, cuda, gpu: " + name);
     };
   }
 }

@@ -8,11 +8,11 @@ import ai.onnxruntime.OrtException;
 import ai.onnxruntime.OrtProvider;
 import ai.onnxruntime.OrtSession;
 import ai.onnxruntime.TensorInfo;
-import java.nio.ByteBuffer;
-import java.nio.ByteOrder;
 import io.dynasplit.schemas.DType;
 import io.dynasplit.schemas.Shape;
 import io.dynasplit.schemas.Tensor;
+import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
@@ -21,12 +21,12 @@ import java.util.Map;
 import java.util.Objects;
 
 /**
- * One ONNX Runtime session over a model or a part of a split model, with its input and output
- * names checked at load time.
+ * One ONNX Runtime session over a model or a part of a split model, with its input and output names
+ * checked at load time.
  *
- * @implNote {@link #load}, {@link #run} and {@link #warmUp} block for milliseconds to seconds:
- *     call them from a worker thread, never from an event loop. A session may run from several
- *     threads at once (ONNX Runtime sessions are thread-safe).
+ * @implNote {@link #load}, {@link #run} and {@link #warmUp} block for milliseconds to seconds: call
+ *     them from a worker thread, never from an event loop. A session may run from several threads
+ *     at once (ONNX Runtime sessions are thread-safe).
  */
 public final class ModelSession implements AutoCloseable {
 
@@ -35,7 +35,11 @@ public final class ModelSession implements AutoCloseable {
   private final Map<String, TensorInfo> inputs;
   private final List<String> outputNames;
 
-  private ModelSession(SessionKey key, OrtSession session, Map<String, TensorInfo> inputs, List<String> outputNames) {
+  private ModelSession(
+      SessionKey key,
+      OrtSession session,
+      Map<String, TensorInfo> inputs,
+      List<String> outputNames) {
     this.key = key;
     this.session = session;
     this.inputs = inputs;
@@ -45,8 +49,8 @@ public final class ModelSession implements AutoCloseable {
   /**
    * Creates a session from model bytes.
    *
-   * @throws InferenceException when the provider is not available or the bytes are not a model
-   *     ONNX Runtime can load
+   * @throws InferenceException when the provider is not available or the bytes are not a model ONNX
+   *     Runtime can load
    */
   public static ModelSession load(SessionKey key, byte[] modelBytes) {
     Objects.requireNonNull(key, "key");
@@ -72,7 +76,8 @@ public final class ModelSession implements AutoCloseable {
         if (!(e.getValue().getInfo() instanceof TensorInfo t)) {
           session.close();
           throw new InferenceException(
-              InferenceException.Reason.MODEL_UNAVAILABLE, "input " + e.getKey() + " of " + key + " is not a tensor");
+              InferenceException.Reason.MODEL_UNAVAILABLE,
+              "input " + e.getKey() + " of " + key + " is not a tensor");
         }
         inputs.put(e.getKey(), t);
       }
@@ -80,12 +85,15 @@ public final class ModelSession implements AutoCloseable {
       if (inputs.isEmpty() || outputs.isEmpty()) {
         session.close();
         throw new InferenceException(
-            InferenceException.Reason.MODEL_UNAVAILABLE, "model " + key + " has no inputs or no outputs");
+            InferenceException.Reason.MODEL_UNAVAILABLE,
+            "model " + key + " has no inputs or no outputs");
       }
       return new ModelSession(key, session, Map.copyOf(inputs), List.copyOf(outputs));
     } catch (OrtException e) {
       throw new InferenceException(
-          InferenceException.Reason.MODEL_UNAVAILABLE, "onnx runtime cannot load " + key + ": " + e.getMessage(), e);
+          InferenceException.Reason.MODEL_UNAVAILABLE,
+          "onnx runtime cannot load " + key + ": " + e.getMessage(),
+          e);
     }
   }
 
@@ -108,7 +116,8 @@ public final class ModelSession implements AutoCloseable {
   public long[] inputShape(String name) {
     TensorInfo t = inputs.get(name);
     if (t == null) {
-      throw new IllegalArgumentException("no input named " + name + " in " + key + "; inputs: " + inputs.keySet());
+      throw new IllegalArgumentException(
+          "no input named " + name + " in " + key + "; inputs: " + inputs.keySet());
     }
     return t.getShape();
   }
@@ -117,7 +126,8 @@ public final class ModelSession implements AutoCloseable {
   public DType inputType(String name) {
     TensorInfo t = inputs.get(name);
     if (t == null) {
-      throw new IllegalArgumentException("no input named " + name + " in " + key + "; inputs: " + inputs.keySet());
+      throw new IllegalArgumentException(
+          "no input named " + name + " in " + key + "; inputs: " + inputs.keySet());
     }
     return OrtTypes.fromOrt(t.type);
   }
@@ -129,7 +139,8 @@ public final class ModelSession implements AutoCloseable {
    *     converted to float32 where the model takes float32
    * @return the outputs in the model's order, copied out of native memory
    * @throws InferenceException {@code BAD_INPUT} when names, types or shapes do not match the
-   *     model; {@code RUNTIME} when ONNX Runtime fails or an output has a type the wire cannot carry
+   *     model; {@code RUNTIME} when ONNX Runtime fails or an output has a type the wire cannot
+   *     carry
    */
   public List<Tensor> run(List<Tensor> feed) {
     List<Tensor> checked = checkFeed(feed);
@@ -139,23 +150,34 @@ public final class ModelSession implements AutoCloseable {
       for (Tensor t : checked) {
         ByteBuffer data = t.data();
         if (!data.isDirect()) {
-          ByteBuffer direct = ByteBuffer.allocateDirect(data.remaining()).order(ByteOrder.LITTLE_ENDIAN);
+          ByteBuffer direct =
+              ByteBuffer.allocateDirect(data.remaining()).order(ByteOrder.LITTLE_ENDIAN);
           direct.put(data).flip();
           data = direct;
         }
-        ort.put(t.name(), OnnxTensor.createTensor(env, data, t.shape().dims(), OrtTypes.toOrt(t.dtype())));
+        ort.put(
+            t.name(),
+            OnnxTensor.createTensor(env, data, t.shape().dims(), OrtTypes.toOrt(t.dtype())));
       }
       try (OrtSession.Result result = session.run(ort)) {
         List<Tensor> out = new ArrayList<>();
         for (Map.Entry<String, OnnxValue> e : result) {
           if (!(e.getValue() instanceof OnnxTensor t)) {
             throw new InferenceException(
-                InferenceException.Reason.RUNTIME, "output " + e.getKey() + " of " + key + " is not a tensor");
+                InferenceException.Reason.RUNTIME,
+                "output " + e.getKey() + " of " + key + " is not a tensor");
           }
           DType dtype = OrtTypes.fromOrt(t.getInfo().type);
           if (dtype == null) {
-            throw new InferenceException(InferenceException.Reason.RUNTIME,
-                "output " + e.getKey() + " of " + key + " has type " + t.getInfo().type + ", which the wire cannot carry");
+            throw new InferenceException(
+                InferenceException.Reason.RUNTIME,
+                "output "
+                    + e.getKey()
+                    + " of "
+                    + key
+                    + " has type "
+                    + t.getInfo().type
+                    + ", which the wire cannot carry");
           }
           ByteBuffer bytes = t.getByteBuffer().order(ByteOrder.LITTLE_ENDIAN);
           out.add(Tensor.of(e.getKey(), dtype, new Shape(t.getInfo().getShape()), bytes));
@@ -164,16 +186,18 @@ public final class ModelSession implements AutoCloseable {
       }
     } catch (OrtException e) {
       throw new InferenceException(
-          InferenceException.Reason.RUNTIME, "onnx runtime failed running " + key + ": " + e.getMessage(), e);
+          InferenceException.Reason.RUNTIME,
+          "onnx runtime failed running " + key + ": " + e.getMessage(),
+          e);
     } finally {
       ort.values().forEach(OnnxTensor::close);
     }
   }
 
   /**
-   * Runs the session once on zeros, so that the first real request does not pay for ONNX
-   * Runtime's lazy initialization. A dynamic batch dimension becomes 1, dynamic spatial or
-   * sequence dimensions 64; an input with a dynamic channel count is not warmed up.
+   * Runs the session once on zeros, so that the first real request does not pay for ONNX Runtime's
+   * lazy initialization. A dynamic batch dimension becomes 1, dynamic spatial or sequence
+   * dimensions 64; an input with a dynamic channel count is not warmed up.
    *
    * @return whether the run succeeded; a part with several dynamic inputs whose sizes depend on
    *     each other (skip connections) may refuse zeros of guessed sizes, and then warms up on its
@@ -213,7 +237,8 @@ public final class ModelSession implements AutoCloseable {
     Map<String, Tensor> byName = new LinkedHashMap<>();
     for (Tensor t : feed) {
       if (byName.put(t.name(), t) != null) {
-        throw new InferenceException(InferenceException.Reason.BAD_INPUT, "input " + t.name() + " given twice");
+        throw new InferenceException(
+            InferenceException.Reason.BAD_INPUT, "input " + t.name() + " given twice");
       }
     }
     if (!byName.keySet().equals(inputs.keySet())) {
@@ -231,7 +256,11 @@ public final class ModelSession implements AutoCloseable {
       if (want != t.dtype()) {
         throw new InferenceException(
             InferenceException.Reason.BAD_INPUT,
-            "input " + t.name() + " must be " + (want == null ? info.type : want.wireName()) + ", got "
+            "input "
+                + t.name()
+                + " must be "
+                + (want == null ? info.type : want.wireName())
+                + ", got "
                 + t.dtype().wireName());
       }
       long[] shape = info.getShape();
@@ -243,7 +272,11 @@ public final class ModelSession implements AutoCloseable {
       if (!ok) {
         throw new InferenceException(
             InferenceException.Reason.BAD_INPUT,
-            "input " + t.name() + " must have shape " + Arrays.toString(shape) + " (-1 = any), got "
+            "input "
+                + t.name()
+                + " must have shape "
+                + Arrays.toString(shape)
+                + " (-1 = any), got "
                 + Arrays.toString(got));
       }
       out.add(t);

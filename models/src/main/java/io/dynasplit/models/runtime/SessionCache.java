@@ -5,8 +5,8 @@ import java.util.Objects;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
- * Sessions cached per {@link SessionKey}, each created once from a {@link PartSource} and warmed
- * up before first use.
+ * Sessions cached per {@link SessionKey}, each created once from a {@link PartSource} and warmed up
+ * before first use.
  *
  * @implNote {@link #get} blocks while a session loads (seconds for a large model): call it from a
  *     worker thread. Concurrent callers of the same key wait for one load.

@@ -8,8 +8,8 @@ import java.util.Objects;
  * @param model the catalog id of the model
  * @param split the split index (ignored for {@link Part#FULL}, use 0)
  * @param part which part of the split model
- * @param provider the execution provider: {@code cpu} (also {@code off}, {@code none}) or
- *     {@code cuda} (also {@code gpu})
+ * @param provider the execution provider: {@code cpu} (also {@code off}, {@code none}) or {@code
+ *     cuda} (also {@code gpu})
  * @param threads intra-op threads; 0 for ONNX Runtime's default
  */
 public record SessionKey(String model, int split, Part part, String provider, int threads) {

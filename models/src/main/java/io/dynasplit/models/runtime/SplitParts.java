@@ -27,7 +27,9 @@ import java.util.concurrent.ConcurrentHashMap;
  */
 public final class SplitParts implements PartSource {
 
-  /** The most tensors a candidate split may send, by default: a single tensor, a natural bottleneck. */
+  /**
+   * The most tensors a candidate split may send, by default: a single tensor, a natural bottleneck.
+   */
   public static final int DEFAULT_MAX_TENSORS = 1;
 
   private final ModelCatalog catalog;
@@ -83,34 +85,46 @@ public final class SplitParts implements PartSource {
   }
 
   private byte[] wholeBytes(String model) {
-    return whole.computeIfAbsent(model, id -> {
-      try {
-        return catalog.resolve(id).bytes();
-      } catch (ModelNotFoundException e) {
-        throw new InferenceException(InferenceException.Reason.MODEL_UNAVAILABLE, e.getMessage(), e);
-      }
-    });
+    return whole.computeIfAbsent(
+        model,
+        id -> {
+          try {
+            return catalog.resolve(id).bytes();
+          } catch (ModelNotFoundException e) {
+            throw new InferenceException(
+                InferenceException.Reason.MODEL_UNAVAILABLE, e.getMessage(), e);
+          }
+        });
   }
 
   private ModelAnalysis analysis(String model) {
-    return analyses.computeIfAbsent(model, id -> {
-      try {
-        return ModelAnalyzer.analyze(OnnxModel.fromBytes(id, wholeBytes(id)), InputShapes.defaults());
-      } catch (ModelGraphException e) {
-        throw new InferenceException(InferenceException.Reason.MODEL_UNAVAILABLE,
-            "cannot analyse model " + id + " for splitting: " + e.getMessage(), e);
-      }
-    });
+    return analyses.computeIfAbsent(
+        model,
+        id -> {
+          try {
+            return ModelAnalyzer.analyze(
+                OnnxModel.fromBytes(id, wholeBytes(id)), InputShapes.defaults());
+          } catch (ModelGraphException e) {
+            throw new InferenceException(
+                InferenceException.Reason.MODEL_UNAVAILABLE,
+                "cannot analyse model " + id + " for splitting: " + e.getMessage(),
+                e);
+          }
+        });
   }
 
   private SplitModels split(String model, int split) {
-    return splits.computeIfAbsent(model + "@" + split, k -> {
-      try {
-        return ModelSplitter.split(analysis(model), split);
-      } catch (ModelGraphException e) {
-        throw new InferenceException(InferenceException.Reason.MODEL_UNAVAILABLE,
-            "cannot split model " + model + " at " + split + ": " + e.getMessage(), e);
-      }
-    });
+    return splits.computeIfAbsent(
+        model + "@" + split,
+        k -> {
+          try {
+            return ModelSplitter.split(analysis(model), split);
+          } catch (ModelGraphException e) {
+            throw new InferenceException(
+                InferenceException.Reason.MODEL_UNAVAILABLE,
+                "cannot split model " + model + " at " + split + ": " + e.getMessage(),
+                e);
+          }
+        });
   }
 }

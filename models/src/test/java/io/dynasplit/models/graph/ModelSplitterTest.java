@@ -47,7 +47,9 @@ class ModelSplitterTest {
     return ModelProto.parseFrom(bytes);
   }
 
-  /** Verifies that every position of a chain is a one-tensor candidate and that every cut composes. */
+  /**
+   * Verifies that every position of a chain is a one-tensor candidate and that every cut composes.
+   */
   @Test
   void everyPositionOfAChainIsACandidate() {
     ModelAnalysis a = analyse("chain", TestGraphs.chain());
@@ -62,7 +64,10 @@ class ModelSplitterTest {
     assertAllCompose(a, candidates);
   }
 
-  /** Verifies that a cut inside a skip connection carries two tensors and is a candidate only from k=2. */
+  /**
+   * Verifies that a cut inside a skip connection carries two tensors and is a candidate only from
+   * k=2.
+   */
   @Test
   void aSkipConnectionNeedsTwoTensors() {
     ModelAnalysis a = analyse("residual", TestGraphs.residual());
@@ -105,11 +110,16 @@ class ModelSplitterTest {
     assertEquals(List.of("a"), names(a.splitPoint(1)));
     assertEquals(List.of("a", "y"), names(a.splitPoint(2)));
     ModelProto tail = parse(ModelSplitter.split(a, 1).tail());
-    assertEquals(List.of("a", "y"), tail.getGraph().getOutputList().stream().map(ValueInfoProto::getName).toList());
+    assertEquals(
+        List.of("a", "y"),
+        tail.getGraph().getOutputList().stream().map(ValueInfoProto::getName).toList());
     assertAllCompose(a, a.candidates(2));
   }
 
-  /** Verifies that constants never cross: each side gets its own copy of the constant nodes it reads. */
+  /**
+   * Verifies that constants never cross: each side gets its own copy of the constant nodes it
+   * reads.
+   */
   @Test
   void constantsAreCopiedToTheSidesThatReadThem() throws Exception {
     ModelAnalysis a = analyse("constants", TestGraphs.constants());
@@ -117,8 +127,10 @@ class ModelSplitterTest {
     assertEquals(3, a.nodeCount());
     assertEquals(List.of(0, 1, 2, 3), indices(a.candidates(1)));
     SplitModels pair = ModelSplitter.split(a, 1);
-    List<String> headOps = parse(pair.head()).getGraph().getNodeList().stream().map(NodeProto::getOpType).toList();
-    List<String> tailOps = parse(pair.tail()).getGraph().getNodeList().stream().map(NodeProto::getOpType).toList();
+    List<String> headOps =
+        parse(pair.head()).getGraph().getNodeList().stream().map(NodeProto::getOpType).toList();
+    List<String> tailOps =
+        parse(pair.tail()).getGraph().getNodeList().stream().map(NodeProto::getOpType).toList();
     assertEquals(List.of("Constant", "Mul"), headOps);
     assertEquals(List.of("Constant", "Neg", "Relu", "Add"), tailOps);
     assertAllCompose(a, a.candidates(1));
@@ -144,7 +156,9 @@ class ModelSplitterTest {
 
     assertEquals(List.of("a"), names(a.splitPoint(1)));
     ModelProto head = parse(ModelSplitter.split(a, 2).head());
-    assertEquals(List.of("Relu", "Add"), head.getGraph().getNodeList().stream().map(NodeProto::getOpType).toList());
+    assertEquals(
+        List.of("Relu", "Add"),
+        head.getGraph().getNodeList().stream().map(NodeProto::getOpType).toList());
     assertAllCompose(a, a.candidates(1));
   }
 
@@ -157,12 +171,19 @@ class ModelSplitterTest {
     SplitModels afterAdd = ModelSplitter.split(a, 2);
 
     assertEquals(0, parse(afterRelu.head()).getGraph().getInitializerCount());
-    assertEquals(List.of("W"), parse(afterRelu.tail()).getGraph().getInitializerList().stream().map(TensorProto::getName).toList());
+    assertEquals(
+        List.of("W"),
+        parse(afterRelu.tail()).getGraph().getInitializerList().stream()
+            .map(TensorProto::getName)
+            .toList());
     assertEquals(1, parse(afterAdd.head()).getGraph().getInitializerCount());
     assertEquals(0, parse(afterAdd.tail()).getGraph().getInitializerCount());
   }
 
-  /** Verifies that IR version, opsets, producer, metadata and node names survive the cut, with the split recorded. */
+  /**
+   * Verifies that IR version, opsets, producer, metadata and node names survive the cut, with the
+   * split recorded.
+   */
   @Test
   void headAndTailKeepTheModelsIdentity() throws Exception {
     ModelProto original = TestGraphs.chain();
@@ -175,13 +196,17 @@ class ModelSplitterTest {
       assertEquals(original.getProducerName(), m.getProducerName());
       assertEquals("chain", m.getGraph().getName());
       Map<String, String> meta =
-          m.getMetadataPropsList().stream().collect(Collectors.toMap(StringStringEntryProto::getKey, StringStringEntryProto::getValue));
+          m.getMetadataPropsList().stream()
+              .collect(
+                  Collectors.toMap(
+                      StringStringEntryProto::getKey, StringStringEntryProto::getValue));
       assertEquals("tests", meta.get("author"));
       assertEquals("2", meta.get("dynasplit.split"));
       assertEquals("chain", meta.get("dynasplit.model"));
     }
     GraphProto head = parse(pair.head()).getGraph();
-    assertEquals(List.of("Relu_a", "Add_b"), head.getNodeList().stream().map(NodeProto::getName).toList());
+    assertEquals(
+        List.of("Relu_a", "Add_b"), head.getNodeList().stream().map(NodeProto::getName).toList());
     assertEquals(List.of("x"), head.getInputList().stream().map(ValueInfoProto::getName).toList());
     assertEquals(List.of("b"), head.getOutputList().stream().map(ValueInfoProto::getName).toList());
   }
@@ -197,9 +222,12 @@ class ModelSplitterTest {
     assertEquals("chain", m.modelId());
     assertEquals(1, m.splitIndex());
     assertEquals(3, m.nodeCount());
-    assertEquals(List.of(new SplitManifest.Tensor("a", "float32", List.of(1L, 4L), 16)), m.crossing());
-    assertEquals(ModelSplitter.sha256(Files.readAllBytes(dir.resolve("head.onnx"))), m.headSha256());
-    assertEquals(ModelSplitter.sha256(Files.readAllBytes(dir.resolve("tail.onnx"))), m.tailSha256());
+    assertEquals(
+        List.of(new SplitManifest.Tensor("a", "float32", List.of(1L, 4L), 16)), m.crossing());
+    assertEquals(
+        ModelSplitter.sha256(Files.readAllBytes(dir.resolve("head.onnx"))), m.headSha256());
+    assertEquals(
+        ModelSplitter.sha256(Files.readAllBytes(dir.resolve("tail.onnx"))), m.tailSha256());
     assertEquals(m, SplitManifest.fromJson(Files.readString(dir.resolve("manifest.json"))));
     assertFalse(m.headSha256().equals(m.tailSha256()));
   }
@@ -210,13 +238,17 @@ class ModelSplitterTest {
     ModelAnalysis a = analyse("chain", TestGraphs.chain());
 
     for (int bad : new int[] {-1, 4, 1000}) {
-      ModelGraphException e = assertThrows(ModelGraphException.class, () -> ModelSplitter.split(a, bad));
+      ModelGraphException e =
+          assertThrows(ModelGraphException.class, () -> ModelSplitter.split(a, bad));
       assertEquals(ModelGraphException.Reason.UNKNOWN_SPLIT, e.reason());
       assertTrue(e.getMessage().contains("no split " + bad), e.getMessage());
     }
   }
 
-  /** Verifies that the compute fraction grows along the order from 0 to 1, with matrix products weighing most. */
+  /**
+   * Verifies that the compute fraction grows along the order from 0 to 1, with matrix products
+   * weighing most.
+   */
   @Test
   void computeFractionFollowsTheOrder() {
     ModelAnalysis a = analyse("chain", TestGraphs.chain());

@@ -24,15 +24,26 @@ class OnnxModelTest {
     return assertThrows(ModelGraphException.class, () -> OnnxModel.fromBytes("bad", bytes));
   }
 
-  /** Verifies that text, an image header and an empty file are refused as not ONNX, naming the model. */
+  /**
+   * Verifies that text, an image header and an empty file are refused as not ONNX, naming the
+   * model.
+   */
   @Test
   void bytesThatAreNotOnnxAreRefused() {
-    byte[] png = {(byte) 0x89, 'P', 'N', 'G', '\r', '\n', 0x1a, '\n', 0, 0, 0, 13, 'I', 'H', 'D', 'R'};
+    byte[] png = {
+      (byte) 0x89, 'P', 'N', 'G', '\r', '\n', 0x1a, '\n', 0, 0, 0, 13, 'I', 'H', 'D', 'R'
+    };
     for (byte[] bytes :
-        List.of("this is not a model\n".getBytes(StandardCharsets.UTF_8), png, new byte[0], "{\"ir_version\": 8}".getBytes(StandardCharsets.UTF_8))) {
+        List.of(
+            "this is not a model\n".getBytes(StandardCharsets.UTF_8),
+            png,
+            new byte[0],
+            "{\"ir_version\": 8}".getBytes(StandardCharsets.UTF_8))) {
       ModelGraphException e = refused(bytes);
       assertEquals(Reason.NOT_ONNX, e.reason(), e.getMessage());
-      assertTrue(e.getMessage().contains("'bad'") && e.getMessage().contains("not an ONNX model"), e.getMessage());
+      assertTrue(
+          e.getMessage().contains("'bad'") && e.getMessage().contains("not an ONNX model"),
+          e.getMessage());
     }
   }
 
@@ -59,7 +70,10 @@ class OnnxModelTest {
     assertEquals(TestGraphs.chain(), model.proto());
   }
 
-  /** Verifies that weights in an external data file beside the model are read in, and head and tail compose. */
+  /**
+   * Verifies that weights in an external data file beside the model are read in, and head and tail
+   * compose.
+   */
   @Test
   void externalDataBesideTheFileIsReadIn(@TempDir Path dir) throws Exception {
     Path file = writeWithExternalWeights(dir, "weights.bin");
@@ -77,7 +91,10 @@ class OnnxModelTest {
     }
   }
 
-  /** Verifies that external data is refused, naming the file, when the model comes as bytes or points outside its folder. */
+  /**
+   * Verifies that external data is refused, naming the file, when the model comes as bytes or
+   * points outside its folder.
+   */
   @Test
   void externalDataThatCannotBeReadIsRefused(@TempDir Path dir) throws Exception {
     Path file = writeWithExternalWeights(dir, "weights.bin");
@@ -86,12 +103,14 @@ class OnnxModelTest {
     assertTrue(fromBytes.getMessage().contains("weights.bin"), fromBytes.getMessage());
 
     Path escaping = writeWithExternalWeights(dir.resolve("sub"), "../weights.bin");
-    ModelGraphException outside = assertThrows(ModelGraphException.class, () -> OnnxModel.load(escaping));
+    ModelGraphException outside =
+        assertThrows(ModelGraphException.class, () -> OnnxModel.load(escaping));
     assertEquals(Reason.EXTERNAL_DATA, outside.reason());
     assertTrue(outside.getMessage().contains("outside"), outside.getMessage());
 
     Files.delete(dir.resolve("weights.bin"));
-    ModelGraphException missing = assertThrows(ModelGraphException.class, () -> OnnxModel.load(file));
+    ModelGraphException missing =
+        assertThrows(ModelGraphException.class, () -> OnnxModel.load(file));
     assertTrue(missing.getMessage().contains("does not exist"), missing.getMessage());
   }
 
@@ -99,10 +118,17 @@ class OnnxModelTest {
   @Test
   void aGraphWithADanglingInputIsInvalid() {
     ModelProto chain = TestGraphs.chain();
-    GraphProto broken = chain.getGraph().toBuilder().setNode(1, TestGraphs.node("Add", List.of("a", "nowhere"), List.of("b"))).build();
+    GraphProto broken =
+        chain.getGraph().toBuilder()
+            .setNode(1, TestGraphs.node("Add", List.of("a", "nowhere"), List.of("b")))
+            .build();
 
     ModelGraphException e =
-        assertThrows(ModelGraphException.class, () -> ModelAnalyzer.analyze(OnnxModel.of("broken", chain.toBuilder().setGraph(broken).build())));
+        assertThrows(
+            ModelGraphException.class,
+            () ->
+                ModelAnalyzer.analyze(
+                    OnnxModel.of("broken", chain.toBuilder().setGraph(broken).build())));
 
     assertEquals(Reason.INVALID_GRAPH, e.reason());
     assertTrue(e.getMessage().contains("'nowhere'"), e.getMessage());
@@ -114,9 +140,13 @@ class OnnxModelTest {
     OnnxModel chain = OnnxModel.of("chain", TestGraphs.chain());
 
     ModelGraphException unknown =
-        assertThrows(ModelGraphException.class, () -> ModelAnalyzer.analyze(chain, InputShapes.parse(List.of("y=1x4"))));
+        assertThrows(
+            ModelGraphException.class,
+            () -> ModelAnalyzer.analyze(chain, InputShapes.parse(List.of("y=1x4"))));
     ModelGraphException fixed =
-        assertThrows(ModelGraphException.class, () -> ModelAnalyzer.analyze(chain, InputShapes.parse(List.of("x=1x5"))));
+        assertThrows(
+            ModelGraphException.class,
+            () -> ModelAnalyzer.analyze(chain, InputShapes.parse(List.of("x=1x5"))));
 
     assertEquals(Reason.UNSUPPORTED_INPUT, unknown.reason());
     assertTrue(unknown.getMessage().contains("no input named 'y'"), unknown.getMessage());
@@ -134,11 +164,15 @@ class OnnxModelTest {
         w.toBuilder()
             .clearRawData()
             .setDataLocation(TensorProto.DataLocation.EXTERNAL)
-            .addExternalData(StringStringEntryProto.newBuilder().setKey("location").setValue(location))
+            .addExternalData(
+                StringStringEntryProto.newBuilder().setKey("location").setValue(location))
             .addExternalData(StringStringEntryProto.newBuilder().setKey("offset").setValue("0"))
             .addExternalData(StringStringEntryProto.newBuilder().setKey("length").setValue("16"))
             .build();
-    ModelProto model = chain.toBuilder().setGraph(chain.getGraph().toBuilder().setInitializer(0, external)).build();
+    ModelProto model =
+        chain.toBuilder()
+            .setGraph(chain.getGraph().toBuilder().setInitializer(0, external))
+            .build();
     Path file = dir.resolve("chain.onnx");
     Files.write(file, model.toByteArray());
     return file;

@@ -15,8 +15,8 @@ import org.junit.jupiter.params.provider.ValueSource;
 
 /**
  * {@code dynasplit split --verify} semantics on real models: every candidate split of the
- * pretrained PP-OCR and MiniLM models and of the generated reference architectures composes to
- * the full model within 1e-5 on a seeded random input.
+ * pretrained PP-OCR and MiniLM models and of the generated reference architectures composes to the
+ * full model within 1e-5 on a seeded random input.
  */
 class RealModelSplitTest {
 
@@ -39,11 +39,15 @@ class RealModelSplitTest {
     assertTrue(failed.isEmpty(), "splits that do not compose: " + failed);
   }
 
-  /** Verifies that every one-tensor split of the PP-OCR text direction classifier composes within 1e-5. */
+  /**
+   * Verifies that every one-tensor split of the PP-OCR text direction classifier composes within
+   * 1e-5.
+   */
   @Test
   void everySplitOfThePpOcrClassifierComposes() {
     ModelAnalysis analysis =
-        ModelAnalyzer.analyze(RealModels.model("ppocr-cls"), InputShapes.parse(List.of("x=1x3x48x192")));
+        ModelAnalyzer.analyze(
+            RealModels.model("ppocr-cls"), InputShapes.parse(List.of("x=1x3x48x192")));
 
     List<SplitCheck> checks = verifyAll(analysis, 1);
 
@@ -51,11 +55,15 @@ class RealModelSplitTest {
     assertAllPass(checks);
   }
 
-  /** Verifies that every one-tensor split of the PP-OCRv3 text detector composes within 1e-5 at 320x320. */
+  /**
+   * Verifies that every one-tensor split of the PP-OCRv3 text detector composes within 1e-5 at
+   * 320x320.
+   */
   @Test
   void everySplitOfThePpOcrDetectorComposes() {
     ModelAnalysis analysis =
-        ModelAnalyzer.analyze(RealModels.model("ppocr-det"), InputShapes.parse(List.of("x=1x3x320x320")));
+        ModelAnalyzer.analyze(
+            RealModels.model("ppocr-det"), InputShapes.parse(List.of("x=1x3x320x320")));
 
     List<SplitCheck> checks = verifyAll(analysis, 1);
 
@@ -64,7 +72,10 @@ class RealModelSplitTest {
     assertAllPass(checks);
   }
 
-  /** Verifies that the detector's splits also compose within 1e-5 with all ONNX Runtime graph optimizations, as a data plane runs them. */
+  /**
+   * Verifies that the detector's splits also compose within 1e-5 with all ONNX Runtime graph
+   * optimizations, as a data plane runs them.
+   */
   @Test
   void detectorSplitsComposeWithAllOptimizations() {
     ModelAnalysis analysis = ModelAnalyzer.analyze(RealModels.model("ppocr-det"));
@@ -74,13 +85,18 @@ class RealModelSplitTest {
     }
   }
 
-  /** Verifies that head and tail cut from an analysis at 64x64 run the detector at another size: crossing shapes stay dynamic. */
+  /**
+   * Verifies that head and tail cut from an analysis at 64x64 run the detector at another size:
+   * crossing shapes stay dynamic.
+   */
   @Test
   void aDetectorCutAtOneSizeRunsAtAnother() {
     OnnxModel det = RealModels.model("ppocr-det");
     ModelAnalysis small = ModelAnalyzer.analyze(det);
     SplitPoint middle =
-        small.candidates(1).stream().min(Comparator.comparingDouble(p -> Math.abs(p.computeFraction() - 0.5))).orElseThrow();
+        small.candidates(1).stream()
+            .min(Comparator.comparingDouble(p -> Math.abs(p.computeFraction() - 0.5)))
+            .orElseThrow();
     SplitModels pair = ModelSplitter.split(small, middle.index());
 
     ModelAnalysis other = ModelAnalyzer.analyze(det, InputShapes.parse(List.of("x=1x3x96x160")));
@@ -98,7 +114,9 @@ class RealModelSplitTest {
    */
   @Test
   void everyTwoTensorSplitOfMiniLmComposes() {
-    ModelAnalysis analysis = ModelAnalyzer.analyze(RealModels.model("minilm-l6"), InputShapes.defaults().withDefaultDim(8));
+    ModelAnalysis analysis =
+        ModelAnalyzer.analyze(
+            RealModels.model("minilm-l6"), InputShapes.defaults().withDefaultDim(8));
 
     List<SplitCheck> checks = verifyAll(analysis, 2);
 
@@ -106,19 +124,30 @@ class RealModelSplitTest {
         checks.stream()
             .map(SplitCheck::point)
             .filter(p -> p.crossing().size() == 2)
-            .filter(p -> p.crossing().stream().anyMatch(t -> t.shape().equals(List.of(1L, 8L, 384L))))
-            .filter(p -> p.crossing().stream().anyMatch(t -> t.shape().equals(List.of(1L, 1L, 1L, 8L))))
+            .filter(
+                p -> p.crossing().stream().anyMatch(t -> t.shape().equals(List.of(1L, 8L, 384L))))
+            .filter(
+                p -> p.crossing().stream().anyMatch(t -> t.shape().equals(List.of(1L, 1L, 1L, 8L))))
             .count();
     assertTrue(betweenLayers >= 6, "splits carrying hidden state and mask: " + betweenLayers);
-    assertEquals(List.of("input_ids", "attention_mask", "token_type_ids"), checks.get(0).point().crossing().stream().map(TensorSpec::name).toList());
+    assertEquals(
+        List.of("input_ids", "attention_mask", "token_type_ids"),
+        checks.get(0).point().crossing().stream().map(TensorSpec::name).toList());
     assertAllPass(checks);
   }
 
-  /** Verifies that every one-tensor split of the generated reference CNNs (synthetic weights) composes within 1e-5. */
+  /**
+   * Verifies that every one-tensor split of the generated reference CNNs (synthetic weights)
+   * composes within 1e-5.
+   */
   @ParameterizedTest
   @ValueSource(strings = {"tiny-cnn", "mobilenetv2", "resnet50"})
   void everySplitOfAGeneratedCnnComposes(String id) {
-    OnnxModel model = OnnxModel.of(id, new ModelGenerator(ModelGenerator.DEFAULT_SEED).generate(ReferenceModels.get(id), n -> {}));
+    OnnxModel model =
+        OnnxModel.of(
+            id,
+            new ModelGenerator(ModelGenerator.DEFAULT_SEED)
+                .generate(ReferenceModels.get(id), n -> {}));
     ModelAnalysis analysis = ModelAnalyzer.analyze(model);
 
     List<SplitCheck> checks = verifyAll(analysis, 1);

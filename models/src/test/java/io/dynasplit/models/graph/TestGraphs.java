@@ -30,11 +30,14 @@ final class TestGraphs {
     }
     return ValueInfoProto.newBuilder()
         .setName(name)
-        .setType(TypeProto.newBuilder().setTensorType(TypeProto.Tensor.newBuilder().setElemType(elemType).setShape(shape)))
+        .setType(
+            TypeProto.newBuilder()
+                .setTensorType(TypeProto.Tensor.newBuilder().setElemType(elemType).setShape(shape)))
         .build();
   }
 
-  static NodeProto node(String op, List<String> inputs, List<String> outputs, AttributeProto... attributes) {
+  static NodeProto node(
+      String op, List<String> inputs, List<String> outputs, AttributeProto... attributes) {
     return NodeProto.newBuilder()
         .setOpType(op)
         .setName(op + "_" + outputs.get(0))
@@ -50,7 +53,11 @@ final class TestGraphs {
       b.putFloat(v);
     }
     b.flip();
-    TensorProto.Builder t = TensorProto.newBuilder().setName(name).setDataType(FLOAT).setRawData(ByteString.copyFrom(b));
+    TensorProto.Builder t =
+        TensorProto.newBuilder()
+            .setName(name)
+            .setDataType(FLOAT)
+            .setRawData(ByteString.copyFrom(b));
     for (long d : dims) {
       t.addDims(d);
     }
@@ -68,7 +75,11 @@ final class TestGraphs {
   }
 
   static AttributeProto graphAttribute(String name, GraphProto g) {
-    return AttributeProto.newBuilder().setName(name).setType(AttributeProto.AttributeType.GRAPH).setG(g).build();
+    return AttributeProto.newBuilder()
+        .setName(name)
+        .setType(AttributeProto.AttributeType.GRAPH)
+        .setG(g)
+        .build();
   }
 
   static ModelProto model(GraphProto graph) {
@@ -174,7 +185,12 @@ final class TestGraphs {
             .addNode(node("Relu", List.of("x"), List.of("a")))
             .addNode(node("Sigmoid", List.of("a"), List.of("b")))
             .addNode(
-                node("If", List.of("flag"), List.of("z"), graphAttribute("then_branch", thenBranch), graphAttribute("else_branch", elseBranch)))
+                node(
+                    "If",
+                    List.of("flag"),
+                    List.of("z"),
+                    graphAttribute("then_branch", thenBranch),
+                    graphAttribute("else_branch", elseBranch)))
             .addNode(node("Relu", List.of("z"), List.of("y")))
             .addOutput(tensor("y", FLOAT, 1, 4))
             .build());

@@ -39,8 +39,8 @@ public final class CsvTable {
   }
 
   /**
-   * Reads a whole CSV text and checks that it has a header with the required columns and that
-   * every row has as many fields as the header.
+   * Reads a whole CSV text and checks that it has a header with the required columns and that every
+   * row has as many fields as the header.
    *
    * @param source the file name, for error messages
    * @param reader the text; not closed
@@ -49,7 +49,8 @@ public final class CsvTable {
    *     wrong number of fields
    * @throws IOException if reading fails
    */
-  public static CsvTable read(String source, Reader reader, List<String> required) throws IOException {
+  public static CsvTable read(String source, Reader reader, List<String> required)
+      throws IOException {
     Objects.requireNonNull(source, "source");
     BufferedReader in = reader instanceof BufferedReader b ? b : new BufferedReader(reader);
     List<String> header = null;
@@ -70,21 +71,30 @@ public final class CsvTable {
         for (String r : required) {
           if (!header.contains(r)) {
             throw new CsvFormatException(
-                source, lineNo, r, "missing column (the header has " + String.join(", ", header) + ")");
+                source,
+                lineNo,
+                r,
+                "missing column (the header has " + String.join(", ", header) + ")");
           }
         }
         continue;
       }
       if (fields.length != header.size()) {
         throw new CsvFormatException(
-            source, lineNo, null, "has " + fields.length + " fields, the header has " + header.size());
+            source,
+            lineNo,
+            null,
+            "has " + fields.length + " fields, the header has " + header.size());
       }
       rows.add(fields);
       lines.add(lineNo);
     }
     if (header == null) {
       throw new CsvFormatException(
-          source, 0, null, "empty file, expected a header line with the columns " + String.join(", ", required));
+          source,
+          0,
+          null,
+          "empty file, expected a header line with the columns " + String.join(", ", required));
     }
     return new CsvTable(source, header, rows, lines.stream().mapToInt(Integer::intValue).toArray());
   }
@@ -157,15 +167,21 @@ public final class CsvTable {
     return switch (t) {
       case "true" -> true;
       case "false" -> false;
-      default -> throw error(row, column, "expected True or False, got '" + text(row, column) + "'");
+      default ->
+          throw error(row, column, "expected True or False, got '" + text(row, column) + "'");
     };
   }
 
-  /** A field that must be one of the given values (compared in lower case); returns it lower case. */
+  /**
+   * A field that must be one of the given values (compared in lower case); returns it lower case.
+   */
   public String oneOf(int row, String column, List<String> allowed) {
     String t = text(row, column).toLowerCase(Locale.ROOT);
     if (!allowed.contains(t)) {
-      throw error(row, column, "expected one of " + String.join(", ", allowed) + ", got '" + text(row, column) + "'");
+      throw error(
+          row,
+          column,
+          "expected one of " + String.join(", ", allowed) + ", got '" + text(row, column) + "'");
     }
     return t;
   }

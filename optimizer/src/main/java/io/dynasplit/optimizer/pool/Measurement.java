@@ -52,7 +52,9 @@ public record Measurement(
     }
   }
 
-  /** A measurement from one front entry (its figures, whatever number of samples they summarize). */
+  /**
+   * A measurement from one front entry (its figures, whatever number of samples they summarize).
+   */
   public static Measurement of(FrontEntry e) {
     return new Measurement(
         e.config(),
@@ -75,7 +77,17 @@ public record Measurement(
   /** This run as a front entry of one sample. */
   public FrontEntry toEntry() {
     return new FrontEntry(
-        config, latencyMs, latencyP95Ms, headMs, transferMs, tailMs, bytes, edgeEnergyJ, cloudEnergyJ, fidelity, 1);
+        config,
+        latencyMs,
+        latencyP95Ms,
+        headMs,
+        transferMs,
+        tailMs,
+        bytes,
+        edgeEnergyJ,
+        cloudEnergyJ,
+        fidelity,
+        1);
   }
 
   private static void nonNegative(String name, double v) {

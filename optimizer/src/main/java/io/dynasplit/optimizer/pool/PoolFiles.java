@@ -4,7 +4,6 @@ import io.dynasplit.schemas.Json;
 import io.dynasplit.schemas.ParetoFront;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -56,7 +55,8 @@ public final class PoolFiles {
     if (name.endsWith(".json")) {
       ParetoFront front = readFront(file);
       if (!front.model().equalsIgnoreCase(model)) {
-        throw new IllegalArgumentException(file + ": the front is for model '" + front.model() + "', not '" + model + "'");
+        throw new IllegalArgumentException(
+            file + ": the front is for model '" + front.model() + "', not '" + model + "'");
       }
       if (front.entries().isEmpty()) {
         throw new IllegalArgumentException(file + ": the front has no entries");
@@ -64,7 +64,10 @@ public final class PoolFiles {
       List<Measurement> rows = front.entries().stream().map(Measurement::of).toList();
       return SimulationPool.of(model, file.getFileName().toString(), rows);
     }
-    throw new IllegalArgumentException(file + ": unknown pool format; expected a .csv (paper), .json (front) or .jsonl (trials) file");
+    throw new IllegalArgumentException(
+        file
+            + ": unknown pool format; expected a .csv (paper), .json (front) or .jsonl (trials)"
+            + " file");
   }
 
   /**
@@ -77,7 +80,8 @@ public final class PoolFiles {
     TextFiles.requireRegularFile(file);
     byte[] bytes = TextFiles.readUtf8(file).getBytes(StandardCharsets.UTF_8);
     if (bytes.length == 0) {
-      throw new IllegalArgumentException(file + ": empty file, expected a Pareto front JSON object");
+      throw new IllegalArgumentException(
+          file + ": empty file, expected a Pareto front JSON object");
     }
     try {
       return Json.fromBytes(bytes, ParetoFront.class);

@@ -32,7 +32,8 @@ public final class SimulationPool {
   private final List<Configuration> measured;
   private final int rowCount;
 
-  private SimulationPool(String model, String source, ConfigurationSpace space, List<Measurement> all) {
+  private SimulationPool(
+      String model, String source, ConfigurationSpace space, List<Measurement> all) {
     this.model = Objects.requireNonNull(model, "model");
     this.source = Objects.requireNonNull(source, "source");
     this.space = Objects.requireNonNull(space, "space");
@@ -40,7 +41,8 @@ public final class SimulationPool {
     for (Measurement m : all) {
       String why = space.whyInvalid(m.config());
       if (why != null) {
-        throw new IllegalArgumentException("measurement outside the space (" + why + "): " + m.config());
+        throw new IllegalArgumentException(
+            "measurement outside the space (" + why + "): " + m.config());
       }
       grouped.computeIfAbsent(m.config(), c -> new ArrayList<>()).add(m);
     }
@@ -66,17 +68,24 @@ public final class SimulationPool {
    * @param measurements the measured runs; each must be a valid configuration of the space
    * @throws IllegalArgumentException if a measurement is outside the space, with the reason
    */
-  public static SimulationPool of(String model, String source, ConfigurationSpace space, List<Measurement> measurements) {
+  public static SimulationPool of(
+      String model, String source, ConfigurationSpace space, List<Measurement> measurements) {
     return new SimulationPool(model, source, space, measurements);
   }
 
-  /** A pool over the smallest space that spans its measurements ({@link ConfigurationSpace#spanning}). */
+  /**
+   * A pool over the smallest space that spans its measurements ({@link
+   * ConfigurationSpace#spanning}).
+   */
   public static SimulationPool of(String model, String source, List<Measurement> measurements) {
     if (measurements.isEmpty()) {
       throw new IllegalArgumentException("a pool needs at least one measurement: " + source);
     }
     return new SimulationPool(
-        model, source, ConfigurationSpace.spanning(measurements.stream().map(Measurement::config).toList()), measurements);
+        model,
+        source,
+        ConfigurationSpace.spanning(measurements.stream().map(Measurement::config).toList()),
+        measurements);
   }
 
   /** The model (network) name. */

@@ -26,7 +26,8 @@ public final class SlaWorkload {
     }
     for (int i = 0; i < this.slasMs.length; i++) {
       if (!(this.slasMs[i] > 0) || Double.isInfinite(this.slasMs[i])) {
-        throw new IllegalArgumentException("slasMs[" + i + "] must be a finite number > 0: " + this.slasMs[i]);
+        throw new IllegalArgumentException(
+            "slasMs[" + i + "] must be a finite number > 0: " + this.slasMs[i]);
       }
     }
   }
@@ -55,6 +56,14 @@ public final class SlaWorkload {
   public String toString() {
     double[] sorted = slasMs.clone();
     Arrays.sort(sorted);
-    return "SlaWorkload[network=" + network + ", requests=" + slasMs.length + ", slaMs=" + sorted[0] + ".." + sorted[sorted.length - 1] + "]";
+    return "SlaWorkload[network="
+        + network
+        + ", requests="
+        + slasMs.length
+        + ", slaMs="
+        + sorted[0]
+        + ".."
+        + sorted[sorted.length - 1]
+        + "]";
   }
 }

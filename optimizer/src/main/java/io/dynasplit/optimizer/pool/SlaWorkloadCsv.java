@@ -57,7 +57,11 @@ public final class SlaWorkloadCsv {
       rows.add(new Row(index, sla));
     }
     if (rows.isEmpty()) {
-      throw new CsvFormatException(source, 0, "Network", "no rows for network '" + network + "' (the file has " + String.join(", ", seen) + ")");
+      throw new CsvFormatException(
+          source,
+          0,
+          "Network",
+          "no rows for network '" + network + "' (the file has " + String.join(", ", seen) + ")");
     }
     rows.sort(Comparator.comparingInt(Row::index));
     return new SlaWorkload(wanted, rows.stream().mapToDouble(Row::sla).toArray());

@@ -16,10 +16,10 @@ import java.util.List;
  *
  * <p>Columns used (others, such as the utilizations, are ignored): {@code layer} (the split),
  * {@code cpu-freq} (MHz), {@code edge-accelerator} ({@code off}, {@code std}, {@code max}), {@code
- * server-accelerator} ({@code True} = GPU, {@code False} = CPU), {@code latency}, {@code avg latency
- * edge (ms)}, {@code avg latency transfer (ms)}, {@code avg latency cloud (ms)}, {@code avg energy
- * edge (J)}, {@code avg energy cloud (J)} (which includes the GPU part), {@code tensor size (KB)}
- * and {@code accuracy}. Integers may be written as floats ({@code 1200.0}, {@code 22.0}).
+ * server-accelerator} ({@code True} = GPU, {@code False} = CPU), {@code latency}, {@code avg
+ * latency edge (ms)}, {@code avg latency transfer (ms)}, {@code avg latency cloud (ms)}, {@code avg
+ * energy edge (J)}, {@code avg energy cloud (J)} (which includes the GPU part), {@code tensor size
+ * (KB)} and {@code accuracy}. Integers may be written as floats ({@code 1200.0}, {@code 22.0}).
  *
  * <p>Mapping to {@link Configuration}: threads 0 (not a knob on that testbed), codec fp32, cloud
  * accelerator {@code gpu}/{@code cpu} from {@code server-accelerator}, except at the all-edge layer
@@ -103,17 +103,25 @@ public final class SplinterPoolCsv {
   private static Measurement row(CsvTable t, int i, int layer, int allEdgeLayer) {
     int freq = t.integer(i, "cpu-freq");
     if (freq <= 0) {
-      throw t.error(i, "cpu-freq", "expected a frequency > 0 MHz, got '" + t.text(i, "cpu-freq") + "'");
+      throw t.error(
+          i, "cpu-freq", "expected a frequency > 0 MHz, got '" + t.text(i, "cpu-freq") + "'");
     }
     String edge = t.oneOf(i, "edge-accelerator", EDGE_ACCELERATORS);
     boolean gpu = t.bool(i, "server-accelerator");
-    if (layer == ConfigurationSpace.ALL_CLOUD_SPLIT && !edge.equals(Configuration.ACCELERATOR_OFF)) {
-      throw t.error(i, "edge-accelerator", "must be off at layer " + layer + " (everything runs in the cloud), got '" + edge + "'");
+    if (layer == ConfigurationSpace.ALL_CLOUD_SPLIT
+        && !edge.equals(Configuration.ACCELERATOR_OFF)) {
+      throw t.error(
+          i,
+          "edge-accelerator",
+          "must be off at layer " + layer + " (everything runs in the cloud), got '" + edge + "'");
     }
     String cloud;
     if (layer == allEdgeLayer) {
       if (gpu) {
-        throw t.error(i, "server-accelerator", "must be False at layer " + layer + " (everything runs on the edge)");
+        throw t.error(
+            i,
+            "server-accelerator",
+            "must be False at layer " + layer + " (everything runs on the edge)");
       }
       cloud = Configuration.CLOUD_NONE;
     } else {
@@ -121,7 +129,8 @@ public final class SplinterPoolCsv {
     }
     double accuracy = t.nonNegative(i, "accuracy");
     if (accuracy > 1) {
-      throw t.error(i, "accuracy", "expected a fraction in [0, 1], got '" + t.text(i, "accuracy") + "'");
+      throw t.error(
+          i, "accuracy", "expected a fraction in [0, 1], got '" + t.text(i, "accuracy") + "'");
     }
     double latency = t.nonNegative(i, "latency");
     return new Measurement(

@@ -9,7 +9,10 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 
-/** Reads the project's input files as UTF-8 text, with an error that says what is wrong with the file. */
+/**
+ * Reads the project's input files as UTF-8 text, with an error that says what is wrong with the
+ * file.
+ */
 public final class TextFiles {
 
   private TextFiles() {}
@@ -35,7 +38,8 @@ public final class TextFiles {
     try {
       return decoder.decode(in).toString();
     } catch (CharacterCodingException e) {
-      throw new IllegalArgumentException(file + ": not UTF-8 text (invalid byte at offset " + in.position() + ")", e);
+      throw new IllegalArgumentException(
+          file + ": not UTF-8 text (invalid byte at offset " + in.position() + ")", e);
     }
   }
 

@@ -5,8 +5,8 @@ import io.dynasplit.schemas.FrontEntry;
 import java.util.Objects;
 
 /**
- * One evaluation of the optimizer: a configuration and what measuring it gave, one line of a
- * trials file.
+ * One evaluation of the optimizer: a configuration and what measuring it gave, one line of a trials
+ * file.
  *
  * @param number the 1-based position of this evaluation in its run
  * @param model the model (network) evaluated

@@ -56,7 +56,8 @@ public final class TrialsFile implements Closeable {
       }
     }
     BufferedWriter w =
-        Files.newBufferedWriter(file, StandardCharsets.UTF_8, StandardOpenOption.CREATE, StandardOpenOption.APPEND);
+        Files.newBufferedWriter(
+            file, StandardCharsets.UTF_8, StandardOpenOption.CREATE, StandardOpenOption.APPEND);
     return new TrialsFile(file, w);
   }
 
@@ -84,8 +85,8 @@ public final class TrialsFile implements Closeable {
   /**
    * Reads every complete trial of a file; a missing file has none.
    *
-   * @throws IllegalArgumentException if a complete line is not a trial (naming the file and line), or
-   *     the file is not UTF-8 text
+   * @throws IllegalArgumentException if a complete line is not a trial (naming the file and line),
+   *     or the file is not UTF-8 text
    * @throws IOException if the file cannot be read
    */
   public static List<Trial> read(Path file) throws IOException {

@@ -1,8 +1,8 @@
 /**
- * Recorded measurements: the paper's simulation pool CSV and our own
- * profile formats ({@link io.dynasplit.optimizer.pool.PoolFiles}), checked against the configuration
- * space of {@link io.dynasplit.scheduler.ConfigurationSpace}, the SLA workloads
- * ({@link io.dynasplit.optimizer.pool.SlaWorkloadCsv}) and the optimizer's trials file ({@link
+ * Recorded measurements: the paper's simulation pool CSV and our own profile formats ({@link
+ * io.dynasplit.optimizer.pool.PoolFiles}), checked against the configuration space of {@link
+ * io.dynasplit.scheduler.ConfigurationSpace}, the SLA workloads ({@link
+ * io.dynasplit.optimizer.pool.SlaWorkloadCsv}) and the optimizer's trials file ({@link
  * io.dynasplit.optimizer.pool.TrialsFile}).
  *
  * <p>Readers throw {@link io.dynasplit.optimizer.pool.CsvFormatException} (or an {@link

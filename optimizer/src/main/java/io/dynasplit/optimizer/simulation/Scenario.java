@@ -59,10 +59,12 @@ public record Scenario(Axis axis, List<Step> steps) {
         throw new IllegalArgumentException("from must be a finite number >= 0: " + from);
       }
       if (!(bandwidthFactor > 0) || Double.isInfinite(bandwidthFactor)) {
-        throw new IllegalArgumentException("bandwidthFactor must be a finite number > 0: " + bandwidthFactor);
+        throw new IllegalArgumentException(
+            "bandwidthFactor must be a finite number > 0: " + bandwidthFactor);
       }
       if (!(cloudLoadFactor > 0) || Double.isInfinite(cloudLoadFactor)) {
-        throw new IllegalArgumentException("cloudLoadFactor must be a finite number > 0: " + cloudLoadFactor);
+        throw new IllegalArgumentException(
+            "cloudLoadFactor must be a finite number > 0: " + cloudLoadFactor);
       }
     }
   }
@@ -77,11 +79,15 @@ public record Scenario(Axis axis, List<Step> steps) {
     for (int i = 1; i < steps.size(); i++) {
       if (!(steps.get(i).from() > steps.get(i - 1).from())) {
         throw new IllegalArgumentException(
-            "steps must be in increasing 'from' order: " + steps.get(i - 1).from() + " then " + steps.get(i).from());
+            "steps must be in increasing 'from' order: "
+                + steps.get(i - 1).from()
+                + " then "
+                + steps.get(i).from());
       }
     }
     if (axis == Axis.FRACTION && !steps.isEmpty() && steps.get(steps.size() - 1).from() > 1) {
-      throw new IllegalArgumentException("a fraction must be in [0, 1]: " + steps.get(steps.size() - 1).from());
+      throw new IllegalArgumentException(
+          "a fraction must be in [0, 1]: " + steps.get(steps.size() - 1).from());
     }
   }
 
@@ -95,8 +101,8 @@ public record Scenario(Axis axis, List<Step> steps) {
    *
    * @param index the request's 0-based index
    * @param total the workload's length
-   * @param timeS the request's arrival time in seconds since the workload began (the same for
-   *     every strategy)
+   * @param timeS the request's arrival time in seconds since the workload began (the same for every
+   *     strategy)
    */
   public Step at(int index, int total, double timeS) {
     double position =

@@ -24,11 +24,15 @@ import java.util.List;
 public final class ScenarioCsv {
 
   /** The factor columns every scenario file has. */
-  public static final List<String> FACTOR_COLUMNS = List.of("bandwidth_factor", "cloud_load_factor");
+  public static final List<String> FACTOR_COLUMNS =
+      List.of("bandwidth_factor", "cloud_load_factor");
 
   private ScenarioCsv() {}
 
-  /** Reads a scenario file; an {@link IllegalArgumentException} when it is missing or not UTF-8 text. */
+  /**
+   * Reads a scenario file; an {@link IllegalArgumentException} when it is missing or not UTF-8
+   * text.
+   */
   public static Scenario read(Path file) throws IOException {
     return read(file.getFileName().toString(), new StringReader(TextFiles.readUtf8(file)));
   }
@@ -45,13 +49,18 @@ public final class ScenarioCsv {
     for (Scenario.Axis a : Scenario.Axis.values()) {
       if (t.header().contains(a.column())) {
         if (axis != null) {
-          throw new CsvFormatException(source, 1, a.column(), "a scenario has one axis column, found " + axis.column() + " and " + a.column());
+          throw new CsvFormatException(
+              source,
+              1,
+              a.column(),
+              "a scenario has one axis column, found " + axis.column() + " and " + a.column());
         }
         axis = a;
       }
     }
     if (axis == null) {
-      throw new CsvFormatException(source, 1, null, "a scenario needs an axis column: request, fraction or time_s");
+      throw new CsvFormatException(
+          source, 1, null, "a scenario needs an axis column: request, fraction or time_s");
     }
     List<Scenario.Step> steps = new ArrayList<>();
     for (int i = 0; i < t.size(); i++) {
@@ -59,16 +68,31 @@ public final class ScenarioCsv {
       double b = t.number(i, "bandwidth_factor");
       double c = t.number(i, "cloud_load_factor");
       if (!(b > 0)) {
-        throw t.error(i, "bandwidth_factor", "expected a factor > 0, got '" + t.text(i, "bandwidth_factor") + "'");
+        throw t.error(
+            i,
+            "bandwidth_factor",
+            "expected a factor > 0, got '" + t.text(i, "bandwidth_factor") + "'");
       }
       if (!(c > 0)) {
-        throw t.error(i, "cloud_load_factor", "expected a factor > 0, got '" + t.text(i, "cloud_load_factor") + "'");
+        throw t.error(
+            i,
+            "cloud_load_factor",
+            "expected a factor > 0, got '" + t.text(i, "cloud_load_factor") + "'");
       }
       if (axis == Scenario.Axis.FRACTION && from > 1) {
-        throw t.error(i, axis.column(), "expected a fraction in [0, 1], got '" + t.text(i, axis.column()) + "'");
+        throw t.error(
+            i,
+            axis.column(),
+            "expected a fraction in [0, 1], got '" + t.text(i, axis.column()) + "'");
       }
       if (!steps.isEmpty() && !(from > steps.get(steps.size() - 1).from())) {
-        throw t.error(i, axis.column(), "steps must be in increasing order, got '" + t.text(i, axis.column()) + "' after " + steps.get(steps.size() - 1).from());
+        throw t.error(
+            i,
+            axis.column(),
+            "steps must be in increasing order, got '"
+                + t.text(i, axis.column())
+                + "' after "
+                + steps.get(steps.size() - 1).from());
       }
       steps.add(new Scenario.Step(from, b, c));
     }

@@ -11,7 +11,8 @@ import java.util.Objects;
  * @param cloudReferenceJ the energy per request the savings are measured against: the simulated
  *     {@code cloud} strategy's when it ran, else the all-cloud baseline's pool mean
  */
-public record SimulationResult(List<StrategySummary> summaries, List<RequestOutcome> outcomes, double cloudReferenceJ) {
+public record SimulationResult(
+    List<StrategySummary> summaries, List<RequestOutcome> outcomes, double cloudReferenceJ) {
 
   /** Freezes the lists. */
   public SimulationResult {
@@ -29,6 +30,7 @@ public record SimulationResult(List<StrategySummary> summaries, List<RequestOutc
     return summaries.stream()
         .filter(s -> s.strategy().equals(strategy))
         .findFirst()
-        .orElseThrow(() -> new IllegalArgumentException("no strategy " + strategy + " in this result"));
+        .orElseThrow(
+            () -> new IllegalArgumentException("no strategy " + strategy + " in this result"));
   }
 }

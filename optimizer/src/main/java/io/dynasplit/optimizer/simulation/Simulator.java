@@ -25,16 +25,16 @@ import java.util.SplittableRandom;
  *
  * <p>The policies run through a real {@link Scheduler}; {@code adaptive} learns only from the
  * outcomes of its own past requests (transfer size and time, cloud time, edge time), never from the
- * scenario. The {@code cloud} and {@code edge} strategies run the {@link PoolBaselines}, which need not
- * be on the front; {@code dynasplit}, {@code adaptive}, {@code energy} and {@code latency} choose
- * from the front.
+ * scenario. The {@code cloud} and {@code edge} strategies run the {@link PoolBaselines}, which need
+ * not be on the front; {@code dynasplit}, {@code adaptive}, {@code energy} and {@code latency}
+ * choose from the front.
  *
  * <p>The {@code oracle} is a bound on expected values: it knows the scenario's factors for each
  * request and picks, from <em>every</em> configuration the pool measured (not only the front, whose
  * latencies hold only under profiling conditions), the least mean energy whose mean latency under
- * those factors meets the SLA, else the fastest. No strategy that sees only means can meet more SLAs
- * in expectation at less energy; a single drawn run can still beat it, since runs scatter around
- * their means.
+ * those factors meets the SLA, else the fastest. No strategy that sees only means can meet more
+ * SLAs in expectation at less energy; a single drawn run can still beat it, since runs scatter
+ * around their means.
  *
  * <p>Every strategy sees the same conditions for the same request: the scenario is looked up on one
  * arrival clock shared by all strategies, not on each strategy's own elapsed time. On the {@code
@@ -66,7 +66,12 @@ public final class Simulator {
    * @throws IllegalArgumentException when a front entry is not measured in the pool
    */
   public Simulator(
-      SimulationPool pool, ParetoFront front, SlaWorkload workload, Scenario scenario, long seed, AdaptiveSettings settings) {
+      SimulationPool pool,
+      ParetoFront front,
+      SlaWorkload workload,
+      Scenario scenario,
+      long seed,
+      AdaptiveSettings settings) {
     this.pool = Objects.requireNonNull(pool, "pool");
     this.front = Objects.requireNonNull(front, "front");
     this.workload = Objects.requireNonNull(workload, "workload");
@@ -76,7 +81,8 @@ public final class Simulator {
     arrivalS = arrivalTimes(workload);
     for (FrontEntry e : front.entries()) {
       if (!pool.isMeasured(e.config())) {
-        throw new IllegalArgumentException("front entry not measured in the pool " + pool.source() + ": " + e.config());
+        throw new IllegalArgumentException(
+            "front entry not measured in the pool " + pool.source() + ": " + e.config());
       }
     }
   }
@@ -117,7 +123,8 @@ public final class Simulator {
   }
 
   private List<RequestOutcome> runOne(Strategy strategy, Runnable onRequest) {
-    FrontIndex index = strategy.isOracle() ? FrontIndex.of(pool.model(), pool.means()) : indexFor(strategy);
+    FrontIndex index =
+        strategy.isOracle() ? FrontIndex.of(pool.model(), pool.means()) : indexFor(strategy);
     Scheduler scheduler = strategy.isOracle() ? null : new Scheduler(strategy.policy(), settings);
     if (scheduler != null) {
       scheduler.load(index);
@@ -139,17 +146,30 @@ public final class Simulator {
         chosen = d.entry();
         predicted = d.predictedLatencyMs();
       }
-      FrontEntry run = pool.sample(chosen.config(), random)
-          .orElseThrow(() -> new IllegalStateException("configuration not measured: " + chosen.config()));
+      FrontEntry run =
+          pool.sample(chosen.config(), random)
+              .orElseThrow(
+                  () ->
+                      new IllegalStateException("configuration not measured: " + chosen.config()));
       double transfer = run.transferMs() / now.bandwidthFactor();
       double cloud = run.tailMs() * now.cloudLoadFactor();
       double latency = run.latencyMs() + (transfer - run.transferMs()) + (cloud - run.tailMs());
       if (scheduler != null) {
         observe(scheduler, chosen, run, transfer, cloud);
       }
-      outcomes.add(new RequestOutcome(
-          strategy.name(), i, sla, chosen.config(), predicted, latency,
-          run.edgeEnergyJ(), run.cloudEnergyJ(), latency <= sla, now.bandwidthFactor(), now.cloudLoadFactor()));
+      outcomes.add(
+          new RequestOutcome(
+              strategy.name(),
+              i,
+              sla,
+              chosen.config(),
+              predicted,
+              latency,
+              run.edgeEnergyJ(),
+              run.cloudEnergyJ(),
+              latency <= sla,
+              now.bandwidthFactor(),
+              now.cloudLoadFactor()));
       onRequest.run();
     }
     return outcomes;
@@ -169,8 +189,12 @@ public final class Simulator {
     return t;
   }
 
-  /** What a real edge learns from a finished request: its own transfer, the cloud's time, its own time. */
-  private static void observe(Scheduler scheduler, FrontEntry chosen, FrontEntry run, double transferMs, double cloudMs) {
+  /**
+   * What a real edge learns from a finished request: its own transfer, the cloud's time, its own
+   * time.
+   */
+  private static void observe(
+      Scheduler scheduler, FrontEntry chosen, FrontEntry run, double transferMs, double cloudMs) {
     LiveEstimator live = scheduler.live();
     if (run.bytes() > 0 && run.transferMs() > 0) {
       live.observeTransfer(run.bytes(), transferMs);
@@ -184,12 +208,23 @@ public final class Simulator {
 
   private FrontIndex indexFor(Strategy strategy) {
     if (strategy.policy() == Policy.CLOUD) {
-      return FrontIndex.of(pool.model(), List.of(PoolBaselines.cloud(pool)
-          .orElseThrow(() -> new IllegalArgumentException("the pool has no all-cloud (split 0) configuration"))));
+      return FrontIndex.of(
+          pool.model(),
+          List.of(
+              PoolBaselines.cloud(pool)
+                  .orElseThrow(
+                      () ->
+                          new IllegalArgumentException(
+                              "the pool has no all-cloud (split 0) configuration"))));
     }
     if (strategy.policy() == Policy.EDGE) {
-      return FrontIndex.of(pool.model(), List.of(PoolBaselines.edge(pool)
-          .orElseThrow(() -> new IllegalArgumentException("the pool has no all-edge configuration"))));
+      return FrontIndex.of(
+          pool.model(),
+          List.of(
+              PoolBaselines.edge(pool)
+                  .orElseThrow(
+                      () ->
+                          new IllegalArgumentException("the pool has no all-edge configuration"))));
     }
     return FrontIndex.of(pool.model(), front.entries());
   }
@@ -223,7 +258,10 @@ public final class Simulator {
     return best >= 0 ? best : fastest;
   }
 
-  /** Mean energy per request, summed as {@link StrategySummary#of} sums it (so cloud's own saving is exactly 0). */
+  /**
+   * Mean energy per request, summed as {@link StrategySummary#of} sums it (so cloud's own saving is
+   * exactly 0).
+   */
   private static double mean(List<RequestOutcome> outcomes) {
     double edge = 0;
     double cloud = 0;

@@ -26,7 +26,8 @@ public record Strategy(String name, Policy policy) {
   public Strategy {
     Objects.requireNonNull(name, "name");
     if (policy != null && !policy.wireName().equals(name)) {
-      throw new IllegalArgumentException("name must be the policy's name '" + policy.wireName() + "': " + name);
+      throw new IllegalArgumentException(
+          "name must be the policy's name '" + policy.wireName() + "': " + name);
     }
   }
 
@@ -50,7 +51,8 @@ public record Strategy(String name, Policy policy) {
       return of(Policy.of(n));
     } catch (IllegalArgumentException e) {
       throw new IllegalArgumentException(
-          "strategy must be one of dynasplit, adaptive, oracle, cloud, edge, energy, latency: " + name);
+          "strategy must be one of dynasplit, adaptive, oracle, cloud, edge, energy, latency: "
+              + name);
     }
   }
 
@@ -63,7 +65,8 @@ public record Strategy(String name, Policy policy) {
       }
     }
     if (out.isEmpty()) {
-      throw new IllegalArgumentException("strategies must name at least one strategy: '" + list + "'");
+      throw new IllegalArgumentException(
+          "strategies must name at least one strategy: '" + list + "'");
     }
     return new ArrayList<>(out);
   }

@@ -42,10 +42,11 @@ public record StrategySummary(
   /**
    * Summarizes one strategy's outcomes.
    *
-   * @param cloudEnergyJPerRequest the all-cloud baseline's mean energy per request, the reference of
-   *     the saving
+   * @param cloudEnergyJPerRequest the all-cloud baseline's mean energy per request, the reference
+   *     of the saving
    */
-  public static StrategySummary of(String strategy, List<RequestOutcome> outcomes, double cloudEnergyJPerRequest) {
+  public static StrategySummary of(
+      String strategy, List<RequestOutcome> outcomes, double cloudEnergyJPerRequest) {
     int n = outcomes.size();
     if (n == 0) {
       throw new IllegalArgumentException("no outcomes for strategy " + strategy);
@@ -75,5 +76,4 @@ public record StrategySummary(
         100.0 * met / n,
         cloudEnergyJPerRequest > 0 ? 100.0 * (1 - energy / cloudEnergyJPerRequest) : Double.NaN);
   }
-
 }

@@ -1,12 +1,12 @@
 package io.dynasplit.optimizer.pool;
 
-import io.dynasplit.scheduler.ConfigurationSpace;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.dynasplit.scheduler.ConfigurationSpace;
 import io.dynasplit.schemas.Codec;
 import io.dynasplit.schemas.Configuration;
 import io.dynasplit.schemas.FrontEntry;
@@ -38,7 +38,8 @@ class SplinterPoolCsvTest {
     assertEquals(1082, pool.rowCount());
     assertEquals(747, pool.size());
     assertEquals(917, pool.space().size());
-    assertEquals(ConfigurationSpace.splinterVgg16().configurations(), pool.space().configurations());
+    assertEquals(
+        ConfigurationSpace.splinterVgg16().configurations(), pool.space().configurations());
   }
 
   /** Verifies that every measured configuration obeys the paper's space rules. */
@@ -57,7 +58,10 @@ class SplinterPoolCsvTest {
     }
   }
 
-  /** Verifies that means equal a hand computation (Python over the CSV) for configurations with 10, 51 and 2 runs. */
+  /**
+   * Verifies that means equal a hand computation (Python over the CSV) for configurations with 10,
+   * 51 and 2 runs.
+   */
   @Test
   void meansMatchAHandComputation() {
     FrontEntry a = pool.mean(vgg(14, 1400, "std", "gpu")).orElseThrow();
@@ -83,18 +87,28 @@ class SplinterPoolCsvTest {
     assertEquals(0L, c.bytes());
   }
 
-  /** Verifies that a configuration's latency parts add up to its latency and its energy parts to the energy column. */
+  /**
+   * Verifies that a configuration's latency parts add up to its latency and its energy parts to the
+   * energy column.
+   */
   @Test
   void partsAddUp() {
     for (FrontEntry e : pool.means()) {
-      assertEquals(e.latencyMs(), e.headMs() + e.transferMs() + e.tailMs(), 1e-6 * e.latencyMs(), e.config()::toString);
+      assertEquals(
+          e.latencyMs(),
+          e.headMs() + e.transferMs() + e.tailMs(),
+          1e-6 * e.latencyMs(),
+          e.config()::toString);
     }
     // first data row of the file: energy 2.236007854890859 = edge 2.236007854890859 + cloud 0
     Measurement first = pool.rows(vgg(22, 1200, "max", Configuration.CLOUD_NONE)).get(0);
     assertEquals(2.236007854890859, first.energyJ(), 1e-15);
   }
 
-  /** Verifies that an unmeasured valid configuration answers empty and a sampled run is one of the measured rows. */
+  /**
+   * Verifies that an unmeasured valid configuration answers empty and a sampled run is one of the
+   * measured rows.
+   */
   @Test
   void unmeasuredIsEmptyAndSamplesAreRows() {
     List<Configuration> unmeasured =
@@ -119,8 +133,9 @@ class SplinterPoolCsvTest {
   }
 
   private static final String HEADER =
-      "accuracy,latency,energy,avg energy edge (J),avg latency edge (ms),avg latency cloud (ms),"
-          + "avg latency transfer (ms),avg energy cloud (J),tensor size (KB),cpu-freq,layer,edge-accelerator,server-accelerator\n";
+      "accuracy,latency,energy,avg energy edge (J),avg latency edge (ms),avg latency cloud (ms),avg"
+          + " latency transfer (ms),avg energy cloud (J),tensor size"
+          + " (KB),cpu-freq,layer,edge-accelerator,server-accelerator\n";
 
   private static SimulationPool parse(String text) throws IOException {
     return SplinterPoolCsv.read("bad.csv", new StringReader(text), "vgg16");
@@ -130,10 +145,14 @@ class SplinterPoolCsvTest {
   @Test
   void missingColumnIsNamed() {
     String header = HEADER.replace(",cpu-freq", "");
-    var e = assertThrows(CsvFormatException.class, () -> parse(header + "0.6,1,1,1,1,0,0,0,0,22.0,max,False\n"));
+    var e =
+        assertThrows(
+            CsvFormatException.class, () -> parse(header + "0.6,1,1,1,1,0,0,0,0,22.0,max,False\n"));
     assertEquals(1, e.line());
     assertEquals("cpu-freq", e.column());
-    assertTrue(e.getMessage().startsWith("bad.csv line 1, column 'cpu-freq': missing column"), e.getMessage());
+    assertTrue(
+        e.getMessage().startsWith("bad.csv line 1, column 'cpu-freq': missing column"),
+        e.getMessage());
   }
 
   /** Verifies that a value of the wrong type is rejected naming its line and column. */
@@ -148,30 +167,54 @@ class SplinterPoolCsvTest {
     assertEquals("cpu-freq", e.column());
     assertTrue(e.getMessage().contains("expected a number, got 'fast'"), e.getMessage());
 
-    var f = assertThrows(CsvFormatException.class, () -> parse(HEADER + "0.6,100,1,1,100,0,0,0,0,1200.5,22.0,max,False\n"));
-    assertTrue(f.getMessage().contains("line 2, column 'cpu-freq': expected an integer, got '1200.5'"), f.getMessage());
+    var f =
+        assertThrows(
+            CsvFormatException.class,
+            () -> parse(HEADER + "0.6,100,1,1,100,0,0,0,0,1200.5,22.0,max,False\n"));
+    assertTrue(
+        f.getMessage().contains("line 2, column 'cpu-freq': expected an integer, got '1200.5'"),
+        f.getMessage());
 
-    var g = assertThrows(CsvFormatException.class, () -> parse(HEADER + "0.6,100,1,1,100,0,0,0,0,1200.0,22.0,max,maybe\n"));
+    var g =
+        assertThrows(
+            CsvFormatException.class,
+            () -> parse(HEADER + "0.6,100,1,1,100,0,0,0,0,1200.0,22.0,max,maybe\n"));
     assertEquals("server-accelerator", g.column());
   }
 
-  /** Verifies that an empty file, and a file with only a header, are rejected with a clear message. */
+  /**
+   * Verifies that an empty file, and a file with only a header, are rejected with a clear message.
+   */
   @Test
   void emptyFileIsRejected() {
     var e = assertThrows(CsvFormatException.class, () -> parse(""));
-    assertTrue(e.getMessage().startsWith("bad.csv: empty file, expected a header line"), e.getMessage());
+    assertTrue(
+        e.getMessage().startsWith("bad.csv: empty file, expected a header line"), e.getMessage());
     var f = assertThrows(CsvFormatException.class, () -> parse(HEADER));
     assertTrue(f.getMessage().contains("no data rows"), f.getMessage());
   }
 
-  /** Verifies that a row breaking the paper's rules (accelerator at layer 0, GPU at the all-edge layer) is rejected. */
+  /**
+   * Verifies that a row breaking the paper's rules (accelerator at layer 0, GPU at the all-edge
+   * layer) is rejected.
+   */
   @Test
   void brokenSpaceRulesAreNamed() {
     String allEdge = "0.6,400,2,2,400,0,0,0,0,1200.0,2.0,max,False\n";
-    var e = assertThrows(CsvFormatException.class, () -> parse(HEADER + allEdge + "0.6,100,60,1,10,80,10,59,500,1200.0,0.0,std,True\n"));
+    var e =
+        assertThrows(
+            CsvFormatException.class,
+            () -> parse(HEADER + allEdge + "0.6,100,60,1,10,80,10,59,500,1200.0,0.0,std,True\n"));
     assertEquals(3, e.line());
     assertEquals("edge-accelerator", e.column());
-    var f = assertThrows(CsvFormatException.class, () -> parse(HEADER + "0.6,100,60,1,10,80,10,59,500,1200.0,0.0,off,True\n" + "0.6,400,2,2,400,0,0,0,0,1200.0,2.0,max,True\n"));
+    var f =
+        assertThrows(
+            CsvFormatException.class,
+            () ->
+                parse(
+                    HEADER
+                        + "0.6,100,60,1,10,80,10,59,500,1200.0,0.0,off,True\n"
+                        + "0.6,400,2,2,400,0,0,0,0,1200.0,2.0,max,True\n"));
     assertEquals("server-accelerator", f.column());
   }
 

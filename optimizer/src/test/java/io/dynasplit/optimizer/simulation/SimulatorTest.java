@@ -41,7 +41,10 @@ class SimulatorTest {
         .run(Strategy.parseList(strategies), () -> {});
   }
 
-  /** Verifies that a run with a fixed seed gives the same table twice, and another seed a different one. */
+  /**
+   * Verifies that a run with a fixed seed gives the same table twice, and another seed a different
+   * one.
+   */
   @Test
   void fixedSeedGivesSameTableTwice() {
     String all = "dynasplit,adaptive,oracle,cloud,edge,energy,latency";
@@ -55,18 +58,24 @@ class SimulatorTest {
     assertNotEquals(first.summaries(), other.summaries());
   }
 
-  /** Verifies that the cloud and edge strategies give the pool's means of the paper's baseline configurations. */
+  /**
+   * Verifies that the cloud and edge strategies give the pool's means of the paper's baseline
+   * configurations.
+   */
   @Test
   void cloudAndEdgeGiveThePoolMeans() {
     SimulationResult r = run(Scenario.NONE, SEED, "cloud,edge");
 
     for (String name : List.of("cloud", "edge")) {
-      FrontEntry baseline = (name.equals("cloud") ? PoolBaselines.cloud(pool) : PoolBaselines.edge(pool)).orElseThrow();
+      FrontEntry baseline =
+          (name.equals("cloud") ? PoolBaselines.cloud(pool) : PoolBaselines.edge(pool))
+              .orElseThrow();
       List<Measurement> rows = pool.rows(baseline.config());
       double energy = rows.stream().mapToDouble(Measurement::energyJ).average().orElseThrow();
       double latency = rows.stream().mapToDouble(Measurement::latencyMs).average().orElseThrow();
       List<RequestOutcome> outcomes = r.outcomesOf(name);
-      double simulatedLatency = outcomes.stream().mapToDouble(RequestOutcome::latencyMs).average().orElseThrow();
+      double simulatedLatency =
+          outcomes.stream().mapToDouble(RequestOutcome::latencyMs).average().orElseThrow();
 
       assertTrue(outcomes.stream().allMatch(o -> o.config().equals(baseline.config())), name);
       assertEquals(energy, r.summaryOf(name).energyJ(), 0.005 * energy, name + ", seed " + SEED);
@@ -78,7 +87,10 @@ class SimulatorTest {
     assertEquals("max", PoolBaselines.edge(pool).orElseThrow().config().edgeAccelerator());
   }
 
-  /** Verifies that the paper's rule over the exhaustive front saves about 52% against cloud with about 98.7% of SLAs met. */
+  /**
+   * Verifies that the paper's rule over the exhaustive front saves about 52% against cloud with
+   * about 98.7% of SLAs met.
+   */
   @Test
   void reproducesThePaperSimulation() {
     SimulationResult r = run(Scenario.NONE, SEED, "dynasplit,cloud");
@@ -104,11 +116,16 @@ class SimulatorTest {
     assertEquals(paper.slaMetPct(), r.summaryOf("adaptive").slaMetPct(), 0.5);
   }
 
-  /** Verifies that when bandwidth drops to a quarter for the middle third, adaptive meets more SLAs than the static rule, close to the oracle. */
+  /**
+   * Verifies that when bandwidth drops to a quarter for the middle third, adaptive meets more SLAs
+   * than the static rule, close to the oracle.
+   */
   @Test
   void adaptiveFollowsBandwidthDrop() {
-    Scenario drop = new Scenario(Scenario.Axis.FRACTION, List.of(
-        new Scenario.Step(1 / 3.0, 0.25, 1), new Scenario.Step(2 / 3.0, 1, 1)));
+    Scenario drop =
+        new Scenario(
+            Scenario.Axis.FRACTION,
+            List.of(new Scenario.Step(1 / 3.0, 0.25, 1), new Scenario.Step(2 / 3.0, 1, 1)));
 
     SimulationResult r = run(drop, SEED, "dynasplit,adaptive,oracle");
 
@@ -121,11 +138,16 @@ class SimulatorTest {
     assertTrue(during.stream().allMatch(o -> o.bandwidthFactor() == 0.25));
   }
 
-  /** Verifies that when the cloud takes twice as long for the middle third, adaptive meets more SLAs than the static rule. */
+  /**
+   * Verifies that when the cloud takes twice as long for the middle third, adaptive meets more SLAs
+   * than the static rule.
+   */
   @Test
   void adaptiveFollowsBusyCloud() {
-    Scenario busy = new Scenario(Scenario.Axis.REQUEST, List.of(
-        new Scenario.Step(3333, 1, 2), new Scenario.Step(6667, 1, 1)));
+    Scenario busy =
+        new Scenario(
+            Scenario.Axis.REQUEST,
+            List.of(new Scenario.Step(3333, 1, 2), new Scenario.Step(6667, 1, 1)));
 
     SimulationResult r = run(busy, SEED, "dynasplit,adaptive,oracle");
 
@@ -139,24 +161,43 @@ class SimulatorTest {
   @Test
   void frontOutsideThePoolIsRefused() {
     FrontEntry stranger = front.entries().get(0);
-    stranger = new FrontEntry(stranger.config().withThreads(3), stranger.latencyMs(), stranger.latencyP95Ms(),
-        stranger.headMs(), stranger.transferMs(), stranger.tailMs(), stranger.bytes(), stranger.edgeEnergyJ(),
-        stranger.cloudEnergyJ(), stranger.fidelity(), 1);
-    ParetoFront bad = new ParetoFront(ParetoFront.SCHEMA_VERSION, "vgg16", "test", "now", List.of(stranger));
+    stranger =
+        new FrontEntry(
+            stranger.config().withThreads(3),
+            stranger.latencyMs(),
+            stranger.latencyP95Ms(),
+            stranger.headMs(),
+            stranger.transferMs(),
+            stranger.tailMs(),
+            stranger.bytes(),
+            stranger.edgeEnergyJ(),
+            stranger.cloudEnergyJ(),
+            stranger.fidelity(),
+            1);
+    ParetoFront bad =
+        new ParetoFront(ParetoFront.SCHEMA_VERSION, "vgg16", "test", "now", List.of(stranger));
 
-    IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
-        () -> new Simulator(pool, bad, workload, Scenario.NONE, SEED, AdaptiveSettings.DEFAULT));
+    IllegalArgumentException e =
+        assertThrows(
+            IllegalArgumentException.class,
+            () ->
+                new Simulator(pool, bad, workload, Scenario.NONE, SEED, AdaptiveSettings.DEFAULT));
 
     assertTrue(e.getMessage().contains("threads=3"), e.getMessage());
   }
 
-  /** Verifies that the exhaustive front holds only non-dominated entries and keeps the fastest and the cheapest. */
+  /**
+   * Verifies that the exhaustive front holds only non-dominated entries and keeps the fastest and
+   * the cheapest.
+   */
   @Test
   void exhaustiveFrontIsNonDominated() {
     List<FrontEntry> means = pool.means();
     Objectives objectives = Objectives.forEntries(means);
-    FrontEntry fastest = means.stream().min((a, b) -> Double.compare(a.latencyMs(), b.latencyMs())).orElseThrow();
-    FrontEntry cheapest = means.stream().min((a, b) -> Double.compare(a.energyJ(), b.energyJ())).orElseThrow();
+    FrontEntry fastest =
+        means.stream().min((a, b) -> Double.compare(a.latencyMs(), b.latencyMs())).orElseThrow();
+    FrontEntry cheapest =
+        means.stream().min((a, b) -> Double.compare(a.energyJ(), b.energyJ())).orElseThrow();
 
     for (FrontEntry a : front.entries()) {
       for (FrontEntry b : means) {
@@ -167,17 +208,26 @@ class SimulatorTest {
     assertTrue(front.entries().contains(cheapest));
   }
 
-  /** Verifies that under a bandwidth drop the oracle picks measured configurations off the front, and never more mean energy than dynasplit where dynasplit's pick is expected to meet the SLA. */
+  /**
+   * Verifies that under a bandwidth drop the oracle picks measured configurations off the front,
+   * and never more mean energy than dynasplit where dynasplit's pick is expected to meet the SLA.
+   */
   @Test
   void oracleIsABoundOverEveryMeasuredConfiguration() {
-    Scenario drop = new Scenario(Scenario.Axis.FRACTION, List.of(
-        new Scenario.Step(1 / 3.0, 0.25, 1), new Scenario.Step(2 / 3.0, 1, 1)));
+    Scenario drop =
+        new Scenario(
+            Scenario.Axis.FRACTION,
+            List.of(new Scenario.Step(1 / 3.0, 0.25, 1), new Scenario.Step(2 / 3.0, 1, 1)));
 
     SimulationResult r = run(drop, SEED, "dynasplit,oracle");
 
     java.util.Set<io.dynasplit.schemas.Configuration> onFront =
-        front.entries().stream().map(FrontEntry::config).collect(java.util.stream.Collectors.toSet());
-    assertTrue(r.outcomesOf("oracle").stream().anyMatch(o -> !onFront.contains(o.config())), "oracle stays on the front");
+        front.entries().stream()
+            .map(FrontEntry::config)
+            .collect(java.util.stream.Collectors.toSet());
+    assertTrue(
+        r.outcomesOf("oracle").stream().anyMatch(o -> !onFront.contains(o.config())),
+        "oracle stays on the front");
     List<RequestOutcome> paper = r.outcomesOf("dynasplit");
     List<RequestOutcome> oracle = r.outcomesOf("oracle");
     int checked = 0;
@@ -187,21 +237,28 @@ class SimulatorTest {
       FrontEntry best = pool.mean(oracle.get(i).config()).orElseThrow();
       if (Simulator.expectedLatency(mine, now) <= paper.get(i).slaMs()) {
         assertTrue(Simulator.expectedLatency(best, now) <= paper.get(i).slaMs(), "request " + i);
-        assertTrue(best.energyJ() <= mine.energyJ(), "request " + i + ": " + best.config() + " vs " + mine.config());
+        assertTrue(
+            best.energyJ() <= mine.energyJ(),
+            "request " + i + ": " + best.config() + " vs " + mine.config());
         checked++;
       }
     }
     assertTrue(checked > paper.size() / 2, "checked " + checked);
   }
 
-  /** Verifies that on the time_s axis every strategy sees the same conditions for the same request, on the SLA-sum arrival clock. */
+  /**
+   * Verifies that on the time_s axis every strategy sees the same conditions for the same request,
+   * on the SLA-sum arrival clock.
+   */
   @Test
   void timeAxisUsesOneClockForAllStrategies() {
     double[] arrival = Simulator.arrivalTimes(workload);
     double from = arrival[4000];
     double until = arrival[6000];
-    Scenario byTime = new Scenario(Scenario.Axis.TIME_S, List.of(
-        new Scenario.Step(from, 0.25, 2), new Scenario.Step(until, 1, 1)));
+    Scenario byTime =
+        new Scenario(
+            Scenario.Axis.TIME_S,
+            List.of(new Scenario.Step(from, 0.25, 2), new Scenario.Step(until, 1, 1)));
 
     SimulationResult r = run(byTime, SEED, "dynasplit,cloud,edge");
 
@@ -217,10 +274,14 @@ class SimulatorTest {
     }
   }
 
-  /** Verifies that the simulator's cloud and edge baselines are the ones the live policies pick from the same entries. */
+  /**
+   * Verifies that the simulator's cloud and edge baselines are the ones the live policies pick from
+   * the same entries.
+   */
   @Test
   void baselinesAreTheSchedulersBaselines() {
-    io.dynasplit.scheduler.FrontIndex all = io.dynasplit.scheduler.FrontIndex.of("vgg16", pool.means());
+    io.dynasplit.scheduler.FrontIndex all =
+        io.dynasplit.scheduler.FrontIndex.of("vgg16", pool.means());
 
     assertEquals(PoolBaselines.cloud(pool).orElseThrow(), all.entry(all.cloudOnly()));
     assertEquals(PoolBaselines.edge(pool).orElseThrow(), all.entry(all.edgeOnly()));

@@ -26,14 +26,22 @@ public final class MqttClients {
    * @param willTopic the topic of a retained last will, or null for none
    * @param willPayload the last will's payload (used with {@code willTopic})
    */
-  public static Mqtt5AsyncClient client(BrokerConnection broker, String clientId, String willTopic, byte[] willPayload) {
-    Mqtt5ClientBuilder b = builder(broker, clientId)
-        .automaticReconnect()
-        .initialDelay(200, TimeUnit.MILLISECONDS)
-        .maxDelay(10, TimeUnit.SECONDS)
-        .applyAutomaticReconnect();
+  public static Mqtt5AsyncClient client(
+      BrokerConnection broker, String clientId, String willTopic, byte[] willPayload) {
+    Mqtt5ClientBuilder b =
+        builder(broker, clientId)
+            .automaticReconnect()
+            .initialDelay(200, TimeUnit.MILLISECONDS)
+            .maxDelay(10, TimeUnit.SECONDS)
+            .applyAutomaticReconnect();
     if (willTopic != null) {
-      b = b.willPublish().topic(willTopic).qos(MqttQos.AT_LEAST_ONCE).retain(true).payload(willPayload).applyWillPublish();
+      b =
+          b.willPublish()
+              .topic(willTopic)
+              .qos(MqttQos.AT_LEAST_ONCE)
+              .retain(true)
+              .payload(willPayload)
+              .applyWillPublish();
     }
     return b.buildAsync();
   }
@@ -48,16 +56,21 @@ public final class MqttClients {
 
   /** A builder with the broker's address and credentials. */
   private static Mqtt5ClientBuilder builder(BrokerConnection broker, String clientId) {
-    Mqtt5ClientBuilder b = MqttClient.builder()
-        .useMqttVersion5()
-        .identifier(clientId)
-        .serverHost(broker.host())
-        .serverPort(broker.port());
+    Mqtt5ClientBuilder b =
+        MqttClient.builder()
+            .useMqttVersion5()
+            .identifier(clientId)
+            .serverHost(broker.host())
+            .serverPort(broker.port());
     if (broker.username() != null) {
-      b = b.simpleAuth()
-          .username(broker.username())
-          .password(broker.password() == null ? new byte[0] : broker.password().getBytes(StandardCharsets.UTF_8))
-          .applySimpleAuth();
+      b =
+          b.simpleAuth()
+              .username(broker.username())
+              .password(
+                  broker.password() == null
+                      ? new byte[0]
+                      : broker.password().getBytes(StandardCharsets.UTF_8))
+              .applySimpleAuth();
     }
     return b;
   }
@@ -66,8 +79,8 @@ public final class MqttClients {
    * Connects to the broker once and disconnects: says clearly when the broker cannot be reached,
    * and takes the HiveMQ client's first-use initialization (about a second) off the event loops.
    *
-   * @throws IllegalStateException when the broker does not accept the connection within 10 s,
-   *     with the reason ("cannot reach the mqtt broker at localhost:1883: Connection refused")
+   * @throws IllegalStateException when the broker does not accept the connection within 10 s, with
+   *     the reason ("cannot reach the mqtt broker at localhost:1883: Connection refused")
    * @implNote blocks; call from a worker thread
    */
   public static void probe(BrokerConnection broker, String clientId) {
@@ -77,17 +90,23 @@ public final class MqttClients {
       c.disconnect().get(10, TimeUnit.SECONDS);
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
-      throw new IllegalStateException("interrupted while connecting to the mqtt broker at " + broker.address(), e);
+      throw new IllegalStateException(
+          "interrupted while connecting to the mqtt broker at " + broker.address(), e);
     } catch (TimeoutException e) {
       c.disconnect();
-      throw new IllegalStateException("cannot reach the mqtt broker at " + broker.address() + ": no answer within 10 s", e);
+      throw new IllegalStateException(
+          "cannot reach the mqtt broker at " + broker.address() + ": no answer within 10 s", e);
     } catch (ExecutionException e) {
       Throwable cause = e.getCause() == null ? e : e.getCause();
-      throw new IllegalStateException("cannot reach the mqtt broker at " + broker.address() + ": " + reason(cause), cause);
+      throw new IllegalStateException(
+          "cannot reach the mqtt broker at " + broker.address() + ": " + reason(cause), cause);
     }
   }
 
-  /** The most specific message in a cause chain, or the innermost exception's type when none has one. */
+  /**
+   * The most specific message in a cause chain, or the innermost exception's type when none has
+   * one.
+   */
   static String reason(Throwable t) {
     String message = null;
     Throwable innermost = t;
@@ -97,7 +116,10 @@ public final class MqttClients {
         message = c.getMessage();
       }
     }
-    // netty appends the socket address ("Connection refused: /127.0.0.1:1883"), which the caller already names
-    return message != null ? message.replaceFirst(":\\s*/[^\\s/]*:\\d+$", "") : innermost.getClass().getSimpleName();
+    // netty appends the socket address ("Connection refused: /127.0.0.1:1883"), which the caller
+    // already names
+    return message != null
+        ? message.replaceFirst(":\\s*/[^\\s/]*:\\d+$", "")
+        : innermost.getClass().getSimpleName();
   }
 }

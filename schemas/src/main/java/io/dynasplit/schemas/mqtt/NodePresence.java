@@ -11,10 +11,10 @@ import java.util.concurrent.CompletionStage;
 import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
- * A node's presence on the broker: one MQTT 5 client whose last will is the node's retained
- * {@code offline} {@link NodeStatus}, which announces the node retained {@code online} once
- * connected, carries its QoS 0 telemetry, and leaves a retained {@code offline} status on a clean
- * close. Edges and cloud workers each build their own telemetry and decide when to send it.
+ * A node's presence on the broker: one MQTT 5 client whose last will is the node's retained {@code
+ * offline} {@link NodeStatus}, which announces the node retained {@code online} once connected,
+ * carries its QoS 0 telemetry, and leaves a retained {@code offline} status on a clean close. Edges
+ * and cloud workers each build their own telemetry and decide when to send it.
  *
  * {@snippet :
  * NodePresence presence = new NodePresence(broker, "dynasplit-cloud-w1-status", topics.cloudStatus("w1"),
@@ -48,8 +48,14 @@ public final class NodePresence {
    * @param version the node's software version
    * @param models the model ids the node serves, announced when online
    */
-  public NodePresence(BrokerConnection broker, String clientId, String statusTopic, NodeStatus.Role role, String id,
-      String version, List<String> models) {
+  public NodePresence(
+      BrokerConnection broker,
+      String clientId,
+      String statusTopic,
+      NodeStatus.Role role,
+      String id,
+      String version,
+      List<String> models) {
     Objects.requireNonNull(broker, "broker");
     Objects.requireNonNull(clientId, "clientId");
     this.statusTopic = Objects.requireNonNull(statusTopic, "statusTopic");
@@ -63,8 +69,14 @@ public final class NodePresence {
 
   /** Connects with a clean start, then publishes the retained {@code online} status (QoS 1). */
   public CompletionStage<Void> connect() {
-    return client.connectWith().cleanStart(true).send()
-        .thenCompose(ack -> publishStatus(NodeStatus.online(role, id, version, models, System.currentTimeMillis())));
+    return client
+        .connectWith()
+        .cleanStart(true)
+        .send()
+        .thenCompose(
+            ack ->
+                publishStatus(
+                    NodeStatus.online(role, id, version, models, System.currentTimeMillis())));
   }
 
   /**
@@ -75,7 +87,12 @@ public final class NodePresence {
   public CompletionStage<Void> publishTelemetry(String topic, byte[] payload) {
     Objects.requireNonNull(topic, "topic");
     Objects.requireNonNull(payload, "payload");
-    return client.publishWith().topic(topic).qos(MqttQos.AT_MOST_ONCE).payload(payload).send()
+    return client
+        .publishWith()
+        .topic(topic)
+        .qos(MqttQos.AT_MOST_ONCE)
+        .payload(payload)
+        .send()
         .thenApply(r -> null);
   }
 
@@ -94,7 +111,8 @@ public final class NodePresence {
   }
 
   private CompletionStage<Void> publishStatus(NodeStatus status) {
-    return client.publishWith()
+    return client
+        .publishWith()
         .topic(statusTopic)
         .qos(MqttQos.AT_LEAST_ONCE)
         .retain(true)

@@ -17,8 +17,11 @@ class MqttClientsTest {
       port = s.getLocalPort();
     }
     BrokerConnection broker = new BrokerConnection("127.0.0.1", port, null, null);
-    IllegalStateException e = assertThrows(IllegalStateException.class, () -> MqttClients.probe(broker, "probe-test"));
-    assertTrue(e.getMessage().startsWith("cannot reach the mqtt broker at 127.0.0.1:" + port + ": "), e.getMessage());
+    IllegalStateException e =
+        assertThrows(IllegalStateException.class, () -> MqttClients.probe(broker, "probe-test"));
+    assertTrue(
+        e.getMessage().startsWith("cannot reach the mqtt broker at 127.0.0.1:" + port + ": "),
+        e.getMessage());
     assertFalse(e.getMessage().endsWith("null"), e.getMessage());
     assertFalse(e.getMessage().endsWith(":" + port), "the address is said once: " + e.getMessage());
   }
@@ -26,8 +29,10 @@ class MqttClientsTest {
   /** Verifies that a broker connection refuses a port out of range, naming it. */
   @Test
   void portOutOfRangeIsRefused() {
-    IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
-        () -> new BrokerConnection("localhost", 70000, null, null));
+    IllegalArgumentException e =
+        assertThrows(
+            IllegalArgumentException.class,
+            () -> new BrokerConnection("localhost", 70000, null, null));
     assertTrue(e.getMessage().contains("70000"), e.getMessage());
   }
 }

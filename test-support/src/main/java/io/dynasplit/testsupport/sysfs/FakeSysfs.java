@@ -10,12 +10,14 @@ import java.util.Objects;
 import java.util.stream.Collectors;
 
 /**
- * A fake sysfs root: {@code devices/system/cpu/cpufreq/policyN/...} and {@code class/powercap/intel-rapl:N/...}
- * under a folder, with the files the kernel has and their formats (frequencies in kHz, space-separated lists).
+ * A fake sysfs root: {@code devices/system/cpu/cpufreq/policyN/...} and {@code
+ * class/powercap/intel-rapl:N/...} under a folder, with the files the kernel has and their formats
+ * (frequencies in kHz, space-separated lists).
  *
- * <p>A policy's {@code scaling_cur_freq} is a symbolic link to the file the kernel would honour (see
- * {@link CurFreq}), so reading it back after a write sees what was written, as on a board. {@link #staleCurFreq}
- * replaces it by a plain file that ignores writes, as a driver that refuses a frequency would.
+ * <p>A policy's {@code scaling_cur_freq} is a symbolic link to the file the kernel would honour
+ * (see {@link CurFreq}), so reading it back after a write sees what was written, as on a board.
+ * {@link #staleCurFreq} replaces it by a plain file that ignores writes, as a driver that refuses a
+ * frequency would.
  *
  * {@snippet :
  * FakeSysfs sysfs = FakeSysfs.at(tempDir)
@@ -71,20 +73,30 @@ public final class FakeSysfs {
   }
 
   /**
-   * Adds cpufreq policy {@code index} covering CPU {@code index}, with {@code scaling_cur_freq} following
-   * {@code scaling_setspeed} when {@code userspace} is among the governors, else {@code scaling_max_freq}.
+   * Adds cpufreq policy {@code index} covering CPU {@code index}, with {@code scaling_cur_freq}
+   * following {@code scaling_setspeed} when {@code userspace} is among the governors, else {@code
+   * scaling_max_freq}.
    *
    * @param frequenciesKHz the available frequencies, ascending
    * @param governors the available governors; the first is the current one
    * @param currentKHz the current frequency
    */
-  public FakeSysfs policy(int index, List<Integer> frequenciesKHz, List<String> governors, int currentKHz) {
-    return policy(index, frequenciesKHz, governors, currentKHz,
+  public FakeSysfs policy(
+      int index, List<Integer> frequenciesKHz, List<String> governors, int currentKHz) {
+    return policy(
+        index,
+        frequenciesKHz,
+        governors,
+        currentKHz,
         governors.contains("userspace") ? CurFreq.SETSPEED : CurFreq.MAX);
   }
 
   /** Adds cpufreq policy {@code index} with {@code scaling_cur_freq} following the given file. */
-  public FakeSysfs policy(int index, List<Integer> frequenciesKHz, List<String> governors, int currentKHz,
+  public FakeSysfs policy(
+      int index,
+      List<Integer> frequenciesKHz,
+      List<String> governors,
+      int currentKHz,
       CurFreq follows) {
     if (frequenciesKHz.isEmpty() || governors.isEmpty()) {
       throw new IllegalArgumentException("a policy needs frequencies and governors");
@@ -97,23 +109,33 @@ public final class FakeSysfs {
     write(dir.resolve("cpuinfo_min_freq"), String.valueOf(min));
     write(dir.resolve("cpuinfo_max_freq"), String.valueOf(max));
     write(dir.resolve("scaling_driver"), "fake-cpufreq");
-    write(dir.resolve("scaling_available_frequencies"),
+    write(
+        dir.resolve("scaling_available_frequencies"),
         frequenciesKHz.stream().map(String::valueOf).collect(Collectors.joining(" ")) + " ");
     write(dir.resolve("scaling_available_governors"), String.join(" ", governors));
     write(dir.resolve("scaling_governor"), governors.getFirst());
     write(dir.resolve("scaling_min_freq"), String.valueOf(min));
-    write(dir.resolve("scaling_max_freq"), String.valueOf(follows == CurFreq.MAX ? currentKHz : max));
-    write(dir.resolve("scaling_setspeed"),
+    write(
+        dir.resolve("scaling_max_freq"), String.valueOf(follows == CurFreq.MAX ? currentKHz : max));
+    write(
+        dir.resolve("scaling_setspeed"),
         follows == CurFreq.SETSPEED ? String.valueOf(currentKHz) : "<unsupported>");
-    link(dir.resolve("scaling_cur_freq"), follows == CurFreq.SETSPEED ? "scaling_setspeed" : "scaling_max_freq");
+    link(
+        dir.resolve("scaling_cur_freq"),
+        follows == CurFreq.SETSPEED ? "scaling_setspeed" : "scaling_max_freq");
     return this;
   }
 
-  /** Removes the write permission of every writable file of policy {@code index}, as sysfs shows to non-root. */
+  /**
+   * Removes the write permission of every writable file of policy {@code index}, as sysfs shows to
+   * non-root.
+   */
   public FakeSysfs readOnly(int index) {
-    for (String f : List.of("scaling_governor", "scaling_setspeed", "scaling_min_freq", "scaling_max_freq")) {
+    for (String f :
+        List.of("scaling_governor", "scaling_setspeed", "scaling_min_freq", "scaling_max_freq")) {
       try {
-        Files.setPosixFilePermissions(policyDir(index).resolve(f), PosixFilePermissions.fromString("r--r--r--"));
+        Files.setPosixFilePermissions(
+            policyDir(index).resolve(f), PosixFilePermissions.fromString("r--r--r--"));
       } catch (IOException e) {
         throw new UncheckedIOException(e);
       }
@@ -143,7 +165,8 @@ public final class FakeSysfs {
   }
 
   /**
-   * Adds a RAPL package zone {@code intel-rapl:N} named {@code package-N} with one sub-zone ({@code core}).
+   * Adds a RAPL package zone {@code intel-rapl:N} named {@code package-N} with one sub-zone ({@code
+   * core}).
    *
    * @param energyUj the counter's current value
    * @param maxEnergyRangeUj the counter's range
@@ -163,7 +186,9 @@ public final class FakeSysfs {
 
   /** Sets RAPL zone {@code index}'s counter, as the hardware advancing would. */
   public FakeSysfs raplEnergy(int index, long energyUj) {
-    write(powercapDir().resolve("intel-rapl:" + index).resolve("energy_uj"), String.valueOf(energyUj));
+    write(
+        powercapDir().resolve("intel-rapl:" + index).resolve("energy_uj"),
+        String.valueOf(energyUj));
     return this;
   }
 

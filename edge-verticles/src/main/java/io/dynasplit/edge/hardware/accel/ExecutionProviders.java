@@ -8,9 +8,10 @@ import java.util.Locale;
 import java.util.Optional;
 
 /**
- * The ONNX Runtime execution providers this build and machine offer, named as the {@code edgeAccelerator} knob
- * names them: the provider's enum name in lower case without underscores ({@code cuda}, {@code xnnpack},
- * {@code openvino}, {@code tensorrt}). The plain CPU provider is the knob's {@code off}.
+ * The ONNX Runtime execution providers this build and machine offer, named as the {@code
+ * edgeAccelerator} knob names them: the provider's enum name in lower case without underscores
+ * ({@code cuda}, {@code xnnpack}, {@code openvino}, {@code tensorrt}). The plain CPU provider is
+ * the knob's {@code off}.
  */
 public final class ExecutionProviders {
 
@@ -27,7 +28,10 @@ public final class ExecutionProviders {
 
   /** The knob names of the available accelerating providers (CPU left out). */
   public static List<String> acceleratorNames() {
-    return available().stream().filter(p -> p != OrtProvider.CPU).map(ExecutionProviders::knobName).toList();
+    return available().stream()
+        .filter(p -> p != OrtProvider.CPU)
+        .map(ExecutionProviders::knobName)
+        .toList();
   }
 
   /** The knob name of a provider, e.g. {@code tensorrt} for {@link OrtProvider#TENSOR_RT}. */

@@ -10,12 +10,15 @@ import java.util.Set;
 /**
  * How to switch a USB accelerator's power and which {@code edgeAccelerator} values need it on.
  *
- * @param onCommand the command that powers the port on, e.g. {@code [uhubctl, -l, 2, -a, 1]} (run without a shell)
+ * @param onCommand the command that powers the port on, e.g. {@code [uhubctl, -l, 2, -a, 1]} (run
+ *     without a shell)
  * @param offCommand the command that powers it off, e.g. {@code [uhubctl, -l, 2, -a, 0]}
- * @param modes the {@code edgeAccelerator} values that use the USB accelerator, e.g. {@code std}, {@code max}
+ * @param modes the {@code edgeAccelerator} values that use the USB accelerator, e.g. {@code std},
+ *     {@code max}
  * @param timeout how long a command may run before it counts as failed
  */
-public record UsbPowerConfig(List<String> onCommand, List<String> offCommand, Set<String> modes, Duration timeout) {
+public record UsbPowerConfig(
+    List<String> onCommand, List<String> offCommand, Set<String> modes, Duration timeout) {
 
   /** Checks and copies. */
   public UsbPowerConfig {
@@ -30,8 +33,11 @@ public record UsbPowerConfig(List<String> onCommand, List<String> offCommand, Se
       throw new IllegalArgumentException("modes must name at least one edgeAccelerator value");
     }
     if (modes.contains(Configuration.ACCELERATOR_OFF)) {
-      throw new IllegalArgumentException("modes must not contain '" + Configuration.ACCELERATOR_OFF
-          + "', the edgeAccelerator value without any accelerator: " + modes);
+      throw new IllegalArgumentException(
+          "modes must not contain '"
+              + Configuration.ACCELERATOR_OFF
+              + "', the edgeAccelerator value without any accelerator: "
+              + modes);
     }
     if (timeout.isNegative() || timeout.isZero()) {
       throw new IllegalArgumentException("timeout must be > 0: " + timeout);

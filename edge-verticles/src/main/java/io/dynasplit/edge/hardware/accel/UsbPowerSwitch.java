@@ -10,8 +10,9 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Powers a USB accelerator on and off with the commands of a {@link UsbPowerConfig}, checking each command's exit
- * status, and remembers the state so a second request for the same state runs nothing.
+ * Powers a USB accelerator on and off with the commands of a {@link UsbPowerConfig}, checking each
+ * command's exit status, and remembers the state so a second request for the same state runs
+ * nothing.
  *
  * @implNote thread-safe; {@link #set} blocks while the command runs (call it from a worker thread)
  */
@@ -34,7 +35,9 @@ public final class UsbPowerSwitch {
     return config;
   }
 
-  /** Whether the accelerator is powered, as far as this switch knows; null before the first switch. */
+  /**
+   * Whether the accelerator is powered, as far as this switch knows; null before the first switch.
+   */
   public synchronized Boolean powered() {
     return powered;
   }
@@ -53,7 +56,8 @@ public final class UsbPowerSwitch {
     powered = null;
     run(command, config.timeout().toMillis());
     powered = on;
-    LOG.info("usb accelerator powered {} [command: {}]", on ? "on" : "off", String.join(" ", command));
+    LOG.info(
+        "usb accelerator powered {} [command: {}]", on ? "on" : "off", String.join(" ", command));
     return true;
   }
 
@@ -66,7 +70,8 @@ public final class UsbPowerSwitch {
       throw new IOException("cannot run '" + line + "': " + e.getMessage(), e);
     }
     process.getOutputStream().close();
-    // read while it runs: a command that prints more than the pipe holds would otherwise block, and time out
+    // read while it runs: a command that prints more than the pipe holds would otherwise block, and
+    // time out
     OutputHead output = new OutputHead(process.getInputStream());
     Thread reader = Thread.ofVirtual().name("dynasplit-usb-power-output").start(output);
     try {
@@ -74,7 +79,9 @@ public final class UsbPowerSwitch {
         process.destroyForcibly();
         throw new IOException("'" + line + "' did not finish within " + timeoutMs + " ms");
       }
-      reader.join(OUTPUT_JOIN_MS); // the rest of the output, unless a child the command left holds the pipe open
+      reader.join(
+          OUTPUT_JOIN_MS); // the rest of the output, unless a child the command left holds the pipe
+      // open
     } catch (InterruptedException e) {
       process.destroyForcibly();
       Thread.currentThread().interrupt();
@@ -86,7 +93,10 @@ public final class UsbPowerSwitch {
     }
   }
 
-  /** Drains a process's output to its end, keeping the first {@link #OUTPUT_LIMIT} bytes for error messages. */
+  /**
+   * Drains a process's output to its end, keeping the first {@link #OUTPUT_LIMIT} bytes for error
+   * messages.
+   */
   private static final class OutputHead implements Runnable {
     private final InputStream in;
     private final byte[] head = new byte[OUTPUT_LIMIT];

@@ -17,6 +17,7 @@ public final class CpuFreq {
 
   /** The real sysfs root. */
   public static final Path DEFAULT_SYSFS_ROOT = Path.of("/sys");
+
   /** The governor that lets user space set the frequency through {@code scaling_setspeed}. */
   public static final String USERSPACE = "userspace";
 
@@ -59,20 +60,25 @@ public final class CpuFreq {
     List<CpuPolicy> policies = new ArrayList<>();
     List<String> problems = new ArrayList<>();
     if (!Files.isDirectory(dir)) {
-      problems.add("no cpufreq: " + dir + " does not exist (no cpufreq driver, or a virtual machine)");
+      problems.add(
+          "no cpufreq: " + dir + " does not exist (no cpufreq driver, or a virtual machine)");
       return new Discovery(dir, policies, problems);
     }
     List<Path> dirs;
     try (Stream<Path> list = Files.list(dir)) {
-      dirs = list.filter(p -> POLICY.matcher(p.getFileName().toString()).matches())
-          .sorted(Comparator.comparingInt(p -> Integer.parseInt(p.getFileName().toString().substring(6))))
-          .toList();
+      dirs =
+          list.filter(p -> POLICY.matcher(p.getFileName().toString()).matches())
+              .sorted(
+                  Comparator.comparingInt(
+                      p -> Integer.parseInt(p.getFileName().toString().substring(6))))
+              .toList();
     } catch (IOException e) {
       problems.add("no cpufreq: cannot list " + dir + ": " + e.getMessage());
       return new Discovery(dir, policies, problems);
     }
     if (dirs.isEmpty()) {
-      problems.add("no cpufreq: " + dir + " has no policy (no cpufreq driver, or a virtual machine)");
+      problems.add(
+          "no cpufreq: " + dir + " has no policy (no cpufreq driver, or a virtual machine)");
     }
     for (Path p : dirs) {
       try {
@@ -87,14 +93,17 @@ public final class CpuFreq {
   /** Reads one policy folder. */
   static CpuPolicy readPolicy(Path dir) throws IOException {
     String name = dir.getFileName().toString();
-    List<Integer> available = Files.exists(dir.resolve("scaling_available_frequencies"))
-        ? ints(dir, "scaling_available_frequencies").stream().sorted().distinct().toList()
-        : List.of();
+    List<Integer> available =
+        Files.exists(dir.resolve("scaling_available_frequencies"))
+            ? ints(dir, "scaling_available_frequencies").stream().sorted().distinct().toList()
+            : List.of();
     List<String> governors = words(dir, "scaling_available_governors");
     String governor = read(dir, "scaling_governor");
-    boolean writable = governors.contains(USERSPACE)
-        ? canWrite(dir.resolve("scaling_governor")) && canWrite(dir.resolve("scaling_setspeed"))
-        : canWrite(dir.resolve("scaling_min_freq")) && canWrite(dir.resolve("scaling_max_freq"));
+    boolean writable =
+        governors.contains(USERSPACE)
+            ? canWrite(dir.resolve("scaling_governor")) && canWrite(dir.resolve("scaling_setspeed"))
+            : canWrite(dir.resolve("scaling_min_freq"))
+                && canWrite(dir.resolve("scaling_max_freq"));
     return new CpuPolicy(
         name,
         dir,
@@ -112,15 +121,17 @@ public final class CpuFreq {
   }
 
   /**
-   * Whether this process may write a sysfs attribute: the file must grant write to someone (sysfs refuses writes to
-   * attributes without a write bit, even to root) and the file system must let this process write it.
+   * Whether this process may write a sysfs attribute: the file must grant write to someone (sysfs
+   * refuses writes to attributes without a write bit, even to root) and the file system must let
+   * this process write it.
    */
   static boolean canWrite(Path file) {
     try {
       Set<PosixFilePermission> perms = Files.getPosixFilePermissions(file);
-      boolean anyWrite = perms.contains(PosixFilePermission.OWNER_WRITE)
-          || perms.contains(PosixFilePermission.GROUP_WRITE)
-          || perms.contains(PosixFilePermission.OTHERS_WRITE);
+      boolean anyWrite =
+          perms.contains(PosixFilePermission.OWNER_WRITE)
+              || perms.contains(PosixFilePermission.GROUP_WRITE)
+              || perms.contains(PosixFilePermission.OTHERS_WRITE);
       return anyWrite && Files.isWritable(file);
     } catch (IOException | UnsupportedOperationException e) {
       return Files.isWritable(file);
@@ -136,7 +147,8 @@ public final class CpuFreq {
     try {
       return Integer.parseInt(text);
     } catch (NumberFormatException e) {
-      throw new IOException(file + " of " + dir.getFileName() + " is not a number: '" + text + "'", e);
+      throw new IOException(
+          file + " of " + dir.getFileName() + " is not a number: '" + text + "'", e);
     }
   }
 
@@ -151,7 +163,8 @@ public final class CpuFreq {
       try {
         out.add(Integer.parseInt(w));
       } catch (NumberFormatException e) {
-        throw new IOException(file + " of " + dir.getFileName() + " holds a non-number: '" + w + "'", e);
+        throw new IOException(
+            file + " of " + dir.getFileName() + " holds a non-number: '" + w + "'", e);
       }
     }
     return out;

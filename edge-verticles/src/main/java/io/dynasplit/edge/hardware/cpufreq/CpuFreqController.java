@@ -19,19 +19,23 @@ import org.slf4j.LoggerFactory;
 /**
  * Applies CPU frequencies to the cpufreq policies found by {@link CpuFreq#discover}.
  *
- * <p>A frequency is set with the {@code userspace} governor and {@code scaling_setspeed} where the policy offers
- * that governor, else by pinning {@code scaling_min_freq} and {@code scaling_max_freq} to it (in the order the
- * kernel accepts), and is confirmed by reading {@code scaling_cur_freq} back (within 1 %, a few times over a few
- * milliseconds for drivers that switch asynchronously). The state applied last is remembered,
- * so asking again for the same frequency writes nothing and costs no I/O.
+ * <p>A frequency is set with the {@code userspace} governor and {@code scaling_setspeed} where the
+ * policy offers that governor, else by pinning {@code scaling_min_freq} and {@code
+ * scaling_max_freq} to it (in the order the kernel accepts), and is confirmed by reading {@code
+ * scaling_cur_freq} back (within 1 %, a few times over a few milliseconds for drivers that switch
+ * asynchronously). The state applied last is remembered, so asking again for the same frequency
+ * writes nothing and costs no I/O.
  *
- * <p>The knob's values are the frequencies of the first policy, in MHz. Further policies (other clusters) get their
- * highest frequency not above the one asked for (their lowest if all are above).
+ * <p>The knob's values are the frequencies of the first policy, in MHz. Further policies (other
+ * clusters) get their highest frequency not above the one asked for (their lowest if all are
+ * above).
  *
- * <p>Without permission to write (not root, a read-only sysfs) the controller is <em>fixed</em>: it says so once in
- * the log, {@link #frequenciesMHz()} offers only the current frequency, and {@link #apply} accepts only that one.
+ * <p>Without permission to write (not root, a read-only sysfs) the controller is <em>fixed</em>: it
+ * says so once in the log, {@link #frequenciesMHz()} offers only the current frequency, and {@link
+ * #apply} accepts only that one.
  *
- * @implNote thread-safe; {@link #apply} blocks on sysfs writes (call it from a worker thread) and is serialized
+ * @implNote thread-safe; {@link #apply} blocks on sysfs writes (call it from a worker thread) and
+ *     is serialized
  */
 public final class CpuFreqController {
 
@@ -74,26 +78,43 @@ public final class CpuFreqController {
     for (int i = 0; i < appliedKHz.length; i++) {
       appliedKHz[i] = knownState(policies.get(i));
     }
-    List<String> readOnly = policies.stream().filter(p -> !p.writable())
-        .map(p -> p.name() + " " + (p.hasUserspace() ? "scaling_governor/scaling_setspeed"
-            : "scaling_min_freq/scaling_max_freq"))
-        .toList();
+    List<String> readOnly =
+        policies.stream()
+            .filter(p -> !p.writable())
+            .map(
+                p ->
+                    p.name()
+                        + " "
+                        + (p.hasUserspace()
+                            ? "scaling_governor/scaling_setspeed"
+                            : "scaling_min_freq/scaling_max_freq"))
+            .toList();
     if (!readOnly.isEmpty()) {
       CpuPolicy first = policies.getFirst();
       int now = toMHz(first.curKHz());
-      fix(now, String.format(Locale.ROOT,
-          "cpufreq is not writable by this process (%s); the cpu frequency stays at %d MHz (%s, governor %s) and"
-              + " the scheduler chooses only among configurations at that frequency",
-          String.join(", ", readOnly), now, first.name(), first.governor()));
+      fix(
+          now,
+          String.format(
+              Locale.ROOT,
+              "cpufreq is not writable by this process (%s); the cpu frequency stays at %d MHz (%s,"
+                  + " governor %s) and the scheduler chooses only among configurations at that"
+                  + " frequency",
+              String.join(", ", readOnly),
+              now,
+              first.name(),
+              first.governor()));
     }
   }
 
   /**
-   * A controller over the policies found, or empty when there are none (no cpufreq on this machine).
+   * A controller over the policies found, or empty when there are none (no cpufreq on this
+   * machine).
    */
   public static Optional<CpuFreqController> open(CpuFreq.Discovery discovery) {
     Objects.requireNonNull(discovery, "discovery");
-    return discovery.available() ? Optional.of(new CpuFreqController(discovery.policies())) : Optional.empty();
+    return discovery.available()
+        ? Optional.of(new CpuFreqController(discovery.policies()))
+        : Optional.empty();
   }
 
   /** The policies controlled, as discovered. */
@@ -102,8 +123,9 @@ public final class CpuFreqController {
   }
 
   /**
-   * The frequencies the scheduler may choose from, in MHz, ascending: the first policy's available frequencies
-   * (100 MHz steps over its hardware range where the driver lists none), or only the fixed one.
+   * The frequencies the scheduler may choose from, in MHz, ascending: the first policy's available
+   * frequencies (100 MHz steps over its hardware range where the driver lists none), or only the
+   * fixed one.
    */
   public List<Integer> frequenciesMHz() {
     if (isFixed()) {
@@ -142,10 +164,11 @@ public final class CpuFreqController {
   /**
    * Sets every policy to {@code mhz} unless it is already there.
    *
-   * @param mhz a frequency from {@link #frequenciesMHz()}; 0 means "not managed" and changes nothing
+   * @param mhz a frequency from {@link #frequenciesMHz()}; 0 means "not managed" and changes
+   *     nothing
    * @return what was done and how long it took
-   * @throws CpuFreqException if the frequency is not offered, the knob is fixed at another one, a write fails, or
-   *     the read-back disagrees
+   * @throws CpuFreqException if the frequency is not offered, the knob is fixed at another one, a
+   *     write fails, or the read-back disagrees
    */
   public synchronized Change apply(int mhz) throws CpuFreqException {
     long start = System.nanoTime();
@@ -156,8 +179,10 @@ public final class CpuFreqController {
       if (mhz == fixedMHz) {
         return new Change(mhz, Method.NONE, System.nanoTime() - start);
       }
-      throw new CpuFreqException(CpuFreqException.Reason.FIXED,
-          "cannot set the cpu frequency to " + mhz + " MHz: " + fixedReason, null);
+      throw new CpuFreqException(
+          CpuFreqException.Reason.FIXED,
+          "cannot set the cpu frequency to " + mhz + " MHz: " + fixedReason,
+          null);
     }
     int[] targets = targetsFor(mhz);
     Method method = Method.NONE;
@@ -178,7 +203,10 @@ public final class CpuFreqController {
     return toMHz(CpuFreq.readInt(policies.getFirst().dir(), "scaling_cur_freq"));
   }
 
-  /** Forgets the remembered state, so the next {@link #apply} writes (after someone else changed the frequency). */
+  /**
+   * Forgets the remembered state, so the next {@link #apply} writes (after someone else changed the
+   * frequency).
+   */
   public synchronized void forget() {
     java.util.Arrays.fill(appliedKHz, -1);
   }
@@ -201,17 +229,25 @@ public final class CpuFreqController {
     }
     for (int i = 1; i < targets.length; i++) {
       CpuPolicy p = policies.get(i);
-      targets[i] = p.availableKHz().isEmpty()
-          ? (int) Math.clamp(targets[0], p.hardwareMinKHz(), p.hardwareMaxKHz())
-          : highestNotAbove(p.availableKHz(), targets[0]);
+      targets[i] =
+          p.availableKHz().isEmpty()
+              ? (int) Math.clamp(targets[0], p.hardwareMinKHz(), p.hardwareMaxKHz())
+              : highestNotAbove(p.availableKHz(), targets[0]);
     }
     return targets;
   }
 
   private CpuFreqException unsupported(int mhz) {
-    return new CpuFreqException(CpuFreqException.Reason.UNSUPPORTED_FREQUENCY,
-        "cpu frequency " + mhz + " MHz is not offered by " + policies.getFirst().name() + "; offered: "
-            + frequenciesMHz() + " MHz", null);
+    return new CpuFreqException(
+        CpuFreqException.Reason.UNSUPPORTED_FREQUENCY,
+        "cpu frequency "
+            + mhz
+            + " MHz is not offered by "
+            + policies.getFirst().name()
+            + "; offered: "
+            + frequenciesMHz()
+            + " MHz",
+        null);
   }
 
   private Method write(int index, int kHz) throws CpuFreqException {
@@ -244,11 +280,15 @@ public final class CpuFreqController {
       if (why.contains("read-only") || why.contains("not permitted")) {
         throw becomeFixed(p, e);
       }
-      throw new CpuFreqException(CpuFreqException.Reason.IO,
-          "cannot set " + p.name() + " to " + kHz + " kHz: " + e.getMessage(), e);
+      throw new CpuFreqException(
+          CpuFreqException.Reason.IO,
+          "cannot set " + p.name() + " to " + kHz + " kHz: " + e.getMessage(),
+          e);
     } catch (IOException e) {
-      throw new CpuFreqException(CpuFreqException.Reason.IO,
-          "cannot set " + p.name() + " to " + kHz + " kHz: " + e.getMessage(), e);
+      throw new CpuFreqException(
+          CpuFreqException.Reason.IO,
+          "cannot set " + p.name() + " to " + kHz + " kHz: " + e.getMessage(),
+          e);
     }
     confirm(p, kHz);
     appliedKHz[index] = kHz;
@@ -261,16 +301,20 @@ public final class CpuFreqController {
       try {
         cur = CpuFreq.readInt(p.dir(), "scaling_cur_freq");
       } catch (IOException e) {
-        throw new CpuFreqException(CpuFreqException.Reason.IO,
-            "cannot read back scaling_cur_freq of " + p.name() + ": " + e.getMessage(), e);
+        throw new CpuFreqException(
+            CpuFreqException.Reason.IO,
+            "cannot read back scaling_cur_freq of " + p.name() + ": " + e.getMessage(),
+            e);
       }
       if (Math.abs(cur - kHz) <= kHz / 100) {
         return;
       }
       LockSupport.parkNanos(READ_BACK_PAUSE_NANOS);
     }
-    throw new CpuFreqException(CpuFreqException.Reason.READ_BACK_MISMATCH,
-        p.name() + " was set to " + kHz + " kHz but scaling_cur_freq reads " + cur + " kHz", null);
+    throw new CpuFreqException(
+        CpuFreqException.Reason.READ_BACK_MISMATCH,
+        p.name() + " was set to " + kHz + " kHz but scaling_cur_freq reads " + cur + " kHz",
+        null);
   }
 
   private CpuFreqException becomeFixed(CpuPolicy p, IOException e) {
@@ -280,8 +324,15 @@ public final class CpuFreqController {
     } catch (IOException readFailure) {
       now = toMHz(policies.getFirst().curKHz());
     }
-    fix(now, "cpufreq of " + p.name() + " refused a write (" + e.getMessage() + "); the cpu frequency stays at " + now
-        + " MHz and the scheduler chooses only among configurations at that frequency");
+    fix(
+        now,
+        "cpufreq of "
+            + p.name()
+            + " refused a write ("
+            + e.getMessage()
+            + "); the cpu frequency stays at "
+            + now
+            + " MHz and the scheduler chooses only among configurations at that frequency");
     return new CpuFreqException(CpuFreqException.Reason.FIXED, fixedReason, e);
   }
 
@@ -295,7 +346,10 @@ public final class CpuFreqController {
     Files.writeString(file, value, StandardOpenOption.WRITE, StandardOpenOption.TRUNCATE_EXISTING);
   }
 
-  /** What the policy is known to be set to: the userspace speed, or a pinned min = max; -1 when it floats. */
+  /**
+   * What the policy is known to be set to: the userspace speed, or a pinned min = max; -1 when it
+   * floats.
+   */
   private static int knownState(CpuPolicy p) {
     if (p.governor().equals(CpuFreq.USERSPACE)) {
       try {

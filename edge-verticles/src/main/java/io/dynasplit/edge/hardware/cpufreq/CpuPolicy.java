@@ -5,14 +5,15 @@ import java.util.List;
 import java.util.Objects;
 
 /**
- * One cpufreq policy as read from sysfs: the CPUs it governs, what it offers and its state at the time of reading.
- * Frequencies are in kHz, as sysfs has them.
+ * One cpufreq policy as read from sysfs: the CPUs it governs, what it offers and its state at the
+ * time of reading. Frequencies are in kHz, as sysfs has them.
  *
  * @param name the policy folder's name, e.g. {@code policy0}
  * @param dir the policy folder
  * @param cpus the CPUs it governs ({@code affected_cpus})
  * @param driver the scaling driver, e.g. {@code cpufreq-dt}; {@code unknown} if not readable
- * @param availableKHz the frequencies the driver lists, ascending; empty where the driver lists none
+ * @param availableKHz the frequencies the driver lists, ascending; empty where the driver lists
+ *     none
  * @param governors the available governors
  * @param governor the current governor
  * @param curKHz the current frequency ({@code scaling_cur_freq})
@@ -47,8 +48,14 @@ public record CpuPolicy(
     availableKHz = List.copyOf(availableKHz);
     governors = List.copyOf(governors);
     if (hardwareMinKHz <= 0 || hardwareMaxKHz < hardwareMinKHz) {
-      throw new IllegalArgumentException("hardware frequency range of " + name + " is invalid: [" + hardwareMinKHz
-          + ", " + hardwareMaxKHz + "] kHz");
+      throw new IllegalArgumentException(
+          "hardware frequency range of "
+              + name
+              + " is invalid: ["
+              + hardwareMinKHz
+              + ", "
+              + hardwareMaxKHz
+              + "] kHz");
     }
   }
 

@@ -9,7 +9,10 @@ import org.junit.jupiter.api.Test;
 
 class ExecutionProvidersTest {
 
-  /** Verifies that ONNX Runtime reports the CPU provider and that it is not listed as an accelerator. */
+  /**
+   * Verifies that ONNX Runtime reports the CPU provider and that it is not listed as an
+   * accelerator.
+   */
   @Test
   void cpuIsAvailableButNotAnAccelerator() {
     assertTrue(ExecutionProviders.available().contains(OrtProvider.CPU));
