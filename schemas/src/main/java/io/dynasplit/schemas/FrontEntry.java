@@ -56,6 +56,22 @@ public record FrontEntry(
     }
   }
 
+  /** A copy that summarizes {@code n} samples, the figures unchanged. */
+  public FrontEntry withSamples(int n) {
+    return new FrontEntry(
+        config,
+        latencyMs,
+        latencyP95Ms,
+        headMs,
+        transferMs,
+        tailMs,
+        bytes,
+        edgeEnergyJ,
+        cloudEnergyJ,
+        fidelity,
+        n);
+  }
+
   /** Total energy per request, edge plus cloud. */
   public double energyJ() {
     return edgeEnergyJ + cloudEnergyJ;

@@ -1,5 +1,6 @@
 package io.dynasplit.optimizer.pool;
 
+import io.dynasplit.schemas.FrontEntry;
 import io.dynasplit.schemas.Json;
 import io.dynasplit.schemas.ParetoFront;
 import java.io.IOException;
@@ -41,10 +42,10 @@ public final class PoolFiles {
       return SplinterPoolCsv.read(file, model);
     }
     if (name.endsWith(".jsonl")) {
-      List<Measurement> rows = new ArrayList<>();
+      List<FrontEntry> rows = new ArrayList<>();
       for (Trial t : TrialsFile.read(file)) {
         if (t.entry() != null) {
-          rows.add(Measurement.of(t.entry()));
+          rows.add(t.entry());
         }
       }
       if (rows.isEmpty()) {
@@ -61,7 +62,7 @@ public final class PoolFiles {
       if (front.entries().isEmpty()) {
         throw new IllegalArgumentException(file + ": the front has no entries");
       }
-      List<Measurement> rows = front.entries().stream().map(Measurement::of).toList();
+      List<FrontEntry> rows = front.entries();
       return SimulationPool.of(model, file.getFileName().toString(), rows);
     }
     throw new IllegalArgumentException(

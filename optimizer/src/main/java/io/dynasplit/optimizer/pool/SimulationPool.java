@@ -27,18 +27,18 @@ public final class SimulationPool {
   private final String model;
   private final String source;
   private final ConfigurationSpace space;
-  private final Map<Configuration, List<Measurement>> rows;
+  private final Map<Configuration, List<FrontEntry>> rows;
   private final Map<Configuration, FrontEntry> means;
   private final List<Configuration> measured;
   private final int rowCount;
 
   private SimulationPool(
-      String model, String source, ConfigurationSpace space, List<Measurement> all) {
+      String model, String source, ConfigurationSpace space, List<FrontEntry> all) {
     this.model = Objects.requireNonNull(model, "model");
     this.source = Objects.requireNonNull(source, "source");
     this.space = Objects.requireNonNull(space, "space");
-    Map<Configuration, List<Measurement>> grouped = new HashMap<>();
-    for (Measurement m : all) {
+    Map<Configuration, List<FrontEntry>> grouped = new HashMap<>();
+    for (FrontEntry m : all) {
       String why = space.whyInvalid(m.config());
       if (why != null) {
         throw new IllegalArgumentException(
@@ -46,7 +46,7 @@ public final class SimulationPool {
       }
       grouped.computeIfAbsent(m.config(), c -> new ArrayList<>()).add(m);
     }
-    Map<Configuration, List<Measurement>> frozen = new HashMap<>();
+    Map<Configuration, List<FrontEntry>> frozen = new HashMap<>();
     Map<Configuration, FrontEntry> meanOf = new HashMap<>();
     grouped.forEach(
         (c, list) -> {
@@ -69,7 +69,7 @@ public final class SimulationPool {
    * @throws IllegalArgumentException if a measurement is outside the space, with the reason
    */
   public static SimulationPool of(
-      String model, String source, ConfigurationSpace space, List<Measurement> measurements) {
+      String model, String source, ConfigurationSpace space, List<FrontEntry> measurements) {
     return new SimulationPool(model, source, space, measurements);
   }
 
@@ -77,14 +77,14 @@ public final class SimulationPool {
    * A pool over the smallest space that spans its measurements ({@link
    * ConfigurationSpace#spanning}).
    */
-  public static SimulationPool of(String model, String source, List<Measurement> measurements) {
+  public static SimulationPool of(String model, String source, List<FrontEntry> measurements) {
     if (measurements.isEmpty()) {
       throw new IllegalArgumentException("a pool needs at least one measurement: " + source);
     }
     return new SimulationPool(
         model,
         source,
-        ConfigurationSpace.spanning(measurements.stream().map(Measurement::config).toList()),
+        ConfigurationSpace.spanning(measurements.stream().map(FrontEntry::config).toList()),
         measurements);
   }
 
@@ -124,7 +124,7 @@ public final class SimulationPool {
   }
 
   /** The measured runs of a configuration, in file order; empty when unmeasured. */
-  public List<Measurement> rows(Configuration c) {
+  public List<FrontEntry> rows(Configuration c) {
     return rows.getOrDefault(c, List.of());
   }
 
@@ -138,11 +138,11 @@ public final class SimulationPool {
 
   /** One run of a configuration drawn uniformly with the given generator; empty when unmeasured. */
   public Optional<FrontEntry> sample(Configuration c, RandomGenerator random) {
-    List<Measurement> list = rows.get(c);
+    List<FrontEntry> list = rows.get(c);
     if (list == null) {
       return Optional.empty();
     }
-    return Optional.of(list.get(random.nextInt(list.size())).toEntry());
+    return Optional.of(list.get(random.nextInt(list.size())).withSamples(1));
   }
 
   /** The means of every measured configuration, in the space's order. */
@@ -150,7 +150,7 @@ public final class SimulationPool {
     return measured.stream().map(means::get).toList();
   }
 
-  private static FrontEntry meanOf(List<Measurement> list) {
+  private static FrontEntry meanOf(List<FrontEntry> list) {
     int n = list.size();
     double lat = 0;
     double p95 = 0;
@@ -162,7 +162,7 @@ public final class SimulationPool {
     double cloud = 0;
     double fidelity = 0;
     boolean fidelityKnown = true;
-    for (Measurement m : list) {
+    for (FrontEntry m : list) {
       lat += m.latencyMs();
       p95 += m.latencyP95Ms();
       head += m.headMs();

@@ -3,6 +3,7 @@ package io.dynasplit.optimizer.pool;
 import io.dynasplit.scheduler.ConfigurationSpace;
 import io.dynasplit.schemas.Codec;
 import io.dynasplit.schemas.Configuration;
+import io.dynasplit.schemas.FrontEntry;
 import java.io.IOException;
 import java.io.Reader;
 import java.io.StringReader;
@@ -93,14 +94,14 @@ public final class SplinterPoolCsv {
         allEdgeAtMax = false;
       }
     }
-    List<Measurement> rows = new ArrayList<>(t.size());
+    List<FrontEntry> rows = new ArrayList<>(t.size());
     for (int i = 0; i < t.size(); i++) {
       rows.add(row(t, i, layer[i], allEdgeAtMax ? maxLayer : -1));
     }
     return SimulationPool.of(model, source, rows);
   }
 
-  private static Measurement row(CsvTable t, int i, int layer, int allEdgeLayer) {
+  private static FrontEntry row(CsvTable t, int i, int layer, int allEdgeLayer) {
     int freq = t.integer(i, "cpu-freq");
     if (freq <= 0) {
       throw t.error(
@@ -133,7 +134,7 @@ public final class SplinterPoolCsv {
           i, "accuracy", "expected a fraction in [0, 1], got '" + t.text(i, "accuracy") + "'");
     }
     double latency = t.nonNegative(i, "latency");
-    return new Measurement(
+    return new FrontEntry(
         new Configuration(layer, freq, edge, 0, Codec.FP32, cloud),
         latency,
         latency,
@@ -143,6 +144,7 @@ public final class SplinterPoolCsv {
         Math.round(t.nonNegative(i, "tensor size (KB)") * 1024),
         t.nonNegative(i, "avg energy edge (J)"),
         t.nonNegative(i, "avg energy cloud (J)"),
-        accuracy);
+        accuracy,
+        1);
   }
 }

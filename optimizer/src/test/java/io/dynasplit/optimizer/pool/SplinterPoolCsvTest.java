@@ -101,7 +101,7 @@ class SplinterPoolCsvTest {
           e.config()::toString);
     }
     // first data row of the file: energy 2.236007854890859 = edge 2.236007854890859 + cloud 0
-    Measurement first = pool.rows(vgg(22, 1200, "max", Configuration.CLOUD_NONE)).get(0);
+    FrontEntry first = pool.rows(vgg(22, 1200, "max", Configuration.CLOUD_NONE)).get(0);
     assertEquals(2.236007854890859, first.energyJ(), 1e-15);
   }
 
@@ -118,7 +118,7 @@ class SplinterPoolCsvTest {
     assertTrue(pool.sample(unmeasured.get(0), new SplittableRandom(1)).isEmpty());
 
     Configuration many = vgg(22, 800, "std", Configuration.CLOUD_NONE);
-    List<Measurement> rows = pool.rows(many);
+    List<FrontEntry> rows = pool.rows(many);
     assertEquals(123, rows.size());
     var latencies = new HashSet<Double>();
     rows.forEach(r -> latencies.add(r.latencyMs()));

@@ -7,7 +7,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.dynasplit.optimizer.Fronts;
 import io.dynasplit.optimizer.Objectives;
-import io.dynasplit.optimizer.pool.Measurement;
 import io.dynasplit.optimizer.pool.SimulationPool;
 import io.dynasplit.optimizer.pool.SlaWorkload;
 import io.dynasplit.optimizer.pool.SlaWorkloadCsv;
@@ -70,9 +69,9 @@ class SimulatorTest {
       FrontEntry baseline =
           (name.equals("cloud") ? PoolBaselines.cloud(pool) : PoolBaselines.edge(pool))
               .orElseThrow();
-      List<Measurement> rows = pool.rows(baseline.config());
-      double energy = rows.stream().mapToDouble(Measurement::energyJ).average().orElseThrow();
-      double latency = rows.stream().mapToDouble(Measurement::latencyMs).average().orElseThrow();
+      List<FrontEntry> rows = pool.rows(baseline.config());
+      double energy = rows.stream().mapToDouble(FrontEntry::energyJ).average().orElseThrow();
+      double latency = rows.stream().mapToDouble(FrontEntry::latencyMs).average().orElseThrow();
       List<RequestOutcome> outcomes = r.outcomesOf(name);
       double simulatedLatency =
           outcomes.stream().mapToDouble(RequestOutcome::latencyMs).average().orElseThrow();
