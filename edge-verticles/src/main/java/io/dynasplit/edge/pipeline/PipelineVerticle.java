@@ -57,9 +57,6 @@ public final class PipelineVerticle extends VerticleBase {
   /** How long before the ingress's hard stop the pipeline gives up on a request. */
   private static final long STOP_MARGIN_MS = 50;
 
-  /** Time kept, beyond the expected local tail, for deciding on and starting a fallback. */
-  private static final double FALLBACK_MARGIN_MS = 10;
-
   /** The smallest budget a query is made with, for requests that arrive at their deadline. */
   private static final double MIN_BUDGET_MS = 1;
 
@@ -348,17 +345,9 @@ public final class PipelineVerticle extends VerticleBase {
   private Future<List<Tensor>> callCloud(
       Progress p, Plan plan, InferenceResult head, String provider) {
     AdmittedRequest r = p.request;
-    long now = System.nanoTime();
-    // keep enough time for a local fallback: its expected time with half again as margin, plus the
-    // hop to the inference workers
-    long reserveNanos = (long) ((plan.localTailMs() * 1.5 + FALLBACK_MARGIN_MS) * 1e6);
-    long untilDeadline = r.deadlineNanos() - now;
-    // wait for the cloud as long as a local fallback could still meet the deadline; if it cannot
-    // anyway, wait until the deadline itself
-    long waitNanos =
-        untilDeadline - reserveNanos > 0 ? untilDeadline - reserveNanos : untilDeadline;
-    long waitMs = Math.max(1, waitNanos / 1_000_000L);
-    long expiry = Math.max(1, (untilDeadline / 1_000_000_000L) + 1);
+    long untilDeadline = r.deadlineNanos() - System.nanoTime();
+    long waitMs = new TailBudget(plan.localTailMs()).cloudWaitMs(untilDeadline);
+    long expiry = TailBudget.expirySeconds(untilDeadline);
     TailCall call = new TailCall(r.id(), head.frame(), waitMs, expiry);
     DeliveryOptions options =
         new DeliveryOptions().setSendTimeout(waitMs + settings.graceMs() + 1000);
@@ -395,8 +384,7 @@ public final class PipelineVerticle extends VerticleBase {
       Progress p, InferenceResult head, String provider, TailFailure failure) {
     AdmittedRequest r = p.request;
     double leftMs = (r.deadlineNanos() - System.nanoTime()) / 1e6;
-    double needMs = p.localTailMs;
-    if (needMs > leftMs) {
+    if (!new TailBudget(p.localTailMs).localTailFits(leftMs)) {
       LOG.info(
           "cloud did not answer, no time for a local tail [request: {}, split: {}]: {}",
           r.id(),
