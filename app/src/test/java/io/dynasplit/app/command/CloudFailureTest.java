@@ -71,30 +71,8 @@ class CloudFailureTest {
     // given: the classifier split in the middle, with an all-edge entry that makes a local tail
     // affordable
     vertx = DataPlaneFixture.vertx();
-    List<Integer> candidates = DataPlaneFixture.PARTS.candidates(MODEL);
-    int allEdge = DataPlaneFixture.PARTS.allEdgeSplit(MODEL);
-    int middle = candidates.get(candidates.size() / 2);
-    ParetoFront front =
-        new ParetoFront(
-            ParetoFront.SCHEMA_VERSION,
-            MODEL,
-            "test",
-            "2026-01-01T00:00:00Z",
-            List.of(
-                new FrontEntry(
-                    Configuration.atSplit(allEdge).withCloudAccelerator(Configuration.CLOUD_NONE),
-                    40,
-                    40,
-                    40,
-                    0,
-                    0,
-                    0,
-                    5,
-                    0,
-                    null,
-                    10),
-                new FrontEntry(
-                    Configuration.atSplit(middle), 20, 20, 10, 5, 5, 1000, 1, 0.5, null, 10)));
+    int middle = middleSplit();
+    ParetoFront front = front(middle, 40);
     String cloudId =
         vertx
             .deployVerticle(
@@ -112,28 +90,13 @@ class CloudFailureTest {
       // 10th
       int total = 30;
       Map<String, Long> sentAt = new HashMap<>();
-      Random random = new Random(11);
       for (int i = 0; i < total; i++) {
         if (i == 10) {
           vertx.undeploy(cloudId).await(30, TimeUnit.SECONDS);
         }
         String id = "fault-" + i;
-        float[] v = new float[3 * 48 * 192];
-        for (int k = 0; k < v.length; k++) {
-          v[k] = random.nextFloat();
-        }
-        java.nio.ByteBuffer b =
-            java.nio.ByteBuffer.allocate(v.length * 4).order(java.nio.ByteOrder.LITTLE_ENDIAN);
-        b.asFloatBuffer().put(v);
-        InferenceRequest r =
-            InferenceRequest.of(
-                    id,
-                    MODEL,
-                    SLA_MS,
-                    RequestInput.tensor(DType.FLOAT32, Shape.of(1, 3, 48, 192), b.array()))
-                .withPolicy("energy");
         sentAt.put(id, System.nanoTime());
-        requester.send(Topics.DEFAULT.edgeRequests(EDGE), Json.toBytes(r), id);
+        requester.send(Topics.DEFAULT.edgeRequests(EDGE), request(id, SLA_MS, 11 + i), id);
         Thread.sleep(50);
       }
 
