@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.dynasplit.app.report.SimulationCharts;
 import io.dynasplit.app.report.SimulationReport;
+import io.dynasplit.testsupport.SplinterFiles;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -14,20 +15,6 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 class SimulateCommandTest {
-
-  /**
-   * The paper's shared data folder: shared/data/splinter in a folder above the working directory.
-   */
-  private static Path shared(String name) {
-    for (Path dir = Path.of("").toAbsolutePath(); dir != null; dir = dir.getParent()) {
-      Path candidate = dir.resolve("shared/data/splinter").resolve(name);
-      if (Files.isRegularFile(candidate)) {
-        return candidate;
-      }
-    }
-    throw new IllegalStateException(
-        "shared/data/splinter/" + name + " not found above " + Path.of("").toAbsolutePath());
-  }
 
   /**
    * Verifies that simulate on the testbed workload writes the summary, every request and readable
@@ -43,9 +30,9 @@ class SimulateCommandTest {
         CliRun.runWithSystemStreams(
             "simulate",
             "--pool",
-            shared("simulation_pool_vgg16.csv").toString(),
+            SplinterFiles.file("simulation_pool_vgg16.csv").toString(),
             "--workload",
-            shared("network_latency_50_samples.csv").toString(),
+            SplinterFiles.file("network_latency_50_samples.csv").toString(),
             "--network",
             "vgg16",
             "--strategies",
@@ -83,7 +70,7 @@ class SimulateCommandTest {
             "--pool",
             dir.resolve("nope.csv").toString(),
             "--workload",
-            shared("network_latency_50_samples.csv").toString(),
+            SplinterFiles.file("network_latency_50_samples.csv").toString(),
             "--network",
             "vgg16",
             "--out",
@@ -92,9 +79,9 @@ class SimulateCommandTest {
         CliRun.runWithSystemStreams(
             "simulate",
             "--pool",
-            shared("simulation_pool_vgg16.csv").toString(),
+            SplinterFiles.file("simulation_pool_vgg16.csv").toString(),
             "--workload",
-            shared("network_latency_50_samples.csv").toString(),
+            SplinterFiles.file("network_latency_50_samples.csv").toString(),
             "--network",
             "vgg16",
             "--strategies",
@@ -105,9 +92,9 @@ class SimulateCommandTest {
         CliRun.runWithSystemStreams(
             "simulate",
             "--pool",
-            shared("simulation_pool_vgg16.csv").toString(),
+            SplinterFiles.file("simulation_pool_vgg16.csv").toString(),
             "--workload",
-            shared("network_latency_50_samples.csv").toString(),
+            SplinterFiles.file("network_latency_50_samples.csv").toString(),
             "--network",
             "alexnet",
             "--out",
