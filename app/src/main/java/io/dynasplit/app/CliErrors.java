@@ -1,5 +1,6 @@
 package io.dynasplit.app;
 
+import io.dynasplit.app.command.IoErrors;
 import java.io.IOException;
 import java.nio.file.FileSystemException;
 import java.util.ArrayList;

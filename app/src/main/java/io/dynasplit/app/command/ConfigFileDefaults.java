@@ -1,7 +1,6 @@
 package io.dynasplit.app.command;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.dynasplit.app.IoErrors;
 import io.dynasplit.schemas.Json;
 import java.io.IOException;
 import java.io.Reader;

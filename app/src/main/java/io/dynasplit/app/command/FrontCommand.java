@@ -1,6 +1,5 @@
 package io.dynasplit.app.command;
 
-import io.dynasplit.app.IoErrors;
 import io.dynasplit.optimizer.FrontRegret;
 import io.dynasplit.optimizer.Hypervolume;
 import io.dynasplit.optimizer.Objectives;

@@ -1,6 +1,5 @@
 package io.dynasplit.app.command;
 
-import io.dynasplit.app.IoErrors;
 import io.dynasplit.app.profile.DataPlaneSetup;
 import io.dynasplit.app.profile.LiveProfiler;
 import io.dynasplit.app.profile.SampleInputs;

@@ -1,6 +1,5 @@
 package io.dynasplit.app.command;
 
-import io.dynasplit.app.IoErrors;
 import io.dynasplit.app.report.SimulationCharts;
 import io.dynasplit.app.report.SimulationReport;
 import io.dynasplit.optimizer.Fronts;

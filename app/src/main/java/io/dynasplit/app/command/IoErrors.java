@@ -1,4 +1,4 @@
-package io.dynasplit.app;
+package io.dynasplit.app.command;
 
 import java.io.IOException;
 import java.nio.file.AccessDeniedException;
