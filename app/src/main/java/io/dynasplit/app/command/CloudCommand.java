@@ -87,7 +87,7 @@ public final class CloudCommand implements Callable<Integer> {
             .withInstances(instances)
             .withMaxQueue(maxQueue)
             .withAccelerator(accelerator)
-            .withEnergy(DataPlaneSetup.cloudEnergy(energy, spec, accelerator));
+            .withEnergy(energy.cloudEnergy(spec, accelerator));
     SplitParts parts = DataPlaneSetup.parts(SplitParts.DEFAULT_MAX_TENSORS);
     ServedParts served = new ServedParts(parts, DataPlaneSetup.models(parts, models).ids());
     Vertx vertx = DataPlaneSetup.vertx();

@@ -77,8 +77,7 @@ public final class EdgeCommand implements Callable<Integer> {
             .withCredentials(broker.username, broker.password())
             .withMaxInFlight(maxInFlight)
             .withSensorPort(sensorPort);
-    HardwareOptions hardware =
-        DataPlaneSetup.edgeHardware(usb, spec); // bad options fail before anything starts
+    HardwareOptions hardware = usb.edgeHardware(spec); // bad options fail before anything starts
     CatalogModels served = node.served(maxTensors.parts());
     var frontFiles = DataPlaneSetup.readFronts(fronts);
     Vertx vertx = DataPlaneSetup.vertx();

@@ -1,5 +1,6 @@
 package io.dynasplit.app.command;
 
+import io.dynasplit.cloud.EnergySettings;
 import io.dynasplit.energy.PowerModel;
 import java.nio.file.Path;
 import picocli.CommandLine;
@@ -73,5 +74,16 @@ public final class EnergyOptions {
   /** Whether {@code --nvidia-smi} was given. */
   public boolean nvidiaSmi() {
     return nvidiaSmi;
+  }
+
+  /**
+   * How a cloud worker meters its tails: these options over the cloud defaults; a gpu worker
+   * samples nvidia-smi by itself (used when it is on the PATH).
+   */
+  public EnergySettings cloudEnergy(CommandLine.Model.CommandSpec spec, String accelerator) {
+    EnergySettings base = EnergySettings.defaults();
+    return base.withModel(model(spec, base.model()))
+        .withPowercapRoot(powercapRoot())
+        .withNvidiaSmi(nvidiaSmi() || "gpu".equals(accelerator));
   }
 }

@@ -123,9 +123,8 @@ public final class UpCommand implements Callable<Integer> {
   @Override
   public Integer call() throws Exception {
     // options first, so bad ones fail before anything starts
-    EnergySettings cloudEnergy = DataPlaneSetup.cloudEnergy(energy, spec, "cpu");
-    HardwareOptions edgeHardware =
-        DataPlaneSetup.edgeHardware(usb, spec).withPowercapRoot(energy.powercapRoot());
+    EnergySettings cloudEnergy = energy.cloudEnergy(spec, "cpu");
+    HardwareOptions edgeHardware = usb.edgeHardware(spec).withPowercapRoot(energy.powercapRoot());
     SplitParts parts = maxTensors.parts();
     CatalogModels served = node.served(parts);
     var fronts = DataPlaneSetup.readFronts(DataPlaneSetup.frontsDir(data));

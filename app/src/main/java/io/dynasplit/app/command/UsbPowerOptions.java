@@ -1,5 +1,6 @@
 package io.dynasplit.app.command;
 
+import io.dynasplit.edge.hardware.HardwareOptions;
 import io.dynasplit.edge.hardware.accel.UsbPowerConfig;
 import java.time.Duration;
 import java.util.Arrays;
@@ -82,5 +83,14 @@ public final class UsbPowerOptions {
       throw new CommandLine.ParameterException(
           spec.commandLine(), "usb accelerator: " + e.getMessage());
     }
+  }
+
+  /**
+   * The edge's hardware options: the defaults of {@code dynasplit hw} with this USB accelerator, if
+   * one is given.
+   */
+  public HardwareOptions edgeHardware(CommandLine.Model.CommandSpec spec) {
+    HardwareOptions base = HardwareOptions.defaults();
+    return config(spec).map(base::withUsb).orElse(base);
   }
 }

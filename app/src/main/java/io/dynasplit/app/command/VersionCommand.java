@@ -1,5 +1,6 @@
 package io.dynasplit.app.command;
 
+import io.dynasplit.app.profile.DataPlaneSetup;
 import java.util.concurrent.Callable;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -16,8 +17,7 @@ public final class VersionCommand implements Callable<Integer> {
 
   /** The version of the running jar, from its manifest; {@code dev} when run from classes. */
   public static String projectVersion() {
-    String v = VersionCommand.class.getPackage().getImplementationVersion();
-    return v == null ? "dev" : v;
+    return DataPlaneSetup.projectVersion();
   }
 
   static String[] lines() {

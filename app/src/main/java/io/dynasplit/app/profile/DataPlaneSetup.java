@@ -1,8 +1,5 @@
 package io.dynasplit.app.profile;
 
-import io.dynasplit.app.command.EnergyOptions;
-import io.dynasplit.app.command.UsbPowerOptions;
-import io.dynasplit.cloud.EnergySettings;
 import io.dynasplit.edge.hardware.HardwareOptions;
 import io.dynasplit.edge.hardware.HardwareVerticle;
 import io.dynasplit.edge.inference.CatalogModels;
@@ -30,7 +27,6 @@ import java.util.Map;
 import java.util.concurrent.CountDownLatch;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import picocli.CommandLine;
 
 /**
  * What the data-plane commands set up alike: the catalog, split parts, served models, fronts,
@@ -149,26 +145,10 @@ public final class DataPlaneSetup {
     }
   }
 
-  /**
-   * The edge's hardware options: the defaults of {@code dynasplit hw} with the USB accelerator of
-   * {@code usb}, if one is given.
-   */
-  public static HardwareOptions edgeHardware(
-      UsbPowerOptions usb, CommandLine.Model.CommandSpec spec) {
-    HardwareOptions base = HardwareOptions.defaults();
-    return usb.config(spec).map(base::withUsb).orElse(base);
-  }
-
-  /**
-   * How a cloud worker meters its tails: the energy options over the cloud defaults; a gpu worker
-   * samples nvidia-smi by itself (used when it is on the PATH).
-   */
-  public static EnergySettings cloudEnergy(
-      EnergyOptions energy, CommandLine.Model.CommandSpec spec, String accelerator) {
-    EnergySettings base = EnergySettings.defaults();
-    return base.withModel(energy.model(spec, base.model()))
-        .withPowercapRoot(energy.powercapRoot())
-        .withNvidiaSmi(energy.nvidiaSmi() || "gpu".equals(accelerator));
+  /** The version a node announces in its status: the jar's implementation version, or dev. */
+  public static String projectVersion() {
+    String v = DataPlaneSetup.class.getPackage().getImplementationVersion();
+    return v == null ? "dev" : v;
   }
 
   public static Scheduler scheduler(Policy policy) {

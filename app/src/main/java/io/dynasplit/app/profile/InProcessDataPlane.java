@@ -3,7 +3,6 @@ package io.dynasplit.app.profile;
 import com.hivemq.client.mqtt.MqttClient;
 import com.hivemq.client.mqtt.datatypes.MqttQos;
 import com.hivemq.client.mqtt.mqtt5.Mqtt5AsyncClient;
-import io.dynasplit.app.command.VersionCommand;
 import io.dynasplit.broker.BrokerSettings;
 import io.dynasplit.broker.EmbeddedBroker;
 import io.dynasplit.cloud.CloudNodeVerticle;
@@ -76,7 +75,7 @@ public final class InProcessDataPlane implements AutoCloseable {
       CatalogModels served = new CatalogModels(parts, models);
       HardwareVerticle hw = DataPlaneSetup.deployHardware(vertx);
       vertx
-          .deployVerticle(new CloudNodeVerticle(cloud, parts, VersionCommand.projectVersion()))
+          .deployVerticle(new CloudNodeVerticle(cloud, parts, DataPlaneSetup.projectVersion()))
           .compose(
               id ->
                   vertx.deployVerticle(
@@ -88,7 +87,7 @@ public final class InProcessDataPlane implements AutoCloseable {
                           DataPlaneSetup.edgeMeterBesideCloud(hw.energyMeter(), EDGE_ID),
                           hw,
                           listener,
-                          VersionCommand.projectVersion())))
+                          DataPlaneSetup.projectVersion())))
           .await(300, TimeUnit.SECONDS);
       Mqtt5AsyncClient client =
           MqttClient.builder()

@@ -5,7 +5,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.dynasplit.app.profile.DataPlaneSetup;
 import io.dynasplit.cloud.EnergySettings;
 import io.dynasplit.edge.hardware.HardwareOptions;
 import io.dynasplit.energy.PowerModel;
@@ -38,7 +37,7 @@ class DataPlaneOptionsTest {
         "4.5",
         "--powercap-root",
         "/tmp/fake-powercap");
-    EnergySettings energy = DataPlaneSetup.cloudEnergy(cmd.energy, cmd.spec, cmd.accelerator);
+    EnergySettings energy = cmd.energy.cloudEnergy(cmd.spec, cmd.accelerator);
     assertEquals(80.0, energy.model().idleWatts());
     assertEquals(4.5, energy.model().wattsPerBusyCore());
     assertEquals(Runtime.getRuntime().availableProcessors(), energy.model().cores());
@@ -54,7 +53,7 @@ class DataPlaneOptionsTest {
   void gpuWorkerSamplesNvidiaSmi() {
     CloudCommand cmd = new CloudCommand();
     parsed(cmd, "--accelerator", "gpu");
-    EnergySettings energy = DataPlaneSetup.cloudEnergy(cmd.energy, cmd.spec, cmd.accelerator);
+    EnergySettings energy = cmd.energy.cloudEnergy(cmd.spec, cmd.accelerator);
     assertTrue(energy.nvidiaSmi());
     PowerModel base = EnergySettings.UNCALIBRATED_MODEL;
     assertEquals(base.idleWatts(), energy.model().idleWatts());
@@ -86,7 +85,7 @@ class DataPlaneOptionsTest {
         "uhubctl -l 2 -a 0",
         "--usb-modes",
         "max");
-    HardwareOptions options = DataPlaneSetup.edgeHardware(cmd.usb, cmd.spec);
+    HardwareOptions options = cmd.usb.edgeHardware(cmd.spec);
     assertTrue(options.usb().isPresent());
     assertEquals(Set.of("max"), options.usb().get().modes());
     assertEquals("uhubctl", options.usb().get().onCommand().getFirst());
@@ -126,6 +125,6 @@ class DataPlaneOptionsTest {
     }
     UpCommand cmd = new UpCommand();
     parsed(cmd, "--usb-on", "on-cmd", "--usb-off", "off-cmd");
-    assertTrue(DataPlaneSetup.edgeHardware(cmd.usb, cmd.spec).usb().isPresent());
+    assertTrue(cmd.usb.edgeHardware(cmd.spec).usb().isPresent());
   }
 }
