@@ -19,7 +19,8 @@ import org.slf4j.LoggerFactory;
 
 /**
  * An MQTT broker (HiveMQ Community Edition) running inside this JVM, with a TCP and a WebSocket
- * listener and file persistence under its data folder.
+ * listener, keeping sessions and messages in memory or in files under its data folder ({@link
+ * BrokerPersistence}).
  *
  * <p>The configuration comes from the template {@code broker-config/hivemq/config.xml}, packaged in
  * the jar; {@link #start} renders it with the settings' ports and bind address into {@code
@@ -102,11 +103,12 @@ public final class EmbeddedBroker implements AutoCloseable {
     broker.checkListening("MQTT", resolved.port());
     broker.checkListening("WebSocket", resolved.wsPort());
     LOG.debug(
-        "broker started [mqtt: {}:{}, websocket: {}:{}/mqtt, data: {}]",
+        "broker started [mqtt: {}:{}, websocket: {}:{}/mqtt, persistence: {}, data: {}]",
         resolved.bindAddress(),
         resolved.port(),
         resolved.bindAddress(),
         resolved.wsPort(),
+        resolved.persistence().optionName(),
         resolved.dataDir());
     return broker;
   }
@@ -118,7 +120,8 @@ public final class EmbeddedBroker implements AutoCloseable {
             Map.of(
                 "tcp.port", Integer.toString(settings.port()),
                 "ws.port", Integer.toString(settings.wsPort()),
-                "bind.address", settings.bindAddress()));
+                "bind.address", settings.bindAddress(),
+                "persistence.mode", settings.persistence().hivemqMode()));
   }
 
   /** The MQTT TCP port it listens on (the chosen one when the settings said 0). */

@@ -54,8 +54,8 @@ class BrokerSettingsTest {
   }
 
   /**
-   * Verifies that the rendered configuration carries the ports and address, file persistence and no
-   * usage statistics.
+   * Verifies that the rendered configuration carries the ports and address, the persistence mode
+   * and no usage statistics.
    */
   @Test
   void rendersTheTemplate() {
@@ -72,7 +72,11 @@ class BrokerSettingsTest {
                 + "            <port>8001</port>\n"
                 + "            <bind-address>10.0.0.5</bind-address>"),
         xml);
-    assertTrue(xml.contains("<mode>file</mode>"), xml);
+    assertTrue(xml.contains("<mode>in-memory</mode>"), xml);
+    String file =
+        EmbeddedBroker.renderConfig(
+            BrokerSettings.ephemeral(DIR).withPersistence(BrokerPersistence.FILE));
+    assertTrue(file.contains("<mode>file</mode>"), file);
     assertTrue(xml.contains("<anonymous-usage-statistics>\n        <enabled>false</enabled>"), xml);
     assertTrue(!xml.contains("${"), xml);
   }
