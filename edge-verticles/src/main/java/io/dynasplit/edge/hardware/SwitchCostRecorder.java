@@ -2,11 +2,13 @@ package io.dynasplit.edge.hardware;
 
 import io.dynasplit.scheduler.SwitchCosts;
 import io.dynasplit.scheduler.SwitchCosts.ChangeKind;
+import io.dynasplit.schemas.Quantiles;
 import java.util.Arrays;
 
 /**
  * Records how long each hardware change took, and each apply that changed nothing, and summarizes
- * the most recent ones per kind as the scheduler's {@link SwitchCosts}.
+ * the most recent ones per kind as the scheduler's {@link SwitchCosts}: count, p50 and p95 (the
+ * project's one quantile, {@link Quantiles}) and maximum, in milliseconds.
  *
  * @implNote thread-safe; {@link #record} is O(1), {@link #snapshot} sorts at most {@code window}
  *     values per kind
@@ -68,15 +70,13 @@ public final class SwitchCostRecorder {
     if (n == 0) {
       return SwitchCosts.Cost.UNMEASURED;
     }
-    long[] kept = Arrays.copyOf(recent[slot], (int) Math.min(n, window));
-    Arrays.sort(kept);
+    int kept = (int) Math.min(n, window);
+    double[] ms = new double[kept];
+    for (int i = 0; i < kept; i++) {
+      ms[i] = recent[slot][i] / 1e6;
+    }
+    Arrays.sort(ms);
     return new SwitchCosts.Cost(
-        n, quantileMs(kept, 0.50), quantileMs(kept, 0.95), kept[kept.length - 1] / 1e6);
-  }
-
-  /** Nearest-rank quantile of sorted nanoseconds, in milliseconds. */
-  static double quantileMs(long[] sorted, double q) {
-    int rank = (int) Math.ceil(q * sorted.length);
-    return sorted[Math.clamp(rank - 1, 0, sorted.length - 1)] / 1e6;
+        n, Quantiles.ofSorted(ms, 0.50), Quantiles.ofSorted(ms, 0.95), ms[kept - 1]);
   }
 }

@@ -13,15 +13,9 @@ import io.dynasplit.energy.EnergyMeter;
 import io.dynasplit.energy.EnergyReading;
 import io.dynasplit.models.runtime.ExecutionProvider;
 import io.dynasplit.schemas.Configuration;
-import io.dynasplit.schemas.EnergyReport;
-import io.dynasplit.schemas.EnergySource;
-import io.dynasplit.schemas.ErrorCode;
 import io.dynasplit.schemas.ErrorReply;
-import io.dynasplit.schemas.FrontEntry;
-import io.dynasplit.schemas.InferenceReply;
 import io.dynasplit.schemas.TailRequestHeader;
 import io.dynasplit.schemas.Tensor;
-import io.dynasplit.schemas.Timing;
 import io.vertx.core.Future;
 import io.vertx.core.Promise;
 import io.vertx.core.VerticleBase;
@@ -41,8 +35,9 @@ import org.slf4j.LoggerFactory;
  * head (or the whole model) on the inference workers with the edge's energy metered over the
  * window, sends the intermediate to the cloud through the tail client, falls back to the edge's own
  * tail when the cloud does not answer in time (if that can still meet the deadline, else {@code
- * CLOUD_UNAVAILABLE}), post-processes the output and composes the reply of ARCHITECTURE 4.5 with
- * timing, configuration and energy.
+ * CLOUD_UNAVAILABLE}), post-processes the output and answers with the reply of ARCHITECTURE 4.5. It
+ * keeps only the wiring (event bus, timers, promises): each step is recorded in the request's
+ * {@link RequestProgress}, and {@link ReplyAssembler} composes every reply from it, ok or error.
  *
  * <p>It answers every request exactly once, with an {@link Outcome} whose reply is either ok or an
  * error; it never fails the message. It may answer (give up) before the request's work has ended;
@@ -96,7 +91,7 @@ public final class PipelineVerticle extends VerticleBase {
 
   private void onRequest(Message<AdmittedRequest> message) {
     AdmittedRequest r = message.body();
-    Progress p = new Progress(r);
+    RequestProgress p = new RequestProgress(r);
     Promise<Outcome> answer = Promise.promise();
     // give up a little before the ingress would, so that the reply says which stage did not finish
     long stopMs =
@@ -109,11 +104,11 @@ public final class PipelineVerticle extends VerticleBase {
         vertx.setTimer(
             stopMs,
             t -> {
-              if (answer.tryComplete(new Outcome(stopped(p), null))) {
+              if (answer.tryComplete(new Outcome(ReplyAssembler.stopped(p), null))) {
                 LOG.info(
                     "request given up at its deadline plus grace [request: {}, stage: {}]",
                     r.id(),
-                    p.stage);
+                    p.stage());
               }
             });
     Future<Outcome> work;
@@ -134,67 +129,8 @@ public final class PipelineVerticle extends VerticleBase {
     answer.future().onSuccess(message::reply);
   }
 
-  private static ErrorReply stopped(Progress p) {
-    AdmittedRequest r = p.request;
-    return switch (p.stage) {
-      case CLOUD, FALLBACK ->
-          ErrorReply.of(
-              r.id(),
-              r.model(),
-              ErrorCode.CLOUD_UNAVAILABLE,
-              "the cloud did not answer in time and the edge could not finish the tail itself"
-                  + " within the deadline plus grace");
-      case SCHEDULE, EDGE, FINISH ->
-          ErrorReply.of(
-              r.id(),
-              r.model(),
-              ErrorCode.INTERNAL,
-              "the edge did not finish the request (stage "
-                  + p.stage.name().toLowerCase(java.util.Locale.ROOT)
-                  + ") within the deadline plus grace");
-    };
-  }
-
-  /** Where a request is, for the reply of one that is given up. */
-  private enum Stage {
-    SCHEDULE,
-    EDGE,
-    CLOUD,
-    FALLBACK,
-    FINISH
-  }
-
-  /** One request's mutable progress, confined to this verticle's event loop. */
-  private static final class Progress {
-    final AdmittedRequest request;
-    Stage stage = Stage.SCHEDULE;
-    FrontEntry entry;
-    Configuration config;
-    double localTailMs;
-    EnergyMeter.Window window;
-    long startNanos;
-    double workerWaitMs;
-    double headMs;
-    double encodeMs;
-    double transferMs;
-    double cloudQueueMs;
-    double tailMs;
-    double cloudMs;
-    double finishMs;
-    long finishSentNanos;
-    long bytes;
-    boolean fallback;
-    boolean cloudAnswered;
-    double cloudJoules;
-    EnergySource cloudSource;
-
-    Progress(AdmittedRequest request) {
-      this.request = request;
-    }
-  }
-
-  private Future<Outcome> run(Progress p) {
-    AdmittedRequest r = p.request;
+  private Future<Outcome> run(RequestProgress p) {
+    AdmittedRequest r = p.request();
     double budget = Math.max(MIN_BUDGET_MS, (r.deadlineNanos() - System.nanoTime()) / 1e6);
     ScheduleQuery q =
         new ScheduleQuery(r.model(), budget, r.policy(), r.failIfInfeasible(), counters.inFlight());
@@ -205,25 +141,14 @@ public final class PipelineVerticle extends VerticleBase {
         .compose(
             plan ->
                 switch (plan.decision().status()) {
-                  case UNKNOWN_MODEL ->
-                      Future.failedFuture(
-                          new PipelineException(
-                              ErrorCode.UNKNOWN_MODEL, "no pareto front for model " + r.model()));
-                  case INFEASIBLE ->
-                      Future.failedFuture(
-                          new PipelineException(
-                              ErrorCode.SLA_INFEASIBLE,
-                              "no configuration of "
-                                  + r.model()
-                                  + " is expected to answer within "
-                                  + r.slaMs()
-                                  + " ms"));
+                  case UNKNOWN_MODEL -> Future.failedFuture(ReplyAssembler.unknownModel(r));
+                  case INFEASIBLE -> Future.failedFuture(ReplyAssembler.infeasible(r));
                   case MEETS_SLA, MISSES_SLA -> applyHardware(plan).compose(v -> execute(p, plan));
                 })
         .onComplete(
             ar -> {
-              if (p.window != null && ar.failed()) {
-                p.window.close();
+              if (ar.failed()) {
+                p.discardWindow();
               }
             });
   }
@@ -238,12 +163,7 @@ public final class PipelineVerticle extends VerticleBase {
     }
     return hardware
         .apply(plan.decision().entry().config())
-        .recover(
-            e ->
-                Future.failedFuture(
-                    new PipelineException(
-                        ErrorCode.INTERNAL,
-                        "cannot apply the hardware configuration: " + e.getMessage())))
+        .recover(e -> Future.failedFuture(ReplyAssembler.hardwareFailed(e)))
         .onSuccess(
             applied ->
                 vertx
@@ -254,18 +174,14 @@ public final class PipelineVerticle extends VerticleBase {
         .mapEmpty();
   }
 
-  private Future<Outcome> execute(Progress p, Plan plan) {
-    AdmittedRequest r = p.request;
-    p.entry = plan.decision().entry();
-    p.config = p.entry.config();
-    p.localTailMs = plan.localTailMs();
-    p.startNanos = System.nanoTime();
-    p.window = meter.open();
-    p.stage = Stage.EDGE;
-    String provider = ExecutionProvider.of(p.config.edgeAccelerator()).wireName();
+  private Future<Outcome> execute(RequestProgress p, Plan plan) {
+    AdmittedRequest r = p.request();
+    p.edgeStarted(plan, System.nanoTime(), meter.open());
+    Configuration config = p.config();
+    String provider = ExecutionProvider.of(config.edgeAccelerator()).wireName();
     boolean allEdge =
-        p.config.split() >= models.allEdgeSplit(r.model())
-            || Configuration.CLOUD_NONE.equals(p.config.cloudAccelerator());
+        config.split() >= models.allEdgeSplit(r.model())
+            || Configuration.CLOUD_NONE.equals(config.cloudAccelerator());
     Future<List<Tensor>> outputs;
     if (allEdge) {
       InferenceJob job =
@@ -274,7 +190,7 @@ public final class PipelineVerticle extends VerticleBase {
               InferenceJob.Stage.FULL,
               0,
               provider,
-              p.config.threads(),
+              config.threads(),
               r.inputs(),
               null,
               null,
@@ -283,12 +199,11 @@ public final class PipelineVerticle extends VerticleBase {
           inferOnEdge(job)
               .map(
                   res -> {
-                    p.workerWaitMs += (res.startedNanos() - p.startNanos) / 1e6;
-                    p.headMs = res.computeMs();
+                    p.modelRan(res.startedNanos(), res.computeMs());
                     return res.outputs();
                   });
     } else {
-      int split = p.config.split();
+      int split = config.split();
       TailRequestHeader header =
           new TailRequestHeader(
               r.id(),
@@ -298,7 +213,7 @@ public final class PipelineVerticle extends VerticleBase {
               r.deadlineAtMs(),
               r.receivedAtMs(),
               System.currentTimeMillis(),
-              p.config.codec(),
+              config.codec(),
               settings.edgeId());
       InferenceJob job =
           new InferenceJob(
@@ -306,27 +221,27 @@ public final class PipelineVerticle extends VerticleBase {
               split == 0 ? InferenceJob.Stage.PASS : InferenceJob.Stage.HEAD,
               split,
               provider,
-              p.config.threads(),
+              config.threads(),
               r.inputs(),
               header,
-              p.config.codec(),
+              config.codec(),
               stopNanos(r));
       outputs =
           inferOnEdge(job)
               .compose(
                   head -> {
-                    p.workerWaitMs += (head.startedNanos() - p.startNanos) / 1e6;
-                    p.headMs = head.computeMs();
-                    p.encodeMs = head.encodeMs();
-                    p.bytes = head.frame().remaining();
+                    p.headRan(
+                        head.startedNanos(),
+                        head.computeMs(),
+                        head.encodeMs(),
+                        head.frame().remaining());
                     return callCloud(p, plan, head, provider);
                   });
     }
     return outputs
         .compose(
             out -> {
-              p.stage = Stage.FINISH;
-              p.finishSentNanos = System.nanoTime();
+              p.finishSent(System.nanoTime());
               return vertx
                   .eventBus()
                   .<FinishResult>request(
@@ -336,22 +251,21 @@ public final class PipelineVerticle extends VerticleBase {
         .recover(PipelineVerticle::unwrap)
         .map(
             fin -> {
-              p.workerWaitMs += (fin.startedNanos() - p.finishSentNanos) / 1e6;
-              p.finishMs = fin.ms();
+              p.finished(fin.startedNanos(), fin.ms());
               return compose(p, fin);
             });
   }
 
   private Future<List<Tensor>> callCloud(
-      Progress p, Plan plan, InferenceResult head, String provider) {
-    AdmittedRequest r = p.request;
+      RequestProgress p, Plan plan, InferenceResult head, String provider) {
+    AdmittedRequest r = p.request();
     long untilDeadline = r.deadlineNanos() - System.nanoTime();
     long waitMs = new TailBudget(plan.localTailMs()).cloudWaitMs(untilDeadline);
     long expiry = TailBudget.expirySeconds(untilDeadline);
     TailCall call = new TailCall(r.id(), head.frame(), waitMs, expiry);
     DeliveryOptions options =
         new DeliveryOptions().setSendTimeout(waitMs + settings.graceMs() + 1000);
-    p.stage = Stage.CLOUD;
+    p.cloudCalled();
     return vertx
         .eventBus()
         .<Object>request(EdgeAddresses.tail(settings.edgeId()), call, options)
@@ -363,16 +277,7 @@ public final class PipelineVerticle extends VerticleBase {
         .compose(
             body -> {
               if (body instanceof TailAnswer answer) {
-                p.cloudAnswered = true;
-                var timing = answer.result().timing();
-                p.cloudQueueMs = timing.queueMs();
-                p.tailMs = timing.computeMs();
-                p.cloudMs = timing.totalMs();
-                p.transferMs = Math.max(0, answer.roundTripMs() - timing.totalMs());
-                if (answer.result().energy() != null) {
-                  p.cloudJoules = answer.result().energy().joules();
-                  p.cloudSource = answer.result().energy().source();
-                }
+                p.cloudAnswered(answer);
                 return Future.succeededFuture(answer.outputs());
               }
               TailFailure failure = (TailFailure) body;
@@ -381,33 +286,26 @@ public final class PipelineVerticle extends VerticleBase {
   }
 
   private Future<List<Tensor>> fallback(
-      Progress p, InferenceResult head, String provider, TailFailure failure) {
-    AdmittedRequest r = p.request;
+      RequestProgress p, InferenceResult head, String provider, TailFailure failure) {
+    AdmittedRequest r = p.request();
+    Configuration config = p.config();
     double leftMs = (r.deadlineNanos() - System.nanoTime()) / 1e6;
-    if (!new TailBudget(p.localTailMs).localTailFits(leftMs)) {
+    if (!new TailBudget(p.localTailMs()).localTailFits(leftMs)) {
       LOG.info(
           "cloud did not answer, no time for a local tail [request: {}, split: {}]: {}",
           r.id(),
-          p.config.split(),
+          config.split(),
           failure.message());
-      return Future.failedFuture(
-          new PipelineException(
-              ErrorCode.CLOUD_UNAVAILABLE,
-              "the cloud did not answer ("
-                  + failure.message()
-                  + ") and the edge cannot run the tail within the "
-                  + Math.round(Math.max(0, leftMs))
-                  + " ms left"));
+      return Future.failedFuture(ReplyAssembler.noTimeForLocalTail(failure, leftMs));
     }
     LOG.info(
         "cloud did not answer, running the tail on the edge [request: {}, split: {}]: {}",
         r.id(),
-        p.config.split(),
+        config.split(),
         failure.message());
     counters.fallback();
-    p.fallback = true;
-    p.stage = Stage.FALLBACK;
-    int split = p.config.split();
+    p.fellBack();
+    int split = config.split();
     InferenceJob job =
         split == 0
             ? new InferenceJob(
@@ -415,7 +313,7 @@ public final class PipelineVerticle extends VerticleBase {
                 InferenceJob.Stage.FULL,
                 0,
                 provider,
-                p.config.threads(),
+                config.threads(),
                 r.inputs(),
                 null,
                 null,
@@ -425,7 +323,7 @@ public final class PipelineVerticle extends VerticleBase {
                 InferenceJob.Stage.TAIL,
                 split,
                 provider,
-                p.config.threads(),
+                config.threads(),
                 head.outputs(),
                 null,
                 null,
@@ -434,8 +332,7 @@ public final class PipelineVerticle extends VerticleBase {
     return infer(job)
         .map(
             res -> {
-              p.workerWaitMs += (res.startedNanos() - sent) / 1e6;
-              p.tailMs = res.computeMs();
+              p.localTailRan(sent, res.startedNanos(), res.computeMs());
               return res.outputs();
             });
   }
@@ -461,46 +358,12 @@ public final class PipelineVerticle extends VerticleBase {
     return EdgeAddresses.inference(settings.edgeId());
   }
 
-  private Outcome compose(Progress p, FinishResult fin) {
-    AdmittedRequest r = p.request;
-    EnergyReading edge = p.window.close();
-    double totalMs = (System.nanoTime() - r.arrivedNanos()) / 1e6;
-    // before the edge work started, plus every wait of its jobs for an inference worker
-    double queueMs = (p.startNanos - r.arrivedNanos()) / 1e6 + p.workerWaitMs;
-    double edgeMs = p.headMs + p.encodeMs + (p.fallback ? p.tailMs : 0) + p.finishMs;
-    Timing timing = new Timing(totalMs, queueMs, edgeMs, p.transferMs, p.cloudMs);
-    EnergySource edgeSource = edge.source();
-    EnergyReport energy =
-        p.cloudSource == null || p.cloudSource == edgeSource
-            ? new EnergyReport(edge.joules(), p.cloudJoules, edgeSource, null)
-            : new EnergyReport(edge.joules(), p.cloudJoules, edgeSource, p.cloudSource);
-    InferenceReply ok =
-        InferenceReply.ok(r.id(), r.model(), fin.output(), r.slaMs(), timing, p.config, energy);
-    InferenceReply reply = p.fallback ? ok.withFallback() : ok;
-    vertx
-        .eventBus()
-        .send(
-            EdgeAddresses.observe(settings.edgeId()),
-            new Observation(
-                p.entry,
-                p.headMs + p.encodeMs,
-                p.cloudAnswered ? p.bytes : 0,
-                p.cloudAnswered ? p.transferMs : Double.NaN,
-                p.cloudAnswered ? p.tailMs : Double.NaN,
-                p.cloudAnswered ? p.cloudQueueMs : Double.NaN));
-    StageTimes times =
-        new StageTimes(
-            queueMs,
-            p.headMs,
-            p.encodeMs,
-            p.transferMs,
-            p.cloudQueueMs,
-            p.tailMs,
-            p.finishMs,
-            totalMs,
-            p.fallback,
-            p.bytes);
-    return new Outcome(reply, times);
+  /** Ends the edge's energy window, composes the ok reply and tells the scheduler what it saw. */
+  private Outcome compose(RequestProgress p, FinishResult fin) {
+    EnergyReading edge = p.closeWindow();
+    Outcome outcome = ReplyAssembler.ok(p, fin.output(), edge, System.nanoTime());
+    vertx.eventBus().send(EdgeAddresses.observe(settings.edgeId()), ReplyAssembler.observation(p));
+    return outcome;
   }
 
   /** When the request is given up: its deadline plus the grace, {@link System#nanoTime()} scale. */
@@ -508,13 +371,12 @@ public final class PipelineVerticle extends VerticleBase {
     return r.deadlineNanos() + settings.graceMs() * 1_000_000L;
   }
 
-  /** Maps a failure of any stage to the error reply of the request. */
-  static ErrorReply errorReply(AdmittedRequest r, Throwable e) {
-    if (e instanceof PipelineException pe) {
-      return ErrorReply.of(r.id(), r.model(), pe.code(), pe.getMessage());
+  /** Maps a failure of any stage to the error reply of the request, logging unexpected ones. */
+  private static ErrorReply errorReply(AdmittedRequest r, Throwable e) {
+    if (!(e instanceof PipelineException)) {
+      LOG.error("request failed unexpectedly [request: {}, model: {}]", r.id(), r.model(), e);
     }
-    LOG.error("request failed unexpectedly [request: {}, model: {}]", r.id(), r.model(), e);
-    return ErrorReply.of(r.id(), r.model(), ErrorCode.INTERNAL, "internal error: " + e);
+    return ReplyAssembler.error(r, e);
   }
 
   /** Turns an event-bus failure of an inference job into the pipeline's exception. */
@@ -527,7 +389,6 @@ public final class PipelineVerticle extends VerticleBase {
     if (e instanceof PipelineException) {
       return Future.failedFuture(e);
     }
-    return Future.failedFuture(
-        new PipelineException(ErrorCode.INTERNAL, "edge inference unavailable: " + e.getMessage()));
+    return Future.failedFuture(ReplyAssembler.inferenceUnavailable(e));
   }
 }
