@@ -19,7 +19,8 @@ import picocli.CommandLine.Option;
     description = {
       "Run an MQTT broker (HiveMQ Community Edition, embedded) for sensors, edges and cloud"
           + " workers: MQTT 3.1.1 and 5 on --port, MQTT over WebSocket on --ws-port (path /mqtt)."
-          + " Sessions and retained messages persist in --data across restarts. Ctrl-C stops it.",
+          + " Sessions, queued and retained messages live in memory, or with --persistence file in"
+          + " --data across restarts. Ctrl-C stops it.",
       "",
       "Anyone may connect. For deployments with accounts and an ACL, run Mosquitto with"
           + " broker-config/mosquitto/."
@@ -28,6 +29,8 @@ import picocli.CommandLine.Option;
 public final class BrokerCommand implements Callable<Integer> {
 
   @CommandLine.Spec CommandLine.Model.CommandSpec spec;
+
+  @CommandLine.Mixin BrokerPersistenceOption persistence;
 
   @Option(
       names = "--port",
@@ -48,8 +51,8 @@ public final class BrokerCommand implements Callable<Integer> {
       paramLabel = "DIR",
       defaultValue = "data/broker",
       description =
-          "Folder for the rendered configuration, persistent sessions and retained messages;"
-              + " created when missing (default: ${DEFAULT-VALUE}).")
+          "Folder for the rendered configuration and, with --persistence file, sessions and"
+              + " retained messages; created when missing (default: ${DEFAULT-VALUE}).")
   Path data;
 
   @Option(
@@ -64,7 +67,8 @@ public final class BrokerCommand implements Callable<Integer> {
   /** The settings the options describe. */
   BrokerSettings settings() {
     try {
-      return new BrokerSettings(port, wsPort, bind, data.toAbsolutePath().normalize());
+      return new BrokerSettings(
+          port, wsPort, bind, data.toAbsolutePath().normalize(), persistence.persistence());
     } catch (IllegalArgumentException e) {
       throw new CommandLine.ParameterException(spec.commandLine(), e.getMessage(), e);
     }
@@ -124,6 +128,8 @@ public final class BrokerCommand implements Callable<Integer> {
               + ":"
               + broker.wsPort()
               + "/mqtt"
+              + "  persistence "
+              + settings.persistence().optionName()
               + "  data "
               + settings.dataDir()
               + "  (Ctrl-C stops it)");

@@ -34,7 +34,9 @@ import picocli.CommandLine.Option;
           + " and one edge node serving every present catalog model, until interrupted (Ctrl-C).",
       "The edge schedules each model from DATA/fronts/MODEL.json when present (write one with"
           + " `dynasplit profile`), else from a default front that runs the model on the edge; a"
-          + " front published retained on the edge's pareto topic replaces it while running.",
+          + " front published retained on the edge's pareto topic replaces it while running (the"
+          + " broker keeps it in memory: put the file in DATA/fronts to keep it across restarts,"
+          + " or run with --persistence file).",
       "The energy options (--powercap-root, --nvidia-smi, --idle-watts, --watts-per-core) set the"
           + " cloud worker's meter; --powercap-root also the edge's. The --usb-* options give the"
           + " edge a USB accelerator's power switch."
@@ -58,6 +60,8 @@ public final class UpCommand implements Callable<Integer> {
   @Mixin EdgeNodeOptions node;
 
   @Mixin MaxTensorsOption maxTensors;
+
+  @Mixin BrokerPersistenceOption persistence;
 
   @Option(
       names = "--port",
@@ -129,7 +133,9 @@ public final class UpCommand implements Callable<Integer> {
     CatalogModels served = node.served(parts);
     var fronts = DataPlaneSetup.readFronts(DataPlaneSetup.frontsDir(data));
     EmbeddedBroker broker =
-        EmbeddedBroker.start(new BrokerSettings(port, wsPort, bind, data.resolve("broker")));
+        EmbeddedBroker.start(
+            new BrokerSettings(
+                port, wsPort, bind, data.resolve("broker"), persistence.persistence()));
     Vertx vertx = DataPlaneSetup.vertx();
     CountDownLatch stopped = new CountDownLatch(1);
     Runtime.getRuntime()

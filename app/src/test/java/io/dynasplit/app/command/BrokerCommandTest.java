@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.dynasplit.app.DynasplitCommand;
+import io.dynasplit.broker.BrokerPersistence;
 import io.dynasplit.broker.BrokerSettings;
 import io.dynasplit.broker.MosquittoAcl;
 import io.dynasplit.schemas.Topics;
@@ -63,6 +64,19 @@ class BrokerCommandTest {
     assertEquals(8000, settings.wsPort());
     assertEquals("0.0.0.0", settings.bindAddress());
     assertEquals(Path.of("data/broker").toAbsolutePath().normalize(), settings.dataDir());
+    assertEquals(BrokerPersistence.MEMORY, settings.persistence());
+  }
+
+  /**
+   * Verifies that --persistence file keeps the broker's state in files, and a bad value exits 2.
+   */
+  @Test
+  void takesThePersistence() {
+    assertEquals(
+        BrokerPersistence.FILE, parse("broker", "--persistence", "file").settings().persistence());
+    CliRun run = run("broker", "--persistence", "disk", "--data", dir.toString());
+    assertEquals(2, run.exit());
+    assertTrue(run.err().contains("broker persistence must be memory or file: 'disk'"), run.err());
   }
 
   /** Verifies that a port out of range exits with 2 and a message naming the value. */
