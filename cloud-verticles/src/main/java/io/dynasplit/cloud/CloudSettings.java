@@ -141,6 +141,23 @@ public record CloudSettings(
         telemetryPeriodMs);
   }
 
+  /** A copy with another intra-op thread count per tail session (0 for ONNX Runtime's default). */
+  public CloudSettings withThreads(int n) {
+    return new CloudSettings(
+        workerId,
+        brokerHost,
+        brokerPort,
+        username,
+        password,
+        topics,
+        instances,
+        maxQueue,
+        accelerator,
+        n,
+        energy,
+        telemetryPeriodMs);
+  }
+
   /** A copy with another accelerator. */
   public CloudSettings withAccelerator(String a) {
     return new CloudSettings(

@@ -73,6 +73,15 @@ public final class CloudCommand implements Callable<Integer> {
   int maxQueue;
 
   @Option(
+      names = "--threads",
+      paramLabel = "N",
+      defaultValue = "0",
+      description =
+          "ONNX Runtime intra-op threads per tail session; 0 = ONNX Runtime's default, one per"
+              + " core (default: ${DEFAULT-VALUE})")
+  int threads;
+
+  @Option(
       names = "--accelerator",
       paramLabel = "A",
       defaultValue = "cpu",
@@ -81,12 +90,17 @@ public final class CloudCommand implements Callable<Integer> {
 
   @Override
   public Integer call() throws Exception {
+    if (threads < 0) {
+      throw new CommandLine.ParameterException(
+          spec.commandLine(), "--threads must be >= 0: " + threads);
+    }
     CloudSettings settings =
         CloudSettings.defaults(workerId, broker.host, broker.port)
             .withCredentials(broker.username, broker.password())
             .withInstances(instances)
             .withMaxQueue(maxQueue)
             .withAccelerator(accelerator)
+            .withThreads(threads)
             .withEnergy(energy.cloudEnergy(spec, accelerator));
     SplitParts parts = DataPlaneSetup.parts(SplitParts.DEFAULT_MAX_TENSORS);
     ServedParts served = new ServedParts(parts, DataPlaneSetup.models(parts, models).ids());

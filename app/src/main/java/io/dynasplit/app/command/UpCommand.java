@@ -108,6 +108,15 @@ public final class UpCommand implements Callable<Integer> {
   int cloudInstances;
 
   @Option(
+      names = "--cloud-threads",
+      paramLabel = "N",
+      defaultValue = "0",
+      description =
+          "ONNX Runtime intra-op threads per tail session of the cloud worker; 0 = ONNX Runtime's"
+              + " default (default: ${DEFAULT-VALUE})")
+  int cloudThreads;
+
+  @Option(
       names = "--sensor-port",
       paramLabel = "PORT",
       defaultValue = "0",
@@ -126,6 +135,10 @@ public final class UpCommand implements Callable<Integer> {
 
   @Override
   public Integer call() throws Exception {
+    if (cloudThreads < 0) {
+      throw new CommandLine.ParameterException(
+          spec.commandLine(), "--cloud-threads must be >= 0: " + cloudThreads);
+    }
     // options first, so bad ones fail before anything starts
     EnergySettings cloudEnergy = energy.cloudEnergy(spec, "cpu");
     HardwareOptions edgeHardware = usb.edgeHardware(spec).withPowercapRoot(energy.powercapRoot());
@@ -151,6 +164,7 @@ public final class UpCommand implements Callable<Integer> {
     CloudSettings cloud =
         CloudSettings.defaults(cloudId, host, broker.port())
             .withInstances(cloudInstances)
+            .withThreads(cloudThreads)
             .withEnergy(cloudEnergy);
     EdgeSettings edge =
         node.settings(host, broker.port()).withSensorPort(sensorPort).withMaxInFlight(maxInFlight);

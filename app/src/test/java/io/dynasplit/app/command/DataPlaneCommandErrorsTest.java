@@ -45,6 +45,17 @@ class DataPlaneCommandErrorsTest {
     }
   }
 
+  /** Verifies that negative tail thread counts (cloud, up) are refused before anything starts. */
+  @Test
+  void negativeCloudThreadsAreRefused() {
+    CliRun r = run("cloud", "--broker-port", "1", "--threads", "-1");
+    assertEquals(2, r.exit(), r.err());
+    assertTrue(r.err().contains("--threads must be >= 0: -1"), r.err());
+    CliRun up = run("up", "--cloud-threads", "-2");
+    assertEquals(2, up.exit(), up.err());
+    assertTrue(up.err().contains("--cloud-threads must be >= 0: -2"), up.err());
+  }
+
   /** Verifies that an edge with no broker to reach says which broker and why, exit 1. */
   @Test
   void edgeWithoutBrokerSaysWhy(@TempDir Path dir) throws Exception {
