@@ -33,9 +33,9 @@ import java.util.stream.Stream;
  * client that publishes requests and fronts. The real path: every request and tensor crosses the
  * broker.
  */
-public final class InProcessDataPlane implements AutoCloseable {
+final class InProcessDataPlane implements AutoCloseable {
 
-  public static final String EDGE_ID = "profile-edge";
+  static final String EDGE_ID = "profile-edge";
 
   private final Path dir;
   private final EmbeddedBroker broker;
@@ -60,7 +60,7 @@ public final class InProcessDataPlane implements AutoCloseable {
   }
 
   /** Starts broker, cloud worker and edge node serving {@code models}. */
-  public static InProcessDataPlane start(
+  static InProcessDataPlane start(
       SplitParts parts, List<String> models, ReplyListener listener, int cloudInstances)
       throws Exception {
     Path dir = Files.createTempDirectory("dynasplit-profile-");
