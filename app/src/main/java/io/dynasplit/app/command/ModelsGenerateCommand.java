@@ -14,9 +14,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
-import me.tongfei.progressbar.ConsoleProgressBarConsumer;
 import me.tongfei.progressbar.ProgressBar;
-import me.tongfei.progressbar.ProgressBarBuilder;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -93,12 +91,8 @@ public final class ModelsGenerateCommand implements Callable<Integer> {
         size = generator.write(model, target, n -> {});
       } else {
         try (ProgressBar bar =
-            new ProgressBarBuilder()
-                .setTaskName(entry.id())
-                .setInitialMax(total)
+            ProgressBars.builder(spec.commandLine().getErr(), entry.id(), total)
                 .setUnit(" M values", 1_000_000)
-                .setConsumer(new ConsoleProgressBarConsumer(System.err))
-                .setUpdateIntervalMillis(250)
                 .build()) {
           size = generator.write(model, target, bar::stepBy);
           bar.stepTo(total);

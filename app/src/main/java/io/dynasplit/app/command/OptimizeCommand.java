@@ -497,7 +497,7 @@ public final class OptimizeCommand implements Callable<Integer> {
 
     OptimizationResult result;
     try (TrialsFile sink = TrialsFile.openForAppend(trialsFile);
-        ProgressBar bar = noProgress ? null : progressBar(budget, earlier.size())) {
+        ProgressBar bar = noProgress ? null : progressBar(err(), budget, earlier.size())) {
       EvaluationCache cache =
           new EvaluationCache(
               problem.model(),
@@ -615,8 +615,8 @@ public final class OptimizeCommand implements Callable<Integer> {
     }
   }
 
-  private static ProgressBar progressBar(Budget budget, int start) {
-    ProgressBar bar = ProgressBars.ascii("optimize", budget.maxEvaluations(), " evals");
+  private static ProgressBar progressBar(PrintWriter err, Budget budget, int start) {
+    ProgressBar bar = ProgressBars.ascii(err, "optimize", budget.maxEvaluations(), " evals");
     bar.stepTo(Math.min(start, budget.maxEvaluations()));
     return bar;
   }

@@ -197,7 +197,7 @@ public final class SimulateCommand implements Callable<Integer> {
       result = simulator.run(chosen, () -> {});
     } else {
       try (ProgressBar bar =
-          ProgressBars.ascii("simulate", simulator.totalRequests(chosen), " req")) {
+          ProgressBars.ascii(err(), "simulate", simulator.totalRequests(chosen), " req")) {
         result = simulator.run(chosen, bar::step);
       }
     }

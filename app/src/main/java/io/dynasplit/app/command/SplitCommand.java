@@ -23,9 +23,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
-import me.tongfei.progressbar.ConsoleProgressBarConsumer;
 import me.tongfei.progressbar.ProgressBar;
-import me.tongfei.progressbar.ProgressBarBuilder;
 import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -262,12 +260,7 @@ public final class SplitCommand implements Callable<Integer> {
     List<SplitCheck> checks = new ArrayList<>();
     try (SplitVerifier verifier = new SplitVerifier(analysis, seed, optimization.level);
         ProgressBar bar =
-            new ProgressBarBuilder()
-                .setTaskName("verify")
-                .setInitialMax(candidates.size())
-                .setConsumer(new ConsoleProgressBarConsumer(System.err))
-                .clearDisplayOnFinish()
-                .build()) {
+            ProgressBars.builder(err, "verify", candidates.size()).clearDisplayOnFinish().build()) {
       for (SplitPoint p : candidates) {
         SplitCheck check = verifier.verify(p);
         checks.add(check);

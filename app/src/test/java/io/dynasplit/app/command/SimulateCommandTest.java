@@ -59,6 +59,30 @@ class SimulateCommandTest {
   }
 
   /**
+   * Verifies that the progress bar is drawn on the command's error writer, not on System.err, and
+   * ends at the number of requests simulated.
+   */
+  @Test
+  void drawsItsProgressOnTheCommandsErrorWriter(@TempDir Path dir) {
+    CliRun r =
+        CliRun.run(
+            "simulate",
+            "--pool",
+            SplinterFiles.file("simulation_pool_vgg16.csv").toString(),
+            "--workload",
+            SplinterFiles.file("network_latency_50_samples.csv").toString(),
+            "--network",
+            "vgg16",
+            "--strategies",
+            "cloud",
+            "--out",
+            dir.resolve("out").toString());
+    assertEquals(0, r.exit(), r.err());
+    assertTrue(r.err().contains("simulate"), r.err());
+    assertTrue(r.err().contains("50/50 req"), r.err());
+  }
+
+  /**
    * Verifies that a missing pool file and an unknown strategy exit non-zero with a message naming
    * them.
    */
