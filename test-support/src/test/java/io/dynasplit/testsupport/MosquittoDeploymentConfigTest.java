@@ -57,8 +57,7 @@ class MosquittoDeploymentConfigTest {
 
   @BeforeAll
   static void startMosquitto() throws Exception {
-    Path configDir =
-        Path.of(System.getProperty("dynasplit.mosquitto.config.dir", "../broker-config/mosquitto"));
+    Path configDir = configDir();
     Path passwd = dir.resolve("passwd");
     List<String> accounts = new ArrayList<>(List.of(EDGE_1, EDGE_2, SENSOR_1, SENSOR_2));
     for (Role role : Role.values()) {
@@ -334,6 +333,92 @@ class MosquittoDeploymentConfigTest {
       assertEquals(
           List.of(TOPICS.cloudTail() + " tensor"), worker.awaitMessages(), worker.output());
     }
+  }
+
+  /**
+   * Verifies that the shipped mosquitto.conf turns Nagle's algorithm off with an active {@code
+   * set_tcp_nodelay true} line, that the broker of this class runs with it (Mosquitto refuses to
+   * start on an option it does not know, see {@link #mosquittoRefusesAnOptionItDoesNotKnow}), and
+   * that a QoS 1 request and its reply make the round trip through that broker. Asserts no timing.
+   */
+  @Test
+  void shippedConfigTurnsNagleOffAndAQos1RoundTripWorks() throws Exception {
+    assertEquals(
+        "true",
+        MosquittoConfig.read(configDir().resolve("mosquitto.conf")).value("set_tcp_nodelay"),
+        "mosquitto.conf must have an active line: set_tcp_nodelay true");
+    assertEquals(
+        "true",
+        MosquittoConfig.read(mosquitto.workDir().resolve("mosquitto.conf"))
+            .value("set_tcp_nodelay"),
+        "the broker under test runs without the shipped set_tcp_nodelay");
+    String replyTopic = TOPICS.sensorReply(SENSOR_2, "nodelay");
+    Mqtt5BlockingClient sensor = client(SENSOR_2, "cam-2-nodelay");
+    Mqtt5BlockingClient edge = client(EDGE_2, "edge-2-nodelay");
+    try (Mqtt5BlockingClient.Mqtt5Publishes requests = edge.publishes(MqttGlobalPublishFilter.ALL);
+        Mqtt5BlockingClient.Mqtt5Publishes replies =
+            sensor.publishes(MqttGlobalPublishFilter.ALL)) {
+      sensor.connect();
+      edge.connect();
+      edge.subscribeWith()
+          .topicFilter(TOPICS.edgeRequests(EDGE_2))
+          .qos(MqttQos.AT_LEAST_ONCE)
+          .send();
+      sensor
+          .subscribeWith()
+          .topicFilter(TOPICS.sensorRepliesFilter(SENSOR_2))
+          .qos(MqttQos.AT_LEAST_ONCE)
+          .send();
+      sensor
+          .publishWith()
+          .topic(TOPICS.edgeRequests(EDGE_2))
+          .qos(MqttQos.AT_LEAST_ONCE)
+          .responseTopic(replyTopic)
+          .payload("{\"id\":\"r-nodelay\"}".getBytes(StandardCharsets.UTF_8))
+          .send();
+      Mqtt5Publish request =
+          requests
+              .receive(20, TimeUnit.SECONDS)
+              .orElseThrow(
+                  () ->
+                      new AssertionError(
+                          "the edge got no request; mosquitto log:\n" + mosquitto.log()));
+      assertAccepted(pubAck(edge, request.getResponseTopic().orElseThrow().toString()));
+      Mqtt5Publish reply =
+          replies
+              .receive(20, TimeUnit.SECONDS)
+              .orElseThrow(
+                  () ->
+                      new AssertionError(
+                          "the sensor got no reply; mosquitto log:\n" + mosquitto.log()));
+      assertEquals(replyTopic, reply.getTopic().toString());
+      assertTrue(mosquitto.isAlive(), mosquitto::log);
+    } finally {
+      sensor.disconnect();
+      edge.disconnect();
+    }
+  }
+
+  /**
+   * Verifies the premise of {@link #shippedConfigTurnsNagleOffAndAQos1RoundTripWorks}: a Mosquitto
+   * that does not know a configuration option does not start, so an unknown {@code set_tcp_nodelay}
+   * would fail this class.
+   */
+  @Test
+  void mosquittoRefusesAnOptionItDoesNotKnow(@TempDir Path other) {
+    IllegalStateException e =
+        assertThrows(
+            IllegalStateException.class,
+            () ->
+                MosquittoProcess.start(
+                        MosquittoConfig.anonymous().with("set_tcp_nodelay_unknown", "true"), other)
+                    .close());
+    assertTrue(e.getMessage().contains("set_tcp_nodelay_unknown"), e.getMessage());
+  }
+
+  private static Path configDir() {
+    return Path.of(
+        System.getProperty("dynasplit.mosquitto.config.dir", "../broker-config/mosquitto"));
   }
 
   /** A publish the broker took: success, or no subscriber (an error code would mean refused). */
