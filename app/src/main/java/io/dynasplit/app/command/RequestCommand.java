@@ -6,17 +6,25 @@ import com.hivemq.client.mqtt.datatypes.MqttQos;
 import com.hivemq.client.mqtt.mqtt5.Mqtt5AsyncClient;
 import com.hivemq.client.mqtt.mqtt5.Mqtt5ClientBuilder;
 import io.dynasplit.app.profile.SyntheticImages;
+import io.dynasplit.models.catalog.CatalogEntry;
+import io.dynasplit.models.catalog.ModelCatalog;
+import io.dynasplit.schemas.Codec;
 import io.dynasplit.schemas.ErrorReply;
+import io.dynasplit.schemas.FrameCodec;
 import io.dynasplit.schemas.InferenceReply;
 import io.dynasplit.schemas.InferenceRequest;
 import io.dynasplit.schemas.InputEncoding;
 import io.dynasplit.schemas.Json;
 import io.dynasplit.schemas.Quantiles;
 import io.dynasplit.schemas.Reply;
+import io.dynasplit.schemas.RequestHeader;
 import io.dynasplit.schemas.RequestInput;
+import io.dynasplit.schemas.Tensor;
 import io.dynasplit.schemas.Topics;
+import io.dynasplit.schemas.WireLimits;
 import java.io.IOException;
 import java.io.PrintWriter;
+import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -50,13 +58,18 @@ import picocli.CommandLine.Spec;
     description = {
       "Send an inference request to an edge over MQTT 5 (response topic and correlation data) and"
           + " print its reply. With --count N, send N requests (at most --concurrency in flight, at"
-          + " most --rate per second) and print a latency and throughput summary instead."
+          + " most --rate per second) and print a latency and throughput summary instead.",
+      "The input is an image (--image, --random) or a float32 tensor of the model's input shape"
+          + " (--tensor, --random-tensor), sent in the JSON envelope or, with --frame, as a binary"
+          + " DSF1 tensor frame. It is read or made once and reused by every request."
     },
     footer = {
       "",
       "Examples:",
       "  dynasplit request --model ppocr-det --image page.png --sla 500",
-      "  dynasplit request --model ppocr-cls --random --sla 100 --count 200 --concurrency 4"
+      "  dynasplit request --model ppocr-cls --random --sla 100 --count 200 --concurrency 4",
+      "  dynasplit request --model ppocr-cls --tensor crop.npy --frame --sla 100",
+      "  dynasplit request --model ppocr-det --random-tensor --shape 1x3x480x640 --sla 2000"
     })
 public final class RequestCommand implements Callable<Integer> {
 
@@ -86,7 +99,38 @@ public final class RequestCommand implements Callable<Integer> {
         required = true,
         description = "a seeded synthetic page of text-like bars (PNG)")
     boolean random;
+
+    @Option(
+        names = "--tensor",
+        required = true,
+        paramLabel = "FILE",
+        description =
+            "a float32 tensor: a .npy file ('<f4', C order; recognised by its magic), else raw"
+                + " little-endian float32 in C order with exactly the model's input shape")
+    Path tensor;
+
+    @Option(
+        names = "--random-tensor",
+        required = true,
+        description =
+            "a seeded random float32 tensor of the model's input shape, values in [-1, 1)")
+    boolean randomTensor;
   }
+
+  @Option(
+      names = "--frame",
+      description =
+          "send the tensor (--tensor, --random-tensor) as a binary DSF1 tensor frame, as sensors"
+              + " do, instead of in the JSON envelope")
+  boolean frame;
+
+  @Option(
+      names = "--shape",
+      paramLabel = "DIMS",
+      description =
+          "the tensor's shape, such as 1x3x480x640, for a model whose input has dynamic"
+              + " dimensions (raw --tensor files and --random-tensor; a .npy file must agree)")
+  String shape;
 
   @Option(
       names = "--size",
@@ -99,7 +143,7 @@ public final class RequestCommand implements Callable<Integer> {
       names = "--seed",
       paramLabel = "S",
       defaultValue = "7",
-      description = "seed of the --random image (default: ${DEFAULT-VALUE})")
+      description = "seed of the --random image or --random-tensor (default: ${DEFAULT-VALUE})")
   long seed;
 
   @Option(
@@ -164,7 +208,7 @@ public final class RequestCommand implements Callable<Integer> {
           spec.commandLine(),
           "--count and --concurrency must be >= 1, --warmup and --rate >= 0, --sla >= 1");
     }
-    RequestInput in = requestInput();
+    Payloads payloads = payloads();
     Topics topics = Topics.DEFAULT;
     String session = "cli-" + UUID.randomUUID().toString().substring(0, 8);
     String replyTopic = topics.edgeReply(edgeId, session);
@@ -249,7 +293,7 @@ public final class RequestCommand implements Callable<Integer> {
       if (i >= warmup) {
         measured.add(id);
       }
-      InferenceRequest r = InferenceRequest.of(id, model, slaMs, in).withPolicy(policy);
+      ByteBuffer payload = payloads.payload(id);
       sentAt.put(id, System.nanoTime());
       client
           .publishWith()
@@ -257,7 +301,7 @@ public final class RequestCommand implements Callable<Integer> {
           .qos(MqttQos.AT_LEAST_ONCE)
           .responseTopic(replyTopic)
           .correlationData(id.getBytes(StandardCharsets.UTF_8))
-          .payload(Json.toBytes(r))
+          .payload(payload)
           .send();
     }
     done.await(slaMs + timeoutS * 1000, TimeUnit.MILLISECONDS);
@@ -361,6 +405,111 @@ public final class RequestCommand implements Callable<Integer> {
             + ", for example 640x480: '"
             + text
             + "'");
+  }
+
+  /** The payload of each request; only the request id differs from one to the next. */
+  @FunctionalInterface
+  interface Payloads {
+    ByteBuffer payload(String id);
+  }
+
+  /**
+   * Reads or makes the input once and returns what turns a request id into a payload: a JSON
+   * envelope, or with {@code --frame} a tensor frame whose header is a {@link RequestHeader}.
+   * Builds one payload, so a bad option fails here, before the broker is reached.
+   */
+  private Payloads payloads() throws IOException {
+    boolean tensorInput = input.tensor != null || input.randomTensor;
+    if (frame && !tensorInput) {
+      throw new IllegalArgumentException(
+          "--frame sends a tensor: use it with --tensor or --random-tensor, not --image or"
+              + " --random");
+    }
+    if (shape != null && !tensorInput) {
+      throw new IllegalArgumentException(
+          "--shape is the shape of --tensor or --random-tensor, not of an image");
+    }
+    Payloads payloads;
+    if (tensorInput) {
+      ModelCatalog catalog = new ModelsDirOption().catalog();
+      CatalogEntry entry =
+          catalog
+              .find(model)
+              .orElseThrow(
+                  () ->
+                      new IllegalArgumentException(
+                          "--model: "
+                              + model
+                              + " is not in the catalog, so its input shape is unknown; the"
+                              + " catalog has "
+                              + String.join(", ", catalog.ids())));
+      RequestTensor t =
+          input.randomTensor
+              ? RequestTensor.random(entry, shape, seed)
+              : RequestTensor.read(entry, input.tensor, shape);
+      if (frame) {
+        List<Tensor> tensors = List.of(t.frameTensor());
+        payloads =
+            id ->
+                FrameCodec.encode(
+                    new RequestHeader(id, model, slaMs, null, policy, null),
+                    tensors,
+                    Codec.FP32,
+                    ByteBuffer::allocate);
+      } else {
+        payloads = json(t.jsonInput());
+      }
+    } else {
+      payloads = json(requestInput());
+    }
+    ByteBuffer first = payloads.payload("dynasplit-request-check");
+    if (first.remaining() > WireLimits.MAX_JSON_BYTES) {
+      throw new IllegalArgumentException(
+          "a request of "
+              + first.remaining()
+              + " bytes is larger than the "
+              + WireLimits.MAX_JSON_BYTES
+              + " bytes an edge takes");
+    }
+    return payloads;
+  }
+
+  /**
+   * JSON envelopes of one input: serialized once with a placeholder id, which each request's id
+   * replaces (ids are {@code cli-xxxxxxxx-N}, nothing to escape; the placeholder holds a dash,
+   * which base64 data never does, and {@code id} is the envelope's first field).
+   */
+  private Payloads json(RequestInput in) {
+    String placeholder = "dynasplit-request-id";
+    byte[] template =
+        Json.toBytes(InferenceRequest.of(placeholder, model, slaMs, in).withPolicy(policy));
+    byte[] quoted = ("\"" + placeholder + "\"").getBytes(StandardCharsets.UTF_8);
+    int at = indexOf(template, quoted);
+    if (at < 0) {
+      throw new IllegalStateException("the request id is not in the serialized envelope");
+    }
+    int tail = at + quoted.length;
+    return id -> {
+      byte[] idBytes = ("\"" + id + "\"").getBytes(StandardCharsets.UTF_8);
+      byte[] out = new byte[template.length - quoted.length + idBytes.length];
+      System.arraycopy(template, 0, out, 0, at);
+      System.arraycopy(idBytes, 0, out, at, idBytes.length);
+      System.arraycopy(template, tail, out, at + idBytes.length, template.length - tail);
+      return ByteBuffer.wrap(out);
+    };
+  }
+
+  private static int indexOf(byte[] haystack, byte[] needle) {
+    outer:
+    for (int i = 0; i + needle.length <= haystack.length; i++) {
+      for (int j = 0; j < needle.length; j++) {
+        if (haystack[i + j] != needle[j]) {
+          continue outer;
+        }
+      }
+      return i;
+    }
+    return -1;
   }
 
   private RequestInput requestInput() throws IOException {
