@@ -1,6 +1,7 @@
 package io.dynasplit.edge.inference;
 
 import io.dynasplit.edge.EdgeCounters;
+import io.dynasplit.models.processing.InvalidInputException;
 import io.dynasplit.models.runtime.InferenceException;
 import io.dynasplit.models.runtime.ModelSession;
 import io.dynasplit.models.runtime.Part;
@@ -99,6 +100,10 @@ public final class HeadInferenceVerticle extends VerticleBase {
                 ErrorCode.INTERNAL.ordinal(), "unknown job " + message.body().getClass().getName());
       }
     } catch (IllegalArgumentException e) {
+      message.fail(ErrorCode.BAD_REQUEST.ordinal(), e.getMessage());
+    } catch (InvalidInputException e) {
+      // post-processing that needs what the request did not carry (an image model sent a tensor)
+      LOG.warn("edge post-processing refused the input: {}", e.getMessage());
       message.fail(ErrorCode.BAD_REQUEST.ordinal(), e.getMessage());
     } catch (InferenceException e) {
       ErrorCode code = e.errorCode();
