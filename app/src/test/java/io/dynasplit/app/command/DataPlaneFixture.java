@@ -16,6 +16,8 @@ import io.dynasplit.energy.PowerModel;
 import io.dynasplit.models.catalog.ModelCatalog;
 import io.dynasplit.models.runtime.SplitParts;
 import io.dynasplit.scheduler.Scheduler;
+import io.dynasplit.schemas.Configuration;
+import io.dynasplit.schemas.FrontEntry;
 import io.dynasplit.schemas.Json;
 import io.dynasplit.schemas.ParetoFront;
 import io.dynasplit.schemas.Reply;
@@ -52,6 +54,38 @@ public final class DataPlaneFixture {
             .setBlockedThreadCheckIntervalUnit(TimeUnit.MILLISECONDS)
             .setWarningExceptionTime(300)
             .setWarningExceptionTimeUnit(TimeUnit.MILLISECONDS));
+  }
+
+  /** The model's middle candidate split: head on the edge, tail in the cloud. */
+  static int middleSplit(String model) {
+    List<Integer> candidates = PARTS.candidates(model);
+    return candidates.get(candidates.size() / 2);
+  }
+
+  /**
+   * A front of three entries for {@code model}: all on the edge (latency 30, energy 3), the middle
+   * split (20, 1) and all in the cloud (10, 2). The {@code energy}, {@code cloud} and {@code edge}
+   * policies pick the middle split, all-cloud and all-edge.
+   */
+  static ParetoFront threeSplitFront(String model) {
+    int allEdge = PARTS.allEdgeSplit(model);
+    return new ParetoFront(
+        ParetoFront.SCHEMA_VERSION,
+        model,
+        "test",
+        "2026-01-01T00:00:00Z",
+        List.of(
+            entry(
+                Configuration.atSplit(allEdge).withCloudAccelerator(Configuration.CLOUD_NONE),
+                30,
+                3),
+            entry(Configuration.atSplit(middleSplit(model)), 20, 1),
+            entry(Configuration.atSplit(0), 10, 2)));
+  }
+
+  private static FrontEntry entry(Configuration c, double latency, double energy) {
+    return new FrontEntry(
+        c, latency, latency, latency / 2, 0, latency / 2, 1000, energy, 0, null, 10);
   }
 
   static CloudSettings cloud(EmbeddedBroker broker, String workerId) {

@@ -12,11 +12,9 @@ import com.hivemq.client.mqtt.datatypes.MqttQos;
 import com.hivemq.client.mqtt.mqtt5.Mqtt5BlockingClient;
 import com.hivemq.client.mqtt.mqtt5.message.publish.Mqtt5Publish;
 import io.dynasplit.broker.EmbeddedBroker;
-import io.dynasplit.schemas.Configuration;
 import io.dynasplit.schemas.DType;
 import io.dynasplit.schemas.Frame;
 import io.dynasplit.schemas.FrameCodec;
-import io.dynasplit.schemas.FrontEntry;
 import io.dynasplit.schemas.InferenceReply;
 import io.dynasplit.schemas.InferenceRequest;
 import io.dynasplit.schemas.InputEncoding;
@@ -64,24 +62,13 @@ class RequestCommandTest {
   static void start(EmbeddedBroker b) throws Exception {
     broker = b;
     vertx = DataPlaneFixture.vertx();
-    List<Integer> candidates = DataPlaneFixture.PARTS.candidates(MODEL);
     int allEdge = DataPlaneFixture.PARTS.allEdgeSplit(MODEL);
-    middle = candidates.get(candidates.size() / 2);
-    assertTrue(middle > 0 && middle < allEdge, "a middle split exists: " + candidates);
+    middle = DataPlaneFixture.middleSplit(MODEL);
+    assertTrue(
+        middle > 0 && middle < allEdge,
+        "a middle split exists: " + DataPlaneFixture.PARTS.candidates(MODEL));
     // the "energy" policy picks the middle split: head on the edge, tail in the cloud
-    ParetoFront front =
-        new ParetoFront(
-            ParetoFront.SCHEMA_VERSION,
-            MODEL,
-            "test",
-            "2026-01-01T00:00:00Z",
-            List.of(
-                entry(
-                    Configuration.atSplit(allEdge).withCloudAccelerator(Configuration.CLOUD_NONE),
-                    30,
-                    3),
-                entry(Configuration.atSplit(middle), 20, 1),
-                entry(Configuration.atSplit(0), 10, 2)));
+    ParetoFront front = DataPlaneFixture.threeSplitFront(MODEL);
     vertx
         .deployVerticle(DataPlaneFixture.cloudNode(DataPlaneFixture.cloud(broker, "request-cloud")))
         .compose(
@@ -97,11 +84,6 @@ class RequestCommandTest {
     if (vertx != null) {
       vertx.close().await(30, TimeUnit.SECONDS);
     }
-  }
-
-  private static FrontEntry entry(Configuration c, double latency, double energy) {
-    return new FrontEntry(
-        c, latency, latency, latency / 2, 0, latency / 2, 1000, energy, 0, null, 10);
   }
 
   /** Runs {@code dynasplit request} against the test's edge with a generous SLA. */

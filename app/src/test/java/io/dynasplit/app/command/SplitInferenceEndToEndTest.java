@@ -10,9 +10,7 @@ import io.dynasplit.edge.inference.CatalogModels;
 import io.dynasplit.edge.inference.ServedModels;
 import io.dynasplit.models.runtime.ModelSession;
 import io.dynasplit.models.runtime.SessionKey;
-import io.dynasplit.schemas.Configuration;
 import io.dynasplit.schemas.DType;
-import io.dynasplit.schemas.FrontEntry;
 import io.dynasplit.schemas.InferenceReply;
 import io.dynasplit.schemas.InferenceRequest;
 import io.dynasplit.schemas.ParetoFront;
@@ -54,25 +52,14 @@ class SplitInferenceEndToEndTest {
   @BeforeAll
   static void start(EmbeddedBroker broker) throws Exception {
     vertx = DataPlaneFixture.vertx();
-    List<Integer> candidates = DataPlaneFixture.PARTS.candidates(MODEL);
     allEdge = DataPlaneFixture.PARTS.allEdgeSplit(MODEL);
-    middle = candidates.get(candidates.size() / 2);
-    assertTrue(middle > 0 && middle < allEdge, "a middle split exists: " + candidates);
+    middle = DataPlaneFixture.middleSplit(MODEL);
+    assertTrue(
+        middle > 0 && middle < allEdge,
+        "a middle split exists: " + DataPlaneFixture.PARTS.candidates(MODEL));
     // energy is lowest at the middle split, latency lowest in the cloud: the "energy", "cloud" and
     // "edge" policies pick the middle split, all-cloud and all-edge
-    ParetoFront front =
-        new ParetoFront(
-            ParetoFront.SCHEMA_VERSION,
-            MODEL,
-            "test",
-            "2026-01-01T00:00:00Z",
-            List.of(
-                entry(
-                    Configuration.atSplit(allEdge).withCloudAccelerator(Configuration.CLOUD_NONE),
-                    30,
-                    3),
-                entry(Configuration.atSplit(middle), 20, 1),
-                entry(Configuration.atSplit(0), 10, 2)));
+    ParetoFront front = DataPlaneFixture.threeSplitFront(MODEL);
     vertx
         .deployVerticle(DataPlaneFixture.cloudNode(DataPlaneFixture.cloud(broker, "e2e-cloud")))
         .compose(
@@ -92,11 +79,6 @@ class SplitInferenceEndToEndTest {
     if (vertx != null) {
       vertx.close().await(30, TimeUnit.SECONDS);
     }
-  }
-
-  private static FrontEntry entry(Configuration c, double latency, double energy) {
-    return new FrontEntry(
-        c, latency, latency, latency / 2, 0, latency / 2, 1000, energy, 0, null, 10);
   }
 
   /**
