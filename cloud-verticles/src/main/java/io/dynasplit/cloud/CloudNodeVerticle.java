@@ -7,6 +7,10 @@ import io.dynasplit.models.runtime.SessionCache;
 import io.dynasplit.models.runtime.SessionKey;
 import io.dynasplit.schemas.EnergySource;
 import io.dynasplit.schemas.mqtt.MqttClients;
+import io.dynasplit.schemas.node.NodeHealth;
+import io.dynasplit.schemas.node.NodeMeters;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import io.vertx.core.DeploymentOptions;
 import io.vertx.core.Future;
 import io.vertx.core.ThreadingModel;
@@ -35,12 +39,25 @@ public final class CloudNodeVerticle extends VerticleBase {
   private final CloudSettings settings;
   private final PartSource parts;
   private final String version;
+  private final MeterRegistry registry;
+  private final NodeHealth health;
   private SessionCache sessions;
-  private CloudLoad load;
+  private CloudMetrics metrics;
   private volatile EnergyMeter meter;
 
-  /** A worker that loads tails from {@code parts}. */
+  /** A worker that loads tails from {@code parts}, with its meters in a registry of its own. */
   public CloudNodeVerticle(CloudSettings settings, PartSource parts, String version) {
+    this(settings, parts, version, new SimpleMeterRegistry());
+  }
+
+  /**
+   * A worker whose meters go to {@code registry}, under the common tags {@code role=cloud} and
+   * {@code node=WORKER_ID} (added here, so that an edge in the same process can share it).
+   */
+  public CloudNodeVerticle(
+      CloudSettings settings, PartSource parts, String version, MeterRegistry registry) {
+    this.registry = NodeMeters.tagged(registry, "cloud", settings.workerId());
+    this.health = new NodeHealth("cloud " + settings.workerId());
     this.settings = Objects.requireNonNull(settings, "settings");
     this.parts = Objects.requireNonNull(parts, "parts");
     this.version = Objects.requireNonNull(version, "version");
@@ -49,7 +66,7 @@ public final class CloudNodeVerticle extends VerticleBase {
   @Override
   public Future<?> start() {
     sessions = new SessionCache(parts);
-    load = new CloudLoad(settings.maxQueue());
+    metrics = new CloudMetrics(registry, settings.maxQueue());
     AtomicInteger instance = new AtomicInteger();
     DeploymentOptions workers =
         new DeploymentOptions()
@@ -67,7 +84,7 @@ public final class CloudNodeVerticle extends VerticleBase {
         .compose(
             m -> {
               meter = m;
-              return vertx.deployVerticle(new CloudStatusVerticle(settings, load, version));
+              return vertx.deployVerticle(new CloudStatusVerticle(settings, metrics, version));
             })
         .compose(id -> vertx.deployVerticle(new TailWarmUpVerticle(settings, sessions)))
         .compose(
@@ -75,8 +92,9 @@ public final class CloudNodeVerticle extends VerticleBase {
                 vertx.deployVerticle(
                     () ->
                         new TailInferenceVerticle(
-                            settings, instance.getAndIncrement(), sessions, load, meter),
+                            settings, instance.getAndIncrement(), sessions, metrics, meter, health),
                     workers))
+        .onSuccess(id -> health.started())
         .onFailure(
             e -> {
               EnergyMeter m = meter;
@@ -93,6 +111,7 @@ public final class CloudNodeVerticle extends VerticleBase {
 
   @Override
   public Future<?> stop() {
+    health.stopped();
     // the child deployments are undeployed by Vert.x before this runs
     SessionCache s = sessions;
     EnergyMeter m = meter;
@@ -125,8 +144,13 @@ public final class CloudNodeVerticle extends VerticleBase {
     return s != null && s.isLoaded(key);
   }
 
-  /** The load of this worker (for tests and metrics). */
-  public CloudLoad load() {
-    return load;
+  /** Whether this worker is ready: started, with every tail verticle's broker link connected. */
+  public NodeHealth health() {
+    return health;
+  }
+
+  /** The meters and bounded queue of this worker. */
+  public CloudMetrics metrics() {
+    return metrics;
   }
 }

@@ -21,14 +21,14 @@ public final class CloudStatusVerticle extends VerticleBase {
   private static final Logger LOG = LoggerFactory.getLogger(CloudStatusVerticle.class);
 
   private final CloudSettings settings;
-  private final CloudLoad load;
+  private final CloudMetrics metrics;
   private final NodePresence presence;
   private long timer = -1;
 
   /** A status publisher for a worker process running {@code version}. */
-  public CloudStatusVerticle(CloudSettings settings, CloudLoad load, String version) {
+  public CloudStatusVerticle(CloudSettings settings, CloudMetrics metrics, String version) {
     this.settings = Objects.requireNonNull(settings, "settings");
-    this.load = Objects.requireNonNull(load, "load");
+    this.metrics = Objects.requireNonNull(metrics, "metrics");
     this.presence =
         new NodePresence(
             settings.broker(),
@@ -58,13 +58,13 @@ public final class CloudStatusVerticle extends VerticleBase {
         new CloudTelemetry(
             settings.workerId(),
             System.currentTimeMillis(),
-            load.queued(),
-            load.queued(),
+            metrics.queued(),
+            metrics.queued(),
             settings.instances(),
-            load.serviceQuantileMs(0.5),
-            load.serviceQuantileMs(0.95),
-            load.served(),
-            load.rejected(),
+            metrics.serviceQuantileMs(0.5),
+            metrics.serviceQuantileMs(0.95),
+            metrics.served(),
+            metrics.rejected(),
             settings.accelerator());
     presence
         .publishTelemetry(settings.topics().cloudTelemetry(settings.workerId()), Json.toBytes(t))

@@ -17,6 +17,7 @@ import io.dynasplit.schemas.TailResult;
 import io.dynasplit.schemas.TailTiming;
 import io.dynasplit.schemas.Tensor;
 import io.dynasplit.schemas.mqtt.MqttClients;
+import io.dynasplit.schemas.node.NodeHealth;
 import io.vertx.core.Future;
 import io.vertx.core.VerticleBase;
 import java.nio.ByteBuffer;
@@ -38,7 +39,7 @@ import org.slf4j.LoggerFactory;
  * time.
  *
  * <p>Deploy it as a worker verticle ({@code ThreadingModel.WORKER}), one instance per concurrent
- * tail: the MQTT callback only admits or refuses a job (the bounded queue of {@link CloudLoad}),
+ * tail: the MQTT callback only admits or refuses a job (the bounded queue of {@link CloudMetrics}),
  * and the tail runs on the verticle's worker context.
  *
  * @implNote ONNX Runtime blocks; this verticle must run with {@code ThreadingModel.WORKER}.
@@ -50,8 +51,9 @@ public final class TailInferenceVerticle extends VerticleBase {
   private final CloudSettings settings;
   private final int instance;
   private final SessionCache sessions;
-  private final CloudLoad load;
+  private final CloudMetrics metrics;
   private final EnergyMeter meter;
+  private final NodeHealth health;
   private Mqtt5AsyncClient client;
 
   /**
@@ -59,20 +61,23 @@ public final class TailInferenceVerticle extends VerticleBase {
    *
    * @param instance the instance number, part of the MQTT client id
    * @param sessions the tail sessions, shared by the instances of one process
-   * @param load the process's bounded queue and load figures, shared by its instances
+   * @param metrics the process's bounded queue and meters, shared by its instances
    * @param meter the process's energy meter, shared by its instances; its windows are opened and
    *     closed on the worker context (they may read sysfs)
+   * @param health where this instance registers its broker link
    */
   public TailInferenceVerticle(
       CloudSettings settings,
       int instance,
       SessionCache sessions,
-      CloudLoad load,
-      EnergyMeter meter) {
+      CloudMetrics metrics,
+      EnergyMeter meter,
+      NodeHealth health) {
+    this.health = Objects.requireNonNull(health, "health");
     this.settings = Objects.requireNonNull(settings, "settings");
     this.instance = instance;
     this.sessions = Objects.requireNonNull(sessions, "sessions");
-    this.load = Objects.requireNonNull(load, "load");
+    this.metrics = Objects.requireNonNull(metrics, "metrics");
     this.meter = Objects.requireNonNull(meter, "meter");
   }
 
@@ -84,6 +89,8 @@ public final class TailInferenceVerticle extends VerticleBase {
             "dynasplit-cloud-" + settings.workerId() + "-" + instance,
             null,
             null);
+    Mqtt5AsyncClient c = client;
+    health.link(linkName(), () -> c.getState().isConnected());
     client.publishes(MqttGlobalPublishFilter.ALL, this::onPublish);
     return Future.fromCompletionStage(
             client
@@ -112,6 +119,7 @@ public final class TailInferenceVerticle extends VerticleBase {
 
   @Override
   public Future<?> stop() {
+    health.unlink(linkName());
     Mqtt5AsyncClient c = client;
     client = null;
     if (c == null) {
@@ -132,7 +140,7 @@ public final class TailInferenceVerticle extends VerticleBase {
     byte[] correlation =
         publish.getCorrelationData().map(TailInferenceVerticle::bytes).orElse(null);
     byte[] payload = publish.getPayloadAsBytes();
-    if (!load.tryAdmit()) {
+    if (!metrics.tryAdmit()) {
       String id = TailMessages.peekId(payload);
       answer(
           responseTopic.get(),
@@ -145,7 +153,7 @@ public final class TailInferenceVerticle extends VerticleBase {
                   "cloud worker "
                       + settings.workerId()
                       + " has "
-                      + load.maxQueue()
+                      + metrics.maxQueue()
                       + " jobs queued")));
       return;
     }
@@ -161,7 +169,7 @@ public final class TailInferenceVerticle extends VerticleBase {
     try {
       job = TailMessages.decodeJob(payload);
     } catch (IllegalArgumentException e) {
-      load.dropped();
+      metrics.dropped();
       String id = TailMessages.peekId(payload);
       LOG.warn("malformed tail request [id: {}]: {}", id, e.getMessage());
       answer(
@@ -173,7 +181,7 @@ public final class TailInferenceVerticle extends VerticleBase {
     }
     String id = job.header().id();
     if (job.header().deadline() > 0 && System.currentTimeMillis() > job.header().deadline()) {
-      load.dropped();
+      metrics.dropped();
       LOG.debug(
           "tail request past its deadline skipped [id: {}, model: {}]", id, job.header().model());
       answer(
@@ -208,6 +216,7 @@ public final class TailInferenceVerticle extends VerticleBase {
               new TailTiming(queueMs, computeMs),
               new MeasuredEnergy(energy.joules(), energy.source()));
       answer = TailMessages.encodeResult(result, outputs);
+      metrics.energy(energy.joules(), energy.source());
       ok = true;
     } catch (InferenceException e) {
       ErrorCode code = e.errorCode();
@@ -231,7 +240,7 @@ public final class TailInferenceVerticle extends VerticleBase {
           TailMessages.encodeError(
               TailResult.failed(id, settings.workerId(), ErrorCode.INTERNAL, e.toString()));
     }
-    load.done(queueMs, (System.nanoTime() - started) / 1e6, ok);
+    metrics.done(key.model(), key.split(), queueMs, (System.nanoTime() - started) / 1e6, ok);
     answer(responseTopic, correlation, answer);
   }
 
@@ -252,6 +261,10 @@ public final class TailInferenceVerticle extends VerticleBase {
                 LOG.warn("cannot publish tail answer [topic: {}]: {}", topic, e.toString());
               }
             });
+  }
+
+  private String linkName() {
+    return "tail-" + instance;
   }
 
   private static byte[] bytes(ByteBuffer b) {

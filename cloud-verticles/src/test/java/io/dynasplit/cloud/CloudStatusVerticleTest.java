@@ -16,6 +16,7 @@ import io.dynasplit.schemas.Json;
 import io.dynasplit.schemas.NodeStatus;
 import io.dynasplit.schemas.Topics;
 import io.dynasplit.testsupport.EmbeddedBrokerExtension;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import io.vertx.core.Vertx;
 import io.vertx.junit5.VertxExtension;
 import java.util.List;
@@ -44,7 +45,9 @@ class CloudStatusVerticleTest {
     CloudSettings settings =
         CloudSettings.defaults("status-online", broker.host(), broker.port()).withInstances(3);
     vertx
-        .deployVerticle(new CloudStatusVerticle(settings, new CloudLoad(8), "1.2.3"))
+        .deployVerticle(
+            new CloudStatusVerticle(
+                settings, new CloudMetrics(new SimpleMeterRegistry(), 8), "1.2.3"))
         .await(30, TimeUnit.SECONDS);
 
     // when: an observer comes after the announcement
@@ -88,7 +91,9 @@ class CloudStatusVerticleTest {
     CloudSettings settings = CloudSettings.defaults("status-offline", broker.host(), broker.port());
     String id =
         vertx
-            .deployVerticle(new CloudStatusVerticle(settings, new CloudLoad(8), "1.2.3"))
+            .deployVerticle(
+                new CloudStatusVerticle(
+                    settings, new CloudMetrics(new SimpleMeterRegistry(), 8), "1.2.3"))
             .await(30, TimeUnit.SECONDS);
 
     // when

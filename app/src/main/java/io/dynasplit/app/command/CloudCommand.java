@@ -1,10 +1,14 @@
 package io.dynasplit.app.command;
 
+import io.dynasplit.app.http.HttpSettings;
+import io.dynasplit.app.http.NodeInfo;
+import io.dynasplit.app.http.Observability;
 import io.dynasplit.app.profile.DataPlaneSetup;
 import io.dynasplit.app.profile.ServedParts;
 import io.dynasplit.cloud.CloudNodeVerticle;
 import io.dynasplit.cloud.CloudSettings;
 import io.dynasplit.models.runtime.SplitParts;
+import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import io.vertx.core.Vertx;
 import java.util.List;
 import java.util.concurrent.Callable;
@@ -39,6 +43,10 @@ public final class CloudCommand implements Callable<Integer> {
   @CommandLine.Spec CommandLine.Model.CommandSpec spec;
 
   @Mixin BrokerOptions broker;
+
+  @Mixin HttpOption http;
+
+  @Mixin HttpBindOption httpBind;
 
   @Mixin ConfigFileOption config;
 
@@ -104,14 +112,22 @@ public final class CloudCommand implements Callable<Integer> {
             .withEnergy(energy.cloudEnergy(spec, accelerator));
     SplitParts parts = DataPlaneSetup.parts(SplitParts.DEFAULT_MAX_TENSORS);
     ServedParts served = new ServedParts(parts, DataPlaneSetup.models(parts, models).ids());
-    Vertx vertx = DataPlaneSetup.vertx();
+    HttpSettings httpSettings = http.settings(HttpSettings.CLOUD_PORT, httpBind.bind);
+    PrometheusMeterRegistry registry = Observability.registry();
+    Vertx vertx = Observability.vertx(registry);
     DataPlaneSetup.deployOrClose(
         vertx,
-        () ->
-            vertx
-                .deployVerticle(
-                    new CloudNodeVerticle(settings, served, VersionCommand.projectVersion()))
-                .await(120, TimeUnit.SECONDS));
+        () -> {
+          CloudNodeVerticle cloud =
+              new CloudNodeVerticle(settings, served, VersionCommand.projectVersion(), registry);
+          vertx.deployVerticle(cloud).await(120, TimeUnit.SECONDS);
+          Observability.serve(
+              vertx,
+              httpSettings,
+              registry,
+              List.of(new NodeInfo("cloud", workerId, List.of(), cloud.health())),
+              VersionCommand.projectVersion());
+        });
     DataPlaneSetup.serveUntilInterrupted(
         vertx,
         "cloud",

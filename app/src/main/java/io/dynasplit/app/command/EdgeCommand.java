@@ -1,5 +1,8 @@
 package io.dynasplit.app.command;
 
+import io.dynasplit.app.http.HttpSettings;
+import io.dynasplit.app.http.NodeInfo;
+import io.dynasplit.app.http.Observability;
 import io.dynasplit.app.profile.DataPlaneSetup;
 import io.dynasplit.edge.EdgeSettings;
 import io.dynasplit.edge.hardware.HardwareOptions;
@@ -7,8 +10,10 @@ import io.dynasplit.edge.hardware.HardwareVerticle;
 import io.dynasplit.edge.inference.CatalogModels;
 import io.dynasplit.edge.ingress.ReplyListener;
 import io.dynasplit.edge.node.EdgeNodeVerticle;
+import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import io.vertx.core.Vertx;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.concurrent.Callable;
 import java.util.concurrent.TimeUnit;
 import picocli.CommandLine;
@@ -47,6 +52,10 @@ public final class EdgeCommand implements Callable<Integer> {
 
   @Mixin MaxTensorsOption maxTensors;
 
+  @Mixin HttpOption http;
+
+  @Mixin HttpBindOption httpBind;
+
   @Option(
       names = "--fronts",
       paramLabel = "DIR",
@@ -80,23 +89,31 @@ public final class EdgeCommand implements Callable<Integer> {
     HardwareOptions hardware = usb.edgeHardware(spec); // bad options fail before anything starts
     CatalogModels served = node.served(maxTensors.parts());
     var frontFiles = DataPlaneSetup.readFronts(fronts);
-    Vertx vertx = DataPlaneSetup.vertx();
+    HttpSettings httpSettings = http.settings(HttpSettings.EDGE_PORT, httpBind.bind);
+    PrometheusMeterRegistry registry = Observability.registry();
+    Vertx vertx = Observability.vertx(registry);
     DataPlaneSetup.deployOrClose(
         vertx,
         () -> {
           HardwareVerticle hw = DataPlaneSetup.deployHardware(vertx, hardware);
-          vertx
-              .deployVerticle(
-                  new EdgeNodeVerticle(
-                      settings,
-                      served,
-                      node.scheduler(),
-                      frontFiles,
-                      hw.energyMeter(),
-                      hw,
-                      ReplyListener.NONE,
-                      VersionCommand.projectVersion()))
-              .await(300, TimeUnit.SECONDS);
+          EdgeNodeVerticle edge =
+              new EdgeNodeVerticle(
+                  settings,
+                  served,
+                  node.scheduler(),
+                  frontFiles,
+                  hw.energyMeter(),
+                  hw,
+                  ReplyListener.NONE,
+                  VersionCommand.projectVersion(),
+                  registry);
+          vertx.deployVerticle(edge).await(300, TimeUnit.SECONDS);
+          Observability.serve(
+              vertx,
+              httpSettings,
+              registry,
+              List.of(new NodeInfo("edge", node.edgeId, served.ids(), edge.health())),
+              VersionCommand.projectVersion());
         });
     DataPlaneSetup.serveUntilInterrupted(
         vertx,

@@ -1,5 +1,9 @@
 package io.dynasplit.app.command;
 
+import io.dynasplit.app.http.HttpEndpointVerticle;
+import io.dynasplit.app.http.HttpSettings;
+import io.dynasplit.app.http.NodeInfo;
+import io.dynasplit.app.http.Observability;
 import io.dynasplit.app.profile.DataPlaneSetup;
 import io.dynasplit.broker.BrokerSettings;
 import io.dynasplit.broker.EmbeddedBroker;
@@ -13,9 +17,11 @@ import io.dynasplit.edge.inference.CatalogModels;
 import io.dynasplit.edge.ingress.ReplyListener;
 import io.dynasplit.edge.node.EdgeNodeVerticle;
 import io.dynasplit.models.runtime.SplitParts;
+import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import io.vertx.core.Vertx;
 import java.io.PrintWriter;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
@@ -63,6 +69,8 @@ public final class UpCommand implements Callable<Integer> {
 
   @Mixin BrokerPersistenceOption persistence;
 
+  @Mixin HttpOption http;
+
   @Option(
       names = "--port",
       paramLabel = "P",
@@ -82,7 +90,8 @@ public final class UpCommand implements Callable<Integer> {
       paramLabel = "ADDRESS",
       defaultValue = "127.0.0.1",
       description =
-          "address the broker listens on (default: ${DEFAULT-VALUE}; 0.0.0.0 for every interface)")
+          "address the broker and the HTTP endpoint listen on (default: ${DEFAULT-VALUE}; 0.0.0.0"
+              + " for every interface)")
   String bind;
 
   @Option(
@@ -135,6 +144,83 @@ public final class UpCommand implements Callable<Integer> {
 
   @Override
   public Integer call() throws Exception {
+    Running running = start();
+    CountDownLatch stopped = new CountDownLatch(1);
+    Runtime.getRuntime()
+        .addShutdownHook(
+            new Thread(
+                () -> {
+                  running.close();
+                  stopped.countDown();
+                },
+                "dynasplit-up-shutdown"));
+    PrintWriter out = spec.commandLine().getOut();
+    out.println(
+        "dynasplit up: broker on "
+            + running.host()
+            + ":"
+            + running.broker().port()
+            + ", edge "
+            + node.edgeId
+            + " serving "
+            + running.served()
+            + ", cloud worker "
+            + cloudId
+            + " ("
+            + cloudInstances
+            + " instances); Ctrl-C stops");
+    if (running.endpoint() != null) {
+      out.println(
+          "dashboard: http://"
+              + running.host()
+              + ":"
+              + running.endpoint().port()
+              + "/  (metrics: /metrics, health: /health/ready)");
+    }
+    out.println(
+        "try: dynasplit request --broker-port "
+            + running.broker().port()
+            + " --edge "
+            + node.edgeId
+            + " --model "
+            + (running.served().contains("ppocr-det") ? "ppocr-det" : running.served().get(0))
+            + " --random --sla 500");
+    out.flush();
+    stopped.await();
+    return 0;
+  }
+
+  /**
+   * A running {@code up}: its broker, its Vert.x (cloud worker, edge node, HTTP endpoint) and where
+   * they listen. Closing it stops them all.
+   *
+   * @param host the address clients reach the broker and the endpoint on
+   * @param endpoint the HTTP endpoint, or null when turned off
+   * @param served the models the edge serves
+   */
+  public record Running(
+      EmbeddedBroker broker,
+      Vertx vertx,
+      String host,
+      HttpEndpointVerticle endpoint,
+      List<String> served)
+      implements AutoCloseable {
+
+    /** Stops Vert.x (every verticle), then the broker. */
+    @Override
+    public void close() {
+      DataPlaneSetup.close(vertx);
+      broker.close();
+    }
+  }
+
+  /**
+   * Starts everything {@code up} runs and returns once it serves (the edge has loaded its models
+   * and the endpoint listens); {@link #call} then waits for Ctrl-C.
+   *
+   * @throws CommandLine.ParameterException for a bad option, before anything starts
+   */
+  public Running start() throws Exception {
     if (cloudThreads < 0) {
       throw new CommandLine.ParameterException(
           spec.commandLine(), "--cloud-threads must be >= 0: " + cloudThreads);
@@ -142,6 +228,7 @@ public final class UpCommand implements Callable<Integer> {
     // options first, so bad ones fail before anything starts
     EnergySettings cloudEnergy = energy.cloudEnergy(spec, "cpu");
     HardwareOptions edgeHardware = usb.edgeHardware(spec).withPowercapRoot(energy.powercapRoot());
+    HttpSettings httpSettings = http.settings(HttpSettings.UP_PORT, bind);
     SplitParts parts = maxTensors.parts();
     CatalogModels served = node.served(parts);
     var fronts = DataPlaneSetup.readFronts(DataPlaneSetup.frontsDir(data));
@@ -149,66 +236,51 @@ public final class UpCommand implements Callable<Integer> {
         EmbeddedBroker.start(
             new BrokerSettings(
                 port, wsPort, bind, data.resolve("broker"), persistence.persistence()));
-    Vertx vertx = DataPlaneSetup.vertx();
-    CountDownLatch stopped = new CountDownLatch(1);
-    Runtime.getRuntime()
-        .addShutdownHook(
-            new Thread(
-                () -> {
-                  DataPlaneSetup.close(vertx);
-                  broker.close();
-                  stopped.countDown();
-                },
-                "dynasplit-up-shutdown"));
+    PrometheusMeterRegistry registry = Observability.registry();
+    Vertx vertx = Observability.vertx(registry);
     String host = "127.0.0.1".equals(bind) || "0.0.0.0".equals(bind) ? "127.0.0.1" : bind;
-    CloudSettings cloud =
-        CloudSettings.defaults(cloudId, host, broker.port())
-            .withInstances(cloudInstances)
-            .withThreads(cloudThreads)
-            .withEnergy(cloudEnergy);
-    EdgeSettings edge =
-        node.settings(host, broker.port()).withSensorPort(sensorPort).withMaxInFlight(maxInFlight);
-    HardwareVerticle hw = DataPlaneSetup.deployHardware(vertx, edgeHardware);
-    vertx
-        .deployVerticle(new CloudNodeVerticle(cloud, parts, VersionCommand.projectVersion()))
-        .compose(
-            id ->
-                vertx.deployVerticle(
-                    new EdgeNodeVerticle(
-                        edge,
-                        served,
-                        node.scheduler(),
-                        fronts,
-                        DataPlaneSetup.edgeMeterBesideCloud(hw.energyMeter(), node.edgeId),
-                        hw,
-                        ReplyListener.NONE,
-                        VersionCommand.projectVersion())))
-        .await(300, TimeUnit.SECONDS);
-    PrintWriter out = spec.commandLine().getOut();
-    out.println(
-        "dynasplit up: broker on "
-            + host
-            + ":"
-            + broker.port()
-            + ", edge "
-            + node.edgeId
-            + " serving "
-            + served.ids()
-            + ", cloud worker "
-            + cloudId
-            + " ("
-            + cloudInstances
-            + " instances); Ctrl-C stops");
-    out.println(
-        "try: dynasplit request --broker-port "
-            + broker.port()
-            + " --edge "
-            + node.edgeId
-            + " --model "
-            + (served.ids().contains("ppocr-det") ? "ppocr-det" : served.ids().get(0))
-            + " --random --sla 500");
-    out.flush();
-    stopped.await();
-    return 0;
+    try {
+      CloudSettings cloud =
+          CloudSettings.defaults(cloudId, host, broker.port())
+              .withInstances(cloudInstances)
+              .withThreads(cloudThreads)
+              .withEnergy(cloudEnergy);
+      EdgeSettings edge =
+          node.settings(host, broker.port())
+              .withSensorPort(sensorPort)
+              .withMaxInFlight(maxInFlight);
+      HardwareVerticle hw = DataPlaneSetup.deployHardware(vertx, edgeHardware);
+      CloudNodeVerticle cloudNode =
+          new CloudNodeVerticle(cloud, parts, VersionCommand.projectVersion(), registry);
+      EdgeNodeVerticle edgeNode =
+          new EdgeNodeVerticle(
+              edge,
+              served,
+              node.scheduler(),
+              fronts,
+              DataPlaneSetup.edgeMeterBesideCloud(hw.energyMeter(), node.edgeId),
+              hw,
+              ReplyListener.NONE,
+              VersionCommand.projectVersion(),
+              registry);
+      vertx
+          .deployVerticle(cloudNode)
+          .compose(id -> vertx.deployVerticle(edgeNode))
+          .await(300, TimeUnit.SECONDS);
+      HttpEndpointVerticle endpoint =
+          Observability.serve(
+              vertx,
+              httpSettings,
+              registry,
+              List.of(
+                  new NodeInfo("edge", node.edgeId, served.ids(), edgeNode.health()),
+                  new NodeInfo("cloud", cloudId, List.of(), cloudNode.health())),
+              VersionCommand.projectVersion());
+      return new Running(broker, vertx, host, endpoint, served.ids());
+    } catch (Exception | Error e) {
+      DataPlaneSetup.close(vertx);
+      broker.close();
+      throw e;
+    }
   }
 }

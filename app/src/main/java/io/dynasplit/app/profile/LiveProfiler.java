@@ -1,8 +1,8 @@
 package io.dynasplit.app.profile;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.dynasplit.edge.StageTimes;
 import io.dynasplit.edge.hardware.HardwareVerticle;
-import io.dynasplit.edge.pipeline.StageTimes;
 import io.dynasplit.models.runtime.SplitParts;
 import io.dynasplit.optimizer.ConfigurationEvaluator;
 import io.dynasplit.optimizer.OutputFidelity;

@@ -128,7 +128,7 @@ class CloudFailureTest {
         assertEquals(1, replies.getOrDefault(id, 0), "replies to " + id + ": " + replies);
       }
       assertTrue(
-          edge.counters().inFlight() == 0, "nothing left in flight: " + edge.counters().inFlight());
+          edge.metrics().inFlight() == 0, "nothing left in flight: " + edge.metrics().inFlight());
       test.completeNow();
     }
   }
@@ -191,7 +191,7 @@ class CloudFailureTest {
             DataPlaneFixture.json(ok).contains("\"fallback\":true"), DataPlaneFixture.json(ok));
         assertEquals(middle, ok.config().split());
       }
-      assertEquals(3, edge.counters().fallbacks(), "fallbacks counted");
+      assertEquals(3, edge.metrics().fallbacks(), "fallbacks counted");
       test.completeNow();
     }
   }
@@ -222,7 +222,7 @@ class CloudFailureTest {
       // then
       ErrorReply error = assertInstanceOf(ErrorReply.class, reply, "reply: " + reply);
       assertEquals(ErrorCode.CLOUD_UNAVAILABLE, error.code(), DataPlaneFixture.json(error));
-      assertEquals(0, edge.counters().fallbacks(), "fallbacks counted");
+      assertEquals(0, edge.metrics().fallbacks(), "fallbacks counted");
       test.completeNow();
     }
   }

@@ -1,6 +1,6 @@
 package io.dynasplit.edge.inference;
 
-import io.dynasplit.edge.EdgeCounters;
+import io.dynasplit.edge.EdgeMetrics;
 import io.dynasplit.models.processing.InvalidInputException;
 import io.dynasplit.models.runtime.InferenceException;
 import io.dynasplit.models.runtime.ModelSession;
@@ -38,7 +38,7 @@ public final class HeadInferenceVerticle extends VerticleBase {
   private final String address;
   private final ServedModels models;
   private final SessionCache sessions;
-  private final EdgeCounters counters;
+  private final EdgeMetrics metrics;
   private MessageConsumer<Object> consumer;
 
   /**
@@ -47,14 +47,14 @@ public final class HeadInferenceVerticle extends VerticleBase {
    * @param address the event-bus address to serve ({@code EdgeAddresses.inference(edgeId)})
    * @param models the served models
    * @param sessions the session cache shared by all instances
-   * @param counters counts the jobs skipped because their request had been given up
+   * @param metrics counts the jobs skipped because their request had been given up
    */
   public HeadInferenceVerticle(
-      String address, ServedModels models, SessionCache sessions, EdgeCounters counters) {
+      String address, ServedModels models, SessionCache sessions, EdgeMetrics metrics) {
     this.address = Objects.requireNonNull(address, "address");
     this.models = Objects.requireNonNull(models, "models");
     this.sessions = Objects.requireNonNull(sessions, "sessions");
-    this.counters = Objects.requireNonNull(counters, "counters");
+    this.metrics = Objects.requireNonNull(metrics, "metrics");
   }
 
   @Override
@@ -79,7 +79,7 @@ public final class HeadInferenceVerticle extends VerticleBase {
     long started = System.nanoTime();
     if (message.body() instanceof EdgeJob job && job.expired(started)) {
       // its request was given up (and answered) while the job waited for a worker: skip the work
-      counters.expiredJob();
+      metrics.expiredJob();
       LOG.debug(
           "edge job skipped, its request was given up [job: {}]", job.getClass().getSimpleName());
       message.fail(

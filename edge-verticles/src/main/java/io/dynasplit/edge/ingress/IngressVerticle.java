@@ -3,10 +3,11 @@ package io.dynasplit.edge.ingress;
 import com.hivemq.client.mqtt.MqttGlobalPublishFilter;
 import com.hivemq.client.mqtt.datatypes.MqttQos;
 import com.hivemq.client.mqtt.mqtt5.Mqtt5AsyncClient;
-import io.dynasplit.edge.EdgeCounters;
+import io.dynasplit.edge.EdgeMetrics;
 import io.dynasplit.edge.EdgeSettings;
 import io.dynasplit.edge.inference.ServedModels;
 import io.dynasplit.schemas.mqtt.MqttClients;
+import io.dynasplit.schemas.node.NodeHealth;
 import io.vertx.core.Future;
 import io.vertx.core.VerticleBase;
 import java.nio.ByteBuffer;
@@ -26,17 +27,23 @@ public final class IngressVerticle extends VerticleBase {
 
   private final EdgeSettings settings;
   private final ServedModels models;
-  private final EdgeCounters counters;
+  private final EdgeMetrics metrics;
+  private final NodeHealth health;
   private final ReplyListener listener;
   private Mqtt5AsyncClient client;
   private RequestHandler handler;
 
   /** An ingress; {@code listener} hears every reply. */
   public IngressVerticle(
-      EdgeSettings settings, ServedModels models, EdgeCounters counters, ReplyListener listener) {
+      EdgeSettings settings,
+      ServedModels models,
+      EdgeMetrics metrics,
+      NodeHealth health,
+      ReplyListener listener) {
+    this.health = Objects.requireNonNull(health, "health");
     this.settings = Objects.requireNonNull(settings, "settings");
     this.models = Objects.requireNonNull(models, "models");
-    this.counters = Objects.requireNonNull(counters, "counters");
+    this.metrics = Objects.requireNonNull(metrics, "metrics");
     this.listener = Objects.requireNonNull(listener, "listener");
   }
 
@@ -45,8 +52,10 @@ public final class IngressVerticle extends VerticleBase {
     client =
         MqttClients.client(
             settings.broker(), "dynasplit-edge-" + settings.edgeId() + "-ingress", null, null);
+    Mqtt5AsyncClient c = client;
+    health.link("ingress", () -> c.getState().isConnected());
     // registered before connecting, so requests queued in the persistent session are not missed
-    handler = new RequestHandler(vertx, settings, models, counters, listener);
+    handler = new RequestHandler(vertx, settings, models, metrics, listener);
     client.publishes(
         MqttGlobalPublishFilter.ALL,
         p ->
@@ -84,6 +93,7 @@ public final class IngressVerticle extends VerticleBase {
 
   @Override
   public Future<?> stop() {
+    health.unlink("ingress");
     Mqtt5AsyncClient c = client;
     client = null;
     return c == null

@@ -1,6 +1,6 @@
 package io.dynasplit.edge.ingress;
 
-import io.dynasplit.edge.pipeline.StageTimes;
+import io.dynasplit.edge.StageTimes;
 import io.dynasplit.schemas.Reply;
 
 /** Hears every reply the edge publishes, with where its time went (benchmarks, metrics). */

@@ -1,7 +1,8 @@
 package io.dynasplit.edge.ingress;
 
-import io.dynasplit.edge.EdgeCounters;
+import io.dynasplit.edge.EdgeMetrics;
 import io.dynasplit.edge.EdgeSettings;
+import io.dynasplit.edge.StageTimes;
 import io.dynasplit.edge.inference.HeadInferenceVerticle;
 import io.dynasplit.edge.inference.PrepareJob;
 import io.dynasplit.edge.inference.ServedModels;
@@ -9,7 +10,6 @@ import io.dynasplit.edge.pipeline.AdmittedRequest;
 import io.dynasplit.edge.pipeline.EdgeAddresses;
 import io.dynasplit.edge.pipeline.Outcome;
 import io.dynasplit.edge.pipeline.PipelineException;
-import io.dynasplit.edge.pipeline.StageTimes;
 import io.dynasplit.scheduler.Policy;
 import io.dynasplit.schemas.ErrorCode;
 import io.dynasplit.schemas.ErrorReply;
@@ -45,7 +45,7 @@ public final class RequestHandler {
   private final Vertx vertx;
   private final EdgeSettings settings;
   private final ServedModels models;
-  private final EdgeCounters counters;
+  private final EdgeMetrics metrics;
   private final ReplyListener listener;
 
   /** A handler; {@code listener} hears every reply. */
@@ -53,12 +53,12 @@ public final class RequestHandler {
       Vertx vertx,
       EdgeSettings settings,
       ServedModels models,
-      EdgeCounters counters,
+      EdgeMetrics metrics,
       ReplyListener listener) {
     this.vertx = Objects.requireNonNull(vertx, "vertx");
     this.settings = Objects.requireNonNull(settings, "settings");
     this.models = Objects.requireNonNull(models, "models");
-    this.counters = Objects.requireNonNull(counters, "counters");
+    this.metrics = Objects.requireNonNull(metrics, "metrics");
     this.listener = Objects.requireNonNull(listener, "listener");
   }
 
@@ -94,7 +94,7 @@ public final class RequestHandler {
    */
   public void handle(byte[] payload, String responseTopic, byte[] correlation, ReplySink sink) {
     Exchange x = new Exchange(responseTopic, correlation, sink);
-    if (!counters.tryAdmit()) {
+    if (!metrics.tryAdmit()) {
       RequestDecoder.Peek peek = RequestDecoder.peek(payload);
       routeFromPeek(x, peek);
       reply(
@@ -106,7 +106,7 @@ public final class RequestHandler {
               "edge "
                   + settings.edgeId()
                   + " has "
-                  + counters.maxInFlight()
+                  + metrics.maxInFlight()
                   + " requests in flight"),
           null);
       return;
@@ -117,7 +117,7 @@ public final class RequestHandler {
             e -> {
               routeFromPeek(x, RequestDecoder.peek(payload));
               reply(x, ErrorReply.of(x.id, null, ErrorCode.BAD_REQUEST, message(e)), null);
-              counters.release();
+              metrics.release();
             })
         .onSuccess(request -> admit(x, request));
   }
@@ -135,7 +135,7 @@ public final class RequestHandler {
             h.id());
     if (x.route.refusal() != null) {
       reply(x, ErrorReply.of(h.id(), h.model(), ErrorCode.BAD_REQUEST, x.route.refusal()), null);
-      counters.release();
+      metrics.release();
       return;
     }
     // the hard stop: whatever happens downstream, one reply by the deadline plus the grace
@@ -174,7 +174,7 @@ public final class RequestHandler {
                   + "; it serves "
                   + models.ids()),
           null);
-      counters.release();
+      metrics.release();
       return;
     }
     Policy policy;
@@ -182,7 +182,7 @@ public final class RequestHandler {
       policy = h.policy() == null ? null : Policy.of(h.policy());
     } catch (IllegalArgumentException e) {
       reply(x, ErrorReply.of(h.id(), h.model(), ErrorCode.BAD_REQUEST, e.getMessage()), null);
-      counters.release();
+      metrics.release();
       return;
     }
     long t0 = System.nanoTime();
@@ -235,7 +235,7 @@ public final class RequestHandler {
                         && re.failureType() == ReplyFailure.NO_HANDLERS) {
                   // the pipeline never got the request (preparing it failed or was skipped at its
                   // deadline)
-                  counters.release();
+                  metrics.release();
                 }
               }
             });
@@ -263,9 +263,8 @@ public final class RequestHandler {
     if (x.timer >= 0) {
       vertx.cancelTimer(x.timer);
     }
-    boolean ok = reply instanceof InferenceReply;
-    counters.replied(ok, ok && ((InferenceReply) reply).slaMet());
-    if (!ok) {
+    metrics.replied(reply, times);
+    if (!(reply instanceof InferenceReply)) {
       ErrorReply e = (ErrorReply) reply;
       LOG.debug("error reply [request: {}, code: {}]: {}", e.id(), e.code(), e.error().message());
     }

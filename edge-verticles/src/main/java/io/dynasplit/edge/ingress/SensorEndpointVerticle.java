@@ -1,6 +1,6 @@
 package io.dynasplit.edge.ingress;
 
-import io.dynasplit.edge.EdgeCounters;
+import io.dynasplit.edge.EdgeMetrics;
 import io.dynasplit.edge.EdgeSettings;
 import io.dynasplit.edge.inference.ServedModels;
 import io.dynasplit.schemas.TopicAddress;
@@ -41,7 +41,7 @@ public final class SensorEndpointVerticle extends VerticleBase {
 
   private final EdgeSettings settings;
   private final ServedModels models;
-  private final EdgeCounters counters;
+  private final EdgeMetrics metrics;
   private final ReplyListener listener;
   private final List<Connection> connections = new ArrayList<>();
   private final Map<String, Connection> owners = new HashMap<>();
@@ -78,16 +78,16 @@ public final class SensorEndpointVerticle extends VerticleBase {
 
   /** An endpoint on {@code settings.sensorPort()} (0 picks a free port, see {@link #port()}). */
   public SensorEndpointVerticle(
-      EdgeSettings settings, ServedModels models, EdgeCounters counters, ReplyListener listener) {
+      EdgeSettings settings, ServedModels models, EdgeMetrics metrics, ReplyListener listener) {
     this.settings = Objects.requireNonNull(settings, "settings");
     this.models = Objects.requireNonNull(models, "models");
-    this.counters = Objects.requireNonNull(counters, "counters");
+    this.metrics = Objects.requireNonNull(metrics, "metrics");
     this.listener = Objects.requireNonNull(listener, "listener");
   }
 
   @Override
   public Future<?> start() {
-    handler = new RequestHandler(vertx, settings, models, counters, listener);
+    handler = new RequestHandler(vertx, settings, models, metrics, listener);
     server =
         MqttServer.create(
             vertx,

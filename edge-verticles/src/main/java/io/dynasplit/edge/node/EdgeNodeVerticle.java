@@ -1,6 +1,6 @@
 package io.dynasplit.edge.node;
 
-import io.dynasplit.edge.EdgeCounters;
+import io.dynasplit.edge.EdgeMetrics;
 import io.dynasplit.edge.EdgeSettings;
 import io.dynasplit.edge.hardware.HardwareControl;
 import io.dynasplit.edge.inference.FinishJob;
@@ -40,6 +40,10 @@ import io.dynasplit.schemas.ErrorReply;
 import io.dynasplit.schemas.InferenceReply;
 import io.dynasplit.schemas.ParetoFront;
 import io.dynasplit.schemas.mqtt.MqttClients;
+import io.dynasplit.schemas.node.NodeHealth;
+import io.dynasplit.schemas.node.NodeMeters;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import io.vertx.core.DeploymentOptions;
 import io.vertx.core.Future;
 import io.vertx.core.ThreadingModel;
@@ -70,7 +74,8 @@ public final class EdgeNodeVerticle extends VerticleBase {
   private final HardwareControl hardware;
   private final ReplyListener listener;
   private final String version;
-  private final EdgeCounters counters;
+  private final EdgeMetrics metrics;
+  private final NodeHealth health;
   private SessionCache sessions;
 
   /**
@@ -92,6 +97,33 @@ public final class EdgeNodeVerticle extends VerticleBase {
       HardwareControl hardware,
       ReplyListener listener,
       String version) {
+    this(
+        settings,
+        models,
+        scheduler,
+        fronts,
+        meter,
+        hardware,
+        listener,
+        version,
+        new SimpleMeterRegistry());
+  }
+
+  /**
+   * An edge node whose meters go to {@code registry}, under the common tags {@code role=edge} and
+   * {@code node=EDGE_ID} (added here, so that a cloud worker in the same process can share the
+   * registry under its own).
+   */
+  public EdgeNodeVerticle(
+      EdgeSettings settings,
+      ServedModels models,
+      Scheduler scheduler,
+      Map<String, ParetoFront> fronts,
+      EnergyMeter meter,
+      HardwareControl hardware,
+      ReplyListener listener,
+      String version,
+      MeterRegistry registry) {
     this.settings = Objects.requireNonNull(settings, "settings");
     this.models = Objects.requireNonNull(models, "models");
     this.scheduler = Objects.requireNonNull(scheduler, "scheduler");
@@ -100,7 +132,13 @@ public final class EdgeNodeVerticle extends VerticleBase {
     this.hardware = hardware;
     this.listener = Objects.requireNonNull(listener, "listener");
     this.version = Objects.requireNonNull(version, "version");
-    this.counters = new EdgeCounters(settings.maxInFlight());
+    this.metrics =
+        new EdgeMetrics(
+            NodeMeters.tagged(registry, "edge", settings.edgeId()),
+            models.ids(),
+            settings.maxInFlight(),
+            settings.headWorkers());
+    this.health = new NodeHealth("edge " + settings.edgeId());
   }
 
   /**
@@ -112,9 +150,14 @@ public final class EdgeNodeVerticle extends VerticleBase {
     return "ds-edge-" + edgeId;
   }
 
-  /** The edge's counters (admission, replies, fallbacks, late cloud answers). */
-  public EdgeCounters counters() {
-    return counters;
+  /** The edge's meters (admission, replies, stages, energy, fallbacks, late cloud answers). */
+  public EdgeMetrics metrics() {
+    return metrics;
+  }
+
+  /** Whether the edge is ready: started, with its broker links connected. */
+  public NodeHealth health() {
+    return health;
   }
 
   @Override
@@ -162,34 +205,40 @@ public final class EdgeNodeVerticle extends VerticleBase {
             })
         .compose(v -> vertx.executeBlocking(this::frontsForAll))
         .compose(
-            all -> vertx.deployVerticle(new SchedulerVerticle(settings, scheduler, models, all)))
+            all ->
+                vertx.deployVerticle(
+                    new SchedulerVerticle(settings, scheduler, models, all, metrics)))
         .compose(
             id ->
                 vertx.deployVerticle(
-                    () -> new HeadInferenceVerticle(address, models, sessions, counters), workers))
+                    () -> new HeadInferenceVerticle(address, models, sessions, metrics), workers))
         .compose(id -> warmer.executeBlocking(() -> warmUp(fronts)))
         .onComplete(ar -> warmer.close())
-        .compose(v -> vertx.deployVerticle(new TailClientVerticle(settings, counters)))
+        .compose(v -> vertx.deployVerticle(new TailClientVerticle(settings, metrics, health)))
         .compose(
             id ->
                 vertx.deployVerticle(
-                    new PipelineVerticle(settings, models, meter, hardware, counters)))
+                    new PipelineVerticle(settings, models, meter, hardware, metrics)))
         .compose(
             id ->
                 vertx.deployVerticle(
-                    new TelemetryVerticle(settings, counters, version, models.ids())))
+                    new TelemetryVerticle(settings, metrics, version, models.ids())))
         .compose(
-            id -> vertx.deployVerticle(new IngressVerticle(settings, models, counters, listener)))
+            id ->
+                vertx.deployVerticle(
+                    new IngressVerticle(settings, models, metrics, health, listener)))
         .compose(
             id ->
                 settings.sensorPort() > 0
                     ? vertx.deployVerticle(
-                        new SensorEndpointVerticle(settings, models, counters, listener))
-                    : Future.succeededFuture(id));
+                        new SensorEndpointVerticle(settings, models, metrics, listener))
+                    : Future.succeededFuture(id))
+        .onSuccess(id -> health.started());
   }
 
   @Override
   public Future<?> stop() {
+    health.stopped();
     SessionCache s = sessions;
     sessions = null;
     return s == null

@@ -1,5 +1,6 @@
 package io.dynasplit.edge.pipeline;
 
+import io.dynasplit.edge.StageTimes;
 import io.dynasplit.schemas.Reply;
 import java.util.Objects;
 

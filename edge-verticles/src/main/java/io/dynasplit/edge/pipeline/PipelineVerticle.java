@@ -1,6 +1,6 @@
 package io.dynasplit.edge.pipeline;
 
-import io.dynasplit.edge.EdgeCounters;
+import io.dynasplit.edge.EdgeMetrics;
 import io.dynasplit.edge.EdgeSettings;
 import io.dynasplit.edge.hardware.HardwareControl;
 import io.dynasplit.edge.inference.FinishJob;
@@ -59,7 +59,7 @@ public final class PipelineVerticle extends VerticleBase {
   private final ServedModels models;
   private final EnergyMeter meter;
   private final HardwareControl hardware;
-  private final EdgeCounters counters;
+  private final EdgeMetrics metrics;
   private MessageConsumer<AdmittedRequest> consumer;
 
   /**
@@ -74,12 +74,12 @@ public final class PipelineVerticle extends VerticleBase {
       ServedModels models,
       EnergyMeter meter,
       HardwareControl hardware,
-      EdgeCounters counters) {
+      EdgeMetrics metrics) {
     this.settings = Objects.requireNonNull(settings, "settings");
     this.models = Objects.requireNonNull(models, "models");
     this.meter = Objects.requireNonNull(meter, "meter");
     this.hardware = hardware;
-    this.counters = Objects.requireNonNull(counters, "counters");
+    this.metrics = Objects.requireNonNull(metrics, "metrics");
   }
 
   @Override
@@ -122,7 +122,7 @@ public final class PipelineVerticle extends VerticleBase {
           vertx.cancelTimer(timer);
           // the pipeline has finished with the request (its jobs ran or were skipped): free its
           // slot
-          counters.release();
+          metrics.release();
           answer.tryComplete(
               ar.succeeded() ? ar.result() : new Outcome(errorReply(r, ar.cause()), null));
         });
@@ -133,7 +133,7 @@ public final class PipelineVerticle extends VerticleBase {
     AdmittedRequest r = p.request();
     double budget = Math.max(MIN_BUDGET_MS, (r.deadlineNanos() - System.nanoTime()) / 1e6);
     ScheduleQuery q =
-        new ScheduleQuery(r.model(), budget, r.policy(), r.failIfInfeasible(), counters.inFlight());
+        new ScheduleQuery(r.model(), budget, r.policy(), r.failIfInfeasible(), metrics.inFlight());
     return vertx
         .eventBus()
         .<Plan>request(EdgeAddresses.schedule(settings.edgeId()), q)
@@ -165,12 +165,17 @@ public final class PipelineVerticle extends VerticleBase {
         .apply(plan.decision().entry().config())
         .recover(e -> Future.failedFuture(ReplyAssembler.hardwareFailed(e)))
         .onSuccess(
-            applied ->
-                vertx
-                    .eventBus()
-                    .send(
-                        EdgeAddresses.observe(settings.edgeId()),
-                        new HardwareUpdate(applied.configuration(), hardware.switchCosts())))
+            applied -> {
+              metrics.hardwareSwitched(
+                  applied.cpuFrequencyChanged(),
+                  applied.acceleratorPowerChanged(),
+                  applied.millis());
+              vertx
+                  .eventBus()
+                  .send(
+                      EdgeAddresses.observe(settings.edgeId()),
+                      new HardwareUpdate(applied.configuration(), hardware.switchCosts()));
+            })
         .mapEmpty();
   }
 
@@ -303,7 +308,7 @@ public final class PipelineVerticle extends VerticleBase {
         r.id(),
         config.split(),
         failure.message());
-    counters.fallback();
+    metrics.fallback();
     p.fellBack();
     int split = config.split();
     InferenceJob job =
@@ -350,8 +355,8 @@ public final class PipelineVerticle extends VerticleBase {
    * queue).
    */
   private Future<InferenceResult> inferOnEdge(InferenceJob job) {
-    counters.enterEdgeStage();
-    return infer(job).onComplete(ar -> counters.leaveEdgeStage());
+    metrics.enterEdgeStage();
+    return infer(job).onComplete(ar -> metrics.leaveEdgeStage());
   }
 
   private String inferenceAddress() {

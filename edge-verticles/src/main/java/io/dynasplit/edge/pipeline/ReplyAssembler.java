@@ -1,6 +1,7 @@
 package io.dynasplit.edge.pipeline;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.dynasplit.edge.StageTimes;
 import io.dynasplit.energy.EnergyReading;
 import io.dynasplit.schemas.EnergyReport;
 import io.dynasplit.schemas.EnergySource;

@@ -4,6 +4,7 @@ import com.hivemq.client.mqtt.MqttGlobalPublishFilter;
 import com.hivemq.client.mqtt.datatypes.MqttQos;
 import com.hivemq.client.mqtt.mqtt5.Mqtt5AsyncClient;
 import com.hivemq.client.mqtt.mqtt5.message.publish.Mqtt5Publish;
+import io.dynasplit.edge.EdgeMetrics;
 import io.dynasplit.edge.EdgeSettings;
 import io.dynasplit.edge.inference.ServedModels;
 import io.dynasplit.scheduler.Decision;
@@ -44,6 +45,7 @@ public final class SchedulerVerticle extends VerticleBase {
   private final Scheduler scheduler;
   private final ServedModels models;
   private final Map<String, ParetoFront> initialFronts;
+  private final EdgeMetrics metrics;
   private Mqtt5AsyncClient client;
   private MessageConsumer<ScheduleQuery> queries;
   private MessageConsumer<Object> observations;
@@ -60,7 +62,9 @@ public final class SchedulerVerticle extends VerticleBase {
       EdgeSettings settings,
       Scheduler scheduler,
       ServedModels models,
-      Map<String, ParetoFront> initialFronts) {
+      Map<String, ParetoFront> initialFronts,
+      EdgeMetrics metrics) {
+    this.metrics = Objects.requireNonNull(metrics, "metrics");
     this.settings = Objects.requireNonNull(settings, "settings");
     this.scheduler = Objects.requireNonNull(scheduler, "scheduler");
     this.models = Objects.requireNonNull(models, "models");
@@ -69,7 +73,7 @@ public final class SchedulerVerticle extends VerticleBase {
 
   @Override
   public Future<?> start() {
-    initialFronts.values().forEach(scheduler::load);
+    initialFronts.values().forEach(this::load);
     queries = vertx.eventBus().consumer(EdgeAddresses.schedule(settings.edgeId()), this::onQuery);
     observations =
         vertx.eventBus().consumer(EdgeAddresses.observe(settings.edgeId()), this::onObservation);
@@ -188,6 +192,12 @@ public final class SchedulerVerticle extends VerticleBase {
     }
   }
 
+  /** Puts a front in force: the scheduler's, and the meters'. */
+  private void load(ParetoFront front) {
+    scheduler.load(front);
+    metrics.frontLoaded(front, models.allEdgeSplit(front.model()));
+  }
+
   private void onFront(TopicAddress address, Mqtt5Publish publish) {
     String model = address.model();
     byte[] payload = publish.getPayloadAsBytes();
@@ -195,7 +205,7 @@ public final class SchedulerVerticle extends VerticleBase {
       // an empty retained message clears the topic: go back to the front the edge started with
       ParetoFront initial = initialFronts.get(model);
       if (initial != null) {
-        scheduler.load(initial);
+        load(initial);
         LOG.info("pareto front cleared, initial front restored [model: {}]", model);
       }
       return;
@@ -218,7 +228,7 @@ public final class SchedulerVerticle extends VerticleBase {
             problem.get());
         return;
       }
-      scheduler.load(front);
+      load(front);
       LOG.info(
           "pareto front loaded [model: {}, entries: {}, source: {}]",
           model,

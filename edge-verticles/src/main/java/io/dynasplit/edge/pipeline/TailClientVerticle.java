@@ -4,10 +4,11 @@ import com.hivemq.client.mqtt.MqttGlobalPublishFilter;
 import com.hivemq.client.mqtt.datatypes.MqttQos;
 import com.hivemq.client.mqtt.mqtt5.Mqtt5AsyncClient;
 import com.hivemq.client.mqtt.mqtt5.message.publish.Mqtt5Publish;
-import io.dynasplit.edge.EdgeCounters;
+import io.dynasplit.edge.EdgeMetrics;
 import io.dynasplit.edge.EdgeSettings;
 import io.dynasplit.edge.inference.TailFrames;
 import io.dynasplit.schemas.mqtt.MqttClients;
+import io.dynasplit.schemas.node.NodeHealth;
 import io.vertx.core.Future;
 import io.vertx.core.VerticleBase;
 import io.vertx.core.eventbus.Message;
@@ -31,7 +32,8 @@ public final class TailClientVerticle extends VerticleBase {
   private static final Logger LOG = LoggerFactory.getLogger(TailClientVerticle.class);
 
   private final EdgeSettings settings;
-  private final EdgeCounters counters;
+  private final EdgeMetrics metrics;
+  private final NodeHealth health;
   private final InFlightTable<Pending> inFlight = new InFlightTable<>();
   private Mqtt5AsyncClient client;
   private MessageConsumer<TailCall> calls;
@@ -39,10 +41,13 @@ public final class TailClientVerticle extends VerticleBase {
 
   private record Pending(Message<TailCall> message, long sentNanos) {}
 
-  /** A tail client; {@code counters} receives the late-answer count. */
-  public TailClientVerticle(EdgeSettings settings, EdgeCounters counters) {
+  /**
+   * A tail client; {@code metrics} receives the late-answer count, {@code health} its broker link.
+   */
+  public TailClientVerticle(EdgeSettings settings, EdgeMetrics metrics, NodeHealth health) {
+    this.health = Objects.requireNonNull(health, "health");
     this.settings = Objects.requireNonNull(settings, "settings");
-    this.counters = Objects.requireNonNull(counters, "counters");
+    this.metrics = Objects.requireNonNull(metrics, "metrics");
   }
 
   @Override
@@ -50,6 +55,8 @@ public final class TailClientVerticle extends VerticleBase {
     client =
         MqttClients.client(
             settings.broker(), "dynasplit-edge-" + settings.edgeId() + "-tail", null, null);
+    Mqtt5AsyncClient c = client;
+    health.link("tail", () -> c.getState().isConnected());
     client.publishes(MqttGlobalPublishFilter.ALL, p -> context.runOnContext(v -> onAnswer(p)));
     calls = vertx.eventBus().consumer(EdgeAddresses.tail(settings.edgeId()), this::onCall);
     // a clean session: answers to calls of a previous run have nobody waiting for them
@@ -70,6 +77,7 @@ public final class TailClientVerticle extends VerticleBase {
 
   @Override
   public Future<?> stop() {
+    health.unlink("tail");
     inFlight
         .drain()
         .values()
@@ -128,7 +136,7 @@ public final class TailClientVerticle extends VerticleBase {
     }
     InFlightTable.Entry<Pending> entry = inFlight.answer(key);
     if (entry == null) {
-      counters.lateCloudResult();
+      metrics.lateCloudResult();
       LOG.debug("late tail answer dropped [key: {}]", key);
       return;
     }

@@ -1,6 +1,6 @@
 package io.dynasplit.edge.pipeline;
 
-import io.dynasplit.edge.EdgeCounters;
+import io.dynasplit.edge.EdgeMetrics;
 import io.dynasplit.edge.EdgeSettings;
 import io.dynasplit.schemas.EdgeTelemetry;
 import io.dynasplit.schemas.Json;
@@ -27,15 +27,15 @@ public final class TelemetryVerticle extends VerticleBase {
   private static final Logger LOG = LoggerFactory.getLogger(TelemetryVerticle.class);
 
   private final EdgeSettings settings;
-  private final EdgeCounters counters;
+  private final EdgeMetrics metrics;
   private final NodePresence presence;
   private long timer = -1;
 
   /** A telemetry publisher for an edge serving {@code models}, running {@code version}. */
   public TelemetryVerticle(
-      EdgeSettings settings, EdgeCounters counters, String version, List<String> models) {
+      EdgeSettings settings, EdgeMetrics metrics, String version, List<String> models) {
     this.settings = Objects.requireNonNull(settings, "settings");
-    this.counters = Objects.requireNonNull(counters, "counters");
+    this.metrics = Objects.requireNonNull(metrics, "metrics");
     this.presence =
         new NodePresence(
             settings.broker(),
@@ -75,17 +75,18 @@ public final class TelemetryVerticle extends VerticleBase {
   }
 
   private void publish(LiveEstimates estimates) {
+    metrics.estimates(estimates);
     EdgeTelemetry t =
         new EdgeTelemetry(
             settings.edgeId(),
             System.currentTimeMillis(),
-            counters.waiting(settings.headWorkers()),
-            counters.inFlight(),
-            counters.requests(),
-            counters.slaMet(),
-            counters.slaMissed(),
-            counters.errors(),
-            counters.lateCloudResults(),
+            metrics.waiting(),
+            metrics.inFlight(),
+            metrics.requests(),
+            metrics.slaMet(),
+            metrics.slaMissed(),
+            metrics.errors(),
+            metrics.lateCloudResults(),
             null,
             null,
             null,

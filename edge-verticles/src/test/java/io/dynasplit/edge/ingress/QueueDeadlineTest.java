@@ -6,7 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.hivemq.client.mqtt.datatypes.MqttQos;
 import io.dynasplit.broker.EmbeddedBroker;
-import io.dynasplit.edge.EdgeCounters;
+import io.dynasplit.edge.EdgeMetrics;
 import io.dynasplit.edge.EdgeSettings;
 import io.dynasplit.edge.node.EdgeNodeVerticle;
 import io.dynasplit.energy.ThreadCpuTime;
@@ -109,11 +109,11 @@ class QueueDeadlineTest {
   /**
    * Waits until every admission slot is back, i.e. the pipeline has finished with every request.
    */
-  private void awaitIdle(EdgeCounters counters) throws InterruptedException {
-    for (int i = 0; i < 600 && counters.inFlight() > 0; i++) {
+  private void awaitIdle(EdgeMetrics metrics) throws InterruptedException {
+    for (int i = 0; i < 600 && metrics.inFlight() > 0; i++) {
       Thread.sleep(50);
     }
-    assertEquals(0, counters.inFlight(), "admission slots still taken");
+    assertEquals(0, metrics.inFlight(), "admission slots still taken");
   }
 
   /**
@@ -125,9 +125,9 @@ class QueueDeadlineTest {
   void givenUpRequestsDoNotKeepTheWorkerBusy() throws Exception {
     Map<String, Reply> replies = burst("d-", 1);
     assertEquals(BURST, replies.size());
-    EdgeCounters counters = edge.counters();
-    awaitIdle(counters);
-    assertTrue(counters.expiredJobs() > 0, "no queued job of a given-up request was skipped");
+    EdgeMetrics metrics = edge.metrics();
+    awaitIdle(metrics);
+    assertTrue(metrics.expiredJobs() > 0, "no queued job of a given-up request was skipped");
     // nothing more arrives for the burst, and the edge still serves
     assertEquals(
         null, requester.replies.poll(500, TimeUnit.MILLISECONDS), "an extra reply after the burst");

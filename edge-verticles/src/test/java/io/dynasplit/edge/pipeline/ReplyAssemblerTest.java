@@ -8,6 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.dynasplit.edge.StageTimes;
 import io.dynasplit.energy.EnergyReading;
 import io.dynasplit.scheduler.Decision;
 import io.dynasplit.scheduler.Policy;

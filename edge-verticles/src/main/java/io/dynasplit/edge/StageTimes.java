@@ -1,4 +1,4 @@
-package io.dynasplit.edge.pipeline;
+package io.dynasplit.edge;
 
 /**
  * Where one request's time went, in milliseconds, for benchmarks and logs. Stages that did not run
