@@ -20,7 +20,7 @@ public enum ErrorCode {
   INTERNAL,
   /**
    * The request was already too late when it reached the edge: its MQTT 5 message expiry had run
-   * out on the way, or its deadline had passed before it could be admitted; it was not run.
+   * out on the way (the broker forwarded 0 s of it); it was not run.
    */
   DEADLINE_EXCEEDED;
 
