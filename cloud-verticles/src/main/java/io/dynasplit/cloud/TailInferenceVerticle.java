@@ -17,6 +17,8 @@ import io.dynasplit.schemas.TailResult;
 import io.dynasplit.schemas.TailTiming;
 import io.dynasplit.schemas.Tensor;
 import io.dynasplit.schemas.mqtt.MqttClients;
+import io.dynasplit.schemas.mqtt.MqttContent;
+import io.dynasplit.schemas.mqtt.TraceParent;
 import io.dynasplit.schemas.node.NodeHealth;
 import io.vertx.core.Future;
 import io.vertx.core.VerticleBase;
@@ -140,11 +142,16 @@ public final class TailInferenceVerticle extends VerticleBase {
     byte[] correlation =
         publish.getCorrelationData().map(TailInferenceVerticle::bytes).orElse(null);
     byte[] payload = publish.getPayloadAsBytes();
+    // this worker's span of the request's trace; a tail call without one starts a trace here
+    TraceParent trace =
+        MqttContent.traceParent(publish.getUserProperties())
+            .map(TraceParent::child)
+            .orElseGet(TraceParent::start);
+    AnswerRoute to = new AnswerRoute(responseTopic.get(), correlation, trace);
     if (!metrics.tryAdmit()) {
       String id = TailMessages.peekId(payload);
       answer(
-          responseTopic.get(),
-          correlation,
+          to,
           TailMessages.encodeError(
               TailResult.failed(
                   id,
@@ -157,11 +164,14 @@ public final class TailInferenceVerticle extends VerticleBase {
                       + " jobs queued")));
       return;
     }
-    context.runOnContext(v -> run(payload, responseTopic.get(), correlation, arrived));
+    context.runOnContext(v -> run(payload, to, arrived));
   }
 
+  /** Where a tail answer goes, and the trace it belongs to. */
+  private record AnswerRoute(String topic, byte[] correlation, TraceParent trace) {}
+
   /** Runs on the worker context: decode, run the tail, answer. */
-  private void run(byte[] payload, String responseTopic, byte[] correlation, long arrived) {
+  private void run(byte[] payload, AnswerRoute to, long arrived) {
     long started = System.nanoTime();
     EnergyMeter.Window window = meter.open();
     double queueMs = (started - arrived) / 1e6;
@@ -171,10 +181,13 @@ public final class TailInferenceVerticle extends VerticleBase {
     } catch (IllegalArgumentException e) {
       metrics.dropped();
       String id = TailMessages.peekId(payload);
-      LOG.warn("malformed tail request [id: {}]: {}", id, e.getMessage());
+      LOG.warn(
+          "malformed tail request [id: {}, trace: {}]: {}",
+          id,
+          to.trace().traceId(),
+          e.getMessage());
       answer(
-          responseTopic,
-          correlation,
+          to,
           TailMessages.encodeError(
               TailResult.failed(id, settings.workerId(), ErrorCode.BAD_REQUEST, e.getMessage())));
       return;
@@ -183,10 +196,12 @@ public final class TailInferenceVerticle extends VerticleBase {
     if (job.header().deadline() > 0 && System.currentTimeMillis() > job.header().deadline()) {
       metrics.dropped();
       LOG.debug(
-          "tail request past its deadline skipped [id: {}, model: {}]", id, job.header().model());
+          "tail request past its deadline skipped [id: {}, trace: {}, model: {}]",
+          id,
+          to.trace().traceId(),
+          job.header().model());
       answer(
-          responseTopic,
-          correlation,
+          to,
           TailMessages.encodeError(
               TailResult.failed(
                   id,
@@ -221,8 +236,9 @@ public final class TailInferenceVerticle extends VerticleBase {
     } catch (InferenceException e) {
       ErrorCode code = e.errorCode();
       LOG.warn(
-          "tail failed [id: {}, model: {}, split: {}]: {}",
+          "tail failed [id: {}, trace: {}, model: {}, split: {}]: {}",
           id,
+          to.trace().traceId(),
           key.model(),
           key.split(),
           e.getMessage());
@@ -231,8 +247,9 @@ public final class TailInferenceVerticle extends VerticleBase {
               TailResult.failed(id, settings.workerId(), code, e.getMessage()));
     } catch (RuntimeException e) {
       LOG.error(
-          "tail failed unexpectedly [id: {}, model: {}, split: {}]",
+          "tail failed unexpectedly [id: {}, trace: {}, model: {}, split: {}]",
           id,
+          to.trace().traceId(),
           key.model(),
           key.split(),
           e);
@@ -241,17 +258,23 @@ public final class TailInferenceVerticle extends VerticleBase {
               TailResult.failed(id, settings.workerId(), ErrorCode.INTERNAL, e.toString()));
     }
     metrics.done(key.model(), key.split(), queueMs, (System.nanoTime() - started) / 1e6, ok);
-    answer(responseTopic, correlation, answer);
+    answer(to, answer);
   }
 
-  private void answer(String topic, byte[] correlation, ByteBuffer payload) {
+  /** Publishes a tail answer (a DSF1 frame) with the request's correlation data and trace. */
+  private void answer(AnswerRoute to, ByteBuffer payload) {
     Mqtt5AsyncClient c = client;
     if (c == null) {
       return;
     }
-    var builder = c.publishWith().topic(topic).qos(MqttQos.AT_LEAST_ONCE).payload(payload);
-    if (correlation != null) {
-      builder = builder.correlationData(correlation);
+    String topic = to.topic();
+    var builder =
+        MqttContent.traced(
+            MqttContent.frame(
+                c.publishWith().topic(topic).qos(MqttQos.AT_LEAST_ONCE).payload(payload)),
+            to.trace());
+    if (to.correlation() != null) {
+      builder = builder.correlationData(to.correlation());
     }
     builder
         .send()

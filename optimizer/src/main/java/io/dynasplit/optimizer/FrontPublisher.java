@@ -7,6 +7,7 @@ import io.dynasplit.schemas.ParetoFront;
 import io.dynasplit.schemas.Topics;
 import io.dynasplit.schemas.mqtt.BrokerConnection;
 import io.dynasplit.schemas.mqtt.MqttClients;
+import io.dynasplit.schemas.mqtt.MqttContent;
 import java.util.Objects;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
@@ -44,13 +45,13 @@ public record FrontPublisher(BrokerConnection broker, Topics topics) {
         .connect()
         .thenCompose(
             ack ->
-                client
-                    .publishWith()
-                    .topic(topic)
-                    .qos(MqttQos.AT_LEAST_ONCE)
-                    .retain(true)
-                    .contentType("application/json")
-                    .payload(payload)
+                MqttContent.json(
+                        client
+                            .publishWith()
+                            .topic(topic)
+                            .qos(MqttQos.AT_LEAST_ONCE)
+                            .retain(true)
+                            .payload(payload))
                     .send())
         .thenCompose(
             result -> {

@@ -17,7 +17,12 @@ public enum ErrorCode {
   /** The cloud did not answer in time and the edge could not run the tail itself. */
   CLOUD_UNAVAILABLE,
   /** Anything else that failed on our side. */
-  INTERNAL;
+  INTERNAL,
+  /**
+   * The request was already too late when it reached the edge: its MQTT 5 message expiry had run
+   * out on the way (the broker forwarded 0 s of it); it was not run.
+   */
+  DEADLINE_EXCEEDED;
 
   /** Parses a wire name (exact, upper case). */
   @JsonCreator
@@ -30,8 +35,6 @@ public enum ErrorCode {
       }
     }
     throw new IllegalArgumentException(
-        "error code must be one of BAD_REQUEST, UNKNOWN_MODEL, SLA_INFEASIBLE, OVERLOADED,"
-            + " CLOUD_UNAVAILABLE, INTERNAL: "
-            + name);
+        "error code must be one of " + java.util.Arrays.toString(values()) + ": " + name);
   }
 }

@@ -56,6 +56,9 @@ public final class FrameCodec {
   /** The first four bytes of every frame. */
   public static final String MAGIC = "DSF1";
 
+  /** The media type of a frame (the MQTT 5 content type of every published frame). */
+  public static final String MEDIA_TYPE = "application/vnd.dynasplit.dsf1";
+
   /** Magic plus header length. */
   public static final int PREFIX_BYTES = 8;
 

@@ -19,6 +19,9 @@ import java.io.IOException;
  */
 public final class Json {
 
+  /** The media type of every JSON payload the project publishes (the MQTT 5 content type). */
+  public static final String MEDIA_TYPE = "application/json";
+
   /** The bounds every JSON read from the network is parsed under. */
   static final StreamReadConstraints READ_CONSTRAINTS =
       StreamReadConstraints.builder()

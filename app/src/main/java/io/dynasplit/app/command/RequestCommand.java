@@ -22,6 +22,8 @@ import io.dynasplit.schemas.RequestInput;
 import io.dynasplit.schemas.Tensor;
 import io.dynasplit.schemas.Topics;
 import io.dynasplit.schemas.WireLimits;
+import io.dynasplit.schemas.mqtt.MqttContent;
+import io.dynasplit.schemas.mqtt.TraceParent;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.ByteBuffer;
@@ -295,13 +297,18 @@ public final class RequestCommand implements Callable<Integer> {
       }
       ByteBuffer payload = payloads.payload(id);
       sentAt.put(id, System.nanoTime());
-      client
-          .publishWith()
-          .topic(requestTopic)
-          .qos(MqttQos.AT_LEAST_ONCE)
-          .responseTopic(replyTopic)
-          .correlationData(id.getBytes(StandardCharsets.UTF_8))
-          .payload(payload)
+      // each request starts a trace the edge continues to the cloud and back
+      MqttContent.traced(
+              MqttContent.of(
+                  client
+                      .publishWith()
+                      .topic(requestTopic)
+                      .qos(MqttQos.AT_LEAST_ONCE)
+                      .responseTopic(replyTopic)
+                      .correlationData(id.getBytes(StandardCharsets.UTF_8))
+                      .payload(payload),
+                  payload),
+              TraceParent.start())
           .send();
     }
     done.await(slaMs + timeoutS * 1000, TimeUnit.MILLISECONDS);

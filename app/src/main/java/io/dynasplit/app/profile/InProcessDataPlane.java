@@ -17,8 +17,10 @@ import io.dynasplit.scheduler.Policy;
 import io.dynasplit.schemas.Json;
 import io.dynasplit.schemas.ParetoFront;
 import io.dynasplit.schemas.Topics;
+import io.dynasplit.schemas.mqtt.MqttContent;
 import io.vertx.core.Vertx;
 import java.io.IOException;
+import java.nio.ByteBuffer;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Comparator;
@@ -122,23 +124,26 @@ final class InProcessDataPlane implements AutoCloseable {
 
   /** Publishes a front retained on the edge's pareto topic (the edge hot-reloads it). */
   void publishFront(ParetoFront front) throws Exception {
-    client
-        .publishWith()
-        .topic(Topics.DEFAULT.edgePareto(EDGE_ID, front.model()))
-        .qos(MqttQos.AT_LEAST_ONCE)
-        .retain(true)
-        .payload(Json.toBytes(front))
+    MqttContent.json(
+            client
+                .publishWith()
+                .topic(Topics.DEFAULT.edgePareto(EDGE_ID, front.model()))
+                .qos(MqttQos.AT_LEAST_ONCE)
+                .retain(true)
+                .payload(Json.toBytes(front)))
         .send()
         .get(10, TimeUnit.SECONDS);
   }
 
-  /** Publishes a request payload to the edge. */
+  /** Publishes a request payload (a JSON envelope or a DSF1 frame) to the edge. */
   void request(byte[] payload) {
-    client
-        .publishWith()
-        .topic(Topics.DEFAULT.edgeRequests(EDGE_ID))
-        .qos(MqttQos.AT_LEAST_ONCE)
-        .payload(payload)
+    MqttContent.of(
+            client
+                .publishWith()
+                .topic(Topics.DEFAULT.edgeRequests(EDGE_ID))
+                .qos(MqttQos.AT_LEAST_ONCE)
+                .payload(payload),
+            ByteBuffer.wrap(payload))
         .send();
   }
 

@@ -3,10 +3,12 @@ package io.dynasplit.edge.ingress;
 import com.hivemq.client.mqtt.MqttGlobalPublishFilter;
 import com.hivemq.client.mqtt.datatypes.MqttQos;
 import com.hivemq.client.mqtt.mqtt5.Mqtt5AsyncClient;
+import com.hivemq.client.mqtt.mqtt5.message.publish.Mqtt5Publish;
 import io.dynasplit.edge.EdgeMetrics;
 import io.dynasplit.edge.EdgeSettings;
 import io.dynasplit.edge.inference.ServedModels;
 import io.dynasplit.schemas.mqtt.MqttClients;
+import io.dynasplit.schemas.mqtt.MqttContent;
 import io.dynasplit.schemas.node.NodeHealth;
 import io.vertx.core.Future;
 import io.vertx.core.VerticleBase;
@@ -19,7 +21,8 @@ import org.slf4j.LoggerFactory;
  * Takes inference requests from {@code edge/{edgeId}/requests} on the broker (ARCHITECTURE 3, steps
  * 1, 2 and 8) with a persistent MQTT 5 session, and hands each to a {@link RequestHandler}, which
  * admits, validates and runs it and publishes its one reply back through this client on the reply
- * route (response topic and correlation data, {@code replyTo}, or the default reply topic).
+ * route (response topic and correlation data, {@code replyTo}, or the default reply topic), as JSON
+ * with the {@link ReplyProperties}.
  */
 public final class IngressVerticle extends VerticleBase {
 
@@ -60,12 +63,7 @@ public final class IngressVerticle extends VerticleBase {
         MqttGlobalPublishFilter.ALL,
         p ->
             context.runOnContext(
-                v ->
-                    handler.handle(
-                        p.getPayloadAsBytes(),
-                        p.getResponseTopic().map(Object::toString).orElse(null),
-                        p.getCorrelationData().map(IngressVerticle::bytes).orElse(null),
-                        this::publish)));
+                v -> handler.handle(p.getPayloadAsBytes(), properties(p), this::publish)));
     return Future.fromCompletionStage(
             client
                 .connectWith()
@@ -102,12 +100,29 @@ public final class IngressVerticle extends VerticleBase {
             .recover(e -> Future.succeededFuture());
   }
 
-  private Future<Void> publish(ReplyRoute route, byte[] payload) {
+  /** The properties of a request as the broker forwarded it. */
+  static RequestProperties properties(Mqtt5Publish p) {
+    return new RequestProperties(
+        p.getResponseTopic().map(Object::toString).orElse(null),
+        p.getCorrelationData().map(IngressVerticle::bytes).orElse(null),
+        p.getMessageExpiryInterval().orElse(RequestProperties.NO_EXPIRY),
+        MqttContent.traceParentValue(p.getUserProperties()));
+  }
+
+  private Future<Void> publish(ReplyRoute route, byte[] payload, ReplyProperties properties) {
     Mqtt5AsyncClient c = client;
     if (c == null) {
       return Future.failedFuture("the ingress is stopped");
     }
-    var builder = c.publishWith().topic(route.topic()).qos(MqttQos.AT_LEAST_ONCE).payload(payload);
+    var builder =
+        MqttContent.traced(
+            MqttContent.json(
+                c.publishWith()
+                    .topic(route.topic())
+                    .qos(MqttQos.AT_LEAST_ONCE)
+                    .messageExpiryInterval(properties.expirySeconds())
+                    .payload(payload)),
+            properties.trace());
     byte[] correlation = route.correlationData();
     if (correlation != null) {
       builder = builder.correlationData(correlation);

@@ -6,6 +6,9 @@ import io.vertx.core.Future;
 @FunctionalInterface
 public interface ReplySink {
 
-  /** Publishes a reply payload on its route; completes when the receiver (or broker) took it. */
-  Future<Void> publish(ReplyRoute route, byte[] payload);
+  /**
+   * Publishes a JSON reply payload on its route with its properties; completes when the receiver
+   * (or broker) took it.
+   */
+  Future<Void> publish(ReplyRoute route, byte[] payload, ReplyProperties properties);
 }

@@ -17,6 +17,7 @@ import io.dynasplit.schemas.InferenceReply;
 import io.dynasplit.schemas.Json;
 import io.dynasplit.schemas.Reply;
 import io.dynasplit.schemas.RequestHeader;
+import io.dynasplit.schemas.mqtt.TraceParent;
 import io.vertx.core.Vertx;
 import io.vertx.core.eventbus.DeliveryOptions;
 import io.vertx.core.eventbus.Message;
@@ -69,31 +70,60 @@ public final class RequestHandler {
     final ReplySink sink;
     final long arrivedNanos;
     final long receivedAtMs;
+
+    /** The edge's span of the request's trace: the sender's trace continued, or a new one. */
+    final TraceParent trace;
+
     ReplyRoute route;
     String id;
+    long slaMs;
     boolean replied;
     boolean inPipeline;
     long timer = -1;
 
-    Exchange(String responseTopic, byte[] correlation, ReplySink sink) {
-      this.responseTopic = responseTopic;
-      this.correlation = correlation;
+    Exchange(RequestProperties properties, ReplySink sink) {
+      this.responseTopic = properties.responseTopic();
+      this.correlation = properties.correlation();
       this.sink = sink;
       this.arrivedNanos = System.nanoTime();
       this.receivedAtMs = System.currentTimeMillis();
+      this.trace =
+          TraceParent.parse(properties.traceParent())
+              .map(TraceParent::child)
+              .orElseGet(TraceParent::start);
+    }
+
+    /** Milliseconds since the request arrived. */
+    long elapsedMs() {
+      return (System.nanoTime() - arrivedNanos) / 1_000_000L;
     }
   }
 
   /**
-   * Takes one request; its reply goes out through {@code sink}, exactly once.
+   * Takes one request; its reply goes out through {@code sink}, exactly once. A request whose
+   * message expiry ran out on its way here (the broker forwarded 0 s of it) is answered {@code
+   * DEADLINE_EXCEEDED} at once, without being admitted: its sender has stopped waiting. (Its
+   * deadline is counted from its arrival, so the expiry is the only sign that it is already late.)
    *
    * @param payload the MQTT payload
-   * @param responseTopic the MQTT 5 response topic, or null
-   * @param correlation the MQTT 5 correlation data, or null
+   * @param properties the request's MQTT 5 properties
    * @param sink where the reply is published
    */
-  public void handle(byte[] payload, String responseTopic, byte[] correlation, ReplySink sink) {
-    Exchange x = new Exchange(responseTopic, correlation, sink);
+  public void handle(byte[] payload, RequestProperties properties, ReplySink sink) {
+    Exchange x = new Exchange(properties, sink);
+    if (properties.expired()) {
+      RequestDecoder.Peek peek = RequestDecoder.peek(payload);
+      routeFromPeek(x, peek);
+      reply(
+          x,
+          ErrorReply.of(
+              x.id,
+              safeId(peek.model()),
+              ErrorCode.DEADLINE_EXCEEDED,
+              "the request's message expiry ran out before it reached edge " + settings.edgeId()),
+          null);
+      return;
+    }
     if (!metrics.tryAdmit()) {
       RequestDecoder.Peek peek = RequestDecoder.peek(payload);
       routeFromPeek(x, peek);
@@ -125,6 +155,7 @@ public final class RequestHandler {
   private void admit(Exchange x, DecodedRequest request) {
     RequestHeader h = request.header();
     x.id = h.id();
+    x.slaMs = h.slaMs();
     x.route =
         ReplyRoute.resolve(
             settings.topics(),
@@ -139,9 +170,7 @@ public final class RequestHandler {
       return;
     }
     // the hard stop: whatever happens downstream, one reply by the deadline plus the grace
-    long hardStopMs =
-        Math.max(
-            1, h.slaMs() + settings.graceMs() - (System.nanoTime() - x.arrivedNanos) / 1_000_000L);
+    long hardStopMs = Math.max(1, h.slaMs() + settings.graceMs() - x.elapsedMs());
     x.timer =
         vertx.setTimer(
             hardStopMs,
@@ -205,13 +234,9 @@ public final class RequestHandler {
                       prepared.context(),
                       x.arrivedNanos,
                       x.receivedAtMs,
-                      (System.nanoTime() - t0) / 1e6);
-              long left =
-                  Math.max(
-                      1,
-                      h.slaMs()
-                          + settings.graceMs()
-                          - (System.nanoTime() - x.arrivedNanos) / 1_000_000L);
+                      (System.nanoTime() - t0) / 1e6,
+                      x.trace);
+              long left = Math.max(1, h.slaMs() + settings.graceMs() - x.elapsedMs());
               x.inPipeline = true;
               return vertx
                   .eventBus()
@@ -266,17 +291,27 @@ public final class RequestHandler {
     metrics.replied(reply, times);
     if (!(reply instanceof InferenceReply)) {
       ErrorReply e = (ErrorReply) reply;
-      LOG.debug("error reply [request: {}, code: {}]: {}", e.id(), e.code(), e.error().message());
+      LOG.debug(
+          "error reply [request: {}, trace: {}, code: {}]: {}",
+          e.id(),
+          x.trace.traceId(),
+          e.code(),
+          e.error().message());
     }
+    // the reply lives as long as the request's deadline plus the grace (the grace alone when the
+    // sla is not known)
+    ReplyProperties properties =
+        ReplyProperties.of(x.slaMs + settings.graceMs() - x.elapsedMs(), x.trace);
     long t0 = System.nanoTime();
     x.sink
-        .publish(x.route, Json.toBytes(reply))
+        .publish(x.route, Json.toBytes(reply), properties)
         .onComplete(
             ar -> {
               if (ar.failed()) {
                 LOG.warn(
-                    "cannot publish reply [request: {}, topic: {}]: {}",
+                    "cannot publish reply [request: {}, trace: {}, topic: {}]: {}",
                     x.id,
+                    x.trace.traceId(),
                     x.route.topic(),
                     ar.cause().toString());
               } else {

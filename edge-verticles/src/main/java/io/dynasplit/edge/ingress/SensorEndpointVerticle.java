@@ -3,7 +3,9 @@ package io.dynasplit.edge.ingress;
 import io.dynasplit.edge.EdgeMetrics;
 import io.dynasplit.edge.EdgeSettings;
 import io.dynasplit.edge.inference.ServedModels;
+import io.dynasplit.schemas.Json;
 import io.dynasplit.schemas.TopicAddress;
+import io.dynasplit.schemas.mqtt.TraceParent;
 import io.netty.handler.codec.mqtt.MqttProperties;
 import io.netty.handler.codec.mqtt.MqttQoS;
 import io.vertx.core.Future;
@@ -19,6 +21,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.Set;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -162,12 +165,10 @@ public final class SensorEndpointVerticle extends VerticleBase {
                 endpoint.clientIdentifier());
             return;
           }
-          MqttProperties props = message.properties();
           handler.handle(
               message.payload().getBytes(),
-              responseTopic(props),
-              correlationData(props),
-              (route, payload) -> deliver(c, route, payload));
+              properties(message.properties()),
+              (route, payload, properties) -> deliver(c, route, payload, properties));
         });
     endpoint.pingHandler(v -> {});
     endpoint.closeHandler(
@@ -203,29 +204,55 @@ public final class SensorEndpointVerticle extends VerticleBase {
     return owner == null || owner == c;
   }
 
-  /** The MQTT 5 Response Topic of a publish, or null (MQTT 3.1.1, or not set). */
-  private static String responseTopic(MqttProperties props) {
-    MqttProperties.MqttProperty<?> p =
-        props == null
-            ? null
-            : props.getProperty(MqttProperties.MqttPropertyType.RESPONSE_TOPIC.value());
-    return p != null && p.value() instanceof String topic ? topic : null;
+  /**
+   * The MQTT 5 properties of a sensor's publish (none for MQTT 3.1.1). No broker stands between, so
+   * its message expiry is what the sensor set.
+   */
+  private static RequestProperties properties(MqttProperties props) {
+    if (props == null) {
+      return RequestProperties.NONE;
+    }
+    String traceParent = null;
+    for (MqttProperties.MqttProperty<?> p :
+        props.getProperties(MqttProperties.MqttPropertyType.USER_PROPERTY.value())) {
+      if (p instanceof MqttProperties.UserProperties users) {
+        for (MqttProperties.StringPair pair : users.value()) {
+          if (traceParent == null && TraceParent.USER_PROPERTY.equals(pair.key)) {
+            traceParent = pair.value;
+          }
+        }
+      } else if (p instanceof MqttProperties.UserProperty user
+          && traceParent == null
+          && TraceParent.USER_PROPERTY.equals(user.value().key)) {
+        traceParent = user.value().value;
+      }
+    }
+    return new RequestProperties(
+        property(props, MqttProperties.MqttPropertyType.RESPONSE_TOPIC, String.class),
+        property(props, MqttProperties.MqttPropertyType.CORRELATION_DATA, byte[].class),
+        Optional.ofNullable(
+                property(
+                    props,
+                    MqttProperties.MqttPropertyType.PUBLICATION_EXPIRY_INTERVAL,
+                    Integer.class))
+            .map(Integer::toUnsignedLong)
+            .orElse(RequestProperties.NO_EXPIRY),
+        traceParent);
   }
 
-  /** The MQTT 5 Correlation Data of a publish, or null. */
-  private static byte[] correlationData(MqttProperties props) {
-    MqttProperties.MqttProperty<?> p =
-        props == null
-            ? null
-            : props.getProperty(MqttProperties.MqttPropertyType.CORRELATION_DATA.value());
-    return p != null && p.value() instanceof byte[] data ? data : null;
+  /** A property's value of the given type, or null. */
+  private static <T> T property(
+      MqttProperties props, MqttProperties.MqttPropertyType type, Class<T> valueType) {
+    MqttProperties.MqttProperty<?> p = props.getProperty(type.value());
+    return p != null && valueType.isInstance(p.value()) ? valueType.cast(p.value()) : null;
   }
 
   /**
    * Writes a reply to the sensor that sent the request, and to no other: it must still be connected
    * and subscribed to the reply topic (which no other sensor can then hold).
    */
-  private Future<Void> deliver(Connection requester, ReplyRoute route, byte[] payload) {
+  private Future<Void> deliver(
+      Connection requester, ReplyRoute route, byte[] payload, ReplyProperties properties) {
     if (!connections.contains(requester)) {
       return Future.failedFuture(
           "sensor " + requester.endpoint().clientIdentifier() + " disconnected before its reply");
@@ -238,6 +265,18 @@ public final class SensorEndpointVerticle extends VerticleBase {
               + route.topic());
     }
     MqttProperties props = new MqttProperties();
+    props.add(
+        new MqttProperties.StringProperty(
+            MqttProperties.MqttPropertyType.CONTENT_TYPE.value(), Json.MEDIA_TYPE));
+    props.add(
+        new MqttProperties.IntegerProperty(
+            MqttProperties.MqttPropertyType.PAYLOAD_FORMAT_INDICATOR.value(), 1));
+    props.add(
+        new MqttProperties.IntegerProperty(
+            MqttProperties.MqttPropertyType.PUBLICATION_EXPIRY_INTERVAL.value(),
+            (int) Math.min(Integer.MAX_VALUE, properties.expirySeconds())));
+    props.add(
+        new MqttProperties.UserProperty(TraceParent.USER_PROPERTY, properties.trace().toString()));
     byte[] correlation = route.correlationData();
     if (correlation != null) {
       props.add(

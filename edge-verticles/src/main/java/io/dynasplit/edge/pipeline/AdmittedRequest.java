@@ -2,6 +2,7 @@ package io.dynasplit.edge.pipeline;
 
 import io.dynasplit.scheduler.Policy;
 import io.dynasplit.schemas.Tensor;
+import io.dynasplit.schemas.mqtt.TraceParent;
 import java.util.List;
 import java.util.Objects;
 
@@ -18,6 +19,7 @@ import java.util.Objects;
  * @param arrivedNanos when the request arrived, {@link System#nanoTime()} scale
  * @param receivedAtMs when the request arrived, epoch milliseconds
  * @param prepareMs time spent decoding and pre-processing the input
+ * @param trace the edge's span of the request's trace (the tail call carries it to the cloud)
  */
 public record AdmittedRequest(
     String id,
@@ -29,12 +31,14 @@ public record AdmittedRequest(
     Object context,
     long arrivedNanos,
     long receivedAtMs,
-    double prepareMs) {
+    double prepareMs,
+    TraceParent trace) {
 
   /** Checks the values and freezes the inputs. */
   public AdmittedRequest {
     Objects.requireNonNull(id, "id");
     Objects.requireNonNull(model, "model");
+    Objects.requireNonNull(trace, "trace");
     inputs = List.copyOf(Objects.requireNonNull(inputs, "inputs"));
     if (slaMs < 1) {
       throw new IllegalArgumentException("slaMs must be >= 1: " + slaMs);

@@ -106,8 +106,10 @@ public final class PipelineVerticle extends VerticleBase {
             t -> {
               if (answer.tryComplete(new Outcome(ReplyAssembler.stopped(p), null))) {
                 LOG.info(
-                    "request given up at its deadline plus grace [request: {}, stage: {}]",
+                    "request given up at its deadline plus grace [request: {}, trace: {}, stage:"
+                        + " {}]",
                     r.id(),
+                    r.trace().traceId(),
                     p.stage());
               }
             });
@@ -267,7 +269,7 @@ public final class PipelineVerticle extends VerticleBase {
     long untilDeadline = r.deadlineNanos() - System.nanoTime();
     long waitMs = new TailBudget(plan.localTailMs()).cloudWaitMs(untilDeadline);
     long expiry = TailBudget.expirySeconds(untilDeadline);
-    TailCall call = new TailCall(r.id(), head.frame(), waitMs, expiry);
+    TailCall call = new TailCall(r.id(), head.frame(), waitMs, expiry, r.trace());
     DeliveryOptions options =
         new DeliveryOptions().setSendTimeout(waitMs + settings.graceMs() + 1000);
     p.cloudCalled();
@@ -297,15 +299,18 @@ public final class PipelineVerticle extends VerticleBase {
     double leftMs = (r.deadlineNanos() - System.nanoTime()) / 1e6;
     if (!new TailBudget(p.localTailMs()).localTailFits(leftMs)) {
       LOG.info(
-          "cloud did not answer, no time for a local tail [request: {}, split: {}]: {}",
+          "cloud did not answer, no time for a local tail [request: {}, trace: {}, split: {}]: {}",
           r.id(),
+          r.trace().traceId(),
           config.split(),
           failure.message());
       return Future.failedFuture(ReplyAssembler.noTimeForLocalTail(failure, leftMs));
     }
     LOG.info(
-        "cloud did not answer, running the tail on the edge [request: {}, split: {}]: {}",
+        "cloud did not answer, running the tail on the edge [request: {}, trace: {}, split: {}]:"
+            + " {}",
         r.id(),
+        r.trace().traceId(),
         config.split(),
         failure.message());
     metrics.fallback();
@@ -379,7 +384,12 @@ public final class PipelineVerticle extends VerticleBase {
   /** Maps a failure of any stage to the error reply of the request, logging unexpected ones. */
   private static ErrorReply errorReply(AdmittedRequest r, Throwable e) {
     if (!(e instanceof PipelineException)) {
-      LOG.error("request failed unexpectedly [request: {}, model: {}]", r.id(), r.model(), e);
+      LOG.error(
+          "request failed unexpectedly [request: {}, trace: {}, model: {}]",
+          r.id(),
+          r.trace().traceId(),
+          r.model(),
+          e);
     }
     return ReplyAssembler.error(r, e);
   }

@@ -8,6 +8,7 @@ import io.dynasplit.edge.EdgeMetrics;
 import io.dynasplit.edge.EdgeSettings;
 import io.dynasplit.edge.inference.TailFrames;
 import io.dynasplit.schemas.mqtt.MqttClients;
+import io.dynasplit.schemas.mqtt.MqttContent;
 import io.dynasplit.schemas.node.NodeHealth;
 import io.vertx.core.Future;
 import io.vertx.core.VerticleBase;
@@ -22,10 +23,11 @@ import org.slf4j.LoggerFactory;
 
 /**
  * The edge's client of the cloud tail workers: publishes each {@link TailCall}'s frame to {@code
- * cloud/tail} with the MQTT 5 response topic {@code edge/{edgeId}/tail-results} and a correlation
- * key, keeps it in an {@link InFlightTable} with a deadline timer, and answers the call with the
- * cloud's {@link TailAnswer} or fails it with {@link TailFailure}. Answers that come after their
- * deadline are dropped and counted ({@link #lateAnswers()}).
+ * cloud/tail} as a DSF1 frame with the MQTT 5 response topic {@code edge/{edgeId}/tail-results}, a
+ * correlation key and the request's {@code traceparent}, keeps it in an {@link InFlightTable} with
+ * a deadline timer, and answers the call with the cloud's {@link TailAnswer} or fails it with
+ * {@link TailFailure}. Answers that come after their deadline are dropped and counted ({@link
+ * #lateAnswers()}).
  */
 public final class TailClientVerticle extends VerticleBase {
 
@@ -106,14 +108,17 @@ public final class TailClientVerticle extends VerticleBase {
     String key = settings.edgeId() + "-" + Long.toString(nextKey++, 36);
     long timer = vertx.setTimer(call.waitMs(), t -> onTimeout(key));
     inFlight.add(key, new Pending(message, System.nanoTime()), timer);
-    client
-        .publishWith()
-        .topic(settings.topics().cloudTail())
-        .qos(MqttQos.AT_LEAST_ONCE)
-        .responseTopic(settings.topics().edgeTailResults(settings.edgeId()))
-        .correlationData(key.getBytes(StandardCharsets.UTF_8))
-        .messageExpiryInterval(call.expirySeconds())
-        .payload(call.frame())
+    MqttContent.traced(
+            MqttContent.frame(
+                client
+                    .publishWith()
+                    .topic(settings.topics().cloudTail())
+                    .qos(MqttQos.AT_LEAST_ONCE)
+                    .responseTopic(settings.topics().edgeTailResults(settings.edgeId()))
+                    .correlationData(key.getBytes(StandardCharsets.UTF_8))
+                    .messageExpiryInterval(call.expirySeconds())
+                    .payload(call.frame())),
+            call.trace())
         .send()
         .whenComplete(
             (r, e) -> {

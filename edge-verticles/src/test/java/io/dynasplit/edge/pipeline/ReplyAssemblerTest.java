@@ -25,6 +25,7 @@ import io.dynasplit.schemas.MeasuredEnergy;
 import io.dynasplit.schemas.TailResult;
 import io.dynasplit.schemas.TailTiming;
 import io.dynasplit.schemas.Timing;
+import io.dynasplit.schemas.mqtt.TraceParent;
 import java.io.IOException;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -38,7 +39,17 @@ class ReplyAssemblerTest {
 
   private static final AdmittedRequest REQUEST =
       new AdmittedRequest(
-          "req-7", "resnet50", 500, null, false, List.of(), null, T0, 1_700_000_000_000L, 0.8);
+          "req-7",
+          "resnet50",
+          500,
+          null,
+          false,
+          List.of(),
+          null,
+          T0,
+          1_700_000_000_000L,
+          0.8,
+          TraceParent.start());
 
   private static final Configuration SPLIT_CONFIG =
       new Configuration(3, 1800, "off", 4, Codec.FP16, "gpu");

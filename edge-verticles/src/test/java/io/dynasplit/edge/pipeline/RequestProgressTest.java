@@ -16,6 +16,7 @@ import io.dynasplit.schemas.EnergySource;
 import io.dynasplit.schemas.FrontEntry;
 import io.dynasplit.schemas.TailResult;
 import io.dynasplit.schemas.TailTiming;
+import io.dynasplit.schemas.mqtt.TraceParent;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
@@ -25,7 +26,8 @@ class RequestProgressTest {
   private static final long T0 = 5_000 * MS;
 
   private static final AdmittedRequest REQUEST =
-      new AdmittedRequest("req-1", "yolo", 300, null, false, List.of(), null, T0, 0, 0);
+      new AdmittedRequest(
+          "req-1", "yolo", 300, null, false, List.of(), null, T0, 0, 0, TraceParent.start());
 
   private static final FrontEntry ENTRY =
       new FrontEntry(Configuration.atSplit(2), 90, 100, 30, 20, 40, 2048, 1, 1, null, 5);

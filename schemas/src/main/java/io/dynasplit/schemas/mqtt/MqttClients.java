@@ -24,7 +24,7 @@ public final class MqttClients {
    * A client of a broker with reconnect and credentials.
    *
    * @param willTopic the topic of a retained last will, or null for none
-   * @param willPayload the last will's payload (used with {@code willTopic})
+   * @param willPayload the last will's JSON payload (used with {@code willTopic})
    */
   public static Mqtt5AsyncClient client(
       BrokerConnection broker, String clientId, String willTopic, byte[] willPayload) {
@@ -36,11 +36,12 @@ public final class MqttClients {
             .applyAutomaticReconnect();
     if (willTopic != null) {
       b =
-          b.willPublish()
-              .topic(willTopic)
-              .qos(MqttQos.AT_LEAST_ONCE)
-              .retain(true)
-              .payload(willPayload)
+          MqttContent.json(
+                  b.willPublish()
+                      .topic(willTopic)
+                      .qos(MqttQos.AT_LEAST_ONCE)
+                      .retain(true)
+                      .payload(willPayload))
               .applyWillPublish();
     }
     return b.buildAsync();

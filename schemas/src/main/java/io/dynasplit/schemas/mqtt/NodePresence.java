@@ -87,11 +87,8 @@ public final class NodePresence {
   public CompletionStage<Void> publishTelemetry(String topic, byte[] payload) {
     Objects.requireNonNull(topic, "topic");
     Objects.requireNonNull(payload, "payload");
-    return client
-        .publishWith()
-        .topic(topic)
-        .qos(MqttQos.AT_MOST_ONCE)
-        .payload(payload)
+    return MqttContent.json(
+            client.publishWith().topic(topic).qos(MqttQos.AT_MOST_ONCE).payload(payload))
         .send()
         .thenApply(r -> null);
   }
@@ -111,12 +108,13 @@ public final class NodePresence {
   }
 
   private CompletionStage<Void> publishStatus(NodeStatus status) {
-    return client
-        .publishWith()
-        .topic(statusTopic)
-        .qos(MqttQos.AT_LEAST_ONCE)
-        .retain(true)
-        .payload(Json.toBytes(status))
+    return MqttContent.json(
+            client
+                .publishWith()
+                .topic(statusTopic)
+                .qos(MqttQos.AT_LEAST_ONCE)
+                .retain(true)
+                .payload(Json.toBytes(status)))
         .send()
         .thenApply(r -> null);
   }
