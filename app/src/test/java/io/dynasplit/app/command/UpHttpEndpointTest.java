@@ -170,6 +170,42 @@ class UpHttpEndpointTest {
   }
 
   @Test
+  void theDashboardShowsTheNodeInAHeadlessBrowser() throws Exception {
+    Path profile = Files.createDirectories(data.resolve("chromium"));
+    Process chromium =
+        new ProcessBuilder(
+                tool("chromium"),
+                "--headless=new",
+                "--no-sandbox",
+                "--disable-gpu",
+                "--no-first-run",
+                "--user-data-dir=" + profile,
+                "--enable-logging=stderr",
+                "--v=0",
+                "--virtual-time-budget=7000",
+                "--dump-dom",
+                base + "/")
+            .redirectError(data.resolve("chromium.log").toFile())
+            .start();
+    String dom = new String(chromium.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+    assertTrue(chromium.waitFor(120, TimeUnit.SECONDS), "chromium did not finish");
+    String log = Files.readString(data.resolve("chromium.log"));
+    assertTrue(dom.contains("data-node=\"" + EDGE + "\""), "edge card missing:\n" + dom);
+    assertTrue(dom.contains("serving " + MODEL), "served model missing:\n" + dom);
+    assertTrue(dom.contains("data-node=\"cloud-1\""), "cloud card missing:\n" + dom);
+    assertTrue(
+        dom.contains("<b class=\"total\">" + REQUESTS + "</b>"),
+        "answered requests not shown:\n" + dom);
+    assertTrue(dom.contains("data-errors=\"0\""), "script errors:\n" + dom);
+    assertTrue(dom.contains("data-updates="), "the page never read the metrics:\n" + dom);
+    List<String> consoleErrors =
+        log.lines()
+            .filter(l -> l.contains("CONSOLE") && l.matches(".*(Uncaught|Error|Failed).*"))
+            .toList();
+    assertEquals(List.of(), consoleErrors, "console errors");
+  }
+
+  @Test
   @Order(Integer.MAX_VALUE)
   void readinessFollowsTheBroker() throws Exception {
     up.broker().close();
