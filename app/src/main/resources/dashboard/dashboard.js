@@ -76,7 +76,7 @@ const fmt = {
   ms: s => Number.isFinite(s) ? (s * 1000).toFixed(s < 0.1 ? 1 : 0) + ' ms' : '–',
   pct: x => Number.isFinite(x) ? (100 * x).toFixed(1) + ' %' : '–',
   rate: x => Number.isFinite(x) ? x.toFixed(1) : '–',
-  joules: x => Number.isFinite(x) ? (x < 0.01 ? x.toExponential(2) : x.toFixed(3)) : '–',
+  joules: x => !Number.isFinite(x) ? '–' : x === 0 ? '0' : x < 0.01 ? x.toExponential(2) : x.toFixed(3),
   count: x => Number.isFinite(x) ? String(Math.round(x)) : '–',
 };
 

@@ -58,6 +58,42 @@ class DataPlaneCommandErrorsTest {
     assertTrue(up.err().contains("--cloud-threads must be >= 0: -2"), up.err());
   }
 
+  /** Verifies that an --http-port out of range is refused before anything starts, exit 2. */
+  @Test
+  void httpPortOutOfRangeIsRefused() {
+    List<CliRun> runs =
+        List.of(
+            run("up", "--http-port", "70000"),
+            run("edge", "--broker-port", "1", "--http-port", "70000"),
+            run("cloud", "--broker-port", "1", "--http-port", "70000"));
+    for (CliRun r : runs) {
+      assertEquals(2, r.exit(), r.err());
+      assertTrue(r.err().contains("--http-port must be in 0..65535: 70000"), r.err());
+    }
+  }
+
+  /** Verifies that up on an HTTP port already taken says so and stops what it started. */
+  @Test
+  void httpPortTakenIsNamed(@TempDir Path dir) throws Exception {
+    try (ServerSocket taken = new ServerSocket(0)) {
+      int port = taken.getLocalPort();
+      CliRun r =
+          run(
+              "up",
+              "--port",
+              "0",
+              "--data",
+              dir.toString(),
+              "--models",
+              "ppocr-cls",
+              "--http-port",
+              String.valueOf(port));
+      assertEquals(1, r.exit(), r.err());
+      assertTrue(r.err().contains("cannot serve http on 127.0.0.1:" + port), r.err());
+      assertTrue(r.err().contains("choose another --http-port"), r.err());
+    }
+  }
+
   /** Verifies that a missing --tensor file is named, exit 2. */
   @Test
   void missingTensorIsNamed(@TempDir Path dir) {
