@@ -230,7 +230,7 @@ public final class TailInferenceVerticle extends VerticleBase {
               settings.workerId(),
               new TailTiming(queueMs, computeMs),
               new MeasuredEnergy(energy.joules(), energy.source()));
-      answer = TailMessages.encodeResult(result, outputs);
+      answer = TailMessages.encodeResult(result, outputs, job.header().codec());
       metrics.energy(energy.joules(), energy.source());
       ok = true;
     } catch (InferenceException e) {

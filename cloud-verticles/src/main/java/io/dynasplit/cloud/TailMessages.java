@@ -15,7 +15,9 @@ import java.util.Objects;
 /**
  * The cloud's side of the tail exchange: a tail request is a tensor frame with a {@link
  * TailRequestHeader}; the answer is a tensor frame with a {@link TailResult} header and the tail's
- * outputs (float32, exact), or no tensors when the result is an error.
+ * outputs in the request's codec (the configuration's: fp32 exact, fp16 or int8 a half or a quarter
+ * of the bytes back, e.g. the detector's 1.23 MB probability map), or no tensors when the result is
+ * an error.
  */
 final class TailMessages {
 
@@ -51,9 +53,9 @@ final class TailMessages {
     }
   }
 
-  /** Encodes a successful result with the tail's outputs. */
-  static ByteBuffer encodeResult(TailResult result, List<Tensor> outputs) {
-    return FrameCodec.encode(result, outputs, Codec.FP32);
+  /** Encodes a successful result with the tail's outputs in {@code codec}, the request's. */
+  static ByteBuffer encodeResult(TailResult result, List<Tensor> outputs, Codec codec) {
+    return FrameCodec.encode(result, outputs, codec);
   }
 
   /** Encodes an error result. */

@@ -252,7 +252,8 @@ public final class OptimizeCommand implements Callable<Integer> {
       paramLabel = "N",
       defaultValue = "2",
       description =
-          "(with --live) requests per configuration before measuring (default: ${DEFAULT-VALUE})")
+          "(with --live) least warm-up requests per configuration before measuring; it goes on"
+              + " until the timings settle, as in profile (default: ${DEFAULT-VALUE})")
   int liveWarmup;
 
   @Option(

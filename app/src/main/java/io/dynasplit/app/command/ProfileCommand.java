@@ -83,7 +83,10 @@ public final class ProfileCommand implements Callable<Integer> {
       names = "--warmup",
       paramLabel = "N",
       defaultValue = "3",
-      description = "requests per split before measuring (default: ${DEFAULT-VALUE})")
+      description =
+          "least warm-up requests per split before measuring; the warm-up goes on until the"
+              + " timings settle (median of the last 5 within 10% of the 5 before), at most N+30"
+              + " (N+300 for the first split, on a cold JVM) (default: ${DEFAULT-VALUE})")
   int warmup;
 
   @Option(

@@ -97,6 +97,12 @@ public final class LiveProfiler implements ConfigurationEvaluator, AutoCloseable
     }
   }
 
+  /** Most warm-up requests past {@code --warmup} for the first configuration (a cold JVM). */
+  static final int COLD_EXTRA = 300;
+
+  /** Most warm-up requests past {@code --warmup} for the next ones. */
+  static final int WARM_EXTRA = 30;
+
   private final InProcessDataPlane plane;
   private final String model;
   private final int allEdgeSplit;
@@ -107,6 +113,7 @@ public final class LiveProfiler implements ConfigurationEvaluator, AutoCloseable
   private final List<JsonNode> references = new ArrayList<>();
   private final Set<String> energySources = new TreeSet<>();
   private long sent;
+  private boolean warmed;
 
   private LiveProfiler(
       InProcessDataPlane plane,
@@ -309,17 +316,27 @@ public final class LiveProfiler implements ConfigurationEvaluator, AutoCloseable
             Instant.now().toString(),
             List.of(new FrontEntry(config, 0, 0, 0, 0, 0, 0, 0, 0, null, 0))));
     List<Sample> warm = new ArrayList<>();
-    int inForce = 0;
+    // the first configuration meets a cold JVM: it may take hundreds of requests to settle
+    WarmUp warmUp =
+        new WarmUp(settings.warmup(), settings.warmup() + (warmed ? WARM_EXTRA : COLD_EXTRA));
     int limit = settings.warmup() + 50;
-    for (int attempt = 0; inForce < Math.max(1, settings.warmup()); attempt++) {
-      if (attempt > limit) {
+    for (int attempt = 0; !warmUp.done() || warmUp.count() == 0; attempt++) {
+      if (warmUp.count() == 0 && attempt > limit) {
         throw new IllegalStateException(
             "the edge did not switch to " + config + " after " + attempt + " requests");
       }
       Sample s = send(attempt % inputs.size());
       warm.add(s);
-      inForce += s.reply().config().equals(config) ? 1 : 0;
+      if (s.reply().config().equals(config)) {
+        warmUp.record(s.reply().timing().totalMs());
+      }
     }
+    LOG.debug(
+        "warm-up ended [config: {}, requests in force: {}, settled: {}]",
+        config,
+        warmUp.count(),
+        warmUp.settled());
+    warmed = true;
     return warm;
   }
 
