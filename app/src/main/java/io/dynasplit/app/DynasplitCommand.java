@@ -1,5 +1,6 @@
 package io.dynasplit.app;
 
+import io.dynasplit.app.command.BenchCommand;
 import io.dynasplit.app.command.BrokerCommand;
 import io.dynasplit.app.command.CloudCommand;
 import io.dynasplit.app.command.EdgeCommand;
@@ -41,6 +42,7 @@ import picocli.CommandLine.Command;
       SimulateCommand.class,
       OptimizeCommand.class,
       FrontCommand.class,
+      BenchCommand.class,
       CommandLine.HelpCommand.class,
     })
 public final class DynasplitCommand implements Runnable {

@@ -122,6 +122,16 @@ final class InProcessDataPlane implements AutoCloseable {
     return cloudAccelerator;
   }
 
+  /** The address of the plane's broker. */
+  String brokerHost() {
+    return broker.host();
+  }
+
+  /** The port of the plane's broker. */
+  int brokerPort() {
+    return broker.port();
+  }
+
   /** Publishes a front retained on the edge's pareto topic (the edge hot-reloads it). */
   void publishFront(ParetoFront front) throws Exception {
     MqttContent.json(

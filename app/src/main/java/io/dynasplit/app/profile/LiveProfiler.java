@@ -178,6 +178,29 @@ public final class LiveProfiler implements ConfigurationEvaluator, AutoCloseable
     return profiler;
   }
 
+  /** The address of the data plane's broker (for benchmarks that share it). */
+  public String brokerHost() {
+    return plane.brokerHost();
+  }
+
+  /** The port of the data plane's broker. */
+  public int brokerPort() {
+    return plane.brokerPort();
+  }
+
+  /** The id of the data plane's edge (requests go to its topics). */
+  public String edgeId() {
+    return InProcessDataPlane.EDGE_ID;
+  }
+
+  /**
+   * Sends one more request in the configuration now in force (the last one measured) and returns
+   * it, for probes that must not disturb the measured ones.
+   */
+  public Sample sendOne() throws InterruptedException {
+    return send(0);
+  }
+
   /** The edge's hardware (what it reports it can set). */
   HardwareVerticle hardware() {
     return plane.hardware();
