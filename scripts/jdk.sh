@@ -48,3 +48,41 @@ dynasplit_jvm_flags() {
     echo "--enable-native-access=ALL-UNNAMED"
   fi
 }
+
+# The AOT cache of the runnable jar (JDK 25+, JEP 514/515): classes loaded and linked, and method
+# profiles, from a training run; ./build jar writes it, ./dynasplit uses it while it is newer than
+# the jar. Measured in docs/PERFORMANCE.md (startup and the first 100 requests).
+dynasplit_aot_cache() {
+  echo "$1/app/target/dynasplit.aot"
+}
+
+# Trains the AOT cache on a short real run (broker, edge, cloud and ONNX Runtime through
+# `dynasplit bench dataplane` with the classifier); skipped before JDK 25 or with DYNASPLIT_AOT=0;
+# a failed training leaves no cache and only warns.
+dynasplit_train_aot() {
+  local root=$1 jar=$1/app/target/dynasplit.jar cache major
+  cache=$(dynasplit_aot_cache "$root")
+  rm -f "$cache"
+  [ "${DYNASPLIT_AOT:-1}" != 0 ] || return 0
+  major=$(dynasplit_java_major "$JAVA_HOME/bin/java")
+  [ "${major:-0}" -ge 25 ] || return 0
+  echo "build: training the AOT cache (about 30 s; DYNASPLIT_AOT=0 skips it)..." >&2
+  # shellcheck disable=SC2046
+  if ! "$JAVA_HOME/bin/java" $(dynasplit_jvm_flags) -XX:AOTCacheOutput="$cache" -Xlog:aot=off -Xlog:cds=off \
+      -jar "$jar" bench dataplane --models ppocr-cls --codecs fp32 --n 5 --warmup 1 \
+      --throughput-requests 40 --in-flight 4 --no-mosquitto > "$cache.log" 2>&1; then
+    echo "build: AOT training failed (see $cache.log); the jar runs without a cache" >&2
+    rm -f "$cache"
+    return 0
+  fi
+  rm -f "$cache.log"
+}
+
+# The JVM option that uses the AOT cache, when there is one newer than the jar.
+dynasplit_aot_flags() {
+  local root=$1 cache
+  cache=$(dynasplit_aot_cache "$root")
+  if [ -f "$cache" ] && [ "$cache" -nt "$root/app/target/dynasplit.jar" ]; then
+    echo "-XX:AOTCache=$cache -Xlog:aot=off -Xlog:cds=off"
+  fi
+}
