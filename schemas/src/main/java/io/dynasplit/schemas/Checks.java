@@ -25,6 +25,9 @@ final class Checks {
             name + " must not contain control characters: " + quote(value));
       }
     }
+    if (!WireLimits.isWellFormed(value)) {
+      throw new IllegalArgumentException(name + " must be well-formed UTF-16 (a lone surrogate)");
+    }
     return value;
   }
 

@@ -208,7 +208,7 @@ public record Topics(String prefix) {
 
   /** Whether a string may be used as an identifier inside a topic. */
   public static boolean isValidId(String id) {
-    if (id == null || id.isEmpty() || id.length() > 256) {
+    if (id == null || id.isEmpty() || id.length() > 256 || !WireLimits.isWellFormed(id)) {
       return false;
     }
     for (int i = 0; i < id.length(); i++) {

@@ -40,4 +40,26 @@ public final class WireLimits {
   public static final long MAX_SLA_MS = 86_400_000L;
 
   private WireLimits() {}
+
+  /**
+   * Whether a text can go on the wire as MQTT UTF-8 (topic names, ids): no unpaired UTF-16
+   * surrogate (a JSON {@code "\\ud800"} decodes to one, and no encoder can write it) and no U+0000.
+   */
+  public static boolean isWellFormed(String text) {
+    for (int i = 0; i < text.length(); i++) {
+      char c = text.charAt(i);
+      if (c == 0) {
+        return false;
+      }
+      if (Character.isHighSurrogate(c)) {
+        if (i + 1 >= text.length() || !Character.isLowSurrogate(text.charAt(i + 1))) {
+          return false;
+        }
+        i++;
+      } else if (Character.isLowSurrogate(c)) {
+        return false;
+      }
+    }
+    return true;
+  }
 }

@@ -3,6 +3,7 @@ package io.dynasplit.edge.ingress;
 import io.dynasplit.schemas.ErrorReply;
 import io.dynasplit.schemas.TopicAddress;
 import io.dynasplit.schemas.Topics;
+import io.dynasplit.schemas.WireLimits;
 import java.util.Arrays;
 import java.util.Locale;
 import java.util.Objects;
@@ -87,6 +88,17 @@ public record ReplyRoute(String topic, byte[] correlationData, Kind kind, String
    *     message
    */
   static String refusal(Topics topics, String edgeId, String what, String topic) {
+    if (topic.length() > WireLimits.MAX_TOPIC_LENGTH) {
+      return what
+          + " must be at most "
+          + WireLimits.MAX_TOPIC_LENGTH
+          + " characters: "
+          + topic.length()
+          + " characters";
+    }
+    if (!WireLimits.isWellFormed(topic)) {
+      return what + " must be well-formed UTF-8 text (no lone surrogate, no U+0000)";
+    }
     if (topic.contains("+") || topic.contains("#")) {
       return what + " must not contain MQTT wildcards: '" + topic + "'";
     }

@@ -17,7 +17,9 @@ import io.dynasplit.schemas.InferenceReply;
 import io.dynasplit.schemas.Json;
 import io.dynasplit.schemas.Reply;
 import io.dynasplit.schemas.RequestHeader;
+import io.dynasplit.schemas.WireLimits;
 import io.dynasplit.schemas.mqtt.TraceParent;
+import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import io.vertx.core.eventbus.DeliveryOptions;
 import io.vertx.core.eventbus.Message;
@@ -303,21 +305,27 @@ public final class RequestHandler {
     ReplyProperties properties =
         ReplyProperties.of(x.slaMs + settings.graceMs() - x.elapsedMs(), x.trace);
     long t0 = System.nanoTime();
-    x.sink
-        .publish(x.route, Json.toBytes(reply), properties)
-        .onComplete(
-            ar -> {
-              if (ar.failed()) {
-                LOG.warn(
-                    "cannot publish reply [request: {}, trace: {}, topic: {}]: {}",
-                    x.id,
-                    x.trace.traceId(),
-                    x.route.topic(),
-                    ar.cause().toString());
-              } else {
-                listener.replied(reply, times, (System.nanoTime() - t0) / 1e6);
-              }
-            });
+    Future<Void> sent;
+    try {
+      sent = x.sink.publish(x.route, Json.toBytes(reply), properties);
+    } catch (RuntimeException e) {
+      // a reply the MQTT client refuses outright must not take the caller (and the admission slot
+      // it frees after replying) down with it
+      sent = Future.failedFuture(e);
+    }
+    sent.onComplete(
+        ar -> {
+          if (ar.failed()) {
+            LOG.warn(
+                "cannot publish reply [request: {}, trace: {}, topic: {}]: {}",
+                x.id,
+                x.trace.traceId(),
+                x.route.topic(),
+                ar.cause().toString());
+          } else {
+            listener.replied(reply, times, (System.nanoTime() - t0) / 1e6);
+          }
+        });
   }
 
   private static ErrorCode errorCode(Throwable e) {
@@ -341,8 +349,9 @@ public final class RequestHandler {
   private static String safeId(String value) {
     return value != null
             && !value.isEmpty()
-            && value.length() <= 256
+            && value.length() <= WireLimits.MAX_ID_LENGTH
             && value.chars().noneMatch(Character::isISOControl)
+            && WireLimits.isWellFormed(value)
         ? value
         : null;
   }

@@ -205,4 +205,63 @@ class MalformedRequestTest {
     assertTrue(e.error().message().contains("replyTo"), e.error().message());
     requester.client.unsubscribeWith().topicFilter(replies).send().get(10, TimeUnit.SECONDS);
   }
+
+  /**
+   * Verifies that requests whose id is a lone UTF-16 surrogate, or whose replyTo is 70,000
+   * characters, sent without a response topic, each get one BAD_REQUEST on a default reply topic
+   * and give their admission slot back: more of them than the edge admits at once, and the edge
+   * still serves (the MQTT client refuses such topics; that must not escape the reply).
+   */
+  @Test
+  void poisonIdsAndTopicsDoNotStallTheEdge() throws Exception {
+    String unknown = Topics.DEFAULT.edgeReply(EDGE, ErrorReply.UNKNOWN_ID);
+    String longReply = Topics.DEFAULT.edgeReply(EDGE, "m-long");
+    for (String t : List.of(unknown, longReply)) {
+      requester
+          .client
+          .subscribeWith()
+          .topicFilter(t)
+          .qos(MqttQos.AT_LEAST_ONCE)
+          .send()
+          .get(10, TimeUnit.SECONDS);
+    }
+    String input = "\"input\":{\"encoding\":\"image/png\",\"data\":\"AAAA\"}";
+    String surrogate = "{\"id\":\"\\ud800\",\"model\":\"ppocr-cls\",\"slaMs\":1000," + input + "}";
+    String longReplyTo =
+        "{\"id\":\"m-long\",\"model\":\"ppocr-cls\",\"slaMs\":1000,\"replyTo\":\""
+            + "r".repeat(70_000)
+            + "\","
+            + input
+            + "}";
+    int each = 40; // 80 in all: more than the 64 the edge admits at once
+    for (int i = 0; i < each; i++) {
+      publishWithoutResponseTopic(surrogate);
+      publishWithoutResponseTopic(longReplyTo);
+    }
+    for (int i = 0; i < 2 * each; i++) {
+      Reply reply = requester.next();
+      ErrorReply e =
+          assertInstanceOf(
+              ErrorReply.class,
+              reply,
+              () -> new String(Json.toBytes(reply), StandardCharsets.UTF_8));
+      assertEquals(ErrorCode.BAD_REQUEST, e.code(), e.error().message());
+      assertTrue(
+          e.id().equals(ErrorReply.UNKNOWN_ID) || e.id().equals("m-long"), "reply for " + e.id());
+    }
+    for (String t : List.of(unknown, longReply)) {
+      requester.client.unsubscribeWith().topicFilter(t).send().get(10, TimeUnit.SECONDS);
+    }
+  }
+
+  private static void publishWithoutResponseTopic(String json) throws Exception {
+    requester
+        .client
+        .publishWith()
+        .topic(TOPIC)
+        .qos(MqttQos.AT_LEAST_ONCE)
+        .payload(json.getBytes(StandardCharsets.UTF_8))
+        .send()
+        .get(10, TimeUnit.SECONDS);
+  }
 }
