@@ -2,6 +2,7 @@ package io.dynasplit.app;
 
 import io.dynasplit.app.command.BrokerCommand;
 import io.dynasplit.app.command.CloudCommand;
+import io.dynasplit.app.command.DemoCommand;
 import io.dynasplit.app.command.EdgeCommand;
 import io.dynasplit.app.command.FrontCommand;
 import io.dynasplit.app.command.HwCommand;
@@ -39,6 +40,7 @@ import picocli.CommandLine.Command;
       ProfileCommand.class,
       HwCommand.class,
       SimulateCommand.class,
+      DemoCommand.class,
       OptimizeCommand.class,
       FrontCommand.class,
       CommandLine.HelpCommand.class,
