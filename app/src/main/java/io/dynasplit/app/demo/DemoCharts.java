@@ -75,6 +75,8 @@ public final class DemoCharts {
     if (cloud != null) {
       ValueMarker line = new ValueMarker(cloud.totalJ(), Color.DARK_GRAY, ChartImages.dashed());
       line.setLabel("cloud-only");
+      line.setLabelAnchor(org.jfree.chart.ui.RectangleAnchor.TOP_RIGHT);
+      line.setLabelTextAnchor(org.jfree.chart.ui.TextAnchor.BOTTOM_RIGHT);
       energyPlot.addRangeMarker(line);
     }
     JFreeChart energyChart = new JFreeChart("Energy per request", energyPlot);
@@ -92,6 +94,8 @@ public final class DemoCharts {
     if (cloud != null) {
       ValueMarker line = new ValueMarker(cloud.slaMetPct(), Color.DARK_GRAY, ChartImages.dashed());
       line.setLabel("cloud-only");
+      line.setLabelAnchor(org.jfree.chart.ui.RectangleAnchor.TOP_RIGHT);
+      line.setLabelTextAnchor(org.jfree.chart.ui.TextAnchor.BOTTOM_RIGHT);
       slaPlot.addRangeMarker(line);
     }
     JFreeChart slaChart = new JFreeChart("SLAs met", slaPlot);
