@@ -164,6 +164,9 @@ public final class DemoCharts {
         latency
             ? "Latency per request (green: SLA met, red: missed or failed at its SLA)"
             : "Configurations chosen over time: the split each request ran at";
+    if (!combined.getSubplots().isEmpty()) { // one legend, not one per strip
+      combined.setFixedLegendItems(combined.getSubplots().get(0).getLegendItems());
+    }
     JFreeChart chart = new JFreeChart(title, combined);
     if (latency || result.fronts().size() == 1) {
       chart.removeLegend();

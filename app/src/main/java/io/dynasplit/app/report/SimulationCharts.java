@@ -139,11 +139,14 @@ public final class SimulationCharts {
       };
       for (int i = 0; i < colors.length; i++) {
         r.setSeriesPaint(i, colors[i]);
-        r.setSeriesShape(i, new Rectangle2D.Double(-1, -1.5, 2, 3));
+        r.setSeriesShape(i, new Rectangle2D.Double(-1.5, -2.5, 3, 5));
       }
       XYPlot plot = new XYPlot(data, null, split, r);
       shadeScenario(plot, outcomes);
       combined.add(plot);
+    }
+    if (!combined.getSubplots().isEmpty()) { // one legend, not one per strip
+      combined.setFixedLegendItems(combined.getSubplots().get(0).getLegendItems());
     }
     JFreeChart chart =
         new JFreeChart("Configurations chosen over time: split layer per request", combined);
