@@ -3,6 +3,7 @@ package io.dynasplit.app;
 import io.dynasplit.app.command.BenchCommand;
 import io.dynasplit.app.command.BrokerCommand;
 import io.dynasplit.app.command.CloudCommand;
+import io.dynasplit.app.command.DemoCommand;
 import io.dynasplit.app.command.EdgeCommand;
 import io.dynasplit.app.command.FrontCommand;
 import io.dynasplit.app.command.HwCommand;
@@ -40,6 +41,7 @@ import picocli.CommandLine.Command;
       ProfileCommand.class,
       HwCommand.class,
       SimulateCommand.class,
+      DemoCommand.class,
       OptimizeCommand.class,
       FrontCommand.class,
       BenchCommand.class,

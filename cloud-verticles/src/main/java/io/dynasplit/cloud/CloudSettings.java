@@ -20,6 +20,8 @@ import java.util.Objects;
  * @param threads intra-op threads per tail session; 0 for ONNX Runtime's default
  * @param energy how each tail's energy is metered (nvidia-smi, RAPL or the power model)
  * @param telemetryPeriodMs how often load telemetry is published
+ * @param emulation emulated link and load conditions ({@link EmulatedConditions#none()} in
+ *     production: nothing is added); an emulation, for demos on one machine, never a measurement
  */
 public record CloudSettings(
     String workerId,
@@ -33,7 +35,8 @@ public record CloudSettings(
     String accelerator,
     int threads,
     EnergySettings energy,
-    long telemetryPeriodMs) {
+    long telemetryPeriodMs,
+    EmulatedConditions emulation) {
 
   /** Checks every value. */
   public CloudSettings {
@@ -42,6 +45,7 @@ public record CloudSettings(
     Objects.requireNonNull(topics, "topics");
     Objects.requireNonNull(accelerator, "accelerator");
     Objects.requireNonNull(energy, "energy");
+    Objects.requireNonNull(emulation, "emulation");
     if (!Topics.isValidId(workerId)) {
       throw new IllegalArgumentException("workerId must be a valid topic id: '" + workerId + "'");
     }
@@ -87,7 +91,8 @@ public record CloudSettings(
         "cpu",
         0,
         EnergySettings.defaults(),
-        1000);
+        1000,
+        EmulatedConditions.none());
   }
 
   /** A copy with another instance count. */
@@ -104,7 +109,8 @@ public record CloudSettings(
         accelerator,
         threads,
         energy,
-        telemetryPeriodMs);
+        telemetryPeriodMs,
+        emulation);
   }
 
   /** A copy with another queue bound. */
@@ -121,7 +127,8 @@ public record CloudSettings(
         accelerator,
         threads,
         energy,
-        telemetryPeriodMs);
+        telemetryPeriodMs,
+        emulation);
   }
 
   /** A copy with broker credentials. */
@@ -138,7 +145,8 @@ public record CloudSettings(
         accelerator,
         threads,
         energy,
-        telemetryPeriodMs);
+        telemetryPeriodMs,
+        emulation);
   }
 
   /** A copy with another intra-op thread count per tail session (0 for ONNX Runtime's default). */
@@ -155,7 +163,8 @@ public record CloudSettings(
         accelerator,
         n,
         energy,
-        telemetryPeriodMs);
+        telemetryPeriodMs,
+        emulation);
   }
 
   /** A copy with another accelerator. */
@@ -172,7 +181,8 @@ public record CloudSettings(
         a,
         threads,
         energy,
-        telemetryPeriodMs);
+        telemetryPeriodMs,
+        emulation);
   }
 
   /** A copy with other energy metering. */
@@ -189,7 +199,8 @@ public record CloudSettings(
         accelerator,
         threads,
         e,
-        telemetryPeriodMs);
+        telemetryPeriodMs,
+        emulation);
   }
 
   /** A copy on another topic tree. */
@@ -206,6 +217,28 @@ public record CloudSettings(
         accelerator,
         threads,
         energy,
-        telemetryPeriodMs);
+        telemetryPeriodMs,
+        emulation);
+  }
+
+  /**
+   * A copy with emulated conditions: a slow uplink or a busy cloud, changed at run time through the
+   * object (demos on one machine; see {@link EmulatedConditions}).
+   */
+  public CloudSettings withEmulation(EmulatedConditions e) {
+    return new CloudSettings(
+        workerId,
+        brokerHost,
+        brokerPort,
+        username,
+        password,
+        topics,
+        instances,
+        maxQueue,
+        accelerator,
+        threads,
+        energy,
+        telemetryPeriodMs,
+        e);
   }
 }

@@ -131,8 +131,25 @@ public final class TailInferenceVerticle extends VerticleBase {
         .recover(e -> Future.succeededFuture());
   }
 
-  /** Runs on the MQTT client's thread: admit (hop onto the worker context) or refuse at once. */
+  /**
+   * Runs on the MQTT client's thread: admits the request, after the wait on the emulated uplink
+   * when {@link CloudSettings#emulation} has one (see {@link EmulatedConditions}).
+   */
   private void onPublish(Mqtt5Publish publish) {
+    long delayNanos =
+        settings
+            .emulation()
+            .uplinkDelayNanos(
+                publish.getPayload().map(ByteBuffer::remaining).orElse(0), System.nanoTime());
+    if (delayNanos > 0) {
+      vertx.setTimer(Math.max(1, Math.round(delayNanos / 1e6)), id -> admit(publish));
+    } else {
+      admit(publish);
+    }
+  }
+
+  /** Admits (hop onto the worker context) or refuses at once. */
+  private void admit(Mqtt5Publish publish) {
     long arrived = System.nanoTime();
     Optional<String> responseTopic = publish.getResponseTopic().map(Object::toString);
     if (responseTopic.isEmpty()) {
@@ -224,6 +241,7 @@ public final class TailInferenceVerticle extends VerticleBase {
       List<Tensor> outputs = session.run(job.tensors());
       double computeMs = (System.nanoTime() - started) / 1e6;
       EnergyReading energy = window.close();
+      computeMs += holdForEmulatedLoad(computeMs);
       TailResult result =
           TailResult.ok(
               id,
@@ -259,6 +277,26 @@ public final class TailInferenceVerticle extends VerticleBase {
     }
     metrics.done(key.model(), key.split(), queueMs, (System.nanoTime() - started) / 1e6, ok);
     answer(to, answer);
+  }
+
+  /**
+   * Holds this worker's thread as a busy cloud would ({@link EmulatedConditions}); returns the ms
+   * held.
+   */
+  private double holdForEmulatedLoad(double computeMs) {
+    double extraMs = settings.emulation().extraServiceMs(computeMs);
+    if (extraMs <= 0) {
+      return 0;
+    }
+    long until = System.nanoTime() + (long) (extraMs * 1e6);
+    try {
+      for (long left = until - System.nanoTime(); left > 0; left = until - System.nanoTime()) {
+        Thread.sleep(left / 1_000_000, (int) (left % 1_000_000));
+      }
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
+    return extraMs;
   }
 
   /** Publishes a tail answer (a DSF1 frame) with the request's correlation data and trace. */

@@ -7,6 +7,7 @@ import io.dynasplit.broker.BrokerSettings;
 import io.dynasplit.broker.EmbeddedBroker;
 import io.dynasplit.cloud.CloudNodeVerticle;
 import io.dynasplit.cloud.CloudSettings;
+import io.dynasplit.cloud.EmulatedConditions;
 import io.dynasplit.edge.EdgeSettings;
 import io.dynasplit.edge.hardware.HardwareVerticle;
 import io.dynasplit.edge.inference.CatalogModels;
@@ -33,11 +34,12 @@ import java.util.stream.Stream;
  * A whole data plane in this process for measuring it: an embedded broker on a free loopback port
  * in a temporary folder, one cloud worker and one edge node whose replies a listener hears, and a
  * client that publishes requests and fronts. The real path: every request and tensor crosses the
- * broker.
+ * broker. The live profiler measures through it; {@code dynasplit demo} drives workloads through
+ * it, with the cloud worker's {@link EmulatedConditions} for a slow uplink or a busy cloud.
  */
-final class InProcessDataPlane implements AutoCloseable {
+public final class InProcessDataPlane implements AutoCloseable {
 
-  static final String EDGE_ID = "profile-edge";
+  public static final String EDGE_ID = "profile-edge";
 
   private final Path dir;
   private final EmbeddedBroker broker;
@@ -65,13 +67,30 @@ final class InProcessDataPlane implements AutoCloseable {
   static InProcessDataPlane start(
       SplitParts parts, List<String> models, ReplyListener listener, int cloudInstances)
       throws Exception {
+    return start(parts, models, listener, cloudInstances, EmulatedConditions.none());
+  }
+
+  /**
+   * Starts broker, cloud worker and edge node serving {@code models}, the cloud worker under
+   * emulated conditions that the caller may change while it runs.
+   *
+   * @param listener hears every reply, on the edge's event loop (must not block)
+   */
+  public static InProcessDataPlane start(
+      SplitParts parts,
+      List<String> models,
+      ReplyListener listener,
+      int cloudInstances,
+      EmulatedConditions emulation)
+      throws Exception {
     Path dir = Files.createTempDirectory("dynasplit-profile-");
     EmbeddedBroker broker = EmbeddedBroker.start(BrokerSettings.ephemeral(dir));
     Vertx vertx = DataPlaneSetup.vertx();
     try {
       CloudSettings cloud =
           CloudSettings.defaults("profile-cloud", broker.host(), broker.port())
-              .withInstances(cloudInstances);
+              .withInstances(cloudInstances)
+              .withEmulation(emulation);
       EdgeSettings edge =
           EdgeSettings.defaults(EDGE_ID, broker.host(), broker.port()).withMaxInFlight(256);
       CatalogModels served = new CatalogModels(parts, models);
@@ -133,7 +152,7 @@ final class InProcessDataPlane implements AutoCloseable {
   }
 
   /** Publishes a front retained on the edge's pareto topic (the edge hot-reloads it). */
-  void publishFront(ParetoFront front) throws Exception {
+  public void publishFront(ParetoFront front) throws Exception {
     MqttContent.json(
             client
                 .publishWith()
@@ -146,7 +165,7 @@ final class InProcessDataPlane implements AutoCloseable {
   }
 
   /** Publishes a request payload (a JSON envelope or a DSF1 frame) to the edge. */
-  void request(byte[] payload) {
+  public void request(byte[] payload) {
     MqttContent.of(
             client
                 .publishWith()
