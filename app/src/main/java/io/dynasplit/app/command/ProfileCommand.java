@@ -3,18 +3,16 @@ package io.dynasplit.app.command;
 import io.dynasplit.app.profile.DataPlaneSetup;
 import io.dynasplit.app.profile.LiveProfiler;
 import io.dynasplit.app.profile.SampleInputs;
+import io.dynasplit.app.profile.SplitSweep;
 import io.dynasplit.models.catalog.CatalogEntry;
 import io.dynasplit.models.runtime.SplitParts;
 import io.dynasplit.schemas.Codec;
 import io.dynasplit.schemas.FrontEntry;
-import io.dynasplit.schemas.Json;
 import io.dynasplit.schemas.ParetoFront;
 import io.dynasplit.schemas.Quantiles;
 import io.dynasplit.schemas.RequestInput;
 import java.io.PrintWriter;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -164,60 +162,52 @@ public final class ProfileCommand implements Callable<Integer> {
     List<RequestInput> inputs = SampleInputs.of(image, size, sampleCount);
     Path target =
         out != null ? out : DataPlaneSetup.frontFile(DataPlaneSetup.frontsDir(data), model);
-    List<FrontEntry> entries = new ArrayList<>();
+    SplitSweep sweep = new SplitSweep(indices, codecList);
     List<String> table = new ArrayList<>();
+    List<LiveProfiler.Measurement> measured;
     try (ProgressBar bar =
             new ProgressBarBuilder()
                 .setTaskName("profile " + model)
-                .setInitialMax((long) indices.size() * codecList.size() * n)
+                .setInitialMax((long) sweep.size() * n)
                 .setStyle(ProgressBarStyle.ASCII)
                 .continuousUpdate()
                 .build();
         LiveProfiler profiler =
             LiveProfiler.start(
                 parts, model, inputs, new LiveProfiler.Settings(n, warmup), bar::step)) {
-      for (int split : indices) {
-        for (Codec c : codecList) {
-          LiveProfiler.Measurement m = profiler.measure(profiler.atSplit(split, c));
-          FrontEntry e = m.entry();
-          entries.add(e);
-          table.add(
-              String.format(
-                  Locale.ROOT,
-                  "%6d %9.1f %9.1f %8.1f %9.1f %8.1f %10d %9.4f %9.4f %8.4f  %s/%s",
-                  split,
-                  e.latencyMs(),
-                  e.latencyP95Ms(),
-                  e.headMs(),
-                  e.transferMs(),
-                  e.tailMs(),
-                  e.bytes(),
-                  e.edgeEnergyJ(),
-                  e.cloudEnergyJ(),
-                  e.fidelity(),
-                  m.edgeSource(),
-                  m.cloudSource()));
-          if (breakdown) {
-            table.add(breakdown(m.samples()));
-          }
-        }
-      }
+      measured = sweep.measure(profiler, (done, total, m) -> table.add(row(m)));
     }
-    ParetoFront front =
-        new ParetoFront(
-            ParetoFront.SCHEMA_VERSION, model, "profile", Instant.now().toString(), entries);
-    if (target.getParent() != null) {
-      Files.createDirectories(target.getParent());
-    }
-    Files.writeString(target, Json.toPrettyString(front));
+    ParetoFront front = SplitSweep.front(model, measured);
+    DataPlaneSetup.writeFront(target, front);
     out()
         .println(
             " split  p50 ms    p95 ms  head ms  transfer  tail ms      bytes  edge J    cloud J"
                 + "  fidelity"
                 + "  energy source edge/cloud");
     table.forEach(out()::println);
-    out().println("front of " + entries.size() + " configurations written to " + target);
+    out().println("front of " + front.entries().size() + " configurations written to " + target);
     return 0;
+  }
+
+  private String row(LiveProfiler.Measurement m) {
+    FrontEntry e = m.entry();
+    String row =
+        String.format(
+            Locale.ROOT,
+            "%6d %9.1f %9.1f %8.1f %9.1f %8.1f %10d %9.4f %9.4f %8.4f  %s/%s",
+            e.config().split(),
+            e.latencyMs(),
+            e.latencyP95Ms(),
+            e.headMs(),
+            e.transferMs(),
+            e.tailMs(),
+            e.bytes(),
+            e.edgeEnergyJ(),
+            e.cloudEnergyJ(),
+            e.fidelity(),
+            m.edgeSource(),
+            m.cloudSource());
+    return breakdown ? row + "\n" + breakdown(m.samples()) : row;
   }
 
   private static String breakdown(List<LiveProfiler.Sample> samples) {

@@ -1,6 +1,8 @@
 package io.dynasplit.app.command;
 
+import io.dynasplit.app.profile.AutoProfiler;
 import io.dynasplit.app.profile.DataPlaneSetup;
+import io.dynasplit.app.profile.PlaneOptions;
 import io.dynasplit.broker.BrokerSettings;
 import io.dynasplit.broker.EmbeddedBroker;
 import io.dynasplit.cloud.CloudNodeVerticle;
@@ -13,6 +15,7 @@ import io.dynasplit.edge.inference.CatalogModels;
 import io.dynasplit.edge.ingress.ReplyListener;
 import io.dynasplit.edge.node.EdgeNodeVerticle;
 import io.dynasplit.models.runtime.SplitParts;
+import io.dynasplit.optimizer.FrontPublisher;
 import io.vertx.core.Vertx;
 import java.io.PrintWriter;
 import java.nio.file.Path;
@@ -133,8 +136,85 @@ public final class UpCommand implements Callable<Integer> {
           "requests the edge admits at once; past it OVERLOADED (default: ${DEFAULT-VALUE})")
   int maxInFlight;
 
+  @Option(
+      names = "--autoprofile",
+      negatable = true,
+      defaultValue = "true",
+      fallbackValue = "true",
+      description =
+          "profile, in the background, each served model that has no DATA/fronts/MODEL.json,"
+              + " write its front there and publish it to the edge (default: on;"
+              + " --no-autoprofile: off)")
+  boolean autoprofile;
+
+  @Mixin AutoProfileOptions autoProfileOptions;
+
+  /**
+   * What a started {@code up} runs. Closing it stops the autoprofiler, then the nodes, then the
+   * broker; what is not started yet is skipped.
+   */
+  static final class Running implements AutoCloseable {
+    private volatile EmbeddedBroker broker;
+    private volatile Vertx vertx;
+    private volatile AutoProfiler autoProfiler;
+
+    /** The broker's MQTT port. */
+    int brokerPort() {
+      return broker.port();
+    }
+
+    /** The background profiler, or null with {@code --no-autoprofile}. */
+    AutoProfiler autoProfiler() {
+      return autoProfiler;
+    }
+
+    @Override
+    public synchronized void close() {
+      if (autoProfiler != null) {
+        autoProfiler.close();
+      }
+      if (vertx != null) {
+        DataPlaneSetup.close(vertx);
+      }
+      if (broker != null) {
+        broker.close();
+      }
+    }
+  }
+
   @Override
   public Integer call() throws Exception {
+    Running running = new Running();
+    CountDownLatch stopped = new CountDownLatch(1);
+    Runtime.getRuntime()
+        .addShutdownHook(
+            new Thread(
+                () -> {
+                  running.close();
+                  stopped.countDown();
+                },
+                "dynasplit-up-shutdown"));
+    start(running);
+    stopped.await();
+    return 0;
+  }
+
+  /**
+   * Starts broker, cloud worker, edge node and (unless {@code --no-autoprofile}) the autoprofiler,
+   * and prints the banner; the caller closes what it returns.
+   */
+  Running start() throws Exception {
+    Running running = new Running();
+    try {
+      start(running);
+      return running;
+    } catch (Exception | Error e) {
+      running.close();
+      throw e;
+    }
+  }
+
+  private void start(Running running) throws Exception {
     if (cloudThreads < 0) {
       throw new CommandLine.ParameterException(
           spec.commandLine(), "--cloud-threads must be >= 0: " + cloudThreads);
@@ -142,24 +222,20 @@ public final class UpCommand implements Callable<Integer> {
     // options first, so bad ones fail before anything starts
     EnergySettings cloudEnergy = energy.cloudEnergy(spec, "cpu");
     HardwareOptions edgeHardware = usb.edgeHardware(spec).withPowercapRoot(energy.powercapRoot());
+    AutoProfiler.Settings profiling =
+        autoProfileOptions.settings(
+            spec, new PlaneOptions(cloudThreads, cloudEnergy, energy.powercapRoot()));
     SplitParts parts = maxTensors.parts();
     CatalogModels served = node.served(parts);
-    var fronts = DataPlaneSetup.readFronts(DataPlaneSetup.frontsDir(data));
+    Path frontsDir = DataPlaneSetup.frontsDir(data);
+    var fronts = DataPlaneSetup.readFronts(frontsDir);
     EmbeddedBroker broker =
         EmbeddedBroker.start(
             new BrokerSettings(
                 port, wsPort, bind, data.resolve("broker"), persistence.persistence()));
+    running.broker = broker;
     Vertx vertx = DataPlaneSetup.vertx();
-    CountDownLatch stopped = new CountDownLatch(1);
-    Runtime.getRuntime()
-        .addShutdownHook(
-            new Thread(
-                () -> {
-                  DataPlaneSetup.close(vertx);
-                  broker.close();
-                  stopped.countDown();
-                },
-                "dynasplit-up-shutdown"));
+    running.vertx = vertx;
     String host = "127.0.0.1".equals(bind) || "0.0.0.0".equals(bind) ? "127.0.0.1" : bind;
     CloudSettings cloud =
         CloudSettings.defaults(cloudId, host, broker.port())
@@ -184,6 +260,16 @@ public final class UpCommand implements Callable<Integer> {
                         ReplyListener.NONE,
                         VersionCommand.projectVersion())))
         .await(300, TimeUnit.SECONDS);
+    if (autoprofile) {
+      running.autoProfiler =
+          AutoProfiler.start(
+              parts,
+              served.ids(),
+              profiling,
+              frontsDir,
+              node.edgeId,
+              new FrontPublisher(edge.broker(), edge.topics()));
+    }
     PrintWriter out = spec.commandLine().getOut();
     out.println(
         "dynasplit up: broker on "
@@ -208,7 +294,5 @@ public final class UpCommand implements Callable<Integer> {
             + (served.ids().contains("ppocr-det") ? "ppocr-det" : served.ids().get(0))
             + " --random --sla 500");
     out.flush();
-    stopped.await();
-    return 0;
   }
 }

@@ -18,9 +18,11 @@ import io.dynasplit.schemas.ParetoFront;
 import io.vertx.core.Vertx;
 import java.io.IOException;
 import java.io.PrintWriter;
+import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -68,6 +70,24 @@ public final class DataPlaneSetup {
   /** The front file of a model in a fronts folder. */
   public static Path frontFile(Path frontsDir, String model) {
     return frontsDir.resolve(model + ".json");
+  }
+
+  /**
+   * Writes a front file as JSON, creating its folder: first to {@code FILE.tmp} beside it, then
+   * moved into place, so a reader never sees half a front.
+   *
+   * @throws IOException if the folder or the file cannot be written
+   */
+  public static void writeFront(Path file, ParetoFront front) throws IOException {
+    Path dir = file.toAbsolutePath().getParent();
+    Files.createDirectories(dir);
+    Path tmp = dir.resolve(file.getFileName() + ".tmp");
+    Files.writeString(tmp, Json.toPrettyString(front));
+    try {
+      Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+    } catch (AtomicMoveNotSupportedException e) {
+      Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING);
+    }
   }
 
   /**

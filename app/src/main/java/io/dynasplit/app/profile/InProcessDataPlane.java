@@ -61,7 +61,11 @@ final class InProcessDataPlane implements AutoCloseable {
 
   /** Starts broker, cloud worker and edge node serving {@code models}. */
   static InProcessDataPlane start(
-      SplitParts parts, List<String> models, ReplyListener listener, int cloudInstances)
+      SplitParts parts,
+      List<String> models,
+      ReplyListener listener,
+      int cloudInstances,
+      PlaneOptions options)
       throws Exception {
     Path dir = Files.createTempDirectory("dynasplit-profile-");
     EmbeddedBroker broker = EmbeddedBroker.start(BrokerSettings.ephemeral(dir));
@@ -69,11 +73,13 @@ final class InProcessDataPlane implements AutoCloseable {
     try {
       CloudSettings cloud =
           CloudSettings.defaults("profile-cloud", broker.host(), broker.port())
-              .withInstances(cloudInstances);
+              .withInstances(cloudInstances)
+              .withThreads(options.cloudThreads())
+              .withEnergy(options.cloudEnergy());
       EdgeSettings edge =
           EdgeSettings.defaults(EDGE_ID, broker.host(), broker.port()).withMaxInFlight(256);
       CatalogModels served = new CatalogModels(parts, models);
-      HardwareVerticle hw = DataPlaneSetup.deployHardware(vertx);
+      HardwareVerticle hw = DataPlaneSetup.deployHardware(vertx, options.edgeHardware());
       vertx
           .deployVerticle(new CloudNodeVerticle(cloud, parts, DataPlaneSetup.projectVersion()))
           .compose(
