@@ -35,11 +35,17 @@ import picocli.CommandLine.Option;
     description = {
       "Run everything in one process: an embedded MQTT broker (HiveMQ CE), one cloud tail worker"
           + " and one edge node serving every present catalog model, until interrupted (Ctrl-C).",
-      "The edge schedules each model from DATA/fronts/MODEL.json when present (write one with"
-          + " `dynasplit profile`), else from a default front that runs the model on the edge; a"
-          + " front published retained on the edge's pareto topic replaces it while running (the"
-          + " broker keeps it in memory: put the file in DATA/fronts to keep it across restarts,"
-          + " or run with --persistence file).",
+      "The edge schedules each model from DATA/fronts/MODEL.json when present, else from a"
+          + " default front that runs the model on the edge; a front published retained on the"
+          + " edge's pareto topic replaces it while running (the broker keeps it in memory: put the"
+          + " file in DATA/fronts to keep it across restarts, or run with --persistence file).",
+      "A model with no front file is autoprofiled in the background (--no-autoprofile: not):"
+          + " one model after another, a few requests at each of up to --autoprofile-splits"
+          + " candidate splits, through a private broker, cloud worker and edge in this process"
+          + " (the same path, set up as this one, so the served edge's requests and live estimates"
+          + " are left alone); its front is written to DATA/fronts/MODEL.json and published to the"
+          + " edge, which then splits. The next start reuses the file; `dynasplit profile`"
+          + " measures more requests.",
       "The energy options (--powercap-root, --nvidia-smi, --idle-watts, --watts-per-core) set the"
           + " cloud worker's meter; --powercap-root also the edge's. The --usb-* options give the"
           + " edge a USB accelerator's power switch."

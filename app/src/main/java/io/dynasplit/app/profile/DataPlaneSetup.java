@@ -201,11 +201,22 @@ public final class DataPlaneSetup {
    */
   public static void serveUntilInterrupted(
       Vertx vertx, String command, String banner, PrintWriter out) throws InterruptedException {
+    serveUntilInterrupted(vertx, command, banner, out, () -> {});
+  }
+
+  /**
+   * Like {@link #serveUntilInterrupted(Vertx, String, String, PrintWriter)}, the shutdown hook
+   * running {@code first} (such as stopping an {@link AutoProfiler}) before it closes Vert.x.
+   */
+  public static void serveUntilInterrupted(
+      Vertx vertx, String command, String banner, PrintWriter out, Runnable first)
+      throws InterruptedException {
     CountDownLatch stopped = new CountDownLatch(1);
     Runtime.getRuntime()
         .addShutdownHook(
             new Thread(
                 () -> {
+                  first.run();
                   close(vertx);
                   stopped.countDown();
                 },

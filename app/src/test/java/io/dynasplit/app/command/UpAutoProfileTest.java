@@ -67,12 +67,22 @@ class UpAutoProfileTest {
     assertEquals(written, Files.getLastModifiedTime(file), "the front file was rewritten");
   }
 
-  /** Verifies that {@code --no-autoprofile} starts no profiler. */
+  /**
+   * Verifies that autoprofiling is on by default for {@code up} ({@code --no-autoprofile} turns it
+   * off) and opt-in for {@code edge}, which may have no cloud beside it.
+   */
   @Test
-  void noAutoprofileTurnsItOff() {
-    UpCommand up = parsed("--no-autoprofile");
-    assertEquals(false, up.autoprofile);
+  void autoprofileIsOnForUpAndOptInForEdge() {
     assertEquals(true, parsed().autoprofile);
+    assertEquals(false, parsed("--no-autoprofile").autoprofile);
+    CommandLine cl = DynasplitCommand.commandLine();
+    cl.parseArgs("edge");
+    assertEquals(false, ((EdgeCommand) cl.getSubcommands().get("edge").getCommand()).autoprofile);
+    cl = DynasplitCommand.commandLine();
+    cl.parseArgs("edge", "--autoprofile", "--autoprofile-n", "3");
+    EdgeCommand edge = cl.getSubcommands().get("edge").getCommand();
+    assertEquals(true, edge.autoprofile);
+    assertEquals(3, edge.autoProfileOptions.n);
   }
 
   private static UpCommand.Running started(Path data) throws Exception {
