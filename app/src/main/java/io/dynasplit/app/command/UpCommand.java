@@ -2,6 +2,7 @@ package io.dynasplit.app.command;
 
 import io.dynasplit.app.profile.AutoProfiler;
 import io.dynasplit.app.profile.DataPlaneSetup;
+import io.dynasplit.app.profile.OrderlyStop;
 import io.dynasplit.app.profile.PlaneOptions;
 import io.dynasplit.broker.BrokerSettings;
 import io.dynasplit.broker.EmbeddedBroker;
@@ -192,14 +193,12 @@ public final class UpCommand implements Callable<Integer> {
   public Integer call() throws Exception {
     Running running = new Running();
     CountDownLatch stopped = new CountDownLatch(1);
-    Runtime.getRuntime()
-        .addShutdownHook(
-            new Thread(
-                () -> {
-                  running.close();
-                  stopped.countDown();
-                },
-                "dynasplit-up-shutdown"));
+    OrderlyStop.install(
+        "up",
+        () -> {
+          running.close();
+          stopped.countDown();
+        });
     start(running);
     stopped.await();
     return 0;

@@ -3,8 +3,8 @@ package io.dynasplit.app.profile;
 import io.dynasplit.models.runtime.SplitParts;
 import io.dynasplit.optimizer.FrontPublisher;
 import io.dynasplit.schemas.Codec;
+import io.dynasplit.schemas.FrontEntry;
 import io.dynasplit.schemas.ParetoFront;
-import io.dynasplit.schemas.RequestInput;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -91,6 +91,8 @@ public final class AutoProfiler implements AutoCloseable {
   private final FrontPublisher publisher;
   private final CompletableFuture<List<Outcome>> done = new CompletableFuture<>();
   private final Thread thread;
+  private final Object interruptLock = new Object();
+  private boolean interruptible; // guarded by interruptLock
   private volatile boolean stopping;
 
   private AutoProfiler(
@@ -180,37 +182,8 @@ public final class AutoProfiler implements AutoCloseable {
     SplitSweep sweep = new SplitSweep(splits(model), settings.codecs());
     LiveProfiler profiler = null;
     try {
-      LOG.info(
-          "autoprofile {}: starting a private data plane to measure {} configurations (splits {})",
-          model,
-          sweep.size(),
-          sweep.splits());
-      List<RequestInput> inputs = SampleInputs.of(null, "640x480", 4);
-      profiler =
-          LiveProfiler.start(
-              parts,
-              model,
-              inputs,
-              new LiveProfiler.Settings(settings.n(), settings.warmup()),
-              null,
-              settings.plane());
-      List<LiveProfiler.Measurement> measured =
-          sweep.measure(
-              profiler,
-              (i, total, m) ->
-                  LOG.info(
-                      String.format(
-                          Locale.ROOT,
-                          "autoprofile %s: split %d of %d measured (split %d, %s): p50 %.1f ms,"
-                              + " edge %.4f J, cloud %.4f J",
-                          model,
-                          i,
-                          total,
-                          m.entry().config().split(),
-                          m.entry().config().codec(),
-                          m.entry().latencyMs(),
-                          m.entry().edgeEnergyJ(),
-                          m.entry().cloudEnergyJ())));
+      profiler = startPlane(model, sweep);
+      List<LiveProfiler.Measurement> measured = measure(profiler, model, sweep);
       ParetoFront front = SplitSweep.front(model, measured);
       DataPlaneSetup.writeFront(file, front);
       String topic = publisher.publish(edgeId, front).get(PUBLISH_TIMEOUT_S, TimeUnit.SECONDS);
@@ -241,8 +214,60 @@ public final class AutoProfiler implements AutoCloseable {
           reason);
       return new Outcome(model, Status.FAILED, 0, took, reason);
     } finally {
+      // after the publish, so the edge gets its front without waiting for the plane to stop
       closeQuietly(profiler, model);
     }
+  }
+
+  /** Starts a private data plane for {@code model} and records its reference outputs. */
+  private LiveProfiler startPlane(String model, SplitSweep sweep) throws Exception {
+    LOG.info(
+        "autoprofile {}: starting a private data plane to measure {} configurations (splits {})",
+        model,
+        sweep.size(),
+        sweep.splits());
+    return LiveProfiler.start(
+        parts,
+        model,
+        SampleInputs.of(null, "640x480", 4),
+        new LiveProfiler.Settings(settings.n(), settings.warmup()),
+        null,
+        settings.plane());
+  }
+
+  /**
+   * Measures the sweep; {@link #close} may interrupt it meanwhile.
+   *
+   * @throws InterruptedException if stopped
+   */
+  private List<LiveProfiler.Measurement> measure(
+      LiveProfiler profiler, String model, SplitSweep sweep) throws Exception {
+    if (!interruptible(true)) {
+      throw new InterruptedException("stopped");
+    }
+    try {
+      return sweep.measure(profiler, (i, total, m) -> logMeasured(model, i, total, m));
+    } finally {
+      interruptible(false);
+    }
+  }
+
+  private static void logMeasured(
+      String model, int i, int total, LiveProfiler.Measurement measurement) {
+    FrontEntry e = measurement.entry();
+    LOG.info(
+        String.format(
+            Locale.ROOT,
+            "autoprofile %s: split %d of %d measured (split %d, %s): p50 %.1f ms, edge %.4f J,"
+                + " cloud %.4f J",
+            model,
+            i,
+            total,
+            e.config().split(),
+            e.config().codec(),
+            e.latencyMs(),
+            e.edgeEnergyJ(),
+            e.cloudEnergyJ()));
   }
 
   /** The candidate splits to measure: all of them, or {@code maxSplits} evenly spaced ones. */
@@ -266,31 +291,49 @@ public final class AutoProfiler implements AutoCloseable {
     return picked;
   }
 
+  /**
+   * Lets {@link #close} interrupt the thread (while it measures: it waits for replies) or not
+   * (while it starts or closes a data plane or publishes, which an interrupt would leave half
+   * done); leaving clears an interrupt that came meanwhile.
+   *
+   * @return false if entering and a stop came already
+   */
+  private boolean interruptible(boolean on) {
+    synchronized (interruptLock) {
+      interruptible = on && !stopping;
+      if (!on) {
+        Thread.interrupted();
+      }
+      return !stopping;
+    }
+  }
+
   private static void closeQuietly(LiveProfiler profiler, String model) {
     if (profiler == null) {
       return;
     }
-    // a stop interrupts the thread: clear the flag so the data plane's close can wait for itself
-    boolean interrupted = Thread.interrupted();
     try {
       profiler.close();
     } catch (Exception e) {
       LOG.warn("autoprofile {}: closing its data plane: {}", model, e.toString());
-    } finally {
-      if (interrupted) {
-        Thread.currentThread().interrupt();
-      }
     }
   }
 
-  /** Stops profiling and waits (at most 30 s) for the thread to close its data plane. */
+  /**
+   * Stops profiling: interrupts the measurements, lets a data plane being started or closed finish,
+   * and waits (at most 30 s) for the thread to close its data plane.
+   */
   @Override
   public void close() {
-    stopping = true;
+    synchronized (interruptLock) {
+      stopping = true;
+      if (interruptible) {
+        thread.interrupt();
+      }
+    }
     if (!thread.isAlive()) {
       return;
     }
-    thread.interrupt();
     try {
       thread.join(TimeUnit.SECONDS.toMillis(STOP_TIMEOUT_S));
     } catch (InterruptedException e) {

@@ -196,8 +196,8 @@ public final class DataPlaneSetup {
   }
 
   /**
-   * Prints {@code banner} to {@code out} and blocks until the JVM shuts down (Ctrl-C); a shutdown
-   * hook named {@code dynasplit-COMMAND-shutdown} closes Vert.x on the way out.
+   * Prints {@code banner} to {@code out} and blocks until the JVM shuts down (Ctrl-C); Vert.x is
+   * closed on the way out, before ONNX Runtime's own shutdown hook ({@link OrderlyStop}).
    */
   public static void serveUntilInterrupted(
       Vertx vertx, String command, String banner, PrintWriter out) throws InterruptedException {
@@ -205,22 +205,20 @@ public final class DataPlaneSetup {
   }
 
   /**
-   * Like {@link #serveUntilInterrupted(Vertx, String, String, PrintWriter)}, the shutdown hook
-   * running {@code first} (such as stopping an {@link AutoProfiler}) before it closes Vert.x.
+   * Like {@link #serveUntilInterrupted(Vertx, String, String, PrintWriter)}, running {@code first}
+   * (such as stopping an {@link AutoProfiler}) before closing Vert.x.
    */
   public static void serveUntilInterrupted(
       Vertx vertx, String command, String banner, PrintWriter out, Runnable first)
       throws InterruptedException {
     CountDownLatch stopped = new CountDownLatch(1);
-    Runtime.getRuntime()
-        .addShutdownHook(
-            new Thread(
-                () -> {
-                  first.run();
-                  close(vertx);
-                  stopped.countDown();
-                },
-                "dynasplit-" + command + "-shutdown"));
+    OrderlyStop.install(
+        command,
+        () -> {
+          first.run();
+          close(vertx);
+          stopped.countDown();
+        });
     out.println(banner);
     out.flush();
     stopped.await();

@@ -1,6 +1,7 @@
 package io.dynasplit.app.command;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -65,6 +66,22 @@ class UpAutoProfileTest {
       assertEquals(List.of(), profiler.done().get(1, TimeUnit.SECONDS));
     }
     assertEquals(written, Files.getLastModifiedTime(file), "the front file was rewritten");
+  }
+
+  /**
+   * Verifies that stopping {@code up} while it profiles ends the profiler without a front and
+   * within seconds, so the next start profiles the model again.
+   */
+  @Test
+  @Timeout(value = 120, unit = TimeUnit.SECONDS)
+  void stoppingMidwayLeavesNoFront(@TempDir Path data) throws Exception {
+    AutoProfiler profiler;
+    try (UpCommand.Running up = started(data)) {
+      profiler = up.autoProfiler();
+    }
+    List<AutoProfiler.Outcome> outcomes = profiler.done().get(1, TimeUnit.SECONDS);
+    assertEquals(AutoProfiler.Status.STOPPED, outcomes.get(0).status(), outcomes::toString);
+    assertFalse(Files.exists(data.resolve("fronts").resolve("ppocr-cls.json")));
   }
 
   /**
