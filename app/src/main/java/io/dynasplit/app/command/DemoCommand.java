@@ -9,7 +9,7 @@ import io.dynasplit.app.demo.DemoWorkload;
 import io.dynasplit.app.profile.DataPlaneSetup;
 import io.dynasplit.app.profile.LiveProfiler;
 import io.dynasplit.app.profile.SampleInputs;
-import io.dynasplit.app.profile.SplitProfile;
+import io.dynasplit.app.profile.SplitSweep;
 import io.dynasplit.models.runtime.SplitParts;
 import io.dynasplit.scheduler.FrontIndex;
 import io.dynasplit.scheduler.Policy;
@@ -279,13 +279,9 @@ public final class DemoCommand implements Callable<Integer> {
 
   private ParetoFront profile(
       SplitParts parts, String model, List<RequestInput> inputs, Path frontsDir) throws Exception {
-    SplitProfile plan =
-        new SplitProfile(
-            model,
-            SplitProfile.spread(parts.candidates(model), profileSplits),
-            List.of(Codec.FP32),
-            inputs,
-            new LiveProfiler.Settings(profileN, 1));
+    SplitSweep sweep =
+        new SplitSweep(
+            SplitSweep.evenlySpaced(parts.candidates(model), profileSplits), List.of(Codec.FP32));
     err()
         .println(
             "dynasplit demo: no front of "
@@ -293,17 +289,25 @@ public final class DemoCommand implements Callable<Integer> {
                 + " in "
                 + frontsDir
                 + "; profiling splits "
-                + plan.splits()
+                + sweep.splits()
                 + " through the real path");
     ParetoFront front;
     try (ProgressBar bar =
-        noProgress
-            ? null
-            : ProgressBars.ascii(err(), "profile " + model, plan.measuredRequests(), " req")) {
-      front = plan.run(parts, bar == null ? null : bar::step, m -> {});
+            noProgress
+                ? null
+                : ProgressBars.ascii(
+                    err(), "profile " + model, (long) sweep.size() * profileN, " req");
+        LiveProfiler profiler =
+            LiveProfiler.start(
+                parts,
+                model,
+                inputs,
+                new LiveProfiler.Settings(profileN, 1),
+                bar == null ? null : bar::step)) {
+      front = SplitSweep.front(model, sweep.measure(profiler, (done, total, m) -> {}));
     }
     Path target = DataPlaneSetup.frontFile(frontsDir, model);
-    SplitProfile.write(front, target);
+    DataPlaneSetup.writeFront(target, front);
     err().println("dynasplit demo: front of " + model + " written to " + target);
     return front;
   }

@@ -3,13 +3,17 @@ package io.dynasplit.app.command;
 import io.dynasplit.app.http.HttpSettings;
 import io.dynasplit.app.http.NodeInfo;
 import io.dynasplit.app.http.Observability;
+import io.dynasplit.app.profile.AutoProfiler;
 import io.dynasplit.app.profile.DataPlaneSetup;
+import io.dynasplit.app.profile.PlaneOptions;
 import io.dynasplit.edge.EdgeSettings;
 import io.dynasplit.edge.hardware.HardwareOptions;
 import io.dynasplit.edge.hardware.HardwareVerticle;
 import io.dynasplit.edge.inference.CatalogModels;
 import io.dynasplit.edge.ingress.ReplyListener;
 import io.dynasplit.edge.node.EdgeNodeVerticle;
+import io.dynasplit.models.runtime.SplitParts;
+import io.dynasplit.optimizer.FrontPublisher;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import io.vertx.core.Vertx;
 import java.nio.file.Path;
@@ -31,7 +35,12 @@ import picocli.CommandLine.Option;
           + " dynasplit/v1/edge/ID/requests, schedules each over its model's pareto front, runs the"
           + " head and sends the rest to the cloud workers.",
       "Fronts come from FRONTS/MODEL.json, else a default front (all on the edge); a front"
-          + " published retained on dynasplit/v1/edge/ID/pareto/MODEL replaces it while running."
+          + " published retained on dynasplit/v1/edge/ID/pareto/MODEL replaces it while running.",
+      "With --autoprofile, each served model without a front file is profiled in the background"
+          + " as `dynasplit up` does: through a private broker and cloud worker in this process, so"
+          + " the tail runs on this machine, not on the real cloud (a first front to split with;"
+          + " `dynasplit optimize --live` or a front measured against the real cloud is better);"
+          + " the front goes to FRONTS/MODEL.json and is published retained to this edge."
     },
     footer = {
       "",
@@ -79,6 +88,18 @@ public final class EdgeCommand implements Callable<Integer> {
               + " 4.4); 0 = off (default)")
   int sensorPort;
 
+  @Option(
+      names = "--autoprofile",
+      negatable = true,
+      defaultValue = "false",
+      fallbackValue = "true",
+      description =
+          "profile, in the background, each served model that has no FRONTS/MODEL.json, with a"
+              + " cloud worker in this process (default: off)")
+  boolean autoprofile;
+
+  @Mixin AutoProfileOptions autoProfileOptions;
+
   @Override
   public Integer call() throws Exception {
     EdgeSettings settings =
@@ -87,7 +108,9 @@ public final class EdgeCommand implements Callable<Integer> {
             .withMaxInFlight(maxInFlight)
             .withSensorPort(sensorPort);
     HardwareOptions hardware = usb.edgeHardware(spec); // bad options fail before anything starts
-    CatalogModels served = node.served(maxTensors.parts());
+    AutoProfiler.Settings profiling = autoProfileOptions.settings(spec, PlaneOptions.DEFAULT);
+    SplitParts parts = maxTensors.parts();
+    CatalogModels served = node.served(parts);
     var frontFiles = DataPlaneSetup.readFronts(fronts);
     HttpSettings httpSettings = http.settings(HttpSettings.EDGE_PORT, httpBind.bind);
     PrometheusMeterRegistry registry = Observability.registry();
@@ -115,6 +138,16 @@ public final class EdgeCommand implements Callable<Integer> {
               List.of(new NodeInfo("edge", node.edgeId, served.ids(), edge.health())),
               VersionCommand.projectVersion());
         });
+    AutoProfiler profiler =
+        autoprofile
+            ? AutoProfiler.start(
+                parts,
+                served.ids(),
+                profiling,
+                fronts,
+                node.edgeId,
+                new FrontPublisher(settings.broker(), settings.topics()))
+            : null;
     DataPlaneSetup.serveUntilInterrupted(
         vertx,
         "edge",
@@ -127,7 +160,12 @@ public final class EdgeCommand implements Callable<Integer> {
             + " serving "
             + served.ids()
             + "; Ctrl-C stops",
-        spec.commandLine().getOut());
+        spec.commandLine().getOut(),
+        () -> {
+          if (profiler != null) {
+            profiler.close();
+          }
+        });
     return 0;
   }
 }

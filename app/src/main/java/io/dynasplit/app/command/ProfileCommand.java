@@ -3,7 +3,7 @@ package io.dynasplit.app.command;
 import io.dynasplit.app.profile.DataPlaneSetup;
 import io.dynasplit.app.profile.LiveProfiler;
 import io.dynasplit.app.profile.SampleInputs;
-import io.dynasplit.app.profile.SplitProfile;
+import io.dynasplit.app.profile.SplitSweep;
 import io.dynasplit.models.catalog.CatalogEntry;
 import io.dynasplit.models.runtime.SplitParts;
 import io.dynasplit.schemas.Codec;
@@ -165,45 +165,23 @@ public final class ProfileCommand implements Callable<Integer> {
     List<RequestInput> inputs = SampleInputs.of(image, size, sampleCount);
     Path target =
         out != null ? out : DataPlaneSetup.frontFile(DataPlaneSetup.frontsDir(data), model);
-    SplitProfile plan =
-        new SplitProfile(model, indices, codecList, inputs, new LiveProfiler.Settings(n, warmup));
+    SplitSweep sweep = new SplitSweep(indices, codecList);
     List<String> table = new ArrayList<>();
-    ParetoFront front;
+    List<LiveProfiler.Measurement> measured;
     try (ProgressBar bar =
-        new ProgressBarBuilder()
-            .setTaskName("profile " + model)
-            .setInitialMax(plan.measuredRequests())
-            .setStyle(ProgressBarStyle.ASCII)
-            .continuousUpdate()
-            .build()) {
-      front =
-          plan.run(
-              parts,
-              bar::step,
-              m -> {
-                FrontEntry e = m.entry();
-                table.add(
-                    String.format(
-                        Locale.ROOT,
-                        "%6d %9.1f %9.1f %8.1f %9.1f %8.1f %10d %9.4f %9.4f %8.4f  %s/%s",
-                        e.config().split(),
-                        e.latencyMs(),
-                        e.latencyP95Ms(),
-                        e.headMs(),
-                        e.transferMs(),
-                        e.tailMs(),
-                        e.bytes(),
-                        e.edgeEnergyJ(),
-                        e.cloudEnergyJ(),
-                        e.fidelity(),
-                        m.edgeSource(),
-                        m.cloudSource()));
-                if (breakdown) {
-                  table.add(breakdown(m.samples()));
-                }
-              });
+            new ProgressBarBuilder()
+                .setTaskName("profile " + model)
+                .setInitialMax((long) sweep.size() * n)
+                .setStyle(ProgressBarStyle.ASCII)
+                .continuousUpdate()
+                .build();
+        LiveProfiler profiler =
+            LiveProfiler.start(
+                parts, model, inputs, new LiveProfiler.Settings(n, warmup), bar::step)) {
+      measured = sweep.measure(profiler, (done, total, m) -> table.add(row(m)));
     }
-    SplitProfile.write(front, target);
+    ParetoFront front = SplitSweep.front(model, measured);
+    DataPlaneSetup.writeFront(target, front);
     out()
         .println(
             " split  p50 ms    p95 ms  head ms  transfer  tail ms      bytes  edge J    cloud J"
@@ -212,6 +190,27 @@ public final class ProfileCommand implements Callable<Integer> {
     table.forEach(out()::println);
     out().println("front of " + front.entries().size() + " configurations written to " + target);
     return 0;
+  }
+
+  private String row(LiveProfiler.Measurement m) {
+    FrontEntry e = m.entry();
+    String row =
+        String.format(
+            Locale.ROOT,
+            "%6d %9.1f %9.1f %8.1f %9.1f %8.1f %10d %9.4f %9.4f %8.4f  %s/%s",
+            e.config().split(),
+            e.latencyMs(),
+            e.latencyP95Ms(),
+            e.headMs(),
+            e.transferMs(),
+            e.tailMs(),
+            e.bytes(),
+            e.edgeEnergyJ(),
+            e.cloudEnergyJ(),
+            e.fidelity(),
+            m.edgeSource(),
+            m.cloudSource());
+    return breakdown ? row + "\n" + breakdown(m.samples()) : row;
   }
 
   private static String breakdown(List<LiveProfiler.Sample> samples) {

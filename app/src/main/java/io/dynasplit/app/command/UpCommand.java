@@ -4,7 +4,10 @@ import io.dynasplit.app.http.HttpEndpointVerticle;
 import io.dynasplit.app.http.HttpSettings;
 import io.dynasplit.app.http.NodeInfo;
 import io.dynasplit.app.http.Observability;
+import io.dynasplit.app.profile.AutoProfiler;
 import io.dynasplit.app.profile.DataPlaneSetup;
+import io.dynasplit.app.profile.OrderlyStop;
+import io.dynasplit.app.profile.PlaneOptions;
 import io.dynasplit.broker.BrokerSettings;
 import io.dynasplit.broker.EmbeddedBroker;
 import io.dynasplit.cloud.CloudNodeVerticle;
@@ -17,6 +20,7 @@ import io.dynasplit.edge.inference.CatalogModels;
 import io.dynasplit.edge.ingress.ReplyListener;
 import io.dynasplit.edge.node.EdgeNodeVerticle;
 import io.dynasplit.models.runtime.SplitParts;
+import io.dynasplit.optimizer.FrontPublisher;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import io.vertx.core.Vertx;
 import java.io.PrintWriter;
@@ -38,11 +42,17 @@ import picocli.CommandLine.Option;
     description = {
       "Run everything in one process: an embedded MQTT broker (HiveMQ CE), one cloud tail worker"
           + " and one edge node serving every present catalog model, until interrupted (Ctrl-C).",
-      "The edge schedules each model from DATA/fronts/MODEL.json when present (write one with"
-          + " `dynasplit profile`), else from a default front that runs the model on the edge; a"
-          + " front published retained on the edge's pareto topic replaces it while running (the"
-          + " broker keeps it in memory: put the file in DATA/fronts to keep it across restarts,"
-          + " or run with --persistence file).",
+      "The edge schedules each model from DATA/fronts/MODEL.json when present, else from a"
+          + " default front that runs the model on the edge; a front published retained on the"
+          + " edge's pareto topic replaces it while running (the broker keeps it in memory: put the"
+          + " file in DATA/fronts to keep it across restarts, or run with --persistence file).",
+      "A model with no front file is autoprofiled in the background (--no-autoprofile: not):"
+          + " one model after another, a few requests at each of up to --autoprofile-splits"
+          + " candidate splits, through a private broker, cloud worker and edge in this process"
+          + " (the same path, set up as this one, so the served edge's requests and live estimates"
+          + " are left alone); its front is written to DATA/fronts/MODEL.json and published to the"
+          + " edge, which then splits. The next start reuses the file; `dynasplit profile`"
+          + " measures more requests.",
       "The energy options (--powercap-root, --nvidia-smi, --idle-watts, --watts-per-core) set the"
           + " cloud worker's meter; --powercap-root also the edge's. The --usb-* options give the"
           + " edge a USB accelerator's power switch."
@@ -142,85 +152,94 @@ public final class UpCommand implements Callable<Integer> {
           "requests the edge admits at once; past it OVERLOADED (default: ${DEFAULT-VALUE})")
   int maxInFlight;
 
+  @Option(
+      names = "--autoprofile",
+      negatable = true,
+      defaultValue = "true",
+      fallbackValue = "true",
+      description =
+          "profile, in the background, each served model that has no DATA/fronts/MODEL.json,"
+              + " write its front there and publish it to the edge (default: on;"
+              + " --no-autoprofile: off)")
+  boolean autoprofile;
+
+  @Mixin AutoProfileOptions autoProfileOptions;
+
+  /**
+   * What a started {@code up} runs. Closing it stops the autoprofiler, then the nodes, then the
+   * broker; what is not started yet is skipped.
+   */
+  static final class Running implements AutoCloseable {
+    private volatile EmbeddedBroker broker;
+    private volatile Vertx vertx;
+    private volatile AutoProfiler autoProfiler;
+    private volatile HttpEndpointVerticle endpoint;
+
+    /** The broker's MQTT port. */
+    int brokerPort() {
+      return broker.port();
+    }
+
+    /** The embedded broker. */
+    EmbeddedBroker broker() {
+      return broker;
+    }
+
+    /** The HTTP endpoint, or null with {@code --http-port 0}. */
+    HttpEndpointVerticle endpoint() {
+      return endpoint;
+    }
+
+    /** The background profiler, or null with {@code --no-autoprofile}. */
+    AutoProfiler autoProfiler() {
+      return autoProfiler;
+    }
+
+    @Override
+    public synchronized void close() {
+      if (autoProfiler != null) {
+        autoProfiler.close();
+      }
+      if (vertx != null) {
+        DataPlaneSetup.close(vertx);
+      }
+      if (broker != null) {
+        broker.close();
+      }
+    }
+  }
+
   @Override
   public Integer call() throws Exception {
-    Running running = start();
+    Running running = new Running();
     CountDownLatch stopped = new CountDownLatch(1);
-    Runtime.getRuntime()
-        .addShutdownHook(
-            new Thread(
-                () -> {
-                  running.close();
-                  stopped.countDown();
-                },
-                "dynasplit-up-shutdown"));
-    PrintWriter out = spec.commandLine().getOut();
-    out.println(
-        "dynasplit up: broker on "
-            + running.host()
-            + ":"
-            + running.broker().port()
-            + ", edge "
-            + node.edgeId
-            + " serving "
-            + running.served()
-            + ", cloud worker "
-            + cloudId
-            + " ("
-            + cloudInstances
-            + " instances); Ctrl-C stops");
-    if (running.endpoint() != null) {
-      out.println(
-          "dashboard: http://"
-              + running.host()
-              + ":"
-              + running.endpoint().port()
-              + "/  (metrics: /metrics, health: /health/ready)");
-    }
-    out.println(
-        "try: dynasplit request --broker-port "
-            + running.broker().port()
-            + " --edge "
-            + node.edgeId
-            + " --model "
-            + (running.served().contains("ppocr-det") ? "ppocr-det" : running.served().get(0))
-            + " --random --sla 500");
-    out.flush();
+    OrderlyStop.install(
+        "up",
+        () -> {
+          running.close();
+          stopped.countDown();
+        });
+    start(running);
     stopped.await();
     return 0;
   }
 
   /**
-   * A running {@code up}: its broker, its Vert.x (cloud worker, edge node, HTTP endpoint) and where
-   * they listen. Closing it stops them all.
-   *
-   * @param host the address clients reach the broker and the endpoint on
-   * @param endpoint the HTTP endpoint, or null when turned off
-   * @param served the models the edge serves
+   * Starts broker, cloud worker, edge node and (unless {@code --no-autoprofile}) the autoprofiler,
+   * and prints the banner; the caller closes what it returns.
    */
-  public record Running(
-      EmbeddedBroker broker,
-      Vertx vertx,
-      String host,
-      HttpEndpointVerticle endpoint,
-      List<String> served)
-      implements AutoCloseable {
-
-    /** Stops Vert.x (every verticle), then the broker. */
-    @Override
-    public void close() {
-      DataPlaneSetup.close(vertx);
-      broker.close();
+  Running start() throws Exception {
+    Running running = new Running();
+    try {
+      start(running);
+      return running;
+    } catch (Exception | Error e) {
+      running.close();
+      throw e;
     }
   }
 
-  /**
-   * Starts everything {@code up} runs and returns once it serves (the edge has loaded its models
-   * and the endpoint listens); {@link #call} then waits for Ctrl-C.
-   *
-   * @throws CommandLine.ParameterException for a bad option, before anything starts
-   */
-  public Running start() throws Exception {
+  private void start(Running running) throws Exception {
     if (cloudThreads < 0) {
       throw new CommandLine.ParameterException(
           spec.commandLine(), "--cloud-threads must be >= 0: " + cloudThreads);
@@ -228,59 +247,98 @@ public final class UpCommand implements Callable<Integer> {
     // options first, so bad ones fail before anything starts
     EnergySettings cloudEnergy = energy.cloudEnergy(spec, "cpu");
     HardwareOptions edgeHardware = usb.edgeHardware(spec).withPowercapRoot(energy.powercapRoot());
+    AutoProfiler.Settings profiling =
+        autoProfileOptions.settings(
+            spec, new PlaneOptions(cloudThreads, cloudEnergy, energy.powercapRoot()));
     HttpSettings httpSettings = http.settings(HttpSettings.UP_PORT, bind);
     SplitParts parts = maxTensors.parts();
     CatalogModels served = node.served(parts);
-    var fronts = DataPlaneSetup.readFronts(DataPlaneSetup.frontsDir(data));
+    Path frontsDir = DataPlaneSetup.frontsDir(data);
+    var fronts = DataPlaneSetup.readFronts(frontsDir);
     EmbeddedBroker broker =
         EmbeddedBroker.start(
             new BrokerSettings(
                 port, wsPort, bind, data.resolve("broker"), persistence.persistence()));
+    running.broker = broker;
     PrometheusMeterRegistry registry = Observability.registry();
     Vertx vertx = Observability.vertx(registry);
+    running.vertx = vertx;
     String host = "127.0.0.1".equals(bind) || "0.0.0.0".equals(bind) ? "127.0.0.1" : bind;
-    try {
-      CloudSettings cloud =
-          CloudSettings.defaults(cloudId, host, broker.port())
-              .withInstances(cloudInstances)
-              .withThreads(cloudThreads)
-              .withEnergy(cloudEnergy);
-      EdgeSettings edge =
-          node.settings(host, broker.port())
-              .withSensorPort(sensorPort)
-              .withMaxInFlight(maxInFlight);
-      HardwareVerticle hw = DataPlaneSetup.deployHardware(vertx, edgeHardware);
-      CloudNodeVerticle cloudNode =
-          new CloudNodeVerticle(cloud, parts, VersionCommand.projectVersion(), registry);
-      EdgeNodeVerticle edgeNode =
-          new EdgeNodeVerticle(
-              edge,
-              served,
-              node.scheduler(),
-              fronts,
-              DataPlaneSetup.edgeMeterBesideCloud(hw.energyMeter(), node.edgeId),
-              hw,
-              ReplyListener.NONE,
-              VersionCommand.projectVersion(),
-              registry);
-      vertx
-          .deployVerticle(cloudNode)
-          .compose(id -> vertx.deployVerticle(edgeNode))
-          .await(300, TimeUnit.SECONDS);
-      HttpEndpointVerticle endpoint =
-          Observability.serve(
-              vertx,
-              httpSettings,
-              registry,
-              List.of(
-                  new NodeInfo("edge", node.edgeId, served.ids(), edgeNode.health()),
-                  new NodeInfo("cloud", cloudId, List.of(), cloudNode.health())),
-              VersionCommand.projectVersion());
-      return new Running(broker, vertx, host, endpoint, served.ids());
-    } catch (Exception | Error e) {
-      DataPlaneSetup.close(vertx);
-      broker.close();
-      throw e;
+    CloudSettings cloud =
+        CloudSettings.defaults(cloudId, host, broker.port())
+            .withInstances(cloudInstances)
+            .withThreads(cloudThreads)
+            .withEnergy(cloudEnergy);
+    EdgeSettings edge =
+        node.settings(host, broker.port()).withSensorPort(sensorPort).withMaxInFlight(maxInFlight);
+    HardwareVerticle hw = DataPlaneSetup.deployHardware(vertx, edgeHardware);
+    CloudNodeVerticle cloudNode =
+        new CloudNodeVerticle(cloud, parts, VersionCommand.projectVersion(), registry);
+    EdgeNodeVerticle edgeNode =
+        new EdgeNodeVerticle(
+            edge,
+            served,
+            node.scheduler(),
+            fronts,
+            DataPlaneSetup.edgeMeterBesideCloud(hw.energyMeter(), node.edgeId),
+            hw,
+            ReplyListener.NONE,
+            VersionCommand.projectVersion(),
+            registry);
+    vertx
+        .deployVerticle(cloudNode)
+        .compose(id -> vertx.deployVerticle(edgeNode))
+        .await(300, TimeUnit.SECONDS);
+    running.endpoint =
+        Observability.serve(
+            vertx,
+            httpSettings,
+            registry,
+            List.of(
+                new NodeInfo("edge", node.edgeId, served.ids(), edgeNode.health()),
+                new NodeInfo("cloud", cloudId, List.of(), cloudNode.health())),
+            VersionCommand.projectVersion());
+    if (autoprofile) {
+      running.autoProfiler =
+          AutoProfiler.start(
+              parts,
+              served.ids(),
+              profiling,
+              frontsDir,
+              node.edgeId,
+              new FrontPublisher(edge.broker(), edge.topics()));
     }
+    PrintWriter out = spec.commandLine().getOut();
+    out.println(
+        "dynasplit up: broker on "
+            + host
+            + ":"
+            + broker.port()
+            + ", edge "
+            + node.edgeId
+            + " serving "
+            + served.ids()
+            + ", cloud worker "
+            + cloudId
+            + " ("
+            + cloudInstances
+            + " instances); Ctrl-C stops");
+    if (running.endpoint != null) {
+      out.println(
+          "dashboard: http://"
+              + host
+              + ":"
+              + running.endpoint.port()
+              + "/  (metrics: /metrics, health: /health/ready)");
+    }
+    out.println(
+        "try: dynasplit request --broker-port "
+            + broker.port()
+            + " --edge "
+            + node.edgeId
+            + " --model "
+            + (served.ids().contains("ppocr-det") ? "ppocr-det" : served.ids().get(0))
+            + " --random --sla 500");
+    out.flush();
   }
 }

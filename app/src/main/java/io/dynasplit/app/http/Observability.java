@@ -1,6 +1,11 @@
 package io.dynasplit.app.http;
 
 import io.micrometer.core.instrument.Meter;
+import io.micrometer.core.instrument.binder.jvm.ClassLoaderMetrics;
+import io.micrometer.core.instrument.binder.jvm.JvmMemoryMetrics;
+import io.micrometer.core.instrument.binder.jvm.JvmThreadMetrics;
+import io.micrometer.core.instrument.binder.system.ProcessorMetrics;
+import io.micrometer.core.instrument.binder.system.UptimeMetrics;
 import io.micrometer.core.instrument.config.MeterFilter;
 import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
@@ -41,6 +46,12 @@ public final class Observability {
                     : id;
               }
             });
+    // bound here rather than by Vert.x (which binds them once per JVM, not per registry)
+    new ClassLoaderMetrics().bindTo(registry);
+    new JvmMemoryMetrics().bindTo(registry);
+    new JvmThreadMetrics().bindTo(registry);
+    new ProcessorMetrics().bindTo(registry);
+    new UptimeMetrics().bindTo(registry);
     return registry;
   }
 
@@ -48,8 +59,7 @@ public final class Observability {
    * A Vert.x instance whose metrics (event bus, HTTP, pools) and the JVM's go to {@code registry}.
    */
   public static Vertx vertx(PrometheusMeterRegistry registry) {
-    MicrometerMetricsOptions metrics =
-        new MicrometerMetricsOptions().setEnabled(true).setJvmMetricsEnabled(true);
+    MicrometerMetricsOptions metrics = new MicrometerMetricsOptions().setEnabled(true);
     return Vertx.builder()
         .with(new VertxOptions().setMetricsOptions(metrics))
         .withMetrics(new MicrometerMetricsFactory(registry))

@@ -18,9 +18,11 @@ import io.dynasplit.schemas.ParetoFront;
 import io.vertx.core.Vertx;
 import java.io.IOException;
 import java.io.PrintWriter;
+import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -68,6 +70,24 @@ public final class DataPlaneSetup {
   /** The front file of a model in a fronts folder. */
   public static Path frontFile(Path frontsDir, String model) {
     return frontsDir.resolve(model + ".json");
+  }
+
+  /**
+   * Writes a front file as JSON, creating its folder: first to {@code FILE.tmp} beside it, then
+   * moved into place, so a reader never sees half a front.
+   *
+   * @throws IOException if the folder or the file cannot be written
+   */
+  public static void writeFront(Path file, ParetoFront front) throws IOException {
+    Path dir = file.toAbsolutePath().getParent();
+    Files.createDirectories(dir);
+    Path tmp = dir.resolve(file.getFileName() + ".tmp");
+    Files.writeString(tmp, Json.toPrettyString(front));
+    try {
+      Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+    } catch (AtomicMoveNotSupportedException e) {
+      Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING);
+    }
   }
 
   /**
@@ -176,20 +196,29 @@ public final class DataPlaneSetup {
   }
 
   /**
-   * Prints {@code banner} to {@code out} and blocks until the JVM shuts down (Ctrl-C); a shutdown
-   * hook named {@code dynasplit-COMMAND-shutdown} closes Vert.x on the way out.
+   * Prints {@code banner} to {@code out} and blocks until the JVM shuts down (Ctrl-C); Vert.x is
+   * closed on the way out, before ONNX Runtime's own shutdown hook ({@link OrderlyStop}).
    */
   public static void serveUntilInterrupted(
       Vertx vertx, String command, String banner, PrintWriter out) throws InterruptedException {
+    serveUntilInterrupted(vertx, command, banner, out, () -> {});
+  }
+
+  /**
+   * Like {@link #serveUntilInterrupted(Vertx, String, String, PrintWriter)}, running {@code first}
+   * (such as stopping an {@link AutoProfiler}) before closing Vert.x.
+   */
+  public static void serveUntilInterrupted(
+      Vertx vertx, String command, String banner, PrintWriter out, Runnable first)
+      throws InterruptedException {
     CountDownLatch stopped = new CountDownLatch(1);
-    Runtime.getRuntime()
-        .addShutdownHook(
-            new Thread(
-                () -> {
-                  close(vertx);
-                  stopped.countDown();
-                },
-                "dynasplit-" + command + "-shutdown"));
+    OrderlyStop.install(
+        command,
+        () -> {
+          first.run();
+          close(vertx);
+          stopped.countDown();
+        });
     out.println(banner);
     out.flush();
     stopped.await();

@@ -65,9 +65,27 @@ public final class InProcessDataPlane implements AutoCloseable {
 
   /** Starts broker, cloud worker and edge node serving {@code models}. */
   static InProcessDataPlane start(
-      SplitParts parts, List<String> models, ReplyListener listener, int cloudInstances)
+      SplitParts parts,
+      List<String> models,
+      ReplyListener listener,
+      int cloudInstances,
+      PlaneOptions options)
       throws Exception {
-    return start(parts, models, listener, cloudInstances, EmulatedConditions.none());
+    return start(parts, models, listener, cloudInstances, options, EmulatedConditions.none());
+  }
+
+  /**
+   * Starts broker, cloud worker and edge node serving {@code models} with the default plane
+   * options, the cloud worker under emulated conditions that the caller may change while it runs.
+   */
+  public static InProcessDataPlane start(
+      SplitParts parts,
+      List<String> models,
+      ReplyListener listener,
+      int cloudInstances,
+      EmulatedConditions emulation)
+      throws Exception {
+    return start(parts, models, listener, cloudInstances, PlaneOptions.DEFAULT, emulation);
   }
 
   /**
@@ -75,12 +93,14 @@ public final class InProcessDataPlane implements AutoCloseable {
    * emulated conditions that the caller may change while it runs.
    *
    * @param listener hears every reply, on the edge's event loop (must not block)
+   * @param options the cloud worker's threads and energy, the edge's hardware
    */
   public static InProcessDataPlane start(
       SplitParts parts,
       List<String> models,
       ReplyListener listener,
       int cloudInstances,
+      PlaneOptions options,
       EmulatedConditions emulation)
       throws Exception {
     Path dir = Files.createTempDirectory("dynasplit-profile-");
@@ -90,11 +110,13 @@ public final class InProcessDataPlane implements AutoCloseable {
       CloudSettings cloud =
           CloudSettings.defaults("profile-cloud", broker.host(), broker.port())
               .withInstances(cloudInstances)
+              .withThreads(options.cloudThreads())
+              .withEnergy(options.cloudEnergy())
               .withEmulation(emulation);
       EdgeSettings edge =
           EdgeSettings.defaults(EDGE_ID, broker.host(), broker.port()).withMaxInFlight(256);
       CatalogModels served = new CatalogModels(parts, models);
-      HardwareVerticle hw = DataPlaneSetup.deployHardware(vertx);
+      HardwareVerticle hw = DataPlaneSetup.deployHardware(vertx, options.edgeHardware());
       vertx
           .deployVerticle(new CloudNodeVerticle(cloud, parts, DataPlaneSetup.projectVersion()))
           .compose(

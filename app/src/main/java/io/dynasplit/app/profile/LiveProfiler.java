@@ -146,6 +146,21 @@ public final class LiveProfiler implements ConfigurationEvaluator, AutoCloseable
       Settings settings,
       Runnable onRequest)
       throws Exception {
+    return start(parts, model, inputs, settings, onRequest, PlaneOptions.DEFAULT);
+  }
+
+  /**
+   * Like {@link #start(SplitParts, String, List, Settings, Runnable)}, with the data plane set up
+   * by {@code options} (the cloud worker's threads and meter as a served one has them).
+   */
+  public static LiveProfiler start(
+      SplitParts parts,
+      String model,
+      List<RequestInput> inputs,
+      Settings settings,
+      Runnable onRequest,
+      PlaneOptions options)
+      throws Exception {
     if (inputs.isEmpty()) {
       throw new IllegalArgumentException("inputs must not be empty");
     }
@@ -159,7 +174,8 @@ public final class LiveProfiler implements ConfigurationEvaluator, AutoCloseable
                     reply instanceof InferenceReply ok && times != null
                         ? new Sample(ok, times, publishMs, -1)
                         : reply),
-            1);
+            1,
+            options);
     LiveProfiler profiler =
         new LiveProfiler(
             plane,

@@ -55,14 +55,15 @@ class UpHttpEndpointTest {
             "--edge-id",
             EDGE,
             "--models",
-            MODEL);
+            MODEL,
+            "--no-autoprofile");
     up = command.start();
     base = "http://127.0.0.1:" + up.endpoint().port();
     CliRun r =
         CliRun.run(
             "request",
             "--broker-port",
-            String.valueOf(up.broker().port()),
+            String.valueOf(up.brokerPort()),
             "--edge",
             EDGE,
             "--model",
