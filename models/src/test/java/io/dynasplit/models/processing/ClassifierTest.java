@@ -7,6 +7,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import io.dynasplit.models.catalog.CatalogEntry;
 import io.dynasplit.models.catalog.ModelCatalog;
 import io.dynasplit.models.catalog.PostProcessing;
+import io.dynasplit.schemas.Shape;
+import io.dynasplit.schemas.Tensor;
 import java.awt.Color;
 import java.awt.Font;
 import java.awt.Graphics2D;
@@ -17,7 +19,6 @@ import java.io.ByteArrayOutputStream;
 import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.List;
-import java.util.Map;
 import javax.imageio.ImageIO;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -32,8 +33,7 @@ class ClassifierTest {
    */
   @Test
   void topKOrdersSoftmaxProbabilities() {
-    TensorData.Float32 logits =
-        new TensorData.Float32(new long[] {1, 4}, new float[] {0.5f, 3f, -1f, 2f});
+    Tensor logits = Tensor.ofFloats("logits", Shape.of(1, 4), new float[] {0.5f, 3f, -1f, 2f});
 
     ModelOutput.Classification named =
         Postprocessor.topK(
@@ -94,10 +94,8 @@ class ClassifierTest {
             () ->
                 pre.prepare(
                     catalog.get("tiny-cnn"),
-                    new ModelInput.Tensors(
-                        Map.of(
-                            "input",
-                            new TensorData.Float32(new long[] {1, 3, 16, 16}, new float[768])))));
+                    ModelInput.Tensors.of(
+                        Tensor.ofFloats("input", Shape.of(1, 3, 16, 16), new float[768]))));
     InvalidInputException textForImage =
         assertThrows(
             InvalidInputException.class,
@@ -127,11 +125,11 @@ class ClassifierTest {
         new Preprocessor()
             .prepare(catalog.get("ppocr-cls"), new ModelInput.Image(png.toByteArray()));
 
-    TensorData.Float32 x = (TensorData.Float32) input.tensors().get("x");
-    assertEquals(List.of(1L, 3L, 48L, 192L), Arrays.stream(x.shape()).boxed().toList());
+    Tensor x = input.tensors().get("x");
+    assertEquals(List.of(1L, 3L, 48L, 192L), Arrays.stream(x.shape().dims()).boxed().toList());
     assertEquals(96, input.geometry().orElseThrow().contentWidth());
-    assertEquals(1.0f, x.values()[95], 1e-6f); // white: (1 - 0.5) / 0.5
-    assertEquals(0.0f, x.values()[96], 1e-6f); // padding
+    assertEquals(1.0f, x.asFloatBuffer().get(95), 1e-6f); // white: (1 - 0.5) / 0.5
+    assertEquals(0.0f, x.asFloatBuffer().get(96), 1e-6f); // padding
   }
 
   private static ModelOutput.Classification classify(
