@@ -64,51 +64,38 @@ public final class Postprocessor {
   public static ModelOutput.Tensors raw(List<Tensor> outputs) {
     Map<String, ModelOutput.RawTensor> raw = new LinkedHashMap<>();
     for (Tensor t : outputs) {
+      Tensor w = Preprocessor.widened(t);
       List<Number> values = new ArrayList<>();
-      DType dtype;
-      switch (t.dtype()) {
-        case FLOAT32, FLOAT16, INT8 -> {
-          FloatBuffer f = t.toFloat32().asFloatBuffer();
-          while (f.hasRemaining()) {
-            values.add(f.get());
-          }
-          dtype = DType.FLOAT32;
+      if (w.dtype() == DType.FLOAT32) {
+        FloatBuffer f = w.asFloatBuffer();
+        while (f.hasRemaining()) {
+          values.add(f.get());
         }
-        case INT64 -> {
-          LongBuffer l = t.asLongBuffer();
-          while (l.hasRemaining()) {
-            values.add(l.get());
-          }
-          dtype = DType.INT64;
+      } else {
+        LongBuffer l = w.asLongBuffer();
+        while (l.hasRemaining()) {
+          values.add(l.get());
         }
-        case UINT8 -> throw new InvalidInputException(uint8(t));
-        default -> throw new IllegalStateException("unknown dtype " + t.dtype());
       }
       raw.put(
           t.name(),
           new ModelOutput.RawTensor(
-              dtype.wireName(), Arrays.stream(t.shape().dims()).boxed().toList(), values));
+              w.dtype().wireName(), Arrays.stream(w.shape().dims()).boxed().toList(), values));
     }
     return new ModelOutput.Tensors(raw);
   }
 
   /**
-   * The output as float32: as it is when it is float32, widened when it is float16 or int8 (an
-   * answer in the request's codec).
+   * The output as float32: as it is when it is float32, {@linkplain Preprocessor#widened widened}
+   * when it is float16 or int8 (an answer in the request's codec).
    */
   private static Tensor floats(CatalogEntry entry, Tensor output) {
-    return switch (output.dtype()) {
-      case FLOAT32 -> output;
-      case FLOAT16, INT8 -> output.toFloat32();
-      case UINT8 -> throw new InvalidInputException(uint8(output));
-      case INT64 ->
-          throw new InvalidInputException(
-              "model " + entry.id() + " output must be float32, got " + output.dtype());
-    };
-  }
-
-  private static String uint8(Tensor t) {
-    return "tensor " + t.name() + " is uint8; the catalog models take float32 or int64";
+    Tensor t = Preprocessor.widened(output);
+    if (t.dtype() != DType.FLOAT32) {
+      throw new InvalidInputException(
+          "model " + entry.id() + " output must be float32, got " + output.dtype());
+    }
+    return t;
   }
 
   static ModelOutput.Classification topK(

@@ -83,22 +83,29 @@ public final class Preprocessor {
   }
 
   /**
+   * A tensor as the catalog models take it: float32 and int64 as they are, float16 and int8 (an
+   * int8 one dequantized with its quantization) widened to float32.
+   *
+   * @throws InvalidInputException for a uint8 tensor
+   */
+  static Tensor widened(Tensor t) {
+    return switch (t.dtype()) {
+      case FLOAT32, INT64 -> t;
+      case FLOAT16, INT8 -> t.toFloat32();
+      case UINT8 ->
+          throw new InvalidInputException(
+              "tensor " + t.name() + " is uint8; the catalog models take float32 or int64");
+    };
+  }
+
+  /**
    * Checks given tensors against the entry's declared inputs: names, types, fixed dimensions.
-   * Float16 and int8 tensors (an int8 one dequantized with its quantization) are widened to float32
-   * first, as the catalog models take float32 or int64.
+   * Float16 and int8 tensors are {@linkplain #widened widened} to float32 first.
    */
   private static Map<String, Tensor> checked(CatalogEntry entry, Map<String, Tensor> given) {
     Map<String, Tensor> tensors = new HashMap<>();
     for (Tensor t : given.values()) {
-      tensors.put(
-          t.name(),
-          switch (t.dtype()) {
-            case FLOAT32, INT64 -> t;
-            case FLOAT16, INT8 -> t.toFloat32();
-            case UINT8 ->
-                throw new InvalidInputException(
-                    "tensor " + t.name() + " is uint8; the catalog models take float32 or int64");
-          });
+      tensors.put(t.name(), widened(t));
     }
     List<String> expected = entry.inputs().stream().map(TensorSpec::name).toList();
     if (!tensors.keySet().equals(Set.copyOf(expected))) {
