@@ -8,16 +8,13 @@ import io.dynasplit.models.processing.ModelOutput;
 import io.dynasplit.models.processing.Postprocessor;
 import io.dynasplit.models.processing.PreparedInput;
 import io.dynasplit.models.processing.Preprocessor;
-import io.dynasplit.models.processing.TensorData;
 import io.dynasplit.models.runtime.PartSource;
 import io.dynasplit.models.runtime.SplitParts;
 import io.dynasplit.schemas.Json;
 import io.dynasplit.schemas.RequestInput;
-import io.dynasplit.schemas.Shape;
 import io.dynasplit.schemas.Tensor;
 import java.nio.ByteBuffer;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -89,9 +86,10 @@ public final class CatalogModels implements ServedModels {
       in = new ModelInput.Image(input.decodeData());
     } else {
       byte[] bytes = input.decodeData();
-      Tensor t =
-          Tensor.of(entry.input().name(), input.dtype(), input.shape(), ByteBuffer.wrap(bytes));
-      in = new ModelInput.Tensors(Map.of(t.name(), toTensorData(t)));
+      in =
+          ModelInput.Tensors.of(
+              Tensor.of(
+                  entry.input().name(), input.dtype(), input.shape(), ByteBuffer.wrap(bytes)));
     }
     return prepared(entry, in);
   }
@@ -99,13 +97,7 @@ public final class CatalogModels implements ServedModels {
   @Override
   public Prepared prepareTensors(String model, List<Tensor> tensors) {
     CatalogEntry entry = entry(model);
-    Map<String, TensorData> data = new LinkedHashMap<>();
-    for (Tensor t : tensors) {
-      if (data.put(t.name(), toTensorData(t)) != null) {
-        throw new IllegalArgumentException("tensor " + t.name() + " given twice");
-      }
-    }
-    return prepared(entry, new ModelInput.Tensors(data));
+    return prepared(entry, ModelInput.Tensors.of(tensors.toArray(Tensor[]::new)));
   }
 
   @Override
@@ -116,7 +108,7 @@ public final class CatalogModels implements ServedModels {
     }
     PreparedInput input =
         context instanceof PreparedInput p ? p : new PreparedInput(Map.of(), Optional.empty());
-    ModelOutput out = postprocessor.process(entry, input, toTensorData(outputs.get(0)));
+    ModelOutput out = postprocessor.process(entry, input, outputs.get(0));
     return Json.mapper().valueToTree(out);
   }
 
@@ -129,8 +121,8 @@ public final class CatalogModels implements ServedModels {
     }
     List<Tensor> inputs = new ArrayList<>();
     for (var spec : entry.inputs()) {
-      TensorData d = p.tensors().get(spec.name());
-      if (d == null) {
+      Tensor t = p.tensors().get(spec.name());
+      if (t == null) {
         throw new IllegalArgumentException(
             "model "
                 + entry.id()
@@ -139,7 +131,7 @@ public final class CatalogModels implements ServedModels {
                 + "; given "
                 + p.tensors().keySet());
       }
-      inputs.add(toTensor(spec.name(), d));
+      inputs.add(t);
     }
     return new Prepared(inputs, p);
   }
@@ -152,30 +144,5 @@ public final class CatalogModels implements ServedModels {
         .orElseThrow(
             () ->
                 new IllegalArgumentException("model " + model + " is not served; served: " + ids));
-  }
-
-  /**
-   * A wire tensor as the catalog's float32 or int64 data (float16 and int8 are widened to float32).
-   */
-  static TensorData toTensorData(Tensor t) {
-    return switch (t.dtype()) {
-      case FLOAT32, FLOAT16, INT8 -> new TensorData.Float32(t.shape().dims(), t.toFloatArray());
-      case INT64 -> {
-        long[] v = new long[Math.toIntExact(t.elements())];
-        t.asLongBuffer().get(v);
-        yield new TensorData.Int64(t.shape().dims(), v);
-      }
-      case UINT8 ->
-          throw new IllegalArgumentException(
-              "tensor " + t.name() + " is uint8; the catalog models take " + "float32 or int64");
-    };
-  }
-
-  /** The catalog's data as a wire tensor (copied into a direct buffer). */
-  static Tensor toTensor(String name, TensorData d) {
-    return switch (d) {
-      case TensorData.Float32 f -> Tensor.ofFloats(name, new Shape(f.shape()), f.values());
-      case TensorData.Int64 l -> Tensor.ofLongs(name, new Shape(l.shape()), l.values());
-    };
   }
 }

@@ -1,12 +1,18 @@
 package io.dynasplit.models.processing;
 
 import io.dynasplit.models.catalog.PreProcessing;
+import io.dynasplit.schemas.DType;
+import io.dynasplit.schemas.Shape;
+import io.dynasplit.schemas.Tensor;
 import java.awt.Color;
 import java.awt.Graphics2D;
 import java.awt.RenderingHints;
 import java.awt.image.BufferedImage;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
+import java.nio.FloatBuffer;
 import java.util.Iterator;
 import java.util.Map;
 import java.util.Objects;
@@ -105,7 +111,11 @@ public final class ImagePreprocessor {
     }
     BufferedImage resized = resize(image, contentW, contentH);
     int[] argb = resized.getRGB(0, 0, contentW, contentH, null, 0, contentW);
-    float[] data = new float[3 * inputW * inputH];
+    // written straight into the direct buffer the tensor (and ONNX Runtime) reads; it starts
+    // zeroed, which is the padding
+    ByteBuffer bytes =
+        ByteBuffer.allocateDirect(3 * inputW * inputH * Float.BYTES).order(ByteOrder.LITTLE_ENDIAN);
+    FloatBuffer data = bytes.asFloatBuffer();
     boolean bgr = spec.channels().equals("BGR");
     int plane = inputW * inputH;
     float scale = (float) spec.scale();
@@ -118,11 +128,11 @@ public final class ImagePreprocessor {
         int row = c * plane + y * inputW;
         for (int x = 0; x < contentW; x++) {
           int v = (argb[y * contentW + x] >>> shift) & 0xFF;
-          data[row + x] = (v * scale - mean) / std;
+          data.put(row + x, (v * scale - mean) / std);
         }
       }
     }
-    TensorData tensor = new TensorData.Float32(new long[] {1, 3, inputH, inputW}, data);
+    Tensor tensor = Tensor.of(inputName, DType.FLOAT32, Shape.of(1, 3, inputH, inputW), bytes);
     return new PreparedInput(
         Map.of(inputName, tensor),
         Optional.of(new PreparedInput.ImageGeometry(w, h, inputW, inputH, contentW, contentH)));

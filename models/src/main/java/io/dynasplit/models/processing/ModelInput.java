@@ -1,5 +1,7 @@
 package io.dynasplit.models.processing;
 
+import io.dynasplit.schemas.Tensor;
+import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Objects;
 
@@ -36,15 +38,26 @@ public sealed interface ModelInput {
   /**
    * Input tensors by name, taken as given.
    *
-   * @param tensors the tensors
+   * @param tensors the tensors, each under its own name
    */
-  record Tensors(Map<String, TensorData> tensors) implements ModelInput {
+  record Tensors(Map<String, Tensor> tensors) implements ModelInput {
     /** Checks the values. */
     public Tensors {
-      tensors = Map.copyOf(Objects.requireNonNull(tensors, "tensors"));
+      tensors = PreparedInput.byOwnName(tensors);
       if (tensors.isEmpty()) {
         throw new IllegalArgumentException("tensors must not be empty");
       }
+    }
+
+    /** The tensors under their names. */
+    public static Tensors of(Tensor... tensors) {
+      Map<String, Tensor> byName = new LinkedHashMap<>();
+      for (Tensor t : tensors) {
+        if (byName.put(t.name(), t) != null) {
+          throw new IllegalArgumentException("tensor " + t.name() + " given twice");
+        }
+      }
+      return new Tensors(byName);
     }
   }
 }

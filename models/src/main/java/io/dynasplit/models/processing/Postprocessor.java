@@ -2,6 +2,11 @@ package io.dynasplit.models.processing;
 
 import io.dynasplit.models.catalog.CatalogEntry;
 import io.dynasplit.models.catalog.PostProcessing;
+import io.dynasplit.schemas.DType;
+import io.dynasplit.schemas.Shape;
+import io.dynasplit.schemas.Tensor;
+import java.nio.FloatBuffer;
+import java.nio.LongBuffer;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
@@ -26,11 +31,11 @@ public final class Postprocessor {
    * @param output the model's (first) output tensor
    * @throws InvalidInputException when the output does not have the shape the post-processing needs
    */
-  public ModelOutput process(CatalogEntry entry, PreparedInput input, TensorData output) {
+  public ModelOutput process(CatalogEntry entry, PreparedInput input, Tensor output) {
     Objects.requireNonNull(entry, "entry");
     Objects.requireNonNull(input, "input");
     Objects.requireNonNull(output, "output");
-    TensorData.Float32 floats = floats(entry, output);
+    Tensor floats = floats(entry, output);
     return switch (entry.postProcessing()) {
       case PostProcessing.TopK spec -> topK(spec, floats, entry.synthetic());
       case PostProcessing.TextBoxes spec ->
@@ -50,73 +55,82 @@ public final class Postprocessor {
     };
   }
 
-  /** Output tensors as they are (for a model that is not in the catalog). */
-  public static ModelOutput.Tensors raw(Map<String, TensorData> outputs) {
+  /**
+   * Output tensors as they are (for a model that is not in the catalog): float32 values, float16
+   * and int8 widened to float32, or int64 values.
+   *
+   * @throws InvalidInputException for a uint8 output
+   */
+  public static ModelOutput.Tensors raw(List<Tensor> outputs) {
     Map<String, ModelOutput.RawTensor> raw = new LinkedHashMap<>();
-    outputs.forEach(
-        (name, t) -> {
-          List<Number> values = new ArrayList<>();
-          switch (t) {
-            case TensorData.Float32 f -> {
-              for (float v : f.values()) {
-                values.add(v);
-              }
-            }
-            case TensorData.Int64 l -> {
-              for (long v : l.values()) {
-                values.add(v);
-              }
-            }
-          }
-          raw.put(
-              name,
-              new ModelOutput.RawTensor(
-                  t.dtype(), Arrays.stream(t.shape()).boxed().toList(), values));
-        });
+    for (Tensor t : outputs) {
+      Tensor w = Preprocessor.widened(t);
+      List<Number> values = new ArrayList<>();
+      if (w.dtype() == DType.FLOAT32) {
+        FloatBuffer f = w.asFloatBuffer();
+        while (f.hasRemaining()) {
+          values.add(f.get());
+        }
+      } else {
+        LongBuffer l = w.asLongBuffer();
+        while (l.hasRemaining()) {
+          values.add(l.get());
+        }
+      }
+      raw.put(
+          t.name(),
+          new ModelOutput.RawTensor(
+              w.dtype().wireName(), Arrays.stream(w.shape().dims()).boxed().toList(), values));
+    }
     return new ModelOutput.Tensors(raw);
   }
 
-  private static TensorData.Float32 floats(CatalogEntry entry, TensorData output) {
-    if (output instanceof TensorData.Float32 f) {
-      return f;
+  /**
+   * The output as float32: as it is when it is float32, {@linkplain Preprocessor#widened widened}
+   * when it is float16 or int8 (an answer in the request's codec).
+   */
+  private static Tensor floats(CatalogEntry entry, Tensor output) {
+    Tensor t = Preprocessor.widened(output);
+    if (t.dtype() != DType.FLOAT32) {
+      throw new InvalidInputException(
+          "model " + entry.id() + " output must be float32, got " + output.dtype());
     }
-    throw new InvalidInputException(
-        "model " + entry.id() + " output must be float32, got " + output.dtype());
+    return t;
   }
 
   static ModelOutput.Classification topK(
-      PostProcessing.TopK spec, TensorData.Float32 output, boolean synthetic) {
-    float[] v = output.values();
-    long[] shape = output.shape();
-    if (shape.length == 0 || v.length != shape[shape.length - 1]) {
-      throw new InvalidInputException(
-          "classifier output must be [1, classes], got " + Arrays.toString(shape));
+      PostProcessing.TopK spec, Tensor output, boolean synthetic) {
+    FloatBuffer v = output.asFloatBuffer();
+    int n = v.remaining();
+    Shape shape = output.shape();
+    if (shape.rank() == 0 || n != shape.dim(shape.rank() - 1)) {
+      throw new InvalidInputException("classifier output must be [1, classes], got " + shape);
     }
-    if (!spec.labels().isEmpty() && spec.labels().size() != v.length) {
+    if (!spec.labels().isEmpty() && spec.labels().size() != n) {
       throw new InvalidInputException(
-          "classifier has " + v.length + " outputs but " + spec.labels().size() + " labels");
+          "classifier has " + n + " outputs but " + spec.labels().size() + " labels");
     }
-    double[] p = new double[v.length];
+    double[] p = new double[n];
     if (spec.softmax()) {
       double max = Double.NEGATIVE_INFINITY;
-      for (float x : v) {
-        max = Math.max(max, x);
+      for (int i = 0; i < n; i++) {
+        max = Math.max(max, v.get(i));
       }
       double sum = 0;
-      for (int i = 0; i < v.length; i++) {
-        p[i] = Math.exp(v[i] - max);
+      for (int i = 0; i < n; i++) {
+        p[i] = Math.exp(v.get(i) - max);
         sum += p[i];
       }
-      for (int i = 0; i < v.length; i++) {
+      for (int i = 0; i < n; i++) {
         p[i] /= sum;
       }
     } else {
-      for (int i = 0; i < v.length; i++) {
-        p[i] = v[i];
+      for (int i = 0; i < n; i++) {
+        p[i] = v.get(i);
       }
     }
     List<ModelOutput.ClassScore> top =
-        IntStream.range(0, v.length)
+        IntStream.range(0, n)
             .boxed()
             .sorted(
                 Comparator.comparingDouble((Integer i) -> p[i]).reversed().thenComparing(i -> i))
@@ -130,27 +144,26 @@ public final class Postprocessor {
   }
 
   static ModelOutput.Embedding embedding(
-      PostProcessing.Embedding spec, TensorData.Float32 output, PreparedInput input) {
-    long[] shape = output.shape();
-    float[] v = output.values();
+      PostProcessing.Embedding spec, Tensor output, PreparedInput input) {
+    Shape shape = output.shape();
+    FloatBuffer v = output.asFloatBuffer();
     float[] vector;
     if (spec.meanPooling()) {
-      if (shape.length != 3 || shape[0] != 1) {
-        throw new InvalidInputException(
-            "token states must be [1, tokens, dim], got " + Arrays.toString(shape));
+      if (shape.rank() != 3 || shape.dim(0) != 1) {
+        throw new InvalidInputException("token states must be [1, tokens, dim], got " + shape);
       }
-      int tokens = (int) shape[1];
-      int dim = (int) shape[2];
-      long[] mask = maskOf(input, tokens);
+      int tokens = (int) shape.dim(1);
+      int dim = (int) shape.dim(2);
+      LongBuffer mask = maskOf(input, tokens);
       vector = new float[dim];
       double count = 0;
       for (int t = 0; t < tokens; t++) {
-        if (mask[t] == 0) {
+        if (mask.get(t) == 0) {
           continue;
         }
         count++;
         for (int d = 0; d < dim; d++) {
-          vector[d] += v[t * dim + d];
+          vector[d] += v.get(t * dim + d);
         }
       }
       if (count == 0) {
@@ -160,7 +173,8 @@ public final class Postprocessor {
         vector[d] = (float) (vector[d] / count);
       }
     } else {
-      vector = v.clone();
+      vector = new float[v.remaining()];
+      v.get(vector);
     }
     if (spec.normalize()) {
       double norm = 0;
@@ -177,21 +191,18 @@ public final class Postprocessor {
     return new ModelOutput.Embedding(vector.length, vector, spec.normalize());
   }
 
-  private static long[] maskOf(PreparedInput input, int tokens) {
-    TensorData mask = input.tensors().get("attention_mask");
+  /** The attention mask's values (a view), or all ones when there is no mask. */
+  private static LongBuffer maskOf(PreparedInput input, int tokens) {
+    Tensor mask = input.tensors().get("attention_mask");
     if (mask == null) {
       long[] all = new long[tokens];
       Arrays.fill(all, 1);
-      return all;
+      return LongBuffer.wrap(all);
     }
-    if (!(mask instanceof TensorData.Int64 m) || m.values().length != tokens) {
+    if (mask.dtype() != DType.INT64 || mask.elements() != tokens) {
       throw new InvalidInputException(
-          "attention_mask must be int64 [1, "
-              + tokens
-              + "], got "
-              + mask.dtype()
-              + Arrays.toString(mask.shape()));
+          "attention_mask must be int64 [1, " + tokens + "], got " + mask.dtype() + mask.shape());
     }
-    return m.values();
+    return mask.asLongBuffer();
   }
 }

@@ -1,5 +1,6 @@
 package io.dynasplit.models.processing;
 
+import io.dynasplit.schemas.Tensor;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
@@ -7,15 +8,27 @@ import java.util.Optional;
 /**
  * The model's input tensors, plus what post-processing needs to know about how they were made.
  *
- * @param tensors the input tensors by ONNX input name
+ * @param tensors the input tensors by ONNX input name, each under its own name
  * @param geometry for images: the original and the model-input sizes
  */
-public record PreparedInput(Map<String, TensorData> tensors, Optional<ImageGeometry> geometry) {
+public record PreparedInput(Map<String, Tensor> tensors, Optional<ImageGeometry> geometry) {
 
   /** Checks the values. */
   public PreparedInput {
-    tensors = Map.copyOf(Objects.requireNonNull(tensors, "tensors"));
+    tensors = byOwnName(tensors);
     Objects.requireNonNull(geometry, "geometry");
+  }
+
+  /** An immutable copy, after checking that each tensor is under its own name. */
+  static Map<String, Tensor> byOwnName(Map<String, Tensor> tensors) {
+    Objects.requireNonNull(tensors, "tensors");
+    tensors.forEach(
+        (name, t) -> {
+          if (!t.name().equals(name)) {
+            throw new IllegalArgumentException("tensor " + t.name() + " is under name " + name);
+          }
+        });
+    return Map.copyOf(tensors);
   }
 
   /**

@@ -3,6 +3,8 @@ package io.dynasplit.models.processing;
 import io.dynasplit.models.catalog.CatalogEntry;
 import io.dynasplit.models.catalog.PreProcessing;
 import io.dynasplit.models.catalog.TensorSpec;
+import io.dynasplit.schemas.Shape;
+import io.dynasplit.schemas.Tensor;
 import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
@@ -58,10 +60,10 @@ public final class Preprocessor {
     WordPieceTokenizer tokenizer =
         tokenizers.computeIfAbsent(spec.tokenizer(), WordPieceTokenizer::fromResource);
     long[] ids = tokenizer.encode(text, spec.maxLength());
-    long[] shape = {1, ids.length};
+    Shape shape = Shape.of(1, ids.length);
     long[] mask = new long[ids.length];
     Arrays.fill(mask, 1);
-    Map<String, TensorData> tensors = new HashMap<>();
+    Map<String, Tensor> tensors = new HashMap<>();
     for (TensorSpec in : entry.inputs()) {
       long[] values =
           switch (in.name()) {
@@ -75,14 +77,36 @@ public final class Preprocessor {
                         + " has a text input the tokenizer cannot fill: "
                         + in.name());
           };
-      tensors.put(in.name(), new TensorData.Int64(shape, values));
+      tensors.put(in.name(), Tensor.ofLongs(in.name(), shape, values));
     }
     return new PreparedInput(tensors, Optional.empty());
   }
 
-  /** Checks given tensors against the entry's declared inputs: names, types, fixed dimensions. */
-  private static Map<String, TensorData> checked(
-      CatalogEntry entry, Map<String, TensorData> tensors) {
+  /**
+   * A tensor as the catalog models take it: float32 and int64 as they are, float16 and int8 (an
+   * int8 one dequantized with its quantization) widened to float32.
+   *
+   * @throws InvalidInputException for a uint8 tensor
+   */
+  static Tensor widened(Tensor t) {
+    return switch (t.dtype()) {
+      case FLOAT32, INT64 -> t;
+      case FLOAT16, INT8 -> t.toFloat32();
+      case UINT8 ->
+          throw new InvalidInputException(
+              "tensor " + t.name() + " is uint8; the catalog models take float32 or int64");
+    };
+  }
+
+  /**
+   * Checks given tensors against the entry's declared inputs: names, types, fixed dimensions.
+   * Float16 and int8 tensors are {@linkplain #widened widened} to float32 first.
+   */
+  private static Map<String, Tensor> checked(CatalogEntry entry, Map<String, Tensor> given) {
+    Map<String, Tensor> tensors = new HashMap<>();
+    for (Tensor t : given.values()) {
+      tensors.put(t.name(), widened(t));
+    }
     List<String> expected = entry.inputs().stream().map(TensorSpec::name).toList();
     if (!tensors.keySet().equals(Set.copyOf(expected))) {
       throw new InvalidInputException(
@@ -94,8 +118,8 @@ public final class Preprocessor {
               + tensors.keySet().stream().sorted().toList());
     }
     for (TensorSpec spec : entry.inputs()) {
-      TensorData t = tensors.get(spec.name());
-      if (!t.dtype().equals(spec.dtype())) {
+      Tensor t = tensors.get(spec.name());
+      if (!t.dtype().wireName().equals(spec.dtype())) {
         throw new InvalidInputException(
             "tensor "
                 + spec.name()
@@ -106,7 +130,7 @@ public final class Preprocessor {
                 + ", got "
                 + t.dtype());
       }
-      long[] shape = t.shape();
+      long[] shape = t.shape().dims();
       long[] want = spec.shapeArray();
       boolean ok = shape.length == want.length;
       for (int i = 0; ok && i < shape.length; i++) {

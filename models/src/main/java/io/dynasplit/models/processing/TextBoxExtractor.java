@@ -1,8 +1,10 @@
 package io.dynasplit.models.processing;
 
 import io.dynasplit.models.catalog.PostProcessing;
+import io.dynasplit.schemas.Shape;
+import io.dynasplit.schemas.Tensor;
+import java.nio.FloatBuffer;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Objects;
@@ -24,20 +26,18 @@ public final class TextBoxExtractor {
   /**
    * The boxes of a probability map.
    *
-   * @param map the detector's output, {@code [1, 1, H, W]} or {@code [1, H, W]}
+   * @param map the detector's float32 output, {@code [1, 1, H, W]} or {@code [1, H, W]}
    * @param geometry the original and the model-input sizes of the image
    */
-  public ModelOutput.TextBoxes extract(
-      TensorData.Float32 map, PreparedInput.ImageGeometry geometry) {
-    long[] shape = map.shape();
-    if (shape.length < 2
-        || TensorData.elements(shape) != shape[shape.length - 1] * shape[shape.length - 2]) {
-      throw new InvalidInputException(
-          "probability map must be [1, 1, H, W], got " + Arrays.toString(shape));
+  public ModelOutput.TextBoxes extract(Tensor map, PreparedInput.ImageGeometry geometry) {
+    Shape shape = map.shape();
+    int rank = shape.rank();
+    if (rank < 2 || shape.elements() != shape.dim(rank - 1) * shape.dim(rank - 2)) {
+      throw new InvalidInputException("probability map must be [1, 1, H, W], got " + shape);
     }
-    int h = (int) shape[shape.length - 2];
-    int w = (int) shape[shape.length - 1];
-    float[] p = map.values();
+    int h = (int) shape.dim(rank - 2);
+    int w = (int) shape.dim(rank - 1);
+    FloatBuffer p = map.asFloatBuffer(); // read in place: no copy of the map
     float threshold = (float) spec.threshold();
     int[] label = new int[w * h];
     int[] stack = new int[w * h];
@@ -48,8 +48,9 @@ public final class TextBoxExtractor {
         geometry.originalHeight() / (double) geometry.contentHeight() * geometry.inputHeight() / h;
     List<ModelOutput.TextBox> boxes = new ArrayList<>();
     int next = 0;
-    for (int start = 0; start < p.length; start++) {
-      if (p[start] <= threshold || label[start] != 0) {
+    int n = p.remaining();
+    for (int start = 0; start < n; start++) {
+      if (p.get(start) <= threshold || label[start] != 0) {
         continue;
       }
       next++;
@@ -67,7 +68,7 @@ public final class TextBoxExtractor {
         int x = i % w;
         int y = i / w;
         area++;
-        sum += p[i];
+        sum += p.get(i);
         minX = Math.min(minX, x);
         maxX = Math.max(maxX, x);
         minY = Math.min(minY, y);
@@ -112,8 +113,8 @@ public final class TextBoxExtractor {
   }
 
   private static int visit(
-      int i, float[] p, float threshold, int[] label, int id, int[] stack, int top) {
-    if (p[i] > threshold && label[i] == 0) {
+      int i, FloatBuffer p, float threshold, int[] label, int id, int[] stack, int top) {
+    if (p.get(i) > threshold && label[i] == 0) {
       label[i] = id;
       stack[top++] = i;
     }

@@ -7,6 +7,10 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import io.dynasplit.models.catalog.CatalogEntry;
 import io.dynasplit.models.catalog.ModelCatalog;
 import io.dynasplit.models.catalog.PostProcessing;
+import io.dynasplit.schemas.DType;
+import io.dynasplit.schemas.Quantization;
+import io.dynasplit.schemas.Shape;
+import io.dynasplit.schemas.Tensor;
 import java.awt.Color;
 import java.awt.Font;
 import java.awt.Graphics2D;
@@ -14,10 +18,12 @@ import java.awt.RenderingHints;
 import java.awt.geom.AffineTransform;
 import java.awt.image.BufferedImage;
 import java.io.ByteArrayOutputStream;
+import java.nio.ByteBuffer;
 import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import javax.imageio.ImageIO;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -32,8 +38,7 @@ class ClassifierTest {
    */
   @Test
   void topKOrdersSoftmaxProbabilities() {
-    TensorData.Float32 logits =
-        new TensorData.Float32(new long[] {1, 4}, new float[] {0.5f, 3f, -1f, 2f});
+    Tensor logits = Tensor.ofFloats("logits", Shape.of(1, 4), new float[] {0.5f, 3f, -1f, 2f});
 
     ModelOutput.Classification named =
         Postprocessor.topK(
@@ -49,6 +54,35 @@ class ClassifierTest {
         List.of(1, 3, 0, 2), unnamed.top().stream().map(ModelOutput.ClassScore::index).toList());
     assertEquals("class 1", unnamed.top().get(0).label());
     assertTrue(unnamed.synthetic());
+  }
+
+  /**
+   * Verifies that an int8 answer (an answer in the request's codec) is dequantized before top-k,
+   * and that a uint8 output is refused naming the tensor.
+   */
+  @Test
+  void int8OutputIsWidenedAndUint8Refused() {
+    CatalogEntry entry = ModelCatalog.builtIn(modelsDir).get("ppocr-cls");
+    PreparedInput none = new PreparedInput(Map.of(), Optional.empty());
+    Quantization q = new Quantization(0.5, 0);
+    Tensor int8 =
+        new Tensor(
+            "y", DType.INT8, Shape.of(1, 2), q, ByteBuffer.wrap(new byte[] {2, 6})); // 1.0, 3.0
+    Tensor uint8 = Tensor.of("y", DType.UINT8, Shape.of(1, 2), ByteBuffer.wrap(new byte[2]));
+
+    ModelOutput.Classification out =
+        (ModelOutput.Classification) new Postprocessor().process(entry, none, int8);
+    InvalidInputException refused =
+        assertThrows(
+            InvalidInputException.class, () -> new Postprocessor().process(entry, none, uint8));
+
+    ModelOutput.Classification expected =
+        (ModelOutput.Classification)
+            new Postprocessor()
+                .process(entry, none, Tensor.ofFloats("y", Shape.of(1, 2), new float[] {1f, 3f}));
+    assertEquals(expected, out);
+    assertEquals("180", out.top().get(0).label());
+    assertTrue(refused.getMessage().contains("tensor y is uint8"), refused.getMessage());
   }
 
   /**
@@ -94,10 +128,8 @@ class ClassifierTest {
             () ->
                 pre.prepare(
                     catalog.get("tiny-cnn"),
-                    new ModelInput.Tensors(
-                        Map.of(
-                            "input",
-                            new TensorData.Float32(new long[] {1, 3, 16, 16}, new float[768])))));
+                    ModelInput.Tensors.of(
+                        Tensor.ofFloats("input", Shape.of(1, 3, 16, 16), new float[768]))));
     InvalidInputException textForImage =
         assertThrows(
             InvalidInputException.class,
@@ -127,11 +159,11 @@ class ClassifierTest {
         new Preprocessor()
             .prepare(catalog.get("ppocr-cls"), new ModelInput.Image(png.toByteArray()));
 
-    TensorData.Float32 x = (TensorData.Float32) input.tensors().get("x");
-    assertEquals(List.of(1L, 3L, 48L, 192L), Arrays.stream(x.shape()).boxed().toList());
+    Tensor x = input.tensors().get("x");
+    assertEquals(List.of(1L, 3L, 48L, 192L), Arrays.stream(x.shape().dims()).boxed().toList());
     assertEquals(96, input.geometry().orElseThrow().contentWidth());
-    assertEquals(1.0f, x.values()[95], 1e-6f); // white: (1 - 0.5) / 0.5
-    assertEquals(0.0f, x.values()[96], 1e-6f); // padding
+    assertEquals(1.0f, x.asFloatBuffer().get(95), 1e-6f); // white: (1 - 0.5) / 0.5
+    assertEquals(0.0f, x.asFloatBuffer().get(96), 1e-6f); // padding
   }
 
   private static ModelOutput.Classification classify(

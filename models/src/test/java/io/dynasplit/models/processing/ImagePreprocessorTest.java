@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.dynasplit.models.catalog.ModelCatalog;
 import io.dynasplit.models.catalog.PreProcessing;
+import io.dynasplit.schemas.Tensor;
 import java.awt.Color;
 import java.awt.Graphics2D;
 import java.awt.image.BufferedImage;
@@ -40,29 +41,27 @@ class ImagePreprocessorTest {
     ModelCatalog catalog = ModelCatalog.builtIn(modelsDir);
     byte[] red = solid(Color.RED, 50, 40, "png");
 
-    TensorData.Float32 rgb =
-        (TensorData.Float32)
-            new Preprocessor()
-                .prepare(catalog.get("tiny-cnn"), new ModelInput.Image(red))
-                .tensors()
-                .get("input");
-    TensorData.Float32 bgr =
-        (TensorData.Float32)
-            new Preprocessor()
-                .prepare(catalog.get("ppocr-det"), new ModelInput.Image(red))
-                .tensors()
-                .get("x");
+    Tensor rgb =
+        new Preprocessor()
+            .prepare(catalog.get("tiny-cnn"), new ModelInput.Image(red))
+            .tensors()
+            .get("input");
+    Tensor bgr =
+        new Preprocessor()
+            .prepare(catalog.get("ppocr-det"), new ModelInput.Image(red))
+            .tensors()
+            .get("x");
 
-    assertArrayEquals(new long[] {1, 3, 32, 32}, rgb.shape());
+    assertArrayEquals(new long[] {1, 3, 32, 32}, rgb.shape().dims());
     int plane = 32 * 32;
-    assertEquals((1 - 0.485f) / 0.229f, rgb.values()[5], 1e-4f);
-    assertEquals((0 - 0.456f) / 0.224f, rgb.values()[plane + 5], 1e-4f);
-    assertEquals((0 - 0.406f) / 0.225f, rgb.values()[2 * plane + 5], 1e-4f);
+    assertEquals((1 - 0.485f) / 0.229f, rgb.asFloatBuffer().get(5), 1e-4f);
+    assertEquals((0 - 0.456f) / 0.224f, rgb.asFloatBuffer().get(plane + 5), 1e-4f);
+    assertEquals((0 - 0.406f) / 0.225f, rgb.asFloatBuffer().get(2 * plane + 5), 1e-4f);
     // 50x40 rounds to multiples of 32: 64x32
-    assertArrayEquals(new long[] {1, 3, 32, 64}, bgr.shape());
+    assertArrayEquals(new long[] {1, 3, 32, 64}, bgr.shape().dims());
     int bgrPlane = 32 * 64;
-    assertEquals((0 - 0.485f) / 0.229f, bgr.values()[5], 1e-4f);
-    assertEquals((1 - 0.406f) / 0.225f, bgr.values()[2 * bgrPlane + 5], 1e-4f);
+    assertEquals((0 - 0.485f) / 0.229f, bgr.asFloatBuffer().get(5), 1e-4f);
+    assertEquals((1 - 0.406f) / 0.225f, bgr.asFloatBuffer().get(2 * bgrPlane + 5), 1e-4f);
   }
 
   /** Verifies that JPEG images decode too and a stretch resize gives the declared size. */
@@ -74,12 +73,12 @@ class ImagePreprocessorTest {
 
     PreparedInput input = new ImagePreprocessor(spec).prepare("input", jpeg);
 
-    assertArrayEquals(new long[] {1, 3, 224, 224}, input.tensors().get("input").shape());
+    assertArrayEquals(new long[] {1, 3, 224, 224}, input.tensors().get("input").shape().dims());
     assertEquals(
         new PreparedInput.ImageGeometry(300, 100, 224, 224, 224, 224),
         input.geometry().orElseThrow());
     float white = (1 - 0.485f) / 0.229f;
-    assertEquals(white, ((TensorData.Float32) input.tensors().get("input")).values()[1000], 0.05f);
+    assertEquals(white, input.tensors().get("input").asFloatBuffer().get(1000), 0.05f);
   }
 
   /**

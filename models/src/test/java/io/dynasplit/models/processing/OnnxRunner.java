@@ -1,39 +1,26 @@
 package io.dynasplit.models.processing;
 
-import ai.onnxruntime.OnnxTensor;
-import ai.onnxruntime.OrtEnvironment;
-import ai.onnxruntime.OrtException;
-import ai.onnxruntime.OrtSession;
 import io.dynasplit.models.catalog.ModelCatalog;
-import java.util.HashMap;
-import java.util.Map;
+import io.dynasplit.models.runtime.ModelSession;
+import io.dynasplit.models.runtime.SessionKey;
+import io.dynasplit.schemas.Tensor;
+import java.util.List;
 
 /** Test helper: runs a catalog model's first output on prepared tensors in ONNX Runtime. */
 final class OnnxRunner implements AutoCloseable {
 
-  private final OrtEnvironment env = OrtEnvironment.getEnvironment();
-  private final OrtSession session;
+  private final ModelSession session;
 
-  OnnxRunner(ModelCatalog catalog, String id) throws OrtException {
-    this.session = env.createSession(catalog.resolve(id).bytes());
+  OnnxRunner(ModelCatalog catalog, String id) {
+    this.session = ModelSession.load(SessionKey.full(id), catalog.resolve(id).bytes());
   }
 
-  TensorData run(PreparedInput input) throws OrtException {
-    Map<String, OnnxTensor> tensors = new HashMap<>();
-    try {
-      for (var e : input.tensors().entrySet()) {
-        tensors.put(e.getKey(), e.getValue().toOnnx(env));
-      }
-      try (OrtSession.Result result = session.run(tensors)) {
-        return TensorData.fromOnnx(result.get(0));
-      }
-    } finally {
-      tensors.values().forEach(OnnxTensor::close);
-    }
+  Tensor run(PreparedInput input) {
+    return session.run(List.copyOf(input.tensors().values())).get(0);
   }
 
   @Override
-  public void close() throws OrtException {
+  public void close() {
     session.close();
   }
 }
