@@ -79,9 +79,9 @@ class PowerModelCalibrationTest {
         PowerModelCalibration.measure(
             new ModelEnergyMeter(truth), Math.min(cores, 2), Duration.ofMillis(300), steps::add);
     assertEquals(List.of(0, 1, 2).subList(0, Math.min(cores, 2) + 1), steps);
-    // each point lies on the model's line; the busy cores and the meter's CPU time are read a few
-    // microseconds apart, which on a loaded 2-core CI machine moved a point by 0.05 W: 0.15 W still
-    // fails a loop that mixes up idle and busy (1.5 W per core)
+    // each point lies on the model's line; on a loaded 2-core CI machine one point came out 0.05 W
+    // off (busy cores and the meter's energy are two readings); 0.15 W still fails a loop that
+    // mixes up idle and busy (1.5 W per core)
     for (PowerModelCalibration.Point p : points) {
       assertEquals(truth.watts(p.busyCores()), p.watts(), 0.15, points.toString());
     }
