@@ -1,5 +1,6 @@
 package io.dynasplit.app.profile;
 
+import io.dynasplit.models.catalog.PreProcessing;
 import io.dynasplit.models.runtime.SplitParts;
 import io.dynasplit.optimizer.FrontPublisher;
 import io.dynasplit.schemas.Codec;
@@ -127,12 +128,26 @@ public final class AutoProfiler implements AutoCloseable {
       Path frontsDir,
       String edgeId,
       FrontPublisher publisher) {
-    List<String> missing =
-        served.stream().filter(m -> !Files.exists(DataPlaneSetup.frontFile(frontsDir, m))).toList();
+    List<String> missing = new ArrayList<>();
+    for (String m : served) {
+      if (Files.exists(DataPlaneSetup.frontFile(frontsDir, m))) {
+        continue;
+      }
+      if (!(parts.catalog().get(m).preProcessing() instanceof PreProcessing.Image)) {
+        // the profiler's sample inputs are images; a text model takes token-id tensors
+        LOG.info(
+            "autoprofile {}: not profiled: it takes {}, and the profiler sends sample images; it"
+                + " runs all on the edge until a front is published",
+            m,
+            parts.catalog().get(m).preProcessing().summary());
+        continue;
+      }
+      missing.add(m);
+    }
     AutoProfiler profiler =
-        new AutoProfiler(parts, missing, settings, frontsDir, edgeId, publisher);
+        new AutoProfiler(parts, List.copyOf(missing), settings, frontsDir, edgeId, publisher);
     if (missing.isEmpty()) {
-      LOG.info("autoprofile: every served model has a front in {}; nothing to profile", frontsDir);
+      LOG.info("autoprofile: no served model to profile (fronts in {})", frontsDir);
       profiler.done.complete(List.of());
     } else {
       LOG.info(

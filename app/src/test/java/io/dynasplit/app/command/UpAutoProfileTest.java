@@ -88,6 +88,18 @@ class UpAutoProfileTest {
    * Verifies that autoprofiling is on by default for {@code up} ({@code --no-autoprofile} turns it
    * off) and opt-in for {@code edge}, which may have no cloud beside it.
    */
+  /**
+   * Verifies that a model that takes token ids, not images (the profiler's sample inputs), is left
+   * out of autoprofiling instead of failing it.
+   */
+  @Test
+  @Timeout(value = 120, unit = TimeUnit.SECONDS)
+  void aTextModelIsNotAutoprofiled(@TempDir Path data) throws Exception {
+    try (UpCommand.Running up = started(data, "minilm-l6")) {
+      assertEquals(List.of(), up.autoProfiler().models());
+    }
+  }
+
   @Test
   void autoprofileIsOnForUpAndOptInForEdge() {
     assertEquals(true, parsed().autoprofile);
@@ -103,7 +115,12 @@ class UpAutoProfileTest {
   }
 
   private static UpCommand.Running started(Path data) throws Exception {
-    UpCommand up = parsed("--port", "0", "--data", data.toString(), "--models", "ppocr-cls");
+    return started(data, "ppocr-cls");
+  }
+
+  private static UpCommand.Running started(Path data, String models) throws Exception {
+    UpCommand up =
+        parsed("--port", "0", "--http-port", "0", "--data", data.toString(), "--models", models);
     return up.start();
   }
 
