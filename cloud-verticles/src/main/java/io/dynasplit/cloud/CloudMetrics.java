@@ -2,6 +2,7 @@ package io.dynasplit.cloud;
 
 import io.dynasplit.schemas.EnergySource;
 import io.dynasplit.schemas.Quantiles;
+import io.dynasplit.schemas.node.NodeMeters;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -42,7 +43,7 @@ public final class CloudMetrics {
   public static final String QUEUED = "dynasplit.tails.queued";
 
   /** Joules, by {@code side} (always {@code cloud} here) and {@code source}: the edge's name. */
-  public static final String ENERGY = "dynasplit.energy";
+  public static final String ENERGY = NodeMeters.ENERGY;
 
   private static final int WINDOW = 256;
 
@@ -108,12 +109,13 @@ public final class CloudMetrics {
         .tags("model", model, "split", s, "outcome", ok ? "ok" : "error")
         .register(registry)
         .increment();
-    Timer.builder(TAIL_DURATION)
-        .description("compute time of a tail")
-        .tags("model", model, "split", s)
-        .register(registry)
-        .record(nanos(serviceMs), TimeUnit.NANOSECONDS);
-    queueWait.record(nanos(queueMs), TimeUnit.NANOSECONDS);
+    NodeMeters.record(
+        Timer.builder(TAIL_DURATION)
+            .description("compute time of a tail")
+            .tags("model", model, "split", s)
+            .register(registry),
+        serviceMs);
+    NodeMeters.record(queueWait, queueMs);
     synchronized (recent) {
       recent[recentNext] = queueMs + serviceMs;
       recentNext = (recentNext + 1) % WINDOW;
@@ -123,12 +125,7 @@ public final class CloudMetrics {
 
   /** Counts a tail's joules with their source. */
   public void energy(double joules, EnergySource source) {
-    Counter.builder(ENERGY)
-        .description("energy of the requests served, by side and by the source of the figure")
-        .baseUnit("joules")
-        .tags("side", "cloud", "source", source.wireName())
-        .register(registry)
-        .increment(joules);
+    NodeMeters.energy(registry, "cloud", source).increment(joules);
   }
 
   /** Gives a slot back for a job that was answered without running (expired, malformed). */
@@ -198,9 +195,5 @@ public final class CloudMetrics {
       n += c.count();
     }
     return (long) n;
-  }
-
-  private static long nanos(double ms) {
-    return Math.max(0, Math.round(ms * 1e6));
   }
 }

@@ -9,6 +9,7 @@ import io.dynasplit.schemas.InferenceReply;
 import io.dynasplit.schemas.LiveEstimates;
 import io.dynasplit.schemas.ParetoFront;
 import io.dynasplit.schemas.Reply;
+import io.dynasplit.schemas.node.NodeMeters;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -19,7 +20,6 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Function;
@@ -52,8 +52,8 @@ public final class EdgeMetrics {
   /** Time of each stage of an ok request, by {@code stage}. */
   public static final String STAGE_DURATION = "dynasplit.stage.duration";
 
-  /** Joules, by {@code side} ({@code edge}, {@code cloud}) and {@code source}. */
-  public static final String ENERGY = "dynasplit.energy";
+  /** Joules, by {@code side} and {@code source}: both sides of each request served. */
+  public static final String ENERGY = NodeMeters.ENERGY;
 
   /** Requests admitted and not yet answered. */
   public static final String IN_FLIGHT = "dynasplit.requests.in.flight";
@@ -242,7 +242,7 @@ public final class EdgeMetrics {
       String model = modelTag(ok.model());
       String outcome = ok.slaMet() ? "sla_met" : "sla_missed";
       requests(model, outcome, "none").increment();
-      duration(model, outcome).record(nanos(ok.timing().totalMs()), TimeUnit.NANOSECONDS);
+      NodeMeters.record(duration(model, outcome), ok.timing().totalMs());
       energy(ok.energyJ());
       Configuration c = ok.config();
       Counter.builder(CONFIGURATIONS)
@@ -287,11 +287,13 @@ public final class EdgeMetrics {
         cpuFrequency && acceleratorPower
             ? "both"
             : cpuFrequency ? "cpu_frequency" : "accelerator_power";
-    Timer.builder(HARDWARE_SWITCH)
-        .description("hardware switches (cpu frequency, accelerator power) and how long they took")
-        .tag("change", change)
-        .register(registry)
-        .record(nanos(millis), TimeUnit.NANOSECONDS);
+    NodeMeters.record(
+        Timer.builder(HARDWARE_SWITCH)
+            .description(
+                "hardware switches (cpu frequency, accelerator power) and how long they took")
+            .tag("change", change)
+            .register(registry),
+        millis);
   }
 
   /**
@@ -450,27 +452,20 @@ public final class EdgeMetrics {
   }
 
   private void stage(String stage, double ms) {
-    Timer.builder(STAGE_DURATION)
-        .description(
-            "time of each stage of an ok request: queue, head (with encoding), transfer, tail (with"
-                + " the cloud's queue), reply (post-processing)")
-        .tag("stage", stage)
-        .register(registry)
-        .record(nanos(ms), TimeUnit.NANOSECONDS);
+    NodeMeters.record(
+        Timer.builder(STAGE_DURATION)
+            .description(
+                "time of each stage of an ok request: queue, head (with encoding), transfer, tail"
+                    + " (with the cloud's queue), reply (post-processing)")
+            .tag("stage", stage)
+            .register(registry),
+        ms);
   }
 
   private void energy(EnergyReport e) {
     EnergySource cloudSource = e.cloudSource() == null ? e.source() : e.cloudSource();
-    energyCounter("edge", e.source()).increment(e.edge());
-    energyCounter("cloud", cloudSource).increment(e.cloud());
-  }
-
-  private Counter energyCounter(String side, EnergySource source) {
-    return Counter.builder(ENERGY)
-        .description("energy of the requests served, by side and by the source of the figure")
-        .baseUnit("joules")
-        .tags("side", side, "source", source.wireName())
-        .register(registry);
+    NodeMeters.energy(registry, "edge", e.source()).increment(e.edge());
+    NodeMeters.energy(registry, "cloud", cloudSource).increment(e.cloud());
   }
 
   private Counter counter(String name, String description) {
@@ -503,9 +498,5 @@ public final class EdgeMetrics {
 
   private static Double seconds(Double ms) {
     return ms == null ? null : ms / 1000.0;
-  }
-
-  private static long nanos(double ms) {
-    return Math.max(0, Math.round(ms * 1e6));
   }
 }

@@ -12,6 +12,8 @@ import io.dynasplit.schemas.Codec;
 import io.dynasplit.schemas.Quantiles;
 import io.dynasplit.schemas.RequestInput;
 import io.dynasplit.schemas.Topics;
+import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.ArrayBlockingQueue;
@@ -95,7 +97,7 @@ public final class DataPlaneBench {
       Runnable onRequest,
       Probe after)
       throws Exception {
-    List<Row> rows = new java.util.ArrayList<>();
+    List<Row> rows = new ArrayList<>();
     try (LiveProfiler profiler =
             LiveProfiler.start(
                 parts, model, inputs, new LiveProfiler.Settings(n, warmup), onRequest);
@@ -179,7 +181,7 @@ public final class DataPlaneBench {
 
   private static double p50(double[] values) {
     double[] v = values.clone();
-    java.util.Arrays.sort(v);
+    Arrays.sort(v);
     return Quantiles.ofSorted(v, 0.5);
   }
 }

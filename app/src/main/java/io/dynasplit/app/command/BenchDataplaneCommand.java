@@ -153,8 +153,7 @@ public final class BenchDataplaneCommand implements Callable<Integer> {
       for (Map.Entry<String, Integer> m : chosen.entrySet()) {
         String model = m.getKey();
         int split = m.getValue();
-        List<DataPlaneBench.Row> modelRows = new ArrayList<>();
-        modelRows.addAll(
+        rows.addAll(
             DataPlaneBench.measure(
                 parts,
                 model,
@@ -169,7 +168,6 @@ public final class BenchDataplaneCommand implements Callable<Integer> {
                     ? (profiler, measured) ->
                         throughput.add(throughputRun(profiler, model, split, measured))
                     : null));
-        rows.addAll(modelRows);
       }
     } finally {
       if (mosquitto != null) {
