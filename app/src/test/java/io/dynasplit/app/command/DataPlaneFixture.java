@@ -25,12 +25,14 @@ import io.vertx.core.Vertx;
 import io.vertx.core.VertxOptions;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 
 /**
  * Shared set-up of the data-plane tests: Vert.x with a low blocked-loop threshold, nodes, a
@@ -111,6 +113,50 @@ public final class DataPlaneFixture {
         null,
         ReplyListener.NONE,
         "test");
+  }
+
+  /**
+   * Deploys a cloud worker and an edge serving {@code model} with {@link #threeSplitFront}: the
+   * {@code energy} policy runs it split, head on the edge and tail in the cloud.
+   */
+  static void deploySplitPlane(
+      Vertx vertx, EmbeddedBroker broker, String cloudId, String edgeId, String model)
+      throws TimeoutException {
+    ParetoFront front = threeSplitFront(model);
+    vertx
+        .deployVerticle(cloudNode(cloud(broker, cloudId)))
+        .compose(
+            id ->
+                vertx.deployVerticle(
+                    edgeNode(edge(broker, edgeId), List.of(model), Map.of(model, front))))
+        .await(60, TimeUnit.SECONDS);
+  }
+
+  /**
+   * Runs {@code dynasplit request} against {@code edgeId} on {@code broker} with the energy policy,
+   * a 10 s SLA and a 60 s timeout, then {@code input} (the input options, and any others).
+   */
+  static CliRun request(EmbeddedBroker broker, String edgeId, String model, String... input) {
+    List<String> args =
+        new ArrayList<>(
+            List.of(
+                "request",
+                "--broker-host",
+                broker.host(),
+                "--broker-port",
+                String.valueOf(broker.port()),
+                "--edge",
+                edgeId,
+                "--model",
+                model,
+                "--policy",
+                "energy",
+                "--sla",
+                "10000",
+                "--timeout",
+                "60"));
+    args.addAll(List.of(input));
+    return CliRun.run(args.toArray(String[]::new));
   }
 
   /** An MQTT 5 requester that collects every reply on its own reply topic. */

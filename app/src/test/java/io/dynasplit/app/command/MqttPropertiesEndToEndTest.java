@@ -167,27 +167,9 @@ class MqttPropertiesEndToEndTest {
     assertJson(status);
   }
 
+  /** Runs {@code dynasplit request} against the test's edge with a generous SLA. */
   private static CliRun request(String... input) {
-    List<String> args =
-        new ArrayList<>(
-            List.of(
-                "request",
-                "--broker-host",
-                broker.host(),
-                "--broker-port",
-                String.valueOf(broker.port()),
-                "--edge",
-                EDGE,
-                "--model",
-                MODEL,
-                "--policy",
-                "energy",
-                "--sla",
-                "10000",
-                "--timeout",
-                "60"));
-    args.addAll(List.of(input));
-    return CliRun.run(args.toArray(String[]::new));
+    return DataPlaneFixture.request(broker, EDGE, MODEL, input);
   }
 
   /** The next publish the observer saw on a topic (or under a topic prefix), skipping others. */

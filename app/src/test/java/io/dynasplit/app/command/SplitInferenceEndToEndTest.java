@@ -13,7 +13,6 @@ import io.dynasplit.models.runtime.SessionKey;
 import io.dynasplit.schemas.DType;
 import io.dynasplit.schemas.InferenceReply;
 import io.dynasplit.schemas.InferenceRequest;
-import io.dynasplit.schemas.ParetoFront;
 import io.dynasplit.schemas.Reply;
 import io.dynasplit.schemas.RequestInput;
 import io.dynasplit.schemas.Shape;
@@ -24,7 +23,6 @@ import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
-import java.util.Map;
 import java.util.Random;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterAll;
@@ -59,15 +57,7 @@ class SplitInferenceEndToEndTest {
         "a middle split exists: " + DataPlaneFixture.PARTS.candidates(MODEL));
     // energy is lowest at the middle split, latency lowest in the cloud: the "energy", "cloud" and
     // "edge" policies pick the middle split, all-cloud and all-edge
-    ParetoFront front = DataPlaneFixture.threeSplitFront(MODEL);
-    vertx
-        .deployVerticle(DataPlaneFixture.cloudNode(DataPlaneFixture.cloud(broker, "e2e-cloud")))
-        .compose(
-            id ->
-                vertx.deployVerticle(
-                    DataPlaneFixture.edgeNode(
-                        DataPlaneFixture.edge(broker, EDGE), List.of(MODEL), Map.of(MODEL, front))))
-        .await(60, TimeUnit.SECONDS);
+    DataPlaneFixture.deploySplitPlane(vertx, broker, "e2e-cloud", EDGE, MODEL);
     requester = new DataPlaneFixture.Requester(broker);
   }
 
