@@ -73,11 +73,7 @@ public final class DemoCharts {
             energy, new CategoryAxis("policy"), new NumberAxis("energy per request (J)"), stacked);
     PolicySummary cloud = result.cloudOnly();
     if (cloud != null) {
-      ValueMarker line = new ValueMarker(cloud.totalJ(), Color.DARK_GRAY, ChartImages.dashed());
-      line.setLabel("cloud-only");
-      line.setLabelAnchor(org.jfree.chart.ui.RectangleAnchor.TOP_RIGHT);
-      line.setLabelTextAnchor(org.jfree.chart.ui.TextAnchor.BOTTOM_RIGHT);
-      energyPlot.addRangeMarker(line);
+      energyPlot.addRangeMarker(cloudOnlyLine(cloud.totalJ()));
     }
     JFreeChart energyChart = new JFreeChart("Energy per request", energyPlot);
     List<Color> colors = new ArrayList<>();
@@ -92,11 +88,7 @@ public final class DemoCharts {
     pct.setRange(0, 105);
     CategoryPlot slaPlot = new CategoryPlot(sla, new CategoryAxis("policy"), pct, bars);
     if (cloud != null) {
-      ValueMarker line = new ValueMarker(cloud.slaMetPct(), Color.DARK_GRAY, ChartImages.dashed());
-      line.setLabel("cloud-only");
-      line.setLabelAnchor(org.jfree.chart.ui.RectangleAnchor.TOP_RIGHT);
-      line.setLabelTextAnchor(org.jfree.chart.ui.TextAnchor.BOTTOM_RIGHT);
-      slaPlot.addRangeMarker(line);
+      slaPlot.addRangeMarker(cloudOnlyLine(cloud.slaMetPct()));
     }
     JFreeChart slaChart = new JFreeChart("SLAs met", slaPlot);
     slaChart.removeLegend();
@@ -207,5 +199,14 @@ public final class DemoCharts {
             data, new CategoryAxis("policy"), new NumberAxis("mean ms per ok request"), r);
     plot.setOrientation(PlotOrientation.HORIZONTAL);
     return ChartImages.styled(new JFreeChart("Where the time went, per stage", plot), "");
+  }
+
+  /** The dashed, labelled line of the cloud-only baseline at {@code value}. */
+  private static ValueMarker cloudOnlyLine(double value) {
+    ValueMarker line = new ValueMarker(value, Color.DARK_GRAY, ChartImages.dashed());
+    line.setLabel("cloud-only");
+    line.setLabelAnchor(org.jfree.chart.ui.RectangleAnchor.TOP_RIGHT);
+    line.setLabelTextAnchor(org.jfree.chart.ui.TextAnchor.BOTTOM_RIGHT);
+    return line;
   }
 }
