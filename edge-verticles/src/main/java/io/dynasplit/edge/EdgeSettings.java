@@ -22,6 +22,9 @@ import java.util.Objects;
  *     none
  * @param telemetryPeriodMs how often telemetry is published
  * @param sensorPort the port of the direct sensor endpoint (ARCHITECTURE 4.4); 0 = off
+ * @param tailBroker where the tail client connects (the edge's link to the cloud), or null for the
+ *     same broker as the rest ({@link #broker()})
+ * @param emulation an emulated slower edge device ({@link EmulatedEdge#none()} in production)
  */
 public record EdgeSettings(
     String edgeId,
@@ -35,7 +38,9 @@ public record EdgeSettings(
     int headWorkers,
     Codec codec,
     long telemetryPeriodMs,
-    int sensorPort) {
+    int sensorPort,
+    BrokerConnection tailBroker,
+    EmulatedEdge emulation) {
 
   /** Checks every value. */
   public EdgeSettings {
@@ -43,6 +48,7 @@ public record EdgeSettings(
     Objects.requireNonNull(brokerHost, "brokerHost");
     Objects.requireNonNull(topics, "topics");
     Objects.requireNonNull(codec, "codec");
+    Objects.requireNonNull(emulation, "emulation");
     if (!Topics.isValidId(edgeId)) {
       throw new IllegalArgumentException("edgeId must be a valid topic id: '" + edgeId + "'");
     }
@@ -71,13 +77,31 @@ public record EdgeSettings(
     return new BrokerConnection(brokerHost, brokerPort, username, password);
   }
 
+  /** Where the tail client connects: {@code tailBroker}, else {@link #broker()}. */
+  public BrokerConnection tailLink() {
+    return tailBroker != null ? tailBroker : broker();
+  }
+
   /**
    * Defaults for an edge on a broker: 64 in flight, 2 s grace, 2 head workers, fp32, no sensor
    * endpoint.
    */
   public static EdgeSettings defaults(String edgeId, String host, int port) {
     return new EdgeSettings(
-        edgeId, host, port, null, null, Topics.DEFAULT, 64, 2000, 2, Codec.FP32, 1000, 0);
+        edgeId,
+        host,
+        port,
+        null,
+        null,
+        Topics.DEFAULT,
+        64,
+        2000,
+        2,
+        Codec.FP32,
+        1000,
+        0,
+        null,
+        EmulatedEdge.none());
   }
 
   /** A copy with another in-flight bound. */
@@ -94,7 +118,9 @@ public record EdgeSettings(
         headWorkers,
         codec,
         telemetryPeriodMs,
-        sensorPort);
+        sensorPort,
+        tailBroker,
+        emulation);
   }
 
   /** A copy with another grace. */
@@ -111,7 +137,9 @@ public record EdgeSettings(
         headWorkers,
         codec,
         telemetryPeriodMs,
-        sensorPort);
+        sensorPort,
+        tailBroker,
+        emulation);
   }
 
   /** A copy with broker credentials. */
@@ -128,7 +156,9 @@ public record EdgeSettings(
         headWorkers,
         codec,
         telemetryPeriodMs,
-        sensorPort);
+        sensorPort,
+        tailBroker,
+        emulation);
   }
 
   /** A copy with another head worker count. */
@@ -145,7 +175,9 @@ public record EdgeSettings(
         n,
         codec,
         telemetryPeriodMs,
-        sensorPort);
+        sensorPort,
+        tailBroker,
+        emulation);
   }
 
   /** A copy with the direct sensor endpoint on a port (0 = off). */
@@ -162,6 +194,46 @@ public record EdgeSettings(
         headWorkers,
         codec,
         telemetryPeriodMs,
-        port);
+        port,
+        tailBroker,
+        emulation);
+  }
+
+  /** A copy whose tail client connects to {@code link} (the edge's link to the cloud). */
+  public EdgeSettings withTailBroker(BrokerConnection link) {
+    return new EdgeSettings(
+        edgeId,
+        brokerHost,
+        brokerPort,
+        username,
+        password,
+        topics,
+        maxInFlight,
+        graceMs,
+        headWorkers,
+        codec,
+        telemetryPeriodMs,
+        sensorPort,
+        link,
+        emulation);
+  }
+
+  /** A copy on an emulated slower edge device. */
+  public EdgeSettings withEmulation(EmulatedEdge e) {
+    return new EdgeSettings(
+        edgeId,
+        brokerHost,
+        brokerPort,
+        username,
+        password,
+        topics,
+        maxInFlight,
+        graceMs,
+        headWorkers,
+        codec,
+        telemetryPeriodMs,
+        sensorPort,
+        tailBroker,
+        e);
   }
 }

@@ -20,6 +20,15 @@ import java.util.Objects;
  */
 public final class LiveEstimator {
 
+  /**
+   * The shortest profiled edge time whose live ratio feeds {@code f_edge}. A shorter one
+   * (all-cloud: pre-processing only, a worker hop) is mostly fixed overhead, and its ratio to the
+   * profile says nothing about how a long head runs: learnt from it, {@code f_edge} would stretch
+   * or shrink the whole model on the edge by what a half-millisecond step did, and the edge would
+   * swing between all-cloud and all-edge.
+   */
+  public static final double MIN_HEAD_MS_FOR_DRIFT = 2;
+
   private final AdaptiveSettings settings;
   private final TransferEstimate transfer;
   private final SampleWindow edgeFactor;
@@ -87,7 +96,7 @@ public final class LiveEstimator {
     Objects.requireNonNull(entry, "entry");
     finiteNonNegative("ms", ms);
     requests++;
-    if (entry.headMs() > 0) {
+    if (entry.headMs() >= MIN_HEAD_MS_FOR_DRIFT) {
       edgeFactor.add(ms / entry.headMs(), requests);
       edgeServiceMs.add(ms, requests);
     }

@@ -142,4 +142,23 @@ class LiveEstimatesTest {
     assertEquals(140.0 / 70, r.cloudFactor(), 1e-9);
     assertEquals(3.0, r.cloudQueueMs(), 1e-9);
   }
+
+  /**
+   * Verifies that a head shorter than {@link LiveEstimator#MIN_HEAD_MS_FOR_DRIFT} (all-cloud:
+   * pre-processing only) leaves {@code f_edge} alone however its ratio to the profile runs, while a
+   * long head moves it.
+   */
+  @Test
+  void aTinyHeadDoesNotMoveTheEdgeFactor() {
+    LiveEstimator live = new LiveEstimator(AdaptiveSettings.DEFAULT);
+    FrontEntry allCloud = Entries.split(0, 1200, 0.7, 20, 70, 28_000, 5);
+    for (int i = 0; i < 40; i++) {
+      live.observeHead(allCloud, 0.2);
+    }
+    assertEquals(1.0, live.edgeFactor(), 1e-9);
+    for (int i = 0; i < 40; i++) {
+      live.observeHead(ANY, 75);
+    }
+    assertEquals(1.5, live.edgeFactor(), 1e-9);
+  }
 }

@@ -41,6 +41,7 @@ import picocli.CommandLine.Spec;
 @Command(
     name = "demo",
     mixinStandardHelpOptions = true,
+    subcommands = {DemoChannelCommand.class},
     description = {
       "Run the whole system once and write a report you open in a browser. In this process: an"
           + " embedded MQTT broker, a cloud worker and an edge node; every request and"
@@ -65,7 +66,8 @@ import picocli.CommandLine.Spec;
       "Examples:",
       "  dynasplit demo                      # ppocr-cls, report in dynasplit-demo/index.html",
       "  dynasplit demo --out /tmp/demo --requests 400 --seed 7",
-      "  dynasplit demo --models ppocr-cls,tiny-cnn --reprofile"
+      "  dynasplit demo --models ppocr-cls,tiny-cnn --reprofile",
+      "  dynasplit demo channel              # a real throttled channel, against the oracle"
     })
 public final class DemoCommand implements Callable<Integer> {
 

@@ -3,6 +3,7 @@ package io.dynasplit.app.profile;
 import com.hivemq.client.mqtt.MqttClient;
 import com.hivemq.client.mqtt.datatypes.MqttQos;
 import com.hivemq.client.mqtt.mqtt5.Mqtt5AsyncClient;
+import io.dynasplit.app.channel.ThrottlingProxy;
 import io.dynasplit.broker.BrokerSettings;
 import io.dynasplit.broker.EmbeddedBroker;
 import io.dynasplit.cloud.CloudNodeVerticle;
@@ -18,6 +19,7 @@ import io.dynasplit.scheduler.Policy;
 import io.dynasplit.schemas.Json;
 import io.dynasplit.schemas.ParetoFront;
 import io.dynasplit.schemas.Topics;
+import io.dynasplit.schemas.mqtt.BrokerConnection;
 import io.dynasplit.schemas.mqtt.MqttContent;
 import io.vertx.core.Vertx;
 import java.io.IOException;
@@ -47,6 +49,7 @@ public final class InProcessDataPlane implements AutoCloseable {
   private final Mqtt5AsyncClient client;
   private final HardwareVerticle hardware;
   private final String cloudAccelerator;
+  private final ThrottlingProxy channel;
 
   private InProcessDataPlane(
       Path dir,
@@ -54,13 +57,15 @@ public final class InProcessDataPlane implements AutoCloseable {
       Vertx vertx,
       Mqtt5AsyncClient client,
       HardwareVerticle hardware,
-      String cloudAccelerator) {
+      String cloudAccelerator,
+      ThrottlingProxy channel) {
     this.dir = dir;
     this.broker = broker;
     this.vertx = vertx;
     this.client = client;
     this.hardware = hardware;
     this.cloudAccelerator = cloudAccelerator;
+    this.channel = channel;
   }
 
   /** Starts broker, cloud worker and edge node serving {@code models}. */
@@ -106,7 +111,11 @@ public final class InProcessDataPlane implements AutoCloseable {
     Path dir = Files.createTempDirectory("dynasplit-profile-");
     EmbeddedBroker broker = EmbeddedBroker.start(BrokerSettings.ephemeral(dir));
     Vertx vertx = DataPlaneSetup.vertx();
+    ThrottlingProxy proxy = null;
     try {
+      if (options.channel() != null) {
+        proxy = ThrottlingProxy.start(broker.host(), broker.port(), options.channel());
+      }
       CloudSettings cloud =
           CloudSettings.defaults("profile-cloud", broker.host(), broker.port())
               .withInstances(cloudInstances)
@@ -114,7 +123,13 @@ public final class InProcessDataPlane implements AutoCloseable {
               .withEnergy(options.cloudEnergy())
               .withEmulation(emulation);
       EdgeSettings edge =
-          EdgeSettings.defaults(EDGE_ID, broker.host(), broker.port()).withMaxInFlight(256);
+          EdgeSettings.defaults(EDGE_ID, broker.host(), broker.port())
+              .withMaxInFlight(256)
+              .withEmulation(options.edgeEmulation())
+              .withTailBroker(
+                  proxy == null
+                      ? null
+                      : new BrokerConnection(proxy.host(), proxy.port(), null, null));
       CatalogModels served = new CatalogModels(parts, models);
       HardwareVerticle hw = DataPlaneSetup.deployHardware(vertx, options.edgeHardware());
       vertx
@@ -140,9 +155,12 @@ public final class InProcessDataPlane implements AutoCloseable {
               .serverPort(broker.port())
               .buildAsync();
       client.connect().get(10, TimeUnit.SECONDS);
-      return new InProcessDataPlane(dir, broker, vertx, client, hw, cloud.accelerator());
+      return new InProcessDataPlane(dir, broker, vertx, client, hw, cloud.accelerator(), proxy);
     } catch (Exception | Error e) {
       DataPlaneSetup.close(vertx);
+      if (proxy != null) {
+        proxy.close();
+      }
       broker.close();
       throw e;
     }
@@ -161,6 +179,14 @@ public final class InProcessDataPlane implements AutoCloseable {
    */
   String cloudAccelerator() {
     return cloudAccelerator;
+  }
+
+  /**
+   * The throttling proxy between the edge's tail client and the broker, whose shaping the caller
+   * may change while the plane runs; empty unless the plane options asked for one.
+   */
+  public java.util.Optional<ThrottlingProxy> channel() {
+    return java.util.Optional.ofNullable(channel);
   }
 
   /** The address of the plane's broker. */
@@ -204,6 +230,9 @@ public final class InProcessDataPlane implements AutoCloseable {
       client.disconnect().get(10, TimeUnit.SECONDS);
     } finally {
       DataPlaneSetup.close(vertx);
+      if (channel != null) {
+        channel.close();
+      }
       broker.close();
       try (Stream<Path> files = Files.walk(dir)) {
         files.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());

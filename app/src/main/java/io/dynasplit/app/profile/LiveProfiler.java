@@ -88,7 +88,31 @@ public final class LiveProfiler implements ConfigurationEvaluator, AutoCloseable
    * @param samples the measured requests
    */
   public record Measurement(
-      FrontEntry entry, EnergySource edgeSource, EnergySource cloudSource, List<Sample> samples) {}
+      FrontEntry entry, EnergySource edgeSource, EnergySource cloudSource, List<Sample> samples) {
+
+    /**
+     * Each measured request as a run of the configuration (a pool row for the simulator): its
+     * latency, stage times, bytes and energies, fidelity unknown.
+     */
+    public List<FrontEntry> runs() {
+      return samples.stream()
+          .map(
+              s ->
+                  new FrontEntry(
+                      entry.config(),
+                      s.reply().timing().totalMs(),
+                      s.reply().timing().totalMs(),
+                      s.times().headMs() + s.times().encodeMs(),
+                      s.times().transferMs(),
+                      s.times().tailMs(),
+                      s.times().bytes(),
+                      s.reply().energyJ().edge(),
+                      s.reply().energyJ().cloud(),
+                      null,
+                      1))
+          .toList();
+    }
+  }
 
   /** A request the data plane answered with an error. */
   public static final class RequestFailed extends RuntimeException {

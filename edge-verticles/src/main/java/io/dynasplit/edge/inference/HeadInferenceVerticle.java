@@ -1,6 +1,7 @@
 package io.dynasplit.edge.inference;
 
 import io.dynasplit.edge.EdgeMetrics;
+import io.dynasplit.edge.EmulatedEdge;
 import io.dynasplit.models.processing.InvalidInputException;
 import io.dynasplit.models.runtime.InferenceException;
 import io.dynasplit.models.runtime.ModelSession;
@@ -39,6 +40,7 @@ public final class HeadInferenceVerticle extends VerticleBase {
   private final ServedModels models;
   private final SessionCache sessions;
   private final EdgeMetrics metrics;
+  private final EmulatedEdge emulation;
   private MessageConsumer<Object> consumer;
 
   /**
@@ -48,13 +50,19 @@ public final class HeadInferenceVerticle extends VerticleBase {
    * @param models the served models
    * @param sessions the session cache shared by all instances
    * @param metrics counts the jobs skipped because their request had been given up
+   * @param emulation an emulated slower device ({@link EmulatedEdge#none()} in production)
    */
   public HeadInferenceVerticle(
-      String address, ServedModels models, SessionCache sessions, EdgeMetrics metrics) {
+      String address,
+      ServedModels models,
+      SessionCache sessions,
+      EdgeMetrics metrics,
+      EmulatedEdge emulation) {
     this.address = Objects.requireNonNull(address, "address");
     this.models = Objects.requireNonNull(models, "models");
     this.sessions = Objects.requireNonNull(sessions, "sessions");
     this.metrics = Objects.requireNonNull(metrics, "metrics");
+    this.emulation = Objects.requireNonNull(emulation, "emulation");
   }
 
   @Override
@@ -141,6 +149,10 @@ public final class HeadInferenceVerticle extends VerticleBase {
                           job.model(), job.split(), Part.TAIL, job.provider(), job.threads()))
                   .run(job.inputs());
         };
+    if (job.stage() != InferenceJob.Stage.PASS) {
+      emulation.holdAfter(
+          job.model() + "/" + job.split() + "/" + job.stage(), System.nanoTime() - t0);
+    }
     long t1 = System.nanoTime();
     ByteBuffer frame =
         job.tailHeader() == null

@@ -169,6 +169,7 @@ public final class EdgeNodeVerticle extends VerticleBase {
         ScheduleQuery.class,
         Plan.class,
         Observation.class,
+        io.dynasplit.edge.pipeline.CensoredTransfer.class,
         TailCall.class,
         TailAnswer.class,
         TailFailure.class,
@@ -211,7 +212,10 @@ public final class EdgeNodeVerticle extends VerticleBase {
         .compose(
             id ->
                 vertx.deployVerticle(
-                    () -> new HeadInferenceVerticle(address, models, sessions, metrics), workers))
+                    () ->
+                        new HeadInferenceVerticle(
+                            address, models, sessions, metrics, settings.emulation()),
+                    workers))
         .compose(id -> warmer.executeBlocking(() -> warmUp(fronts)))
         .onComplete(ar -> warmer.close())
         .compose(v -> vertx.deployVerticle(new TailClientVerticle(settings, metrics, health)))

@@ -288,6 +288,13 @@ public final class PipelineVerticle extends VerticleBase {
                 return Future.succeededFuture(answer.outputs());
               }
               TailFailure failure = (TailFailure) body;
+              if (failure.kind() == TailFailure.Kind.TIMEOUT && p.bytes() > 0) {
+                vertx
+                    .eventBus()
+                    .send(
+                        EdgeAddresses.observe(settings.edgeId()),
+                        new CensoredTransfer(p.bytes(), waitMs));
+              }
               return fallback(p, head, provider, failure);
             });
   }

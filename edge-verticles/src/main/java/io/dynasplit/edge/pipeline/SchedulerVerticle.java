@@ -149,6 +149,10 @@ public final class SchedulerVerticle extends VerticleBase {
       scheduler.setSwitchCosts(u.costs());
       return;
     }
+    if (message.body() instanceof CensoredTransfer c) {
+      scheduler.live().observeTransfer(c.bytes(), c.assumedMs());
+      return;
+    }
     if (!(message.body() instanceof Observation o)) {
       return;
     }

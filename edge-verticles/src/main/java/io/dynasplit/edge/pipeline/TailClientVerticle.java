@@ -56,7 +56,7 @@ public final class TailClientVerticle extends VerticleBase {
   public Future<?> start() {
     client =
         MqttClients.client(
-            settings.broker(), "dynasplit-edge-" + settings.edgeId() + "-tail", null, null);
+            settings.tailLink(), "dynasplit-edge-" + settings.edgeId() + "-tail", null, null);
     Mqtt5AsyncClient c = client;
     health.link("tail", () -> c.getState().isConnected());
     client.publishes(MqttGlobalPublishFilter.ALL, p -> context.runOnContext(v -> onAnswer(p)));
