@@ -50,6 +50,12 @@ public final class TailInferenceVerticle extends VerticleBase {
 
   private static final Logger LOG = LoggerFactory.getLogger(TailInferenceVerticle.class);
 
+  /**
+   * Tail requests the broker may hand one instance before it acknowledges one: one, as an instance
+   * runs one tail at a time (ARCHITECTURE 4.6).
+   */
+  static final int RECEIVE_MAXIMUM = 1;
+
   private final CloudSettings settings;
   private final int instance;
   private final SessionCache sessions;
@@ -93,12 +99,17 @@ public final class TailInferenceVerticle extends VerticleBase {
             null);
     Mqtt5AsyncClient c = client;
     health.link(linkName(), () -> c.getState().isConnected());
-    client.publishes(MqttGlobalPublishFilter.ALL, this::onPublish);
+    // acknowledged once answered: with a receive maximum of one, the broker hands this instance
+    // its next tail only when it is free, and the other workers of the shared subscription the rest
+    client.publishes(MqttGlobalPublishFilter.ALL, this::onPublish, true);
     return Future.fromCompletionStage(
             client
                 .connectWith()
                 .cleanStart(false)
                 .sessionExpiryInterval(MqttClients.SESSION_EXPIRY_S)
+                .restrictions()
+                .receiveMaximum(RECEIVE_MAXIMUM)
+                .applyRestrictions()
                 .send(),
             context)
         .compose(
@@ -154,6 +165,7 @@ public final class TailInferenceVerticle extends VerticleBase {
     Optional<String> responseTopic = publish.getResponseTopic().map(Object::toString);
     if (responseTopic.isEmpty()) {
       LOG.warn("tail request without a response topic dropped [topic: {}]", publish.getTopic());
+      publish.acknowledge();
       return;
     }
     byte[] correlation =
@@ -164,7 +176,7 @@ public final class TailInferenceVerticle extends VerticleBase {
         MqttContent.traceParent(publish.getUserProperties())
             .map(TraceParent::child)
             .orElseGet(TraceParent::start);
-    AnswerRoute to = new AnswerRoute(responseTopic.get(), correlation, trace);
+    AnswerRoute to = new AnswerRoute(responseTopic.get(), correlation, trace, publish);
     if (!metrics.tryAdmit()) {
       String id = TailMessages.peekId(payload);
       answer(
@@ -184,8 +196,12 @@ public final class TailInferenceVerticle extends VerticleBase {
     context.runOnContext(v -> run(payload, to, arrived));
   }
 
-  /** Where a tail answer goes, and the trace it belongs to. */
-  private record AnswerRoute(String topic, byte[] correlation, TraceParent trace) {}
+  /**
+   * Where a tail answer goes, the trace it belongs to, and the tail request to acknowledge once the
+   * answer is out.
+   */
+  private record AnswerRoute(
+      String topic, byte[] correlation, TraceParent trace, Mqtt5Publish request) {}
 
   /** Runs on the worker context: decode, run the tail, answer. */
   private void run(byte[] payload, AnswerRoute to, long arrived) {
@@ -305,6 +321,7 @@ public final class TailInferenceVerticle extends VerticleBase {
     if (c == null) {
       return;
     }
+    to.request().acknowledge();
     String topic = to.topic();
     var builder =
         MqttContent.traced(

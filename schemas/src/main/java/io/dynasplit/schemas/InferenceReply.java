@@ -18,6 +18,8 @@ import java.util.Objects;
  * @param energyJ what the request cost, with the source of the figures
  * @param fallback {@code true} when the cloud failed and the edge ran the tail itself; null (left
  *     out of the JSON) otherwise
+ * @param cloudWorker the id of the cloud worker that ran the tail; null (left out) when no cloud
+ *     worker did (all on the edge, or the edge's own tail after the cloud failed)
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record InferenceReply(
@@ -30,7 +32,8 @@ public record InferenceReply(
     Timing timing,
     Configuration config,
     EnergyReport energyJ,
-    Boolean fallback)
+    Boolean fallback,
+    String cloudWorker)
     implements Reply {
 
   /** Checks every field; the status must be {@code ok}. */
@@ -47,6 +50,9 @@ public record InferenceReply(
     Objects.requireNonNull(energyJ, "energyJ");
     if (Boolean.FALSE.equals(fallback)) {
       fallback = null;
+    }
+    if (cloudWorker != null) {
+      Checks.id("cloudWorker", cloudWorker);
     }
   }
 
@@ -69,25 +75,32 @@ public record InferenceReply(
         timing,
         config,
         energy,
+        null,
         null);
   }
 
   /** A copy with another timing ({@code slaMet} is kept). */
   public InferenceReply withTiming(Timing t) {
     return new InferenceReply(
-        id, status, model, output, slaMs, slaMet, t, config, energyJ, fallback);
+        id, status, model, output, slaMs, slaMet, t, config, energyJ, fallback, cloudWorker);
   }
 
   /** A copy with another energy report. */
   public InferenceReply withEnergyJ(EnergyReport e) {
     return new InferenceReply(
-        id, status, model, output, slaMs, slaMet, timing, config, e, fallback);
+        id, status, model, output, slaMs, slaMet, timing, config, e, fallback, cloudWorker);
   }
 
   /** A copy that says the edge ran the tail itself after the cloud failed. */
   public InferenceReply withFallback() {
     return new InferenceReply(
-        id, status, model, output, slaMs, slaMet, timing, config, energyJ, true);
+        id, status, model, output, slaMs, slaMet, timing, config, energyJ, true, null);
+  }
+
+  /** A copy that names the cloud worker that ran the tail. */
+  public InferenceReply withCloudWorker(String workerId) {
+    return new InferenceReply(
+        id, status, model, output, slaMs, slaMet, timing, config, energyJ, fallback, workerId);
   }
 
   /** Whether the edge ran the tail itself after the cloud failed. */

@@ -167,14 +167,18 @@ public final class DataPlaneFixture {
     final BlockingQueue<byte[]> correlations = new LinkedBlockingQueue<>();
 
     Requester(EmbeddedBroker broker) throws Exception {
+      this(broker.host(), broker.port());
+    }
+
+    Requester(String host, int port) throws Exception {
       String id = "test-requester-" + UUID.randomUUID();
       replyTopic = "test/" + id + "/replies";
       client =
           MqttClient.builder()
               .useMqttVersion5()
               .identifier(id)
-              .serverHost(broker.host())
-              .serverPort(broker.port())
+              .serverHost(host)
+              .serverPort(port)
               .buildAsync();
       client.publishes(
           MqttGlobalPublishFilter.ALL,

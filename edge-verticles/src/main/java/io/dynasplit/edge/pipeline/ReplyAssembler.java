@@ -54,7 +54,10 @@ final class ReplyAssembler {
             cloudSource == null || cloudSource == edgeSource ? null : cloudSource);
     InferenceReply ok =
         InferenceReply.ok(r.id(), r.model(), output, r.slaMs(), timing, p.config(), energy);
-    InferenceReply reply = p.fallback() ? ok.withFallback() : ok;
+    InferenceReply reply =
+        p.fallback()
+            ? ok.withFallback()
+            : p.cloudWorker() != null ? ok.withCloudWorker(p.cloudWorker()) : ok;
     StageTimes times =
         new StageTimes(
             queueMs,

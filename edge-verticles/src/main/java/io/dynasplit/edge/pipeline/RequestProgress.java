@@ -61,6 +61,7 @@ final class RequestProgress {
   private long bytes;
   private boolean fallback;
   private boolean cloudAnswered;
+  private String cloudWorker;
   private double cloudJoules;
   private EnergySource cloudSource;
 
@@ -111,6 +112,7 @@ final class RequestProgress {
    */
   void cloudAnswered(TailAnswer answer) {
     cloudAnswered = true;
+    cloudWorker = answer.result().workerId();
     TailTiming timing = answer.result().timing();
     cloudQueueMs = timing.queueMs();
     tailMs = timing.computeMs();
@@ -251,6 +253,11 @@ final class RequestProgress {
   }
 
   /** Whether the cloud answered with the tail's outputs. */
+  /** The cloud worker whose answer the request used; null when none did. */
+  String cloudWorker() {
+    return cloudAnswered ? cloudWorker : null;
+  }
+
   boolean cloudAnswered() {
     return cloudAnswered;
   }
