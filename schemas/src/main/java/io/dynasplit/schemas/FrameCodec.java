@@ -261,15 +261,21 @@ public final class FrameCodec {
   }
 
   /**
-   * Decodes a frame from the buffer's position to its limit; the buffer's position is not moved.
-   * The tensors share the buffer's bytes, except compressed ones, which are decompressed into new
-   * buffers.
+   * The metadata of a frame's header (its JSON without the {@code tensors} list), checking the
+   * prefix and the JSON but neither decoding nor checking the tensors: for a reply to a frame that
+   * is shed or refused, at the cost of the header alone.
    *
-   * @throws FrameCodecException when anything in the frame does not hold, with the reason
+   * @throws FrameCodecException when the prefix or the header is not valid
    */
-  public static Frame decode(ByteBuffer frame) {
+  public static ObjectNode decodeHeader(ByteBuffer frame) {
     Objects.requireNonNull(frame, "frame");
-    ByteBuffer b = frame.duplicate().order(ByteOrder.LITTLE_ENDIAN);
+    ObjectNode header = header(frame.duplicate().order(ByteOrder.LITTLE_ENDIAN));
+    header.remove(TENSORS);
+    return header;
+  }
+
+  /** Checks the prefix and parses the header JSON of a little-endian frame, from its position. */
+  private static ObjectNode header(ByteBuffer b) {
     int base = b.position();
     int size = b.remaining();
     if (size < PREFIX_BYTES) {
@@ -294,7 +300,41 @@ public final class FrameCodec {
               + (size - PREFIX_BYTES)
               + " bytes after the prefix");
     }
-    ObjectNode header = parseHeader(b, base + PREFIX_BYTES, (int) h);
+    return parseHeader(b, base + PREFIX_BYTES, (int) h);
+  }
+
+  /**
+   * Decodes a frame from the buffer's position to its limit; the buffer's position is not moved.
+   * The tensors share the buffer's bytes, except compressed ones, which are decompressed into new
+   * buffers.
+   *
+   * @throws FrameCodecException when anything in the frame does not hold, with the reason
+   */
+  public static Frame decode(ByteBuffer frame) {
+    return decode(frame, WireLimits.MAX_DECOMPRESSED_BYTES);
+  }
+
+  /**
+   * As {@link #decode(ByteBuffer)}, with a lower bound on what the frame's compressed tensors may
+   * decompress to together (a sensor's request frame: {@link WireLimits#MAX_INPUT_BYTES}).
+   *
+   * @param maxDecompressedBytes at most {@link WireLimits#MAX_DECOMPRESSED_BYTES}
+   * @throws FrameCodecException when anything in the frame does not hold, with the reason
+   */
+  public static Frame decode(ByteBuffer frame, int maxDecompressedBytes) {
+    Objects.requireNonNull(frame, "frame");
+    if (maxDecompressedBytes < 0 || maxDecompressedBytes > WireLimits.MAX_DECOMPRESSED_BYTES) {
+      throw new IllegalArgumentException(
+          "maxDecompressedBytes must be in 0.."
+              + WireLimits.MAX_DECOMPRESSED_BYTES
+              + ": "
+              + maxDecompressedBytes);
+    }
+    ByteBuffer b = frame.duplicate().order(ByteOrder.LITTLE_ENDIAN);
+    int base = b.position();
+    int size = b.remaining();
+    ObjectNode header = header(b);
+    long h = Integer.toUnsignedLong(b.getInt(base + 4));
     JsonNode list = header.remove(TENSORS);
     if (list == null || !list.isArray()) {
       throw new FrameCodecException("frame header must have a \"tensors\" array");
@@ -344,11 +384,11 @@ public final class FrameCodec {
                   + need
                   + " bytes");
         }
-        if (need > WireLimits.MAX_DECOMPRESSED_BYTES - decompressed) {
+        if (need > maxDecompressedBytes - decompressed) {
           throw new FrameCodecException(
               at
                   + " would decompress the frame's tensors to more than "
-                  + WireLimits.MAX_DECOMPRESSED_BYTES
+                  + maxDecompressedBytes
                   + " bytes ("
                   + (decompressed + need)
                   + ")");

@@ -184,6 +184,25 @@ class CompressedFrameTest {
     }
   }
 
+  /**
+   * Verifies that the header alone reads without touching the tensors, and that a caller's lower
+   * limit on decompressed bytes holds (the edge's for a sensor's request frame).
+   */
+  @Test
+  void headerAloneAndALowerLimit() {
+    ByteBuffer f = FrameCodec.encode(Samples.tailHeader(), activationAndMask(), Codec.INT8_ZSTD);
+    assertEquals("r-17", FrameCodec.decodeHeader(f).get("id").textValue());
+    assertFalse(FrameCodec.decodeHeader(f).has("tensors"));
+    // act: 16,384 int8 bytes; mask: 4,096 int64 bytes
+    FrameCodecException e =
+        assertThrows(FrameCodecException.class, () -> FrameCodec.decode(f, 16_384));
+    assertTrue(
+        e.getMessage()
+            .contains("tensors[1] would decompress the frame's tensors to more than 16384 bytes"),
+        e.getMessage());
+    assertEquals(2, FrameCodec.decode(f, 20_480).tensors().size());
+  }
+
   // ---------------------------------------------------------------- frames that lie or bomb
 
   /** Rewrites a frame's header text (keeping the tensor bytes) and returns the new frame. */

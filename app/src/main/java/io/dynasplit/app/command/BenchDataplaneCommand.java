@@ -68,7 +68,10 @@ public final class BenchDataplaneCommand implements Callable<Integer> {
       names = "--codecs",
       paramLabel = "LIST",
       defaultValue = "fp32,fp16,int8",
-      description = "intermediate tensor encodings (default: ${DEFAULT-VALUE})")
+      description =
+          "intermediate tensor encodings, of "
+              + LiveSpaceOptions.CODECS_HELP
+              + " (default: ${DEFAULT-VALUE})")
   String codecs;
 
   @Option(
