@@ -28,14 +28,17 @@ import org.openjdk.jmh.annotations.Warmup;
 
 /**
  * Encode and decode throughput of the tensor frame codec for a 1x32x112x112 float32 activation
- * (1,605,632 bytes; a MobileNetV2-sized early-layer tensor) as fp32, fp16 and int8.
+ * (1,605,632 bytes; a MobileNetV2-sized early-layer tensor) with every codec: fp32, fp16 and int8,
+ * alone and followed by lz4 or zstd. The activation is seeded and synthetic (half-normal, half of
+ * it zeros), so its compression ratios are not a real model's: {@code dynasplit bench codecs}
+ * measures those, on PP-OCR's activations.
  *
  * <p>{@code encode}: float32 tensor to a frame (conversion included). {@code decode}: frame to a
  * float32 tensor ONNX Runtime can take (validation, slicing, and conversion back for fp16/int8; for
- * fp32 a view with no copy). {@code roundTrip}: both. Throughput in GB/s of float32 input is
- * 1,605,632 bytes divided by the time per operation. The {@code encode} rows' secondary counters
- * {@code frameBytes} and {@code frames} are sums over the measurement; their ratio is the size of
- * one frame of each codec, header included.
+ * uncompressed fp32 a view with no copy; compressed codecs decompress first). {@code roundTrip}:
+ * both. Throughput in GB/s of float32 input is 1,605,632 bytes divided by the time per operation.
+ * The {@code encode} rows' secondary counters {@code frameBytes} and {@code frames} are sums over
+ * the measurement; their ratio is the size of one frame of each codec, header included.
  */
 @State(Scope.Thread)
 @BenchmarkMode(Mode.AverageTime)
@@ -46,7 +49,17 @@ import org.openjdk.jmh.annotations.Warmup;
 public class FrameCodecBenchmark {
 
   /** The codec under test. */
-  @Param({"fp32", "fp16", "int8"})
+  @Param({
+    "fp32",
+    "fp16",
+    "int8",
+    "fp32+lz4",
+    "fp16+lz4",
+    "int8+lz4",
+    "fp32+zstd",
+    "fp16+zstd",
+    "int8+zstd"
+  })
   public String codec;
 
   /**

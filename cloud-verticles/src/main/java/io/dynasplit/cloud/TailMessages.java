@@ -44,7 +44,7 @@ final class TailMessages {
   /** The request id of a payload as far as it can be read, else {@link ErrorReply#UNKNOWN_ID}. */
   static String peekId(byte[] payload) {
     try {
-      JsonNode id = FrameCodec.decode(ByteBuffer.wrap(payload)).header().get("id");
+      JsonNode id = FrameCodec.decodeHeader(ByteBuffer.wrap(payload)).get("id");
       return id != null && id.isTextual() && !id.asText().isEmpty()
           ? id.asText()
           : ErrorReply.UNKNOWN_ID;

@@ -26,20 +26,30 @@ import java.util.function.IntFunction;
  *
  * <p>The header is a JSON object: the message metadata (a {@link TailRequestHeader}, {@link
  * TailResult} or {@link RequestHeader}) plus {@code "tensors"}, a list of {@code {"name", "dtype",
- * "shape", "quant"?, "offset", "length"}}. {@code offset} counts from the first byte after the
- * header. The encoder pads the header with spaces and each tensor with zeros so that every tensor
- * starts 8-byte aligned relative to the frame's start.
+ * "shape", "quant"?, "offset", "length", "compression"?, "rawLength"?}}. {@code offset} counts from
+ * the first byte after the header. The encoder pads the header with spaces and each tensor with
+ * zeros so that every tensor starts 8-byte aligned relative to the frame's start.
  *
  * <p>Encoding writes each tensor straight into one direct buffer, converting float32 tensors to the
  * chosen {@link Codec} on the way (float16; or int8 with a per-tensor scale and zero point from the
- * tensor's range, widened to include 0). Other dtypes pass through unchanged.
+ * tensor's range, widened to include 0). Other dtypes pass through unchanged. A codec with a {@link
+ * Compression} then compresses each tensor's bytes (of any dtype) into a scratch buffer first; a
+ * compressed tensor's descriptor says {@code "compression": "lz4"|"zstd"}, its {@code length} is
+ * the compressed byte count and {@code rawLength} the bytes it decompresses to. A tensor that would
+ * not shrink, or that would take the frame past {@link WireLimits#MAX_DECOMPRESSED_BYTES}, goes
+ * uncompressed, without those two fields: an uncompressed codec's frames are what they always were.
  *
  * <p>Decoding trusts nothing: it checks the magic, the header length against the frame and {@link
  * #MAX_HEADER_BYTES}, the JSON, the tensor count against {@link #MAX_TENSORS}, every dtype, rank,
  * dimension and element count (with overflow checks), that every length equals elements times dtype
  * size, and that every tensor lies inside the frame without overlapping another. Any failure is a
  * {@link FrameCodecException}. Decoded tensors are slices of the frame: decoding allocates nothing
- * in proportion to what the header claims, only the parsed header (bounded by H).
+ * in proportion to what the header claims, only the parsed header (bounded by H). A compressed
+ * tensor is the exception: its {@code rawLength} must equal elements times dtype size, and all of a
+ * frame's together must stay within {@link WireLimits#MAX_DECOMPRESSED_BYTES}, both checked for
+ * every tensor before the first is decompressed into a new buffer of exactly that length; a block
+ * that is malformed, truncated or decompresses to any other length is a {@link FrameCodecException}
+ * (so a lying length or a zip bomb is an error, not an allocation).
  *
  * {@snippet :
  * ByteBuffer frame = FrameCodec.encode(header, List.of(activation), Codec.FP16);
@@ -49,7 +59,7 @@ import java.util.function.IntFunction;
  * }
  *
  * @implNote stateless and thread-safe; encoding and decoding cost time linear in the tensor bytes
- *     (float32 decoding costs only the header) and never block.
+ *     (uncompressed float32 decoding costs only the header) and never block.
  */
 public final class FrameCodec {
 
@@ -105,7 +115,10 @@ public final class FrameCodec {
     return true;
   }
 
-  /** The bytes a tensor takes in a frame when encoded with a codec (its {@code length}). */
+  /**
+   * The bytes a tensor takes in a frame when encoded with a codec before any compression: its
+   * {@code length} for an uncompressed codec, the most it can be for a compressed one.
+   */
   public static long encodedBytes(Tensor t, Codec codec) {
     return t.elements() * wireDtype(t.dtype(), codec).size();
   }
@@ -158,8 +171,10 @@ public final class FrameCodec {
     Set<String> names = new HashSet<>();
     DType[] wire = new DType[tensors.size()];
     Quantization[] quant = new Quantization[tensors.size()];
+    ByteBuffer[] packed = new ByteBuffer[tensors.size()]; // compressed bytes, or null
     long[] offsets = new long[tensors.size()];
     long cursor = 0;
+    long decompressed = 0;
     for (int i = 0; i < tensors.size(); i++) {
       Tensor t = tensors.get(i);
       if (!names.add(t.name())) {
@@ -170,7 +185,17 @@ public final class FrameCodec {
           t.dtype() == DType.FLOAT32 && wire[i] == DType.INT8
               ? TensorConversions.quantizationOf(t.data(), (int) t.elements(), t.name())
               : t.quant();
-      long length = t.elements() * wire[i].size();
+      long rawLength = t.elements() * wire[i].size();
+      if (codec.compression() != Compression.NONE
+          && rawLength <= WireLimits.MAX_DECOMPRESSED_BYTES - decompressed) {
+        ByteBuffer raw = ByteBuffer.allocateDirect((int) rawLength).order(ByteOrder.LITTLE_ENDIAN);
+        convert(t, wire[i], quant[i], raw, 0);
+        packed[i] = TensorCompression.compress(codec.compression(), raw);
+        if (packed[i] != null) {
+          decompressed += rawLength;
+        }
+      }
+      long length = packed[i] == null ? rawLength : packed[i].remaining();
       offsets[i] = cursor;
       cursor = align(cursor + length);
       ObjectNode d = list.addObject();
@@ -183,6 +208,9 @@ public final class FrameCodec {
         d.putObject("quant").put("scale", quant[i].scale()).put("zeroPoint", quant[i].zeroPoint());
       }
       d.put("offset", offsets[i]).put("length", length);
+      if (packed[i] != null) {
+        d.put("compression", codec.compression().wireName()).put("rawLength", rawLength);
+      }
     }
     byte[] json = Json.toBytes(header);
     int h = (int) align(PREFIX_BYTES + (long) json.length) - PREFIX_BYTES;
@@ -204,15 +232,14 @@ public final class FrameCodec {
     for (int i = 0; i < tensors.size(); i++) {
       Tensor t = tensors.get(i);
       int at = dataStart + (int) offsets[i];
-      int n = (int) t.elements();
-      if (wire[i] == t.dtype()) {
-        out.put(at, t.data(), 0, t.byteLength());
-      } else if (wire[i] == DType.FLOAT16) {
-        TensorConversions.float32ToFloat16(t.data(), n, out, at);
+      int end;
+      if (packed[i] != null) {
+        out.put(at, packed[i], 0, packed[i].remaining());
+        end = at + packed[i].remaining();
       } else {
-        TensorConversions.quantize(t.data(), n, quant[i], out, at);
+        convert(t, wire[i], quant[i], out, at);
+        end = at + (int) encodedBytes(t, codec);
       }
-      int end = at + (int) encodedBytes(t, codec);
       int next = i + 1 < tensors.size() ? dataStart + (int) offsets[i + 1] : (int) total;
       for (int p = end; p < next; p++) {
         out.put(p, (byte) 0); // alignment padding: a reused buffer may hold old bytes
@@ -221,15 +248,34 @@ public final class FrameCodec {
     return out.clear();
   }
 
+  /** Writes a tensor's elements converted to the wire dtype into {@code out} from {@code at}. */
+  private static void convert(Tensor t, DType wire, Quantization q, ByteBuffer out, int at) {
+    int n = (int) t.elements();
+    if (wire == t.dtype()) {
+      out.put(at, t.data(), 0, t.byteLength());
+    } else if (wire == DType.FLOAT16) {
+      TensorConversions.float32ToFloat16(t.data(), n, out, at);
+    } else {
+      TensorConversions.quantize(t.data(), n, q, out, at);
+    }
+  }
+
   /**
-   * Decodes a frame from the buffer's position to its limit; the buffer's position is not moved.
-   * The tensors share the buffer's bytes.
+   * The metadata of a frame's header (its JSON without the {@code tensors} list), checking the
+   * prefix and the JSON but neither decoding nor checking the tensors: for a reply to a frame that
+   * is shed or refused, at the cost of the header alone.
    *
-   * @throws FrameCodecException when anything in the frame does not hold, with the reason
+   * @throws FrameCodecException when the prefix or the header is not valid
    */
-  public static Frame decode(ByteBuffer frame) {
+  public static ObjectNode decodeHeader(ByteBuffer frame) {
     Objects.requireNonNull(frame, "frame");
-    ByteBuffer b = frame.duplicate().order(ByteOrder.LITTLE_ENDIAN);
+    ObjectNode header = header(frame.duplicate().order(ByteOrder.LITTLE_ENDIAN));
+    header.remove(TENSORS);
+    return header;
+  }
+
+  /** Checks the prefix and parses the header JSON of a little-endian frame, from its position. */
+  private static ObjectNode header(ByteBuffer b) {
     int base = b.position();
     int size = b.remaining();
     if (size < PREFIX_BYTES) {
@@ -254,7 +300,41 @@ public final class FrameCodec {
               + (size - PREFIX_BYTES)
               + " bytes after the prefix");
     }
-    ObjectNode header = parseHeader(b, base + PREFIX_BYTES, (int) h);
+    return parseHeader(b, base + PREFIX_BYTES, (int) h);
+  }
+
+  /**
+   * Decodes a frame from the buffer's position to its limit; the buffer's position is not moved.
+   * The tensors share the buffer's bytes, except compressed ones, which are decompressed into new
+   * buffers.
+   *
+   * @throws FrameCodecException when anything in the frame does not hold, with the reason
+   */
+  public static Frame decode(ByteBuffer frame) {
+    return decode(frame, WireLimits.MAX_DECOMPRESSED_BYTES);
+  }
+
+  /**
+   * As {@link #decode(ByteBuffer)}, with a lower bound on what the frame's compressed tensors may
+   * decompress to together (a sensor's request frame: {@link WireLimits#MAX_INPUT_BYTES}).
+   *
+   * @param maxDecompressedBytes at most {@link WireLimits#MAX_DECOMPRESSED_BYTES}
+   * @throws FrameCodecException when anything in the frame does not hold, with the reason
+   */
+  public static Frame decode(ByteBuffer frame, int maxDecompressedBytes) {
+    Objects.requireNonNull(frame, "frame");
+    if (maxDecompressedBytes < 0 || maxDecompressedBytes > WireLimits.MAX_DECOMPRESSED_BYTES) {
+      throw new IllegalArgumentException(
+          "maxDecompressedBytes must be in 0.."
+              + WireLimits.MAX_DECOMPRESSED_BYTES
+              + ": "
+              + maxDecompressedBytes);
+    }
+    ByteBuffer b = frame.duplicate().order(ByteOrder.LITTLE_ENDIAN);
+    int base = b.position();
+    int size = b.remaining();
+    ObjectNode header = header(b);
+    long h = Integer.toUnsignedLong(b.getInt(base + 4));
     JsonNode list = header.remove(TENSORS);
     if (list == null || !list.isArray()) {
       throw new FrameCodecException("frame header must have a \"tensors\" array");
@@ -267,6 +347,9 @@ public final class FrameCodec {
     long dataLength = size - PREFIX_BYTES - h;
     List<Tensor> tensors = new ArrayList<>(list.size());
     long[][] extents = new long[list.size()][];
+    Compression[] compression = new Compression[list.size()];
+    Compressed[] compressed = new Compressed[list.size()];
+    long decompressed = 0;
     Set<String> names = new HashSet<>();
     for (int i = 0; i < list.size(); i++) {
       String at = "tensors[" + i + "]";
@@ -285,7 +368,35 @@ public final class FrameCodec {
       long offset = nonNegativeLong(d, "offset", at);
       long length = nonNegativeLong(d, "length", at);
       long need = shape.elements() * dtype.size(); // at most 2^28 * 8: no overflow
-      if (length != need) {
+      compression[i] = compression(d, at);
+      if (compression[i] != Compression.NONE) {
+        long raw = nonNegativeLong(d, "rawLength", at);
+        if (raw != need) {
+          throw new FrameCodecException(
+              at
+                  + ".rawLength is "
+                  + raw
+                  + " but shape "
+                  + shape
+                  + " of "
+                  + dtype
+                  + " needs "
+                  + need
+                  + " bytes");
+        }
+        if (need > maxDecompressedBytes - decompressed) {
+          throw new FrameCodecException(
+              at
+                  + " would decompress the frame's tensors to more than "
+                  + maxDecompressedBytes
+                  + " bytes ("
+                  + (decompressed + need)
+                  + ")");
+        }
+        decompressed += need;
+      } else if (d.has("rawLength")) {
+        throw new FrameCodecException(at + ".rawLength is only allowed with a compression");
+      } else if (length != need) {
         throw new FrameCodecException(
             at
                 + ".length is "
@@ -311,21 +422,32 @@ public final class FrameCodec {
       }
       extents[i] = new long[] {offset, length, i};
       ByteBuffer slice = b.slice(dataStart + (int) offset, (int) length);
-      tensors.add(new Tensor(name, dtype, shape, quant, slice));
+      if (compression[i] == Compression.NONE) {
+        tensors.add(new Tensor(name, dtype, shape, quant, slice));
+      } else {
+        compressed[i] = new Compressed(name, dtype, shape, quant, slice, (int) need);
+        tensors.add(null); // decompressed below, once every tensor has been checked
+      }
     }
     checkNoOverlap(extents);
+    for (int i = 0; i < compressed.length; i++) {
+      Compressed c = compressed[i];
+      if (c != null) {
+        ByteBuffer raw =
+            TensorCompression.decompress(
+                compression[i], c.bytes, c.rawLength, "tensors[" + i + "]");
+        tensors.set(i, new Tensor(c.name, c.dtype, c.shape, c.quant, raw));
+      }
+    }
     return new Frame(header, tensors);
   }
 
+  /** A checked compressed tensor of a frame being decoded, not yet decompressed. */
+  private record Compressed(
+      String name, DType dtype, Shape shape, Quantization quant, ByteBuffer bytes, int rawLength) {}
+
   private static DType wireDtype(DType dtype, Codec codec) {
-    if (dtype != DType.FLOAT32) {
-      return dtype;
-    }
-    return switch (codec) {
-      case FP32 -> DType.FLOAT32;
-      case FP16 -> DType.FLOAT16;
-      case INT8 -> DType.INT8;
-    };
+    return dtype == DType.FLOAT32 ? codec.dtype() : dtype;
   }
 
   private static long align(long n) {
@@ -441,6 +563,19 @@ public final class FrameCodec {
     } catch (IllegalArgumentException e) {
       throw new FrameCodecException(at + "." + e.getMessage());
     }
+  }
+
+  private static Compression compression(JsonNode d, String at) {
+    JsonNode c = d.get("compression");
+    if (c == null) {
+      return Compression.NONE;
+    }
+    if (c.isTextual()
+        && (c.textValue().equals(Compression.LZ4.wireName())
+            || c.textValue().equals(Compression.ZSTD.wireName()))) {
+      return Compression.of(c.textValue());
+    }
+    throw new FrameCodecException(at + ".compression must be lz4 or zstd: " + c);
   }
 
   private static long nonNegativeLong(JsonNode d, String field, String at) {

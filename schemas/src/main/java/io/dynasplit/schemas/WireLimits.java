@@ -21,6 +21,15 @@ public final class WireLimits {
   /** Most elements of one tensor (256 Mi). */
   public static final long MAX_ELEMENTS = 1L << 28;
 
+  /**
+   * Most bytes the compressed tensors of one frame may decompress to, all together (64 MiB, the
+   * largest packet {@code broker-config/mosquitto/mosquitto.conf} lets through): a compressed frame
+   * never makes its receiver allocate more than an uncompressed frame could carry. A frame that
+   * declares more is refused before anything is allocated, and the encoder sends tensors beyond it
+   * uncompressed.
+   */
+  public static final int MAX_DECOMPRESSED_BYTES = 64 << 20;
+
   /** Most decoded bytes of a request's input (12 MiB). */
   public static final int MAX_INPUT_BYTES = 12 << 20;
 

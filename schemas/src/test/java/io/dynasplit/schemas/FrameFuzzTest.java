@@ -251,7 +251,7 @@ class FrameFuzzTest {
     return a;
   }
 
-  private static byte[] mutate(SplittableRandom r, byte[] base) {
+  static byte[] mutate(SplittableRandom r, byte[] base) {
     int kind = r.nextInt(10);
     switch (kind) {
       case 0:

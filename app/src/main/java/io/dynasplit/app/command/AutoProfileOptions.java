@@ -44,8 +44,9 @@ public final class AutoProfileOptions {
       paramLabel = "LIST",
       defaultValue = "fp32",
       description =
-          "autoprofile: intermediate tensor codecs each split is measured with, of fp32, fp16 and"
-              + " int8 (default: ${DEFAULT-VALUE})")
+          "autoprofile: intermediate tensor codecs each split is measured with, of "
+              + LiveSpaceOptions.CODECS_HELP
+              + " (default: ${DEFAULT-VALUE})")
   String codecs;
 
   /**

@@ -7,7 +7,7 @@ import picocli.CommandLine.Command;
     name = "bench",
     mixinStandardHelpOptions = true,
     description = "Benchmarks of the running system, side by side with the floor of the same work.",
-    subcommands = {BenchDataplaneCommand.class})
+    subcommands = {BenchDataplaneCommand.class, BenchCodecsCommand.class})
 public final class BenchCommand implements Runnable {
 
   @picocli.CommandLine.Spec picocli.CommandLine.Model.CommandSpec spec;

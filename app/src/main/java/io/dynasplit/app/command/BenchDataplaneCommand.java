@@ -68,7 +68,10 @@ public final class BenchDataplaneCommand implements Callable<Integer> {
       names = "--codecs",
       paramLabel = "LIST",
       defaultValue = "fp32,fp16,int8",
-      description = "intermediate tensor encodings (default: ${DEFAULT-VALUE})")
+      description =
+          "intermediate tensor encodings, of "
+              + LiveSpaceOptions.CODECS_HELP
+              + " (default: ${DEFAULT-VALUE})")
   String codecs;
 
   @Option(
@@ -128,19 +131,7 @@ public final class BenchDataplaneCommand implements Callable<Integer> {
         throw new CommandLine.ParameterException(
             spec.commandLine(), "unknown model " + model + "; known: " + parts.catalog().ids());
       }
-      List<Integer> candidates = parts.candidates(model);
-      int split =
-          splits.getOrDefault(
-              model,
-              model.equals("ppocr-det") && candidates.contains(DETECTOR_SPLIT)
-                  ? DETECTOR_SPLIT
-                  : candidates.get(candidates.size() / 2));
-      if (!candidates.contains(split) || split == 0 || split >= parts.allEdgeSplit(model)) {
-        throw new CommandLine.ParameterException(
-            spec.commandLine(),
-            "--split " + model + "=" + split + " is not a candidate that sends a tensor");
-      }
-      chosen.put(model, split);
+      chosen.put(model, split(spec, parts, model, splits));
     }
     PrintWriter out = spec.commandLine().getOut();
     PrintWriter err = spec.commandLine().getErr();
@@ -178,6 +169,28 @@ public final class BenchDataplaneCommand implements Callable<Integer> {
     throughput.forEach(out::println);
     out.flush();
     return 0;
+  }
+
+  /**
+   * The split a bench measures a model at: {@code --split MODEL=N} if given, else {@link
+   * #DETECTOR_SPLIT} for ppocr-det and the middle candidate for the others.
+   *
+   * @throws CommandLine.ParameterException when the split is not a candidate that sends a tensor
+   */
+  static int split(CommandSpec spec, SplitParts parts, String model, Map<String, Integer> splits) {
+    List<Integer> candidates = parts.candidates(model);
+    int split =
+        splits.getOrDefault(
+            model,
+            model.equals("ppocr-det") && candidates.contains(DETECTOR_SPLIT)
+                ? DETECTOR_SPLIT
+                : candidates.get(candidates.size() / 2));
+    if (!candidates.contains(split) || split == 0 || split >= parts.allEdgeSplit(model)) {
+      throw new CommandLine.ParameterException(
+          spec.commandLine(),
+          "--split " + model + "=" + split + " is not a candidate that sends a tensor");
+    }
+    return split;
   }
 
   /** Classifier frames at {@code inFlight} through {@code dynasplit request}, against the bound. */

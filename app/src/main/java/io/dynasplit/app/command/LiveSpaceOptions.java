@@ -12,7 +12,10 @@ public final class LiveSpaceOptions {
 
   private LiveSpaceOptions() {}
 
-  /** The codecs of a comma-separated list such as {@code fp32,int8}. */
+  /** What a codec list's help says it may hold: every {@link Codec}, described by its two parts. */
+  static final String CODECS_HELP = "fp32, fp16 or int8, each alone or +lz4 or +zstd (lossless)";
+
+  /** The codecs of a comma-separated list such as {@code fp32,int8+lz4}. */
   static List<Codec> codecs(CommandSpec spec, String text) {
     TreeSet<Codec> codecs = new TreeSet<>();
     for (String item : text.split(",")) {
@@ -20,7 +23,7 @@ public final class LiveSpaceOptions {
         codecs.add(Codec.of(item.trim()));
       } catch (IllegalArgumentException e) {
         throw new ParameterException(
-            spec.commandLine(), "--codecs must list fp32, fp16 or int8: " + text);
+            spec.commandLine(), "--codecs must list codecs of " + Codec.names() + ": " + text);
       }
     }
     return List.copyOf(codecs);

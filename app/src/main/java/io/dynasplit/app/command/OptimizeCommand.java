@@ -299,7 +299,9 @@ public final class OptimizeCommand implements Callable<Integer> {
       paramLabel = "LIST",
       defaultValue = "fp32,fp16,int8",
       description =
-          "(with --live) intermediate tensor codecs of the space (default: ${DEFAULT-VALUE})")
+          "(with --live) intermediate tensor codecs of the space, of "
+              + LiveSpaceOptions.CODECS_HELP
+              + " (default: ${DEFAULT-VALUE})")
   String liveCodecs;
 
   @Option(
@@ -413,11 +415,12 @@ public final class OptimizeCommand implements Callable<Integer> {
   }
 
   private Objectives liveObjectives(List<Codec> codecs) {
-    // only a lossy codec makes fidelity vary: fp32 everywhere reproduces the full model's output
+    // only a lossy codec makes fidelity vary: fp32, compressed or not, reproduces the full model's
+    // output
     return objectives.resolve(
         spec,
         () ->
-            codecs.size() > 1 || codecs.get(0) != Codec.FP32
+            codecs.stream().anyMatch(Codec::lossy)
                 ? Objectives.LATENCY_ENERGY_FIDELITY
                 : Objectives.LATENCY_ENERGY);
   }

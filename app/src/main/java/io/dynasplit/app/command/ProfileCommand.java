@@ -107,8 +107,9 @@ public final class ProfileCommand implements Callable<Integer> {
       names = "--codecs",
       paramLabel = "LIST",
       description =
-          "intermediate tensor encodings, one or a comma-separated list of fp32, fp16"
-              + " and int8; each split is measured with each (default: fp32)")
+          "intermediate tensor encodings, one or a comma-separated list of "
+              + LiveSpaceOptions.CODECS_HELP
+              + "; each split is measured with each (default: fp32)")
   void codecs(String value) {
     codecs = value;
   }

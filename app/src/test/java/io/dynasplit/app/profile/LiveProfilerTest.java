@@ -19,8 +19,8 @@ class LiveProfilerTest {
 
   /**
    * Verifies that at a middle split fp32 reproduces the full model's outputs (fidelity 1), int8
-   * sends a quarter of the bytes with a fidelity in [0, 1], and the space holds the knobs the
-   * hardware reports.
+   * sends a quarter of the bytes with a fidelity in [0, 1], int8+lz4 no more with int8's fidelity,
+   * and the space holds the knobs the hardware reports.
    */
   @Test
   @Timeout(value = 120, unit = TimeUnit.SECONDS)
@@ -36,7 +36,11 @@ class LiveProfilerTest {
             new LiveProfiler.Settings(3, 1),
             null)) {
       ConfigurationSpace space =
-          profiler.space(List.of(middle), List.of(1), List.of(Codec.FP32, Codec.INT8));
+          profiler.space(
+              List.of(middle), List.of(1), List.of(Codec.FP32, Codec.INT8, Codec.INT8_LZ4));
+      assertEquals(
+          List.of(Codec.FP32, Codec.INT8, Codec.INT8_LZ4),
+          space.values(ConfigurationSpace.Knob.CODEC));
       List<Integer> freqs = profiler.hardware().cpuFrequenciesMHz();
       assertEquals(
           freqs.isEmpty() ? List.of(0) : freqs, space.values(ConfigurationSpace.Knob.CPU_FREQ));
@@ -62,6 +66,14 @@ class LiveProfilerTest {
       assertTrue(
           q.bytes() < e.bytes() / 2,
           "int8 sends about a quarter of fp32's bytes: " + q.bytes() + " vs " + e.bytes());
+      // lossless on top of int8: the same outputs, so the same fidelity; never more bytes than
+      // int8's but for the longer codec name in the header (a tensor that would not shrink goes
+      // as it is: this split's does not)
+      FrontEntry packed = profiler.measure(fp32.withCodec(Codec.INT8_LZ4)).entry();
+      assertEquals(q.fidelity(), packed.fidelity());
+      assertTrue(
+          packed.bytes() <= q.bytes() + 16,
+          "int8+lz4: " + packed.bytes() + " vs int8: " + q.bytes());
       assertEquals(
           List.of(exact.edgeSource() + "/" + exact.cloudSource()),
           profiler.energySources().subList(0, 1));

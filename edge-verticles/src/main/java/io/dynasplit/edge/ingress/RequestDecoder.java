@@ -49,7 +49,8 @@ public final class RequestDecoder {
     }
     ByteBuffer buffer = ByteBuffer.wrap(payload);
     if (FrameCodec.isFrame(buffer)) {
-      Frame frame = FrameCodec.decode(buffer);
+      // compressed input tensors may not decompress to more than an uncompressed input may carry
+      Frame frame = FrameCodec.decode(buffer, WireLimits.MAX_INPUT_BYTES);
       RequestHeader header = frame.metadata(RequestHeader.class);
       if (frame.tensors().isEmpty()) {
         throw new IllegalArgumentException("tensor frame request carries no tensors");
@@ -71,7 +72,7 @@ public final class RequestDecoder {
     ByteBuffer buffer = ByteBuffer.wrap(payload);
     if (FrameCodec.isFrame(buffer)) {
       try {
-        var header = FrameCodec.decode(buffer).header();
+        var header = FrameCodec.decodeHeader(buffer);
         return new Peek(
             text(header.get("id")), text(header.get("model")), text(header.get("replyTo")));
       } catch (IllegalArgumentException e) {
