@@ -20,7 +20,12 @@ import java.util.List;
  * server-accelerator} ({@code True} = GPU, {@code False} = CPU), {@code latency}, {@code avg
  * latency edge (ms)}, {@code avg latency transfer (ms)}, {@code avg latency cloud (ms)}, {@code avg
  * energy edge (J)}, {@code avg energy cloud (J)} (which includes the GPU part), {@code tensor size
- * (KB)} and {@code accuracy}. Integers may be written as floats ({@code 1200.0}, {@code 22.0}).
+ * (KB)}, and {@code accuracy} where the file has it. Integers may be written as floats ({@code
+ * 1200.0}, {@code 22.0}).
+ *
+ * <p>A pool from a two-objective study (latency and energy only, as the paper ran for some of its
+ * models) has no {@code accuracy} column: its rows then have no fidelity (null), and the search
+ * over it has two objectives ({@link io.dynasplit.optimizer.Objectives#forEntries}).
  *
  * <p>Mapping to {@link Configuration}: threads 0 (not a knob on that testbed), codec fp32, cloud
  * accelerator {@code gpu}/{@code cpu} from {@code server-accelerator}, except at the all-edge layer
@@ -34,7 +39,6 @@ public final class SplinterPoolCsv {
   /** The columns this reader needs. */
   public static final List<String> REQUIRED_COLUMNS =
       List.of(
-          "accuracy",
           "latency",
           "avg energy edge (J)",
           "avg latency edge (ms)",
@@ -46,6 +50,9 @@ public final class SplinterPoolCsv {
           "layer",
           "edge-accelerator",
           "server-accelerator");
+
+  /** The column of top-1 accuracy, read as fidelity where present. */
+  public static final String ACCURACY = "accuracy";
 
   private static final List<String> EDGE_ACCELERATORS = List.of("off", "std", "max");
 
@@ -94,14 +101,16 @@ public final class SplinterPoolCsv {
         allEdgeAtMax = false;
       }
     }
+    boolean hasAccuracy = t.header().contains(ACCURACY);
     List<FrontEntry> rows = new ArrayList<>(t.size());
     for (int i = 0; i < t.size(); i++) {
-      rows.add(row(t, i, layer[i], allEdgeAtMax ? maxLayer : -1));
+      rows.add(row(t, i, layer[i], allEdgeAtMax ? maxLayer : -1, hasAccuracy));
     }
     return SimulationPool.of(model, source, rows);
   }
 
-  private static FrontEntry row(CsvTable t, int i, int layer, int allEdgeLayer) {
+  private static FrontEntry row(
+      CsvTable t, int i, int layer, int allEdgeLayer, boolean hasAccuracy) {
     int freq = t.integer(i, "cpu-freq");
     if (freq <= 0) {
       throw t.error(
@@ -128,11 +137,7 @@ public final class SplinterPoolCsv {
     } else {
       cloud = gpu ? "gpu" : "cpu";
     }
-    double accuracy = t.nonNegative(i, "accuracy");
-    if (accuracy > 1) {
-      throw t.error(
-          i, "accuracy", "expected a fraction in [0, 1], got '" + t.text(i, "accuracy") + "'");
-    }
+    Double accuracy = hasAccuracy ? accuracy(t, i) : null;
     double latency = t.nonNegative(i, "latency");
     return new FrontEntry(
         new Configuration(layer, freq, edge, 0, Codec.FP32, cloud),
@@ -146,5 +151,14 @@ public final class SplinterPoolCsv {
         t.nonNegative(i, "avg energy cloud (J)"),
         accuracy,
         1);
+  }
+
+  private static double accuracy(CsvTable t, int i) {
+    double accuracy = t.nonNegative(i, ACCURACY);
+    if (accuracy > 1) {
+      throw t.error(
+          i, ACCURACY, "expected a fraction in [0, 1], got '" + t.text(i, ACCURACY) + "'");
+    }
+    return accuracy;
   }
 }
