@@ -7,6 +7,7 @@ import io.dynasplit.schemas.FrontEntry;
 import java.io.IOException;
 import java.io.Reader;
 import java.io.StringReader;
+import java.io.Writer;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -151,6 +152,66 @@ public final class SplinterPoolCsv {
         t.nonNegative(i, "avg energy cloud (J)"),
         accuracy,
         1);
+  }
+
+  /**
+   * Writes a pool's runs in this format, one row per run in the pool's order, with the columns this
+   * reader needs (and {@code energy}, their sum), {@code accuracy} when every run has a fidelity.
+   * Reading the text back gives the same runs.
+   *
+   * @throws IllegalArgumentException if a run does not fit the format (a codec other than fp32,
+   *     threads, an accelerator the paper's testbed did not have, fidelity on some runs only)
+   * @throws IOException if writing fails
+   */
+  public static void write(SimulationPool pool, Writer out) throws IOException {
+    List<FrontEntry> runs = new ArrayList<>(pool.rowCount());
+    for (Configuration c : pool.configurations()) {
+      runs.addAll(pool.rows(c));
+    }
+    long withFidelity = runs.stream().filter(r -> r.fidelity() != null).count();
+    if (withFidelity != 0 && withFidelity != runs.size()) {
+      throw new IllegalArgumentException(
+          withFidelity
+              + " of "
+              + runs.size()
+              + " runs have a fidelity: all or none can be written");
+    }
+    boolean accuracy = withFidelity > 0;
+    StringBuilder b = new StringBuilder();
+    if (accuracy) {
+      b.append(ACCURACY).append(',');
+    }
+    b.append(
+        "latency,energy,avg energy edge (J),avg latency edge (ms),avg latency cloud (ms),avg"
+            + " latency transfer (ms),avg energy cloud (J),tensor size"
+            + " (KB),cpu-freq,layer,edge-accelerator,server-accelerator\n");
+    for (FrontEntry r : runs) {
+      Configuration c = r.config();
+      if (c.codec() != Codec.FP32
+          || c.threads() != 0
+          || !EDGE_ACCELERATORS.contains(c.edgeAccelerator())
+          || !List.of("gpu", "cpu", Configuration.CLOUD_NONE).contains(c.cloudAccelerator())) {
+        throw new IllegalArgumentException(
+            "the paper's pool format has fp32, threads 0, edge accelerators off, std, max and"
+                + " cloud gpu, cpu only: "
+                + c);
+      }
+      if (accuracy) {
+        b.append(r.fidelity()).append(',');
+      }
+      b.append(r.latencyMs()).append(',').append(r.energyJ()).append(',');
+      b.append(r.edgeEnergyJ()).append(',');
+      b.append(r.headMs()).append(',');
+      b.append(r.tailMs()).append(',');
+      b.append(r.transferMs()).append(',');
+      b.append(r.cloudEnergyJ()).append(',');
+      b.append(r.bytes() / 1024.0).append(',');
+      b.append(c.cpuFreqMHz()).append(',');
+      b.append(c.split()).append(',');
+      b.append(c.edgeAccelerator()).append(',');
+      b.append(c.cloudAccelerator().equals("gpu") ? "True" : "False").append('\n');
+    }
+    out.write(b.toString());
   }
 
   private static double accuracy(CsvTable t, int i) {
