@@ -153,7 +153,7 @@ public final class SchedulerVerticle extends VerticleBase {
       return;
     }
     if (!Double.isNaN(o.transferMs()) && o.bytes() > 0) {
-      scheduler.live().observeTransfer(o.bytes(), Math.max(0, o.transferMs()));
+      scheduler.live().observeTransfer(o.entry(), o.bytes(), Math.max(0, o.transferMs()));
     }
     if (!Double.isNaN(o.cloudServiceMs())) {
       scheduler
