@@ -9,6 +9,7 @@ import io.dynasplit.app.command.FrontCommand;
 import io.dynasplit.app.command.HwCommand;
 import io.dynasplit.app.command.ModelsCommand;
 import io.dynasplit.app.command.OptimizeCommand;
+import io.dynasplit.app.command.PoolCommand;
 import io.dynasplit.app.command.ProfileCommand;
 import io.dynasplit.app.command.RequestCommand;
 import io.dynasplit.app.command.SimulateCommand;
@@ -44,6 +45,7 @@ import picocli.CommandLine.Command;
       DemoCommand.class,
       OptimizeCommand.class,
       FrontCommand.class,
+      PoolCommand.class,
       BenchCommand.class,
       CommandLine.HelpCommand.class,
     })

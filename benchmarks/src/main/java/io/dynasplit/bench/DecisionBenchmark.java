@@ -72,7 +72,7 @@ public class DecisionBenchmark {
       if (e.bytes() > 0) {
         adaptive
             .live()
-            .observeTransfer(e.bytes(), e.transferMs() * (0.8 + 0.6 * random.nextDouble()));
+            .observeTransfer(e, e.bytes(), e.transferMs() * (0.8 + 0.6 * random.nextDouble()));
         adaptive
             .live()
             .observeTail(

@@ -11,12 +11,16 @@ package io.dynasplit.scheduler;
  *     the profiled value and the policy tries again
  * @param priorWeight how many observations the profiled channel counts for in the live fit of round
  *     trip and bandwidth
+ * @param evidence how sure the live observations must be before an estimate leaves the profile: the
+ *     half-width, in standard errors of the window's mean, of the confidence interval whose end
+ *     nearest the profiled value an estimate takes (the profiled value while the interval holds
+ *     it); 0 trusts every observation as it is
  */
 public record AdaptiveSettings(
-    double quantile, int window, int maxAgeRequests, double priorWeight) {
+    double quantile, int window, int maxAgeRequests, double priorWeight, double evidence) {
 
   /** The settings the edge and the simulator use unless told otherwise. */
-  public static final AdaptiveSettings DEFAULT = new AdaptiveSettings(0.5, 32, 100, 1.0);
+  public static final AdaptiveSettings DEFAULT = new AdaptiveSettings(0.5, 32, 100, 1.0, 5.0);
 
   /** Checks every field. */
   public AdaptiveSettings {
@@ -32,20 +36,28 @@ public record AdaptiveSettings(
     if (!(priorWeight > 0) || Double.isInfinite(priorWeight)) {
       throw new IllegalArgumentException("priorWeight must be a finite number > 0: " + priorWeight);
     }
+    if (!(evidence >= 0) || Double.isInfinite(evidence)) {
+      throw new IllegalArgumentException("evidence must be a finite number >= 0: " + evidence);
+    }
   }
 
   /** A copy at another quantile. */
   public AdaptiveSettings withQuantile(double q) {
-    return new AdaptiveSettings(q, window, maxAgeRequests, priorWeight);
+    return new AdaptiveSettings(q, window, maxAgeRequests, priorWeight, evidence);
   }
 
   /** A copy with another window size. */
   public AdaptiveSettings withWindow(int n) {
-    return new AdaptiveSettings(quantile, n, maxAgeRequests, priorWeight);
+    return new AdaptiveSettings(quantile, n, maxAgeRequests, priorWeight, evidence);
   }
 
   /** A copy with another maximum age. */
   public AdaptiveSettings withMaxAgeRequests(int n) {
-    return new AdaptiveSettings(quantile, window, n, priorWeight);
+    return new AdaptiveSettings(quantile, window, n, priorWeight, evidence);
+  }
+
+  /** A copy with another evidence bar (0: trust every observation). */
+  public AdaptiveSettings withEvidence(double z) {
+    return new AdaptiveSettings(quantile, window, maxAgeRequests, priorWeight, z);
   }
 }

@@ -9,10 +9,14 @@ import java.util.Objects;
  * from tail results and cloud telemetry, the head's drift factor {@code f_edge} against the front,
  * and its own queue.
  *
- * <p>Factors are windowed quantiles of observed over front time, at the quantile of the {@link
- * AdaptiveSettings}; an estimate that stops being refreshed (observations older than {@code
- * maxAgeRequests}) falls back to the profiled value. The request clock advances with {@link
- * #observeHead}, which the caller reports once per finished request.
+ * <p>Each estimate starts at its profiled value (factors 1, cloud queue 0, the profiled channel)
+ * and leaves it only as far as its window's observations show with confidence ({@link
+ * AdaptiveSettings#evidence}, {@link Evidence}): observations that only scatter around the profile,
+ * as runs do from one to the next, leave it in force, so that {@code adaptive} then decides as the
+ * paper's rule does. Factors are windowed quantiles of observed over front time, at the quantile of
+ * the settings, taken as far as that evidence carries. An estimate that stops being refreshed
+ * (observations older than {@code maxAgeRequests}) falls back to the profiled value. The request
+ * clock advances with {@link #observeHead}, which the caller reports once per finished request.
  *
  * <p>Not thread-safe: confine it, with its {@link Scheduler}, to one thread (the scheduler
  * verticle's context, or the simulator's loop). Every figure is computed when observed, so reading
@@ -46,10 +50,11 @@ public final class LiveEstimator {
     int w = settings.window();
     long age = settings.maxAgeRequests();
     double q = settings.quantile();
-    transfer = new TransferEstimate(w, age, q, settings.priorWeight());
-    edgeFactor = new SampleWindow(w, age, q);
-    cloudFactor = new SampleWindow(w, age, q);
-    cloudQueue = new SampleWindow(w, age, q);
+    double z = settings.evidence();
+    transfer = new TransferEstimate(w, age, q, settings.priorWeight(), z);
+    edgeFactor = new SampleWindow(w, age, q, 1, z);
+    cloudFactor = new SampleWindow(w, age, q, 1, z);
+    cloudQueue = new SampleWindow(w, age, q, 0, z);
     edgeServiceMs = new SampleWindow(w, age, 0.5);
   }
 
@@ -76,15 +81,18 @@ public final class LiveEstimator {
   }
 
   /**
-   * Reports one transfer of an intermediate tensor (and its answer): its size and how long it took
-   * on the wire, excluding cloud queue and service time.
+   * Reports one transfer of an intermediate tensor (and its answer) for the front entry that ran:
+   * its size and how long it took on the wire, excluding cloud queue and service time. The entry's
+   * own transfer time is what the observation is held against to tell a changed channel from noise.
    */
-  public void observeTransfer(long bytes, double ms) {
+  public void observeTransfer(FrontEntry entry, long bytes, double ms) {
+    Objects.requireNonNull(entry, "entry");
     if (bytes < 0) {
       throw new IllegalArgumentException("bytes must be >= 0: " + bytes);
     }
     finiteNonNegative("ms", ms);
-    transfer.add(bytes, ms, requests);
+    transfer.add(
+        bytes, ms, entry.transferMs() > 0 ? ms / entry.transferMs() : Double.NaN, requests);
   }
 
   /**
@@ -195,19 +203,25 @@ public final class LiveEstimator {
     return profileMsPerByte;
   }
 
-  /** The head drift factor {@code f_edge} at the configured quantile; 1 until observed. */
+  /**
+   * The head drift factor {@code f_edge} as the evidence has it (see the class comment); 1 until
+   * observed.
+   */
   public double edgeFactor() {
-    return edgeFactor.quantileOr(1);
+    return edgeFactor.estimate();
   }
 
-  /** The cloud service factor {@code f_cloud} at the configured quantile; 1 until observed. */
+  /**
+   * The cloud service factor {@code f_cloud} as the evidence has it (see the class comment); 1
+   * until observed.
+   */
   public double cloudFactor() {
-    return cloudFactor.quantileOr(1);
+    return cloudFactor.estimate();
   }
 
-  /** The cloud queueing delay at the configured quantile; 0 until observed. */
+  /** The cloud queueing delay as the evidence has it; 0 until observed. */
   public double cloudQueueMs() {
-    return cloudQueue.quantileOr(0);
+    return cloudQueue.estimate();
   }
 
   /** The expected wait on the edge: queue length times the median recent edge time. */

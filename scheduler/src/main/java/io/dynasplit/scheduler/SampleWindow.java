@@ -5,9 +5,11 @@ import java.util.Arrays;
 
 /**
  * The last {@code capacity} observations of one quantity, each stamped with the request clock, and
- * their quantile over those not older than {@code maxAge}.
+ * what those not older than {@code maxAge} say: their quantile, and the {@link #estimate estimate}
+ * of the quantity, that quantile taken only as far as the {@link Evidence evidence} of their mean
+ * against the profiled value carries.
  *
- * <p>Not thread-safe. The quantile is recomputed when a sample enters or expires, never when read.
+ * <p>Not thread-safe. Everything is recomputed when a sample enters or expires, never when read.
  *
  * @implNote O(capacity log capacity) per change, no allocation after construction.
  */
@@ -15,6 +17,8 @@ final class SampleWindow {
 
   private final double quantile;
   private final long maxAge;
+  private final double profiled;
+  private final double evidence;
   private final double[] values;
   private final long[] stamps;
   private final double[] scratch;
@@ -23,13 +27,26 @@ final class SampleWindow {
   private long oldestLive = Long.MAX_VALUE;
   private int live;
   private double cached = Double.NaN;
+  private double estimate;
 
-  SampleWindow(int capacity, long maxAge, double quantile) {
+  /**
+   * A window whose {@link #estimate} starts from {@code profiled} and moves away from it only as
+   * far as {@code evidence} standard errors allow.
+   */
+  SampleWindow(int capacity, long maxAge, double quantile, double profiled, double evidence) {
     this.quantile = quantile;
     this.maxAge = maxAge;
+    this.profiled = profiled;
+    this.evidence = evidence;
     values = new double[capacity];
     stamps = new long[capacity];
     scratch = new double[capacity];
+    estimate = profiled;
+  }
+
+  /** A window whose observations are trusted as they are (evidence 0), profiled value 0. */
+  SampleWindow(int capacity, long maxAge, double quantile) {
+    this(capacity, maxAge, quantile, 0, 0);
   }
 
   /** Adds a sample observed at request {@code now}. */
@@ -58,6 +75,16 @@ final class SampleWindow {
     return live == 0 ? fallback : cached;
   }
 
+  /**
+   * The quantity as the evidence has it: the profiled value moved towards the live samples'
+   * quantile by the share {@link Evidence#weight} allows for their mean (all the way once the
+   * evidence is clear, not at all while their confidence interval holds the profiled value); the
+   * profiled value when no sample is live.
+   */
+  double estimate() {
+    return estimate;
+  }
+
   /** Empties the window. */
   void clear() {
     count = 0;
@@ -65,14 +92,17 @@ final class SampleWindow {
     live = 0;
     oldestLive = Long.MAX_VALUE;
     cached = Double.NaN;
+    estimate = profiled;
   }
 
   private void recompute(long now) {
     int n = 0;
     long oldest = Long.MAX_VALUE;
+    double sum = 0;
     for (int i = 0; i < count; i++) {
       if (now - stamps[i] <= maxAge) {
         scratch[n++] = values[i];
+        sum += values[i];
         oldest = Math.min(oldest, stamps[i]);
       }
     }
@@ -80,9 +110,18 @@ final class SampleWindow {
     oldestLive = oldest;
     if (n == 0) {
       cached = Double.NaN;
+      estimate = profiled;
       return;
     }
+    double mean = sum / n;
+    double squares = 0;
+    for (int i = 0; i < n; i++) {
+      squares += (scratch[i] - mean) * (scratch[i] - mean);
+    }
+    double sd = n > 1 ? Math.sqrt(squares / (n - 1)) : 0;
     Arrays.sort(scratch, 0, n);
     cached = Quantiles.ofSorted(scratch, n, quantile);
+    double w = Evidence.weight(mean, profiled, sd, n, evidence);
+    estimate = profiled + w * (cached - profiled);
   }
 }

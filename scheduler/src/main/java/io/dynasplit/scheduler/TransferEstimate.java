@@ -10,6 +10,12 @@ import java.util.Arrays;
  * stream of same-sized transfers still gives both figures), plus the chosen quantile of how far the
  * observations lie from that line.
  *
+ * <p>Round trip, ms per byte and spread move from the profiled channel to that fit only by the
+ * share the {@link Evidence} carries: each observation is held against its front entry's own
+ * transfer time, and while the window's mean of those ratios lies within {@code evidence} standard
+ * errors of 1 the channel counts as the profiled one. Without a profiled channel the fit is used as
+ * it is.
+ *
  * <p>Not thread-safe. Everything is computed when a sample enters or expires, never when read.
  */
 final class TransferEstimate {
@@ -17,7 +23,9 @@ final class TransferEstimate {
   private final double quantile;
   private final long maxAge;
   private final double priorWeight;
+  private final double evidence;
   private final double[] bytes;
+  private final double[] ratio;
   private final double[] ms;
   private final long[] stamps;
   private final double[] scratch;
@@ -34,11 +42,14 @@ final class TransferEstimate {
   private double msPerByte;
   private double spread = 1;
 
-  TransferEstimate(int capacity, long maxAge, double quantile, double priorWeight) {
+  TransferEstimate(
+      int capacity, long maxAge, double quantile, double priorWeight, double evidence) {
     this.quantile = quantile;
     this.maxAge = maxAge;
     this.priorWeight = priorWeight;
+    this.evidence = evidence;
     bytes = new double[capacity];
+    ratio = new double[capacity];
     ms = new double[capacity];
     stamps = new long[capacity];
     scratch = new double[capacity];
@@ -58,9 +69,18 @@ final class TransferEstimate {
     refit(latestStamp());
   }
 
-  void add(double b, double durationMs, long now) {
+  /**
+   * Adds one transfer.
+   *
+   * @param b its size
+   * @param durationMs how long it took
+   * @param overFront its duration over its front entry's transfer time; NaN when unknown
+   * @param now the request clock
+   */
+  void add(double b, double durationMs, double overFront, long now) {
     bytes[next] = b;
     ms[next] = durationMs;
+    ratio[next] = overFront;
     stamps[next] = now;
     next = (next + 1) % bytes.length;
     count = Math.min(count + 1, bytes.length);
@@ -150,20 +170,56 @@ final class TransferEstimate {
       a = 0;
       b = s2 > 0 ? t1 / s2 : priorMsPerByte;
     }
-    rttMs = a;
-    msPerByte = Math.max(0, b);
+    double fitRtt = a;
+    double fitPerByte = Math.max(0, b);
     if (n == 0) {
+      rttMs = fitRtt;
+      msPerByte = fitPerByte;
       spread = 1;
       return;
     }
     int m = 0;
     for (int i = 0; i < count; i++) {
       if (now - stamps[i] <= maxAge) {
-        double fitted = rttMs + bytes[i] * msPerByte;
+        double fitted = fitRtt + bytes[i] * fitPerByte;
         scratch[m++] = fitted > 0 ? ms[i] / fitted : 1;
       }
     }
     Arrays.sort(scratch, 0, m);
-    spread = Quantiles.ofSorted(scratch, m, quantile);
+    double fitSpread = Quantiles.ofSorted(scratch, m, quantile);
+    double w = weight(now);
+    rttMs = priorRttMs + w * (fitRtt - priorRttMs);
+    msPerByte = priorMsPerByte + w * (fitPerByte - priorMsPerByte);
+    spread = 1 + w * (fitSpread - 1);
+  }
+
+  /**
+   * The share of the way from the profiled channel to the fit that the live ratios to their
+   * entries' transfer times carry; 1 without a profiled channel or without ratios to judge by.
+   */
+  private double weight(long now) {
+    if (priorRttMs == 0 && priorMsPerByte == 0) {
+      return 1;
+    }
+    int n = 0;
+    double sum = 0;
+    for (int i = 0; i < count; i++) {
+      if (now - stamps[i] <= maxAge && !Double.isNaN(ratio[i])) {
+        sum += ratio[i];
+        n++;
+      }
+    }
+    if (n == 0) {
+      return 1;
+    }
+    double mean = sum / n;
+    double squares = 0;
+    for (int i = 0; i < count; i++) {
+      if (now - stamps[i] <= maxAge && !Double.isNaN(ratio[i])) {
+        squares += (ratio[i] - mean) * (ratio[i] - mean);
+      }
+    }
+    double sd = n > 1 ? Math.sqrt(squares / (n - 1)) : 0;
+    return Evidence.weight(mean, 1, sd, n, evidence);
   }
 }

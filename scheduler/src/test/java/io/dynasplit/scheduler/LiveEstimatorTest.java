@@ -14,13 +14,15 @@ class LiveEstimatesTest {
   private static final FrontEntry ANY = Entries.split(5, 1200, 50, 10, 70, 400_000, 5);
 
   /**
-   * Feeds one request's transfer of a random size on a channel with the given round trip and ms per
-   * byte.
+   * Feeds one request's transfer of a given size on a channel with the given round trip and ms per
+   * byte, for a front entry whose transfer time is the profiled channel's (set on {@code live}).
    */
   private static void transfer(
       LiveEstimator live, SplittableRandom random, double rtt, double perByte, long bytes) {
     double noise = 1 + (random.nextDouble() - 0.5) * 0.1;
-    live.observeTransfer(bytes, (rtt + bytes * perByte) * noise);
+    double profiled = live.profileRttMs() + bytes * live.profileMsPerByte();
+    FrontEntry entry = Entries.split(5, 1200, 50, profiled, 70, bytes, 5);
+    live.observeTransfer(entry, bytes, (rtt + bytes * perByte) * noise);
     live.observeHead(ANY, 50);
   }
 
@@ -31,7 +33,9 @@ class LiveEstimatesTest {
   @Test
   void transferEstimatesConvergeOnSyntheticSeries() {
     SplittableRandom random = new SplittableRandom(SEED);
-    LiveEstimator live = new LiveEstimator(AdaptiveSettings.DEFAULT);
+    // the fit itself, every observation trusted (the evidence shrinks it by the ratios' spread
+    // across sizes)
+    LiveEstimator live = new LiveEstimator(AdaptiveSettings.DEFAULT.withEvidence(0));
     live.setProfile(2.0, 1.0e-5, 600_000);
     double rtt = 6.0;
     double perByte = 2.5e-5;
@@ -100,13 +104,14 @@ class LiveEstimatesTest {
   }
 
   /**
-   * Verifies that the head and cloud factors are the configured quantile of observed over front
-   * time.
+   * Verifies that, trusting every observation (evidence 0), the head and cloud factors are the
+   * configured quantile of observed over front time.
    */
   @Test
   void factorsAreWindowedQuantiles() {
-    LiveEstimator median = new LiveEstimator(AdaptiveSettings.DEFAULT.withQuantile(0.5));
-    LiveEstimator tail = new LiveEstimator(AdaptiveSettings.DEFAULT.withQuantile(0.9));
+    AdaptiveSettings trusting = AdaptiveSettings.DEFAULT.withEvidence(0);
+    LiveEstimator median = new LiveEstimator(trusting.withQuantile(0.5));
+    LiveEstimator tail = new LiveEstimator(trusting.withQuantile(0.9));
     for (int i = 1; i <= 11; i++) {
       // head 50 ms in the front: ratios 1.0, 1.1, ..., 2.0
       double ms = 50 * (1 + (i - 1) / 10.0);
@@ -129,7 +134,7 @@ class LiveEstimatesTest {
    */
   @Test
   void reportCarriesWhatIsKnown() {
-    LiveEstimator live = new LiveEstimator(AdaptiveSettings.DEFAULT);
+    LiveEstimator live = new LiveEstimator(AdaptiveSettings.DEFAULT.withEvidence(0));
     assertEquals(io.dynasplit.schemas.LiveEstimates.NONE, live.report());
 
     live.setProfile(4.0, 1.0e-5, 400_000);
@@ -160,5 +165,68 @@ class LiveEstimatesTest {
       live.observeHead(ANY, 75);
     }
     assertEquals(1.5, live.edgeFactor(), 1e-9);
+  }
+
+  /**
+   * Verifies that observations which only scatter around the profile (head and cloud times 30%
+   * either way, transfers 50% either way) leave every estimate at its profiled value nearly always
+   * and never far from it, where trusting each observation moves them at every request.
+   */
+  @Test
+  void noiseAroundTheProfileLeavesItInForce() {
+    LiveEstimator careful = new LiveEstimator(AdaptiveSettings.DEFAULT);
+    LiveEstimator trusting = new LiveEstimator(AdaptiveSettings.DEFAULT.withEvidence(0));
+    FrontEntry entry = Entries.split(5, 1200, 50, 10, 70, 400_000, 5);
+    SplittableRandom random = new SplittableRandom(SEED);
+    int atProfile = 0;
+    int trustingAtProfile = 0;
+    double worst = 0;
+    int n = 2000;
+    for (int i = 0; i < n; i++) {
+      double head = 50 * (1 + 0.6 * (random.nextDouble() - 0.5));
+      double tail = 70 * (1 + 0.6 * (random.nextDouble() - 0.5));
+      double wire = 10 * (1 + (random.nextDouble() - 0.5));
+      for (LiveEstimator live : new LiveEstimator[] {careful, trusting}) {
+        if (i == 0) {
+          live.setProfile(2.0, 2.0e-5, 400_000);
+        }
+        live.observeTransfer(entry, entry.bytes(), wire);
+        live.observeTail(entry, tail, 0);
+        live.observeHead(entry, head);
+      }
+      boolean profiled =
+          careful.edgeFactor() == 1
+              && careful.cloudFactor() == 1
+              && careful.transferMs(400_000) == 10.0;
+      atProfile += profiled ? 1 : 0;
+      trustingAtProfile += trusting.edgeFactor() == 1 ? 1 : 0;
+      worst = Math.max(worst, Math.abs(careful.edgeFactor() - 1));
+      worst = Math.max(worst, Math.abs(careful.cloudFactor() - 1));
+      worst = Math.max(worst, Math.abs(careful.transferMs(400_000) / 10.0 - 1));
+    }
+    assertTrue(atProfile > 0.8 * n, atProfile + " of " + n + " at the profile");
+    assertTrue(worst < 0.1, "furthest from the profile: " + worst);
+    assertTrue(trustingAtProfile < 0.05 * n, trustingAtProfile + " of " + n);
+  }
+
+  /**
+   * Verifies that a real change as noisy (head and cloud twice as slow, 30% either way) is followed
+   * within one window, short of it by about the confidence interval's half-width.
+   */
+  @Test
+  void aNoisyRealChangeIsFollowed() {
+    AdaptiveSettings settings = AdaptiveSettings.DEFAULT;
+    LiveEstimator live = new LiveEstimator(settings);
+    FrontEntry entry = Entries.split(5, 1200, 50, 10, 70, 400_000, 5);
+    SplittableRandom random = new SplittableRandom(SEED);
+    for (int i = 0; i < settings.window(); i++) {
+      live.observeTail(entry, 140 * (1 + 0.6 * (random.nextDouble() - 0.5)), 0);
+      live.observeHead(entry, 100 * (1 + 0.6 * (random.nextDouble() - 0.5)));
+    }
+    // the ratios' sd is 2 * 0.6 / sqrt(12) = 0.35: five standard errors of 32 are 0.31, a third of
+    // the change
+    for (double f : new double[] {live.edgeFactor(), live.cloudFactor()}) {
+      assertTrue(f > 1.5 && f < 2.1, live.report().toString());
+    }
   }
 }

@@ -152,7 +152,7 @@ class SchedulerTest {
     assertSame(FAST, s.decide("m", 120).entry());
 
     for (int i = 0; i < 20; i++) {
-      s.live().observeTransfer(600_000, 40);
+      s.live().observeTransfer(FAST, 600_000, 40);
       s.live().observeTail(FAST, 80, 0);
       s.live().observeHead(FAST, 10);
     }

@@ -21,8 +21,10 @@ class SwitchCostTest {
    * changes.
    */
   private static int switches(SwitchCosts costs) {
-    // a window of one: the factor is the last observation, as noisy as it gets
-    Scheduler s = new Scheduler(Policy.ADAPTIVE, AdaptiveSettings.DEFAULT.withWindow(1));
+    // a window of one, every observation trusted: the factor is the last observation, as noisy as
+    // it gets
+    Scheduler s =
+        new Scheduler(Policy.ADAPTIVE, AdaptiveSettings.DEFAULT.withWindow(1).withEvidence(0));
     s.load(FrontIndex.of("m", List.of(TIGHT, ROOMY)));
     s.setSwitchCosts(costs);
     Configuration current = null;

@@ -118,7 +118,7 @@ public final class FrontCommand implements Callable<Integer> {
       all.addAll(other.entries());
     }
     List<FrontEntry> covered = measured != null ? measured.means() : all;
-    Objectives obj = objectives.resolve(spec, () -> Objectives.forEntries(covered));
+    Objectives obj = objectives.resolve(spec, covered);
 
     out.printf(
         Locale.ROOT,

@@ -1,6 +1,8 @@
 package io.dynasplit.app.command;
 
 import io.dynasplit.optimizer.Objectives;
+import io.dynasplit.schemas.FrontEntry;
+import java.util.Collection;
 import java.util.Locale;
 import java.util.function.Supplier;
 import picocli.CommandLine.Model.CommandSpec;
@@ -29,6 +31,37 @@ public final class ObjectivesOption {
    */
   Objectives resolve(CommandSpec spec, Supplier<Objectives> auto) {
     return parse(spec, text, auto);
+  }
+
+  /**
+   * The objectives this option names for a search or a comparison over {@code entries}: {@code
+   * auto} is {@link Objectives#forEntries}; fidelity named explicitly needs every entry to have
+   * one.
+   *
+   * @throws ParameterException naming the option when the list is none of the accepted ones, or
+   *     names fidelity while some entries have none (a pool from a two-objective study)
+   */
+  Objectives resolve(CommandSpec spec, Collection<FrontEntry> entries) {
+    return parse(spec, text, entries);
+  }
+
+  /** {@link #resolve(CommandSpec, Collection)} of an {@code --objectives} list. */
+  static Objectives parse(CommandSpec spec, String text, Collection<FrontEntry> entries) {
+    Objectives o = parse(spec, text, () -> Objectives.forEntries(entries));
+    long without = entries.stream().filter(e -> e.fidelity() == null).count();
+    if (o.hasFidelity() && without > 0) {
+      throw new ParameterException(
+          spec.commandLine(),
+          "--objectives "
+              + text
+              + ": "
+              + without
+              + " of "
+              + entries.size()
+              + " configurations have no fidelity (a pool without an accuracy column); use auto"
+              + " or latency,energy");
+    }
+    return o;
   }
 
   /**

@@ -146,7 +146,7 @@ public final class OptimizeBenchCommand implements Callable<Integer> {
       throw new CommandFailure(e.getMessage());
     }
     List<FrontEntry> means = p.means();
-    Objectives obj = ObjectivesOption.parse(spec, objectives, () -> Objectives.forEntries(means));
+    Objectives obj = ObjectivesOption.parse(spec, objectives, means);
     Nsga2Settings settings =
         population == null
             ? Nsga2Settings.DEFAULT

@@ -361,7 +361,7 @@ public final class OptimizeCommand implements Callable<Integer> {
               network,
               p.space(),
               new PoolEvaluator(p),
-              objectives.resolve(spec, () -> Objectives.forEntries(p.means())),
+              objectives.resolve(spec, p.means()),
               "the pool");
       return optimize(problem, wallClock, hostPort, p.means());
     }

@@ -124,6 +124,15 @@ public final class SimulateCommand implements Callable<Integer> {
               + " 100).")
   Integer maxAge;
 
+  @Option(
+      names = "--evidence",
+      paramLabel = "Z",
+      description =
+          "How sure the adaptive policy's observations must be before an estimate leaves the"
+              + " profile, in standard errors of its window's mean; 0 trusts every observation"
+              + " (default: 2).")
+  Double evidence;
+
   @Option(names = "--no-charts", description = "Do not draw the PNG charts.")
   boolean noCharts;
 
@@ -142,6 +151,9 @@ public final class SimulateCommand implements Callable<Integer> {
       }
       if (maxAge != null) {
         settings = settings.withMaxAgeRequests(maxAge);
+      }
+      if (evidence != null) {
+        settings = settings.withEvidence(evidence);
       }
     } catch (IllegalArgumentException e) {
       return fail(e.getMessage());

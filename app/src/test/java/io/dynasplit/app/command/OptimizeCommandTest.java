@@ -140,7 +140,8 @@ class OptimizeCommandTest {
             "--out",
             dir.resolve("f.json").toString());
     assertEquals(1, r.exit());
-    assertTrue(r.err().contains("bad.csv line 1, column 'accuracy': missing column"), r.err());
+    assertTrue(
+        r.err().contains("bad.csv line 1, column 'avg energy edge (J)': missing column"), r.err());
   }
 
   /** Verifies that bad options are refused with exit 2 and a message naming the option. */

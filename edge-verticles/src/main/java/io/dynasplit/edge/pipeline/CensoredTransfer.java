@@ -1,5 +1,7 @@
 package io.dynasplit.edge.pipeline;
 
+import io.dynasplit.schemas.FrontEntry;
+
 /**
  * A tail call that the cloud did not answer before the edge stopped waiting: its transfer took at
  * least {@code atLeastMs} for {@code bytes}, by how much longer is not known. The scheduler takes
@@ -11,10 +13,11 @@ package io.dynasplit.edge.pipeline;
  * up until an answered transfer, or the estimate's age limit, brings it back. A cloud too busy to
  * answer in time is taken for a slow channel: both make the same configurations late.
  *
+ * @param entry the front entry that ran
  * @param bytes the intermediate bytes sent, {@code > 0}
  * @param atLeastMs how long the edge waited for the answer
  */
-public record CensoredTransfer(long bytes, double atLeastMs) {
+public record CensoredTransfer(FrontEntry entry, long bytes, double atLeastMs) {
 
   /** How many times the wait a timed-out transfer is taken to have lasted. */
   public static final double ASSUMED_FACTOR = 2;
@@ -26,6 +29,7 @@ public record CensoredTransfer(long bytes, double atLeastMs) {
 
   /** Checks the values. */
   public CensoredTransfer {
+    java.util.Objects.requireNonNull(entry, "entry");
     if (bytes <= 0) {
       throw new IllegalArgumentException("bytes must be > 0: " + bytes);
     }

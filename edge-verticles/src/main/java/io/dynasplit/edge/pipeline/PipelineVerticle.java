@@ -293,7 +293,7 @@ public final class PipelineVerticle extends VerticleBase {
                     .eventBus()
                     .send(
                         EdgeAddresses.observe(settings.edgeId()),
-                        new CensoredTransfer(p.bytes(), waitMs));
+                        new CensoredTransfer(p.entry(), p.bytes(), waitMs));
               }
               return fallback(p, head, provider, failure);
             });

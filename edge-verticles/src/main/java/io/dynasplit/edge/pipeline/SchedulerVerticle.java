@@ -150,14 +150,14 @@ public final class SchedulerVerticle extends VerticleBase {
       return;
     }
     if (message.body() instanceof CensoredTransfer c) {
-      scheduler.live().observeTransfer(c.bytes(), c.assumedMs());
+      scheduler.live().observeTransfer(c.entry(), c.bytes(), c.assumedMs());
       return;
     }
     if (!(message.body() instanceof Observation o)) {
       return;
     }
     if (!Double.isNaN(o.transferMs()) && o.bytes() > 0) {
-      scheduler.live().observeTransfer(o.bytes(), Math.max(0, o.transferMs()));
+      scheduler.live().observeTransfer(o.entry(), o.bytes(), Math.max(0, o.transferMs()));
     }
     if (!Double.isNaN(o.cloudServiceMs())) {
       scheduler

@@ -7,6 +7,7 @@ import io.dynasplit.schemas.FrontEntry;
 import java.io.IOException;
 import java.io.Reader;
 import java.io.StringReader;
+import java.io.Writer;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -20,7 +21,12 @@ import java.util.List;
  * server-accelerator} ({@code True} = GPU, {@code False} = CPU), {@code latency}, {@code avg
  * latency edge (ms)}, {@code avg latency transfer (ms)}, {@code avg latency cloud (ms)}, {@code avg
  * energy edge (J)}, {@code avg energy cloud (J)} (which includes the GPU part), {@code tensor size
- * (KB)} and {@code accuracy}. Integers may be written as floats ({@code 1200.0}, {@code 22.0}).
+ * (KB)}, and {@code accuracy} where the file has it. Integers may be written as floats ({@code
+ * 1200.0}, {@code 22.0}).
+ *
+ * <p>A pool from a two-objective study (latency and energy only, as the paper ran for some of its
+ * models) has no {@code accuracy} column: its rows then have no fidelity (null), and the search
+ * over it has two objectives ({@link io.dynasplit.optimizer.Objectives#forEntries}).
  *
  * <p>Mapping to {@link Configuration}: threads 0 (not a knob on that testbed), codec fp32, cloud
  * accelerator {@code gpu}/{@code cpu} from {@code server-accelerator}, except at the all-edge layer
@@ -34,7 +40,6 @@ public final class SplinterPoolCsv {
   /** The columns this reader needs. */
   public static final List<String> REQUIRED_COLUMNS =
       List.of(
-          "accuracy",
           "latency",
           "avg energy edge (J)",
           "avg latency edge (ms)",
@@ -46,6 +51,9 @@ public final class SplinterPoolCsv {
           "layer",
           "edge-accelerator",
           "server-accelerator");
+
+  /** The column of top-1 accuracy, read as fidelity where present. */
+  public static final String ACCURACY = "accuracy";
 
   private static final List<String> EDGE_ACCELERATORS = List.of("off", "std", "max");
 
@@ -94,14 +102,16 @@ public final class SplinterPoolCsv {
         allEdgeAtMax = false;
       }
     }
+    boolean hasAccuracy = t.header().contains(ACCURACY);
     List<FrontEntry> rows = new ArrayList<>(t.size());
     for (int i = 0; i < t.size(); i++) {
-      rows.add(row(t, i, layer[i], allEdgeAtMax ? maxLayer : -1));
+      rows.add(row(t, i, layer[i], allEdgeAtMax ? maxLayer : -1, hasAccuracy));
     }
     return SimulationPool.of(model, source, rows);
   }
 
-  private static FrontEntry row(CsvTable t, int i, int layer, int allEdgeLayer) {
+  private static FrontEntry row(
+      CsvTable t, int i, int layer, int allEdgeLayer, boolean hasAccuracy) {
     int freq = t.integer(i, "cpu-freq");
     if (freq <= 0) {
       throw t.error(
@@ -128,11 +138,7 @@ public final class SplinterPoolCsv {
     } else {
       cloud = gpu ? "gpu" : "cpu";
     }
-    double accuracy = t.nonNegative(i, "accuracy");
-    if (accuracy > 1) {
-      throw t.error(
-          i, "accuracy", "expected a fraction in [0, 1], got '" + t.text(i, "accuracy") + "'");
-    }
+    Double accuracy = hasAccuracy ? accuracy(t, i) : null;
     double latency = t.nonNegative(i, "latency");
     return new FrontEntry(
         new Configuration(layer, freq, edge, 0, Codec.FP32, cloud),
@@ -146,5 +152,74 @@ public final class SplinterPoolCsv {
         t.nonNegative(i, "avg energy cloud (J)"),
         accuracy,
         1);
+  }
+
+  /**
+   * Writes a pool's runs in this format, one row per run in the pool's order, with the columns this
+   * reader needs (and {@code energy}, their sum), {@code accuracy} when every run has a fidelity.
+   * Reading the text back gives the same runs.
+   *
+   * @throws IllegalArgumentException if a run does not fit the format (a codec other than fp32,
+   *     threads, an accelerator the paper's testbed did not have, fidelity on some runs only)
+   * @throws IOException if writing fails
+   */
+  public static void write(SimulationPool pool, Writer out) throws IOException {
+    List<FrontEntry> runs = new ArrayList<>(pool.rowCount());
+    for (Configuration c : pool.configurations()) {
+      runs.addAll(pool.rows(c));
+    }
+    long withFidelity = runs.stream().filter(r -> r.fidelity() != null).count();
+    if (withFidelity != 0 && withFidelity != runs.size()) {
+      throw new IllegalArgumentException(
+          withFidelity
+              + " of "
+              + runs.size()
+              + " runs have a fidelity: all or none can be written");
+    }
+    boolean accuracy = withFidelity > 0;
+    StringBuilder b = new StringBuilder();
+    if (accuracy) {
+      b.append(ACCURACY).append(',');
+    }
+    b.append(
+        "latency,energy,avg energy edge (J),avg latency edge (ms),avg latency cloud (ms),avg"
+            + " latency transfer (ms),avg energy cloud (J),tensor size"
+            + " (KB),cpu-freq,layer,edge-accelerator,server-accelerator\n");
+    for (FrontEntry r : runs) {
+      Configuration c = r.config();
+      if (c.codec() != Codec.FP32
+          || c.threads() != 0
+          || !EDGE_ACCELERATORS.contains(c.edgeAccelerator())
+          || !List.of("gpu", "cpu", Configuration.CLOUD_NONE).contains(c.cloudAccelerator())) {
+        throw new IllegalArgumentException(
+            "the paper's pool format has fp32, threads 0, edge accelerators off, std, max and"
+                + " cloud gpu, cpu only: "
+                + c);
+      }
+      if (accuracy) {
+        b.append(r.fidelity()).append(',');
+      }
+      b.append(r.latencyMs()).append(',').append(r.energyJ()).append(',');
+      b.append(r.edgeEnergyJ()).append(',');
+      b.append(r.headMs()).append(',');
+      b.append(r.tailMs()).append(',');
+      b.append(r.transferMs()).append(',');
+      b.append(r.cloudEnergyJ()).append(',');
+      b.append(r.bytes() / 1024.0).append(',');
+      b.append(c.cpuFreqMHz()).append(',');
+      b.append(c.split()).append(',');
+      b.append(c.edgeAccelerator()).append(',');
+      b.append(c.cloudAccelerator().equals("gpu") ? "True" : "False").append('\n');
+    }
+    out.write(b.toString());
+  }
+
+  private static double accuracy(CsvTable t, int i) {
+    double accuracy = t.nonNegative(i, ACCURACY);
+    if (accuracy > 1) {
+      throw t.error(
+          i, ACCURACY, "expected a fraction in [0, 1], got '" + t.text(i, ACCURACY) + "'");
+    }
+    return accuracy;
   }
 }

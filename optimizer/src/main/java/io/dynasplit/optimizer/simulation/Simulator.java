@@ -197,7 +197,7 @@ public final class Simulator {
       Scheduler scheduler, FrontEntry chosen, FrontEntry run, double transferMs, double cloudMs) {
     LiveEstimator live = scheduler.live();
     if (run.bytes() > 0 && run.transferMs() > 0) {
-      live.observeTransfer(run.bytes(), transferMs);
+      live.observeTransfer(chosen, run.bytes(), transferMs);
     }
     if (run.tailMs() > 0) {
       live.observeTail(chosen, cloudMs, 0);

@@ -16,4 +16,12 @@ public final class SplinterData {
   public static Path file(String name) {
     return SplinterFiles.file(name);
   }
+
+  /**
+   * The path of one file derived from them ({@code data/derived/}), such as {@code
+   * simulation_pool_vgg16_two_objective.csv}.
+   */
+  public static Path derived(String name) {
+    return SplinterFiles.derived(name);
+  }
 }
