@@ -3,6 +3,7 @@ package io.dynasplit.app.command;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assertions.fail;
 
@@ -181,7 +182,8 @@ class CloudFailureTest {
       InferenceReply up =
           assertInstanceOf(InferenceReply.class, first, "reply while the cloud was up");
       assertFalse(up.ranFallback(), DataPlaneFixture.json(up));
-      assertFalse(DataPlaneFixture.json(up).contains("fallback"), DataPlaneFixture.json(up));
+      assertFalse(DataPlaneFixture.json(up).contains("\"fallback\":"), DataPlaneFixture.json(up));
+      assertEquals("fallback-cloud", up.cloudWorker(), "the worker that ran the tail");
       assertEquals(3, after.size(), "replies after the cloud went: " + after);
       for (Reply reply : after) {
         InferenceReply ok =
@@ -190,6 +192,7 @@ class CloudFailureTest {
         assertTrue(
             DataPlaneFixture.json(ok).contains("\"fallback\":true"), DataPlaneFixture.json(ok));
         assertEquals(middle, ok.config().split());
+        assertNull(ok.cloudWorker(), "no cloud worker ran a fallback's tail");
       }
       assertEquals(3, edge.metrics().fallbacks(), "fallbacks counted");
       test.completeNow();
