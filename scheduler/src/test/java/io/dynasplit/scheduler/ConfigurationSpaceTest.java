@@ -30,6 +30,33 @@ class ConfigurationSpaceTest {
   }
 
   /**
+   * Verifies that a space over every codec, the compressed ones included, holds each as a value of
+   * the codec knob (one gene of the optimizer) and that its configurations round-trip through their
+   * indexes.
+   */
+  @Test
+  void everyCodecIsAKnobValue() {
+    ConfigurationSpace all =
+        new ConfigurationSpace(
+            java.util.List.of(0, 5, 9),
+            java.util.List.of(0),
+            java.util.List.of(Configuration.ACCELERATOR_OFF),
+            java.util.List.of(1),
+            java.util.List.of(Codec.values()),
+            java.util.List.of("cpu"),
+            9);
+    assertEquals(java.util.List.of(Codec.values()), all.values(ConfigurationSpace.Knob.CODEC));
+    // every split with every codec (the rules keep the codec even where no tensor is sent)
+    assertEquals(3 * Codec.values().length, all.size(), all.configurations().toString());
+    for (Configuration c : all.configurations()) {
+      assertEquals(c, all.decode(all.encode(c)));
+    }
+    assertTrue(
+        all.contains(
+            new Configuration(5, 0, Configuration.ACCELERATOR_OFF, 1, Codec.INT8_ZSTD, "cpu")));
+  }
+
+  /**
    * Verifies that every index vector decodes to a valid configuration and valid ones round-trip.
    */
   @Test

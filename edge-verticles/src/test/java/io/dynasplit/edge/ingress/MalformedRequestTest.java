@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.hivemq.client.mqtt.datatypes.MqttQos;
 import io.dynasplit.broker.EmbeddedBroker;
+import io.dynasplit.schemas.Codec;
 import io.dynasplit.schemas.DType;
 import io.dynasplit.schemas.ErrorCode;
 import io.dynasplit.schemas.ErrorReply;
@@ -153,6 +154,46 @@ class MalformedRequestTest {
     ErrorReply e = errorFor(truncated);
     assertEquals(ErrorCode.BAD_REQUEST, e.code());
     assertFalse(e.error().message().isBlank());
+  }
+
+  /**
+   * Verifies that compressed request frames are bounded and checked: 16 MiB of zeros in a small
+   * fp32+zstd frame is more than a request's input may decompress to, and an fp32+lz4 frame with a
+   * corrupted block fails its checksum; both get BAD_REQUEST with the reason.
+   */
+  @Test
+  void compressedFramesAreBoundedAndChecked() throws Exception {
+    Tensor big =
+        Tensor.of("x", DType.FLOAT32, Shape.of(1, 4, 1024, 1024), ByteBuffer.allocate(16 << 20));
+    ByteBuffer bomb =
+        FrameCodec.encode(
+            RequestHeader.of("m-bomb", "ppocr-cls", 1000), List.of(big), Codec.FP32_ZSTD);
+    byte[] small = new byte[bomb.remaining()];
+    bomb.duplicate().get(small);
+    assertTrue(small.length < 64 * 1024, "the frame is small: " + small.length);
+    ErrorReply e = errorFor(small);
+    assertEquals(ErrorCode.BAD_REQUEST, e.code());
+    assertTrue(
+        e.error().message().contains("would decompress the frame's tensors to more than 12582912"),
+        e.error().message());
+
+    float[] pattern = new float[3 * 48 * 192];
+    for (int i = 0; i < pattern.length; i++) {
+      pattern[i] = (i % 13) / 13f; // compressible, but not all zeros
+    }
+    Tensor x = Tensor.ofFloats("x", Shape.of(1, 3, 48, 192), pattern);
+    ByteBuffer frame =
+        FrameCodec.encode(
+            RequestHeader.of("m-corrupt", "ppocr-cls", 1000), List.of(x), Codec.FP32_LZ4);
+    byte[] corrupt = new byte[frame.remaining()];
+    frame.duplicate().get(corrupt);
+    int data = 8 + frame.getInt(4);
+    assertTrue(corrupt.length - data < pattern.length * 4 / 2, "compressed");
+    corrupt[data + 40] ^= 0x01; // a literal: other values, caught by the checksum
+    ErrorReply c = errorFor(corrupt);
+    assertEquals(ErrorCode.BAD_REQUEST, c.code());
+    assertTrue(c.error().message().contains("tensors[0]"), c.error().message());
+    assertEquals("m-corrupt", c.id()); // the header alone is read for the reply: its id
   }
 
   /** Verifies that 10 MB of random bytes get BAD_REQUEST. */
