@@ -2,10 +2,12 @@ package io.dynasplit.app.channel;
 
 import io.dynasplit.app.profile.InProcessDataPlane;
 import io.dynasplit.app.profile.LiveProfiler;
+import io.dynasplit.app.profile.PendingReplies;
 import io.dynasplit.app.profile.PlaneOptions;
 import io.dynasplit.app.profile.SplitSweep;
 import io.dynasplit.cloud.EmulatedConditions;
 import io.dynasplit.edge.EmulatedEdge;
+import io.dynasplit.edge.StageTimes;
 import io.dynasplit.models.runtime.SplitParts;
 import io.dynasplit.optimizer.pool.SimulationPool;
 import io.dynasplit.optimizer.pool.SlaWorkload;
@@ -24,6 +26,7 @@ import io.dynasplit.schemas.InferenceReply;
 import io.dynasplit.schemas.InferenceRequest;
 import io.dynasplit.schemas.Json;
 import io.dynasplit.schemas.ParetoFront;
+import io.dynasplit.schemas.Reply;
 import io.dynasplit.schemas.RequestInput;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -33,10 +36,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
 import java.util.concurrent.locks.LockSupport;
 import java.util.stream.Collectors;
 import org.slf4j.Logger;
@@ -206,15 +206,14 @@ public final class ChannelExperiment {
       long[] channelBytes,
       Runnable onStep)
       throws Exception {
-    Map<String, CompletableFuture<Object[]>> replies = new ConcurrentHashMap<>();
+    PendingReplies<Heard> replies = new PendingReplies<>();
     List<Map.Entry<String, Double>> phases = settings.phases();
     int n = settings.requestsPerPhase() * phases.size();
     try (InProcessDataPlane plane =
         InProcessDataPlane.start(
             parts,
             List.of(settings.model()),
-            (reply, times, publishMs) ->
-                future(replies, reply.id()).complete(new Object[] {reply, times}),
+            (reply, times, publishMs) -> replies.heard(reply.id(), new Heard(reply, times)),
             1,
             options,
             EmulatedConditions.none())) {
@@ -223,7 +222,7 @@ public final class ChannelExperiment {
       for (int i = 0; i < settings.warmUp(); i++) {
         String id = "channel-warm-" + i;
         plane.request(payload(id, settings.model(), WARM_UP_SLA_MS, inputs.get(i % inputs.size())));
-        await(replies, id, System.currentTimeMillis() + WARM_UP_SLA_MS);
+        replies.awaitUntil(id, System.currentTimeMillis() + WARM_UP_SLA_MS);
       }
       long next = System.nanoTime();
       int phase = -1;
@@ -251,7 +250,8 @@ public final class ChannelExperiment {
       List<ChannelOutcome> outcomes = new ArrayList<>(n);
       for (int i = 0; i < n; i++) {
         outcomes.add(
-            outcome(i, i / settings.requestsPerPhase(), await(replies, "channel-" + i, deadline)));
+            outcome(
+                i, i / settings.requestsPerPhase(), replies.awaitUntil("channel-" + i, deadline)));
       }
       channelBytes[phase] = channel.bytesUp() - phaseStartBytes;
       channel.shape(settings.normal());
@@ -264,27 +264,12 @@ public final class ChannelExperiment {
         InferenceRequest.of(id, model, slaMs, input).withPolicy(Policy.ADAPTIVE.wireName()));
   }
 
-  private static Object[] await(
-      Map<String, CompletableFuture<Object[]>> replies, String id, long deadlineMs)
-      throws Exception {
-    try {
-      return future(replies, id)
-          .get(Math.max(1, deadlineMs - System.currentTimeMillis()), TimeUnit.MILLISECONDS);
-    } catch (TimeoutException e) {
-      return null;
-    } finally {
-      replies.remove(id);
-    }
-  }
+  /** A reply the edge sent, and where its time went (null for an error reply). */
+  private record Heard(Reply reply, StageTimes times) {}
 
-  private static CompletableFuture<Object[]> future(
-      Map<String, CompletableFuture<Object[]>> map, String id) {
-    return map.computeIfAbsent(id, k -> new CompletableFuture<>());
-  }
-
-  private static ChannelOutcome outcome(int index, int phase, Object[] heard) {
-    if (heard != null && heard[0] instanceof InferenceReply ok) {
-      long bytes = heard[1] instanceof io.dynasplit.edge.StageTimes t ? t.bytes() : 0;
+  private static ChannelOutcome outcome(int index, int phase, Heard heard) {
+    if (heard != null && heard.reply() instanceof InferenceReply ok) {
+      long bytes = heard.times() != null ? heard.times().bytes() : 0;
       return new ChannelOutcome(
           index,
           phase,
@@ -297,7 +282,7 @@ public final class ChannelExperiment {
           Boolean.TRUE.equals(ok.fallback()));
     }
     String status =
-        heard != null && heard[0] instanceof ErrorReply e ? e.code().name() : "NO_REPLY";
+        heard != null && heard.reply() instanceof ErrorReply e ? e.code().name() : "NO_REPLY";
     return new ChannelOutcome(index, phase, status, -1, "", 0, 0, false, false);
   }
 

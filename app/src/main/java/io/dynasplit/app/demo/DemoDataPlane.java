@@ -1,6 +1,7 @@
 package io.dynasplit.app.demo;
 
 import io.dynasplit.app.profile.InProcessDataPlane;
+import io.dynasplit.app.profile.PendingReplies;
 import io.dynasplit.cloud.EmulatedConditions;
 import io.dynasplit.models.runtime.SplitParts;
 import io.dynasplit.scheduler.Policy;
@@ -14,13 +15,9 @@ import io.dynasplit.schemas.RequestInput;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
 import java.util.concurrent.locks.LockSupport;
 
 /**
@@ -39,7 +36,7 @@ public final class DemoDataPlane implements AutoCloseable {
   private final InProcessDataPlane plane;
   private final EmulatedConditions emulation;
   private final List<RequestInput> inputs;
-  private final Map<String, CompletableFuture<Reply>> replies;
+  private final PendingReplies<Reply> replies;
   private final Set<String> energySources = new TreeSet<>();
   private int warmUps;
 
@@ -47,7 +44,7 @@ public final class DemoDataPlane implements AutoCloseable {
       InProcessDataPlane plane,
       EmulatedConditions emulation,
       List<RequestInput> inputs,
-      Map<String, CompletableFuture<Reply>> replies) {
+      PendingReplies<Reply> replies) {
     this.plane = plane;
     this.emulation = emulation;
     this.inputs = List.copyOf(inputs);
@@ -63,12 +60,12 @@ public final class DemoDataPlane implements AutoCloseable {
       SplitParts parts, Collection<ParetoFront> fronts, List<RequestInput> inputs)
       throws Exception {
     EmulatedConditions emulation = EmulatedConditions.none();
-    Map<String, CompletableFuture<Reply>> replies = new ConcurrentHashMap<>();
+    PendingReplies<Reply> replies = new PendingReplies<>();
     InProcessDataPlane plane =
         InProcessDataPlane.start(
             parts,
             fronts.stream().map(ParetoFront::model).toList(),
-            (reply, times, publishMs) -> future(replies, reply.id()).complete(reply),
+            (reply, times, publishMs) -> replies.heard(reply.id(), reply),
             1,
             emulation);
     try {
@@ -135,7 +132,7 @@ public final class DemoDataPlane implements AutoCloseable {
     List<DemoOutcome> outcomes = new ArrayList<>(n);
     long deadline = System.currentTimeMillis() + lastSla + DRAIN_GRACE_MS;
     for (DemoWorkload.Request r : workload.requests()) {
-      Reply reply = awaitUntil(prefix + r.index(), deadline);
+      Reply reply = replies.awaitUntil(prefix + r.index(), deadline);
       outcomes.add(outcome(policy, r, scenario.phaseOf(r.index(), n), reply));
     }
     emulation.set(EmulatedConditions.Setting.NONE);
@@ -153,24 +150,11 @@ public final class DemoDataPlane implements AutoCloseable {
   }
 
   private Reply await(String id, long timeoutMs) throws Exception {
-    try {
-      return future(replies, id).get(timeoutMs, TimeUnit.MILLISECONDS);
-    } catch (TimeoutException e) {
+    Reply r = replies.awaitUntil(id, System.currentTimeMillis() + timeoutMs);
+    if (r == null) {
       throw new IllegalStateException("no reply to " + id + " within " + timeoutMs + " ms");
-    } finally {
-      replies.remove(id);
     }
-  }
-
-  private Reply awaitUntil(String id, long deadlineMs) throws Exception {
-    CompletableFuture<Reply> f = future(replies, id);
-    try {
-      return f.get(Math.max(1, deadlineMs - System.currentTimeMillis()), TimeUnit.MILLISECONDS);
-    } catch (TimeoutException e) {
-      return null;
-    } finally {
-      replies.remove(id);
-    }
+    return r;
   }
 
   private DemoOutcome outcome(Policy policy, DemoWorkload.Request r, int phase, Reply reply) {
@@ -216,11 +200,6 @@ public final class DemoDataPlane implements AutoCloseable {
         false,
         0,
         0);
-  }
-
-  private static CompletableFuture<Reply> future(
-      Map<String, CompletableFuture<Reply>> map, String id) {
-    return map.computeIfAbsent(id, k -> new CompletableFuture<>());
   }
 
   @Override
