@@ -144,19 +144,14 @@ public final class ThrottlingProxy implements AutoCloseable {
     BlockingQueue<Chunk> held = new LinkedBlockingQueue<>();
     Thread.ofVirtual()
         .name("throttling-proxy-" + dir + "-read")
-        .start(() -> read(in, bucket, counter, held, from, to));
+        .start(() -> read(in, bucket, counter, held));
     Thread.ofVirtual()
         .name("throttling-proxy-" + dir + "-write")
         .start(() -> write(out, held, from, to));
   }
 
   private void read(
-      InputStream in,
-      TokenBucket bucket,
-      AtomicLong counter,
-      BlockingQueue<Chunk> held,
-      Socket from,
-      Socket to) {
+      InputStream in, TokenBucket bucket, AtomicLong counter, BlockingQueue<Chunk> held) {
     byte[] buf = new byte[CHUNK];
     try {
       for (int n = in.read(buf); n >= 0; n = in.read(buf)) {
