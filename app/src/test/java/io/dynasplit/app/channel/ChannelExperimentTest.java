@@ -36,11 +36,8 @@ class ChannelExperimentTest {
     ChannelExperiment.Settings settings =
         new ChannelExperiment.Settings(
             "ppocr-cls",
-            // 5 Mbit/s cut to 0.5 and an edge 60x slower: at the cut no split's tensor (4.9 KB
-            // and up with int8) comes back within the loosest SLA, so the edge must move; at 20
-            // Mbit/s a 9.5 KB int8 middle split could still meet its SLAs there and rightly stay
-            60,
-            new ChannelShaping(5, 5, 5),
+            40,
+            new ChannelShaping(20, 20, 5),
             0.1,
             6,
             List.of(Codec.FP32, Codec.INT8),
